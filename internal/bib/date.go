@@ -125,8 +125,14 @@ done:
 		}
 		nums[i] = n
 	}
-	if len(fields) >= 2 && len(fields[1]) == 4 && len(fields[0]) == 4 {
-		return p, fmt.Errorf("date %q looks like a year range; write it as %s/%s", whole, fields[0], fields[1])
+	for i, f := range fields[1:] {
+		if len(f) <= 2 {
+			continue
+		}
+		if i == 0 && len(f) == 4 {
+			return p, fmt.Errorf("date %q looks like a year range; write it as %s/%s", whole, fields[0], f)
+		}
+		return p, fmt.Errorf("date %q: a month or day has at most two digits", whole)
 	}
 	p.Year = nums[0]
 	if neg {

@@ -94,6 +94,10 @@ func (e *Entry) DateVariables() []string { return canonical(slices.Collect(maps.
 // ExtraNames returns the keys of Extra in alphabetical order.
 func (e *Entry) ExtraNames() []string { return slices.Sorted(maps.Keys(e.Extra)) }
 
+// SortVariables sorts variable names in place into canonical order (see
+// VariableOrder) and returns them.
+func SortVariables(names []string) []string { return canonical(names) }
+
 func canonical(names []string) []string {
 	sort.Slice(names, func(i, j int) bool {
 		oi, oj := VariableOrder(names[i]), VariableOrder(names[j])

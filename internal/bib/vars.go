@@ -15,8 +15,9 @@ const (
 )
 
 // variables lists every CSL 1.0.2 variable an entry may carry, in the order
-// in which store writes them: identity first, then titles and names of the
-// work, its container, publication facts, locators, identifiers and notes.
+// in which store writes them: titles of the work and its container,
+// numbers and locators, publication facts and dates, identifiers (URL with
+// its access date), notes, and last the name variables.
 var variables = []struct {
 	name string
 	kind Kind
@@ -64,6 +65,11 @@ var variables = []struct {
 	{"publisher-place", Standard},
 	{"original-publisher", Standard},
 	{"original-publisher-place", Standard},
+	{"issued", DateKind},
+	{"original-date", DateKind},
+	{"event-date", DateKind},
+	{"submitted", DateKind},
+	{"available-date", DateKind},
 	{"authority", Standard},
 	{"jurisdiction", Standard},
 	{"division", Standard},
@@ -76,6 +82,7 @@ var variables = []struct {
 	{"archive-place", Standard},
 	{"call-number", Standard},
 	{"URL", Standard},
+	{"accessed", DateKind},
 	{"DOI", Standard},
 	{"ISBN", Standard},
 	{"ISSN", Standard},
@@ -118,13 +125,6 @@ var variables = []struct {
 	{"reviewed-author", NameList},
 	{"script-writer", NameList},
 	{"series-creator", NameList},
-
-	{"issued", DateKind},
-	{"original-date", DateKind},
-	{"event-date", DateKind},
-	{"submitted", DateKind},
-	{"available-date", DateKind},
-	{"accessed", DateKind},
 }
 
 var (

@@ -1,0 +1,99 @@
+package bib
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Date
+	}{
+		{"1992", Date{Start: DatePart{Year: 1992}}},
+		{"1992-05", Date{Start: DatePart{1992, 5, 0}}},
+		{"1992-05-16", Date{Start: DatePart{1992, 5, 16}}},
+		{" 1992-5-16 ", Date{Start: DatePart{1992, 5, 16}}},
+		{"2014/2020", Date{Start: DatePart{Year: 2014}, End: DatePart{Year: 2020}, Range: true}},
+		{"1992-05-16/1992-05-20", Date{Start: DatePart{1992, 5, 16}, End: DatePart{1992, 5, 20}, Range: true}},
+		{"2014/..", Date{Start: DatePart{Year: 2014}, Range: true}},
+		{"../2014", Date{End: DatePart{Year: 2014}, Range: true}},
+		{"1993?", Date{Start: DatePart{Year: 1993}, Uncertain: true}},
+		{"1993~", Date{Start: DatePart{Year: 1993}, Approximate: true}},
+		{"1993%", Date{Start: DatePart{Year: 1993}, Approximate: true, Uncertain: true}},
+		{"2001-21", Date{Start: DatePart{Year: 2001}, Season: 1}},
+		{"-0044-03-15", Date{Start: DatePart{-44, 3, 15}}},
+		// Shape only: out-of-range numbers are check's business.
+		{"1992-13-40", Date{Start: DatePart{1992, 13, 40}}},
+		{"20142020", Date{Start: DatePart{Year: 20142020}}},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if err != nil {
+			t.Errorf("ParseDate(%q) error: %v", tt.in, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ParseDate(%q) = %+v; want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseDateErrors(t *testing.T) {
+	tests := []struct{ in, wantSubstr string }{
+		{"", "empty"},
+		{"May 16, 1992", "not an EDTF date"},
+		{"2014–2020", "write a range as 2014/2020"},
+		{"2014-2020", "write it as 2014/2020"},
+		{"1992-05-16-01", "not YYYY"},
+		{"../..", "no year"},
+		{"1992/x", "not an EDTF date"},
+	}
+	for _, tt := range tests {
+		_, err := ParseDate(tt.in)
+		if err == nil {
+			t.Errorf("ParseDate(%q) succeeded; want error containing %q", tt.in, tt.wantSubstr)
+			continue
+		}
+		if !contains(err.Error(), tt.wantSubstr) {
+			t.Errorf("ParseDate(%q) error = %q; want it to contain %q", tt.in, err, tt.wantSubstr)
+		}
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDateStringRoundTrip(t *testing.T) {
+	for _, in := range []string{"1992", "1992-05", "1992-05-16", "2014/2020", "2014/..", "../2014", "1993?", "1993~", "1993%", "2001-21", "-0044-03-15", "1990-01~/1995-02~"} {
+		d, err := ParseDate(in)
+		if err != nil {
+			t.Fatalf("ParseDate(%q): %v", in, err)
+		}
+		if got := d.String(); got != in {
+			t.Errorf("ParseDate(%q).String() = %q; want %q", in, got, in)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"1992-05-16", "2014/2020", "1993%", "20142020", "../..", "2001-21"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseDate(d.String())
+		if err != nil {
+			t.Fatalf("ParseDate(%q) = %+v whose String %q does not parse: %v", s, d, d.String(), err)
+		}
+		if again != d {
+			t.Fatalf("round trip of %q: %+v -> %q -> %+v", s, d, d.String(), again)
+		}
+	})
+}

@@ -1,0 +1,730 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/cite-project/cite/internal/bib"
+)
+
+// Diagnostic codes produced while loading.
+const (
+	CodeUnknownKey  = "unknown-key"
+	CodeDuplicateID = "duplicate-id"
+	CodeUnknownType = "unknown-type"
+	CodeBadDate     = "bad-date"
+	CodeBadName     = "bad-name"
+	CodeBadValue    = "bad-value"
+	CodeMissingID   = "missing-id"
+)
+
+// SyntaxError reports a file that is not valid TOML. Line and Col point at
+// the problem; Context shows the offending line and its neighbours with a
+// marker under the column.
+type SyntaxError struct {
+	File    string
+	Line    int
+	Col     int
+	Message string
+	Context string
+}
+
+// Error returns "file:line:col: message" followed by the context lines.
+func (e *SyntaxError) Error() string {
+	s := fmt.Sprintf("%s:%d:%d: toml syntax error: %s", e.File, e.Line, e.Col, e.Message)
+	if e.Context != "" {
+		s += "\n" + e.Context
+	}
+	return s
+}
+
+// Load reads a library from path: a .toml file, or a directory whose .toml
+// files (searched recursively, in lexical order) are read one after the
+// other. It returns the library and the diagnostics met while reading; the
+// error is non-nil only when a file cannot be read or is not valid TOML.
+func Load(path string) (*bib.Library, []bib.Diagnostic, error) {
+	files, err := libraryFiles(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	lib := &bib.Library{}
+	var diags []bib.Diagnostic
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read library: %w", err)
+		}
+		part, ds, err := Decode(f, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		diags = append(diags, ds...)
+		diags = append(diags, merge(lib, part)...)
+		lib.Files = append(lib.Files, f)
+	}
+	return lib, diags, nil
+}
+
+// libraryFiles lists the TOML files that make up the library at path.
+func libraryFiles(path string) ([]string, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open library: %w", err)
+	}
+	if !info.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".toml") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open library: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("open library: no .toml files in %s", path)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// merge appends part's entries and claims to lib and reports ids that
+// repeat across files. Repeated entries are kept, so that later checks see
+// them, but lookups find the first.
+func merge(lib *bib.Library, part *bib.Library) []bib.Diagnostic {
+	var diags []bib.Diagnostic
+	for _, e := range part.Entries {
+		if first, ok := lib.Lookup(e.ID); ok {
+			diags = append(diags, duplicate(e.PosOf("id"), e.ID, "reference", first.PosOf("id")))
+		}
+		lib.Entries = append(lib.Entries, e)
+	}
+	seen := map[string]bib.Pos{}
+	for _, c := range lib.Claims {
+		if _, ok := seen[c.ID]; !ok {
+			seen[c.ID] = c.PosOf("id")
+		}
+	}
+	for _, c := range part.Claims {
+		if p, ok := seen[c.ID]; ok {
+			diags = append(diags, duplicate(c.PosOf("id"), c.ID, "claim", p))
+		} else {
+			seen[c.ID] = c.PosOf("id")
+		}
+		lib.Claims = append(lib.Claims, c)
+	}
+	return diags
+}
+
+func duplicate(at bib.Pos, id, what string, first bib.Pos) bib.Diagnostic {
+	return bib.Diagnostic{
+		Pos: at, Severity: bib.Error, Code: CodeDuplicateID, Ref: id, Field: "id",
+		Message: fmt.Sprintf("%s id %q is already used at %s; give this %s another id", what, id, first, what),
+	}
+}
+
+// document is the shape of a library file. Tables are decoded key by key
+// so that unknown keys can be reported with their line.
+type document struct {
+	Reference []map[string]toml.Primitive `toml:"reference"`
+	Claim     []map[string]toml.Primitive `toml:"claim"`
+}
+
+// Decode reads one library file's contents; name is used in positions.
+// Entries come back in file order. The error is a *SyntaxError when data is
+// not valid TOML; every other problem is a diagnostic.
+func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var doc document
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
+	if err != nil {
+		return nil, nil, syntaxError(name, data, err)
+	}
+	d := &decoder{file: name, md: md, idx: indexLines(string(data)), lib: &bib.Library{}}
+	for i, raw := range doc.Reference {
+		d.reference(i, raw)
+	}
+	for i, raw := range doc.Claim {
+		d.claim(i, raw)
+	}
+	reported := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		if len(k) == 0 || k[0] == "reference" || k[0] == "claim" || reported[k[0]] {
+			continue // entries and claims report their own unknown keys
+		}
+		reported[k[0]] = true
+		line := d.idx.keyLine(k[0])
+		if t := d.idx.child(k[0], 0); t != nil {
+			line = t.line
+		}
+		d.warn(d.pos(line), "", k[0], CodeUnknownKey,
+			fmt.Sprintf("unknown key %q%s; a library file holds only [[reference]] and [[claim]] tables", k[0], suggest(k[0], []string{"reference", "claim"})))
+	}
+	return d.lib, d.diags, nil
+}
+
+// syntaxError converts a TOML parse error into a *SyntaxError whose column
+// counts characters, not bytes, and whose context shows the offending line
+// and the two before it with a caret under the column.
+func syntaxError(name string, data []byte, err error) error {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return &SyntaxError{File: name, Line: 1, Col: 1, Message: err.Error()}
+	}
+	lines := strings.Split(string(data), "\n")
+	line := max(pe.Position.Line, 1)
+	col := max(pe.Position.Col, 1)
+	var ctx strings.Builder
+	if line <= len(lines) {
+		text := strings.TrimRight(lines[line-1], "\r")
+		if col-1 <= len(text) {
+			col = utf8.RuneCountInString(text[:col-1]) + 1
+		}
+		for l := max(1, line-2); l <= line; l++ {
+			fmt.Fprintf(&ctx, "%6d | %s\n", l, strings.TrimRight(lines[l-1], "\r"))
+		}
+		fmt.Fprintf(&ctx, "%6s | %s^", "", strings.Repeat(" ", col-1))
+	}
+	return &SyntaxError{File: name, Line: line, Col: col, Message: pe.Message, Context: ctx.String()}
+}
+
+type decoder struct {
+	file  string
+	md    toml.MetaData
+	idx   *node
+	lib   *bib.Library
+	diags []bib.Diagnostic
+	ids   map[string]bib.Pos
+}
+
+func (d *decoder) pos(line int) bib.Pos { return bib.Pos{File: d.file, Line: line} }
+
+func (d *decoder) warn(p bib.Pos, ref, field, code, msg string) {
+	d.diags = append(d.diags, bib.Diagnostic{Pos: p, Severity: bib.Warning, Code: code, Ref: ref, Field: field, Message: msg})
+}
+
+func (d *decoder) fail(p bib.Pos, ref, field, code, msg string) {
+	d.diags = append(d.diags, bib.Diagnostic{Pos: p, Severity: bib.Error, Code: code, Ref: ref, Field: field, Message: msg})
+}
+
+// decodeAny decodes a primitive into a plain Go value (string, int64,
+// float64, bool, time.Time, []any, map[string]any).
+func (d *decoder) decodeAny(p toml.Primitive) any {
+	var v any
+	if err := d.md.PrimitiveDecode(p, &v); err != nil {
+		return nil
+	}
+	return v
+}
+
+// sortedKeys returns the keys of m in the order they appear in the file.
+func sortedKeys[V any](m map[string]V, n *node) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		li, lj := n.keyLine(keys[i]), n.keyLine(keys[j])
+		if li != lj {
+			return li < lj
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+func (d *decoder) reference(i int, raw map[string]toml.Primitive) {
+	n := d.idx.child("reference", i)
+	e := bib.NewEntry("", "")
+	e.Pos = d.pos(n.keyLine(""))
+	if n != nil {
+		e.Pos.Line = n.line
+	}
+	e.FieldPos = map[string]bib.Pos{}
+	// id first, so that every later message can name the entry.
+	if p, ok := raw["id"]; ok {
+		e.FieldPos["id"] = d.pos(n.keyLine("id"))
+		if s, ok := scalarString(d.decodeAny(p)); ok && strings.TrimSpace(s) != "" {
+			e.ID = s
+		} else {
+			d.fail(e.FieldPos["id"], "", "id", CodeBadValue, "id must be a non-empty string")
+		}
+	}
+	if e.ID == "" {
+		e.ID = fmt.Sprintf("#%d", i+1)
+		if _, ok := raw["id"]; !ok {
+			d.fail(e.Pos, e.ID, "id", CodeMissingID, fmt.Sprintf("reference %d in this file has no id; add id = \"...\"", i+1))
+		}
+	}
+	for _, k := range sortedKeys(raw, n) {
+		if k == "id" {
+			continue
+		}
+		p := raw[k]
+		at := d.pos(n.keyLine(k))
+		e.FieldPos[k] = at
+		v := d.decodeAny(p)
+		switch kind := bib.VariableKind(k); {
+		case k == "type":
+			s, ok := scalarString(v)
+			switch {
+			case !ok || s == "":
+				d.fail(at, e.ID, k, CodeBadValue, "type must be a CSL item type such as \"book\"")
+			case !bib.IsType(s):
+				d.fail(at, e.ID, k, CodeUnknownType, fmt.Sprintf("unknown type %q%s; use a CSL item type", s, suggest(s, bib.Types())))
+			}
+			e.Type = s
+		case k == "extra":
+			d.extra(e, v, n.child("extra", 0), at)
+		case kind == bib.Standard || kind == bib.Number:
+			s, ok := scalarString(v)
+			if !ok {
+				d.fail(at, e.ID, k, CodeBadValue, fmt.Sprintf("%s must be a string, not %s", k, describe(v)))
+				continue
+			}
+			e.Set(k, s)
+		case kind == bib.NameList:
+			d.names(e, k, v, n, at)
+		case kind == bib.DateKind:
+			if date, ok := d.date(e.ID, k, v, at); ok {
+				e.SetDate(k, date)
+			}
+		default:
+			d.warn(at, e.ID, k, CodeUnknownKey, fmt.Sprintf("unknown key %q%s; it is ignored (keep unmapped data under [reference.extra])", k, suggest(k, knownKeys())))
+		}
+	}
+	if _, ok := raw["type"]; !ok {
+		d.fail(e.Pos, e.ID, "type", CodeBadValue, "missing type; add type = \"book\" or another CSL item type")
+	}
+	d.lib.Entries = append(d.lib.Entries, e)
+	if d.ids == nil {
+		d.ids = map[string]bib.Pos{}
+	}
+	if first, dup := d.ids[e.ID]; dup {
+		d.diags = append(d.diags, duplicate(e.PosOf("id"), e.ID, "reference", first))
+	} else {
+		d.ids[e.ID] = e.PosOf("id")
+	}
+}
+
+func (d *decoder) extra(e *bib.Entry, v any, n *node, at bib.Pos) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		d.fail(at, e.ID, "extra", CodeBadValue, "extra must be a table of strings: [reference.extra]")
+		return
+	}
+	for k, x := range m {
+		s, ok := scalarString(x)
+		if !ok {
+			d.fail(d.pos(n.keyLine(k)), e.ID, "extra."+k, CodeBadValue, "extra fields must be strings")
+			continue
+		}
+		if e.Extra == nil {
+			e.Extra = map[string]string{}
+		}
+		e.Extra[k] = s
+	}
+}
+
+// names reads a name variable: an array of tables, written either as
+// [[reference.author]] sections or as author = [{ family = "…" }, …].
+func (d *decoder) names(e *bib.Entry, key string, v any, n *node, at bib.Pos) {
+	var list []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		list = x
+	case []any:
+		for _, el := range x {
+			m, ok := el.(map[string]any)
+			if !ok {
+				d.fail(at, e.ID, key, CodeBadName, fmt.Sprintf("%s must be a list of name tables such as { family = \"Жигалов\", given = \"К. В.\" }, not %s", key, describe(el)))
+				return
+			}
+			list = append(list, m)
+		}
+	case map[string]any:
+		list = []map[string]any{x}
+	default:
+		d.fail(at, e.ID, key, CodeBadName, fmt.Sprintf("%s must be a list of name tables such as { family = \"Жигалов\", given = \"К. В.\" } or { literal = \"Ministry of …\" }, not %s", key, describe(v)))
+		return
+	}
+	for j, m := range list {
+		nn := n.child(key, j)
+		name := bib.Name{Pos: at}
+		if nn != nil {
+			name.Pos = d.pos(nn.line)
+		}
+		for _, part := range sortedKeys(m, nn) {
+			pat := name.Pos
+			if nn != nil {
+				pat = d.pos(nn.keyLine(part))
+			}
+			x := m[part]
+			switch part {
+			case "comma-suffix", "static-ordering", "parse-names":
+				b, ok := x.(bool)
+				if !ok {
+					d.fail(pat, e.ID, key+"."+part, CodeBadName, part+" must be true or false")
+					continue
+				}
+				switch part {
+				case "comma-suffix":
+					name.CommaSuffix = b
+				case "static-ordering":
+					name.StaticOrdering = b
+				default:
+					name.ParseNames = b
+				}
+				continue
+			}
+			s, ok := x.(string)
+			if !ok {
+				d.fail(pat, e.ID, key+"."+part, CodeBadName, fmt.Sprintf("name part %s must be a string, not %s", part, describe(x)))
+				continue
+			}
+			if !name.SetPart(part, s) {
+				d.warn(pat, e.ID, key+"."+part, CodeUnknownKey, fmt.Sprintf("unknown name part %q%s; use family, given, literal, non-dropping-particle, dropping-particle, suffix or their -translit/-translated forms", part, suggest(part, bib.NameParts)))
+			}
+		}
+		if name.IsEmpty() {
+			d.fail(name.Pos, e.ID, key, CodeBadName, fmt.Sprintf("%s %d has no family, given or literal part", key, j+1))
+			continue
+		}
+		e.AddName(key, name)
+	}
+}
+
+// date reads a date variable: an EDTF string, a TOML date, a year number,
+// or a table in CSL-JSON form ({ date-parts = [[y, m, d]], literal = …,
+// circa = …, season = … }).
+func (d *decoder) date(id, key string, v any, at bib.Pos) (bib.Date, bool) {
+	bad := func(msg string) (bib.Date, bool) {
+		d.fail(at, id, key, CodeBadDate, msg)
+		return bib.Date{}, false
+	}
+	switch x := v.(type) {
+	case string:
+		date, err := bib.ParseDate(x)
+		if err != nil {
+			return bad(err.Error())
+		}
+		date.Pos = at
+		return date, true
+	case int64:
+		return bib.Date{Start: bib.DatePart{Year: int(x)}, Pos: at}, true
+	case time.Time:
+		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
+			d.warn(at, id, key, CodeBadDate, "the time of day is not kept; write the date only, e.g. 2024-05-16")
+		}
+		return bib.Date{Start: bib.DatePart{Year: x.Year(), Month: int(x.Month()), Day: x.Day()}, Pos: at}, true
+	case map[string]any:
+		date, err := tableDate(x)
+		if err != nil {
+			return bad(err.Error())
+		}
+		date.Pos = at
+		return date, true
+	}
+	return bad(fmt.Sprintf("%s must be a date such as \"1992-05-16\", \"2012-03\" or \"2014/2020\", not %s", key, describe(v)))
+}
+
+// tableDate reads a date written as a CSL-JSON table.
+func tableDate(m map[string]any) (bib.Date, error) {
+	var date bib.Date
+	for k, v := range m {
+		switch k {
+		case "date-parts":
+			parts, ok := v.([]any)
+			if !ok || len(parts) == 0 || len(parts) > 2 {
+				return date, fmt.Errorf("date-parts must hold one or two lists of [year, month, day]")
+			}
+			for i, p := range parts {
+				dp, err := datePart(p)
+				if err != nil {
+					return date, err
+				}
+				if i == 0 {
+					date.Start = dp
+				} else {
+					date.End, date.Range = dp, true
+				}
+			}
+		case "literal":
+			s, ok := v.(string)
+			if !ok {
+				return date, fmt.Errorf("literal must be a string")
+			}
+			date.Literal = s
+		case "raw":
+			s, ok := v.(string)
+			if !ok {
+				return date, fmt.Errorf("raw must be a string")
+			}
+			parsed, err := bib.ParseDate(s)
+			if err != nil {
+				return date, err
+			}
+			date.Start, date.End, date.Range, date.Season = parsed.Start, parsed.End, parsed.Range, parsed.Season
+			date.Approximate = date.Approximate || parsed.Approximate
+			date.Uncertain = date.Uncertain || parsed.Uncertain
+		case "circa":
+			b, ok := v.(bool)
+			if !ok {
+				return date, fmt.Errorf("circa must be true or false")
+			}
+			date.Approximate = b
+		case "season":
+			n, ok := v.(int64)
+			if !ok || n < 1 || n > 4 {
+				return date, fmt.Errorf("season must be 1 (spring) to 4 (winter)")
+			}
+			date.Season = int(n)
+		default:
+			return date, fmt.Errorf("unknown key %q in a date table; use date-parts, literal, raw, circa or season", k)
+		}
+	}
+	if date.IsZero() {
+		return date, fmt.Errorf("empty date table")
+	}
+	return date, nil
+}
+
+func datePart(v any) (bib.DatePart, error) {
+	var dp bib.DatePart
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 || len(list) > 3 {
+		return dp, fmt.Errorf("each date-parts element must be [year], [year, month] or [year, month, day]")
+	}
+	nums := make([]int, len(list))
+	for i, x := range list {
+		switch n := x.(type) {
+		case int64:
+			nums[i] = int(n)
+		case string:
+			v, err := strconv.Atoi(n)
+			if err != nil {
+				return dp, fmt.Errorf("date part %q is not a number", n)
+			}
+			nums[i] = v
+		default:
+			return dp, fmt.Errorf("date part %v is not a number", x)
+		}
+	}
+	dp.Year = nums[0]
+	if len(nums) > 1 {
+		dp.Month = nums[1]
+	}
+	if len(nums) > 2 {
+		dp.Day = nums[2]
+	}
+	return dp, nil
+}
+
+func (d *decoder) claim(i int, raw map[string]toml.Primitive) {
+	n := d.idx.child("claim", i)
+	c := &bib.Claim{FieldPos: map[string]bib.Pos{}}
+	if n != nil {
+		c.Pos = d.pos(n.line)
+	} else {
+		c.Pos = d.pos(0)
+	}
+	if p, ok := raw["id"]; ok {
+		c.FieldPos["id"] = d.pos(n.keyLine("id"))
+		if s, ok := scalarString(d.decodeAny(p)); ok {
+			c.ID = s
+		}
+	}
+	if c.ID == "" {
+		c.ID = fmt.Sprintf("claim#%d", i+1)
+		d.fail(c.Pos, c.ID, "id", CodeMissingID, fmt.Sprintf("claim %d in this file has no id; add id = \"...\"", i+1))
+	}
+	for _, k := range sortedKeys(raw, n) {
+		if k == "id" {
+			continue
+		}
+		at := d.pos(n.keyLine(k))
+		c.FieldPos[k] = at
+		v := d.decodeAny(raw[k])
+		if k == "sources" {
+			d.sources(c, v, n, at)
+			continue
+		}
+		var dst *string
+		switch k {
+		case "statement":
+			dst = &c.Statement
+		case "kind":
+			dst = &c.Kind
+		case "excerpt":
+			dst = &c.Excerpt
+		case "status":
+			dst = &c.Status
+		case "note":
+			dst = &c.Note
+		default:
+			d.warn(at, c.ID, k, CodeUnknownKey, fmt.Sprintf("unknown key %q in a claim%s; use id, statement, kind, excerpt, sources, status or note", k, suggest(k, claimKeys)))
+			continue
+		}
+		s, ok := v.(string)
+		if !ok {
+			d.fail(at, c.ID, k, CodeBadValue, fmt.Sprintf("%s must be a string, not %s", k, describe(v)))
+			continue
+		}
+		*dst = s
+	}
+	d.lib.Claims = append(d.lib.Claims, c)
+}
+
+var claimKeys = []string{"id", "statement", "kind", "excerpt", "sources", "status", "note"}
+
+func (d *decoder) sources(c *bib.Claim, v any, n *node, at bib.Pos) {
+	var list []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		list = x
+	case []any:
+		for _, el := range x {
+			if m, ok := el.(map[string]any); ok {
+				list = append(list, m)
+			} else {
+				d.fail(at, c.ID, "sources", CodeBadValue, "sources must be a list of tables such as { ref = \"zhigalov1993\", locator = \"9\", support = \"direct\" }")
+				return
+			}
+		}
+	default:
+		d.fail(at, c.ID, "sources", CodeBadValue, "sources must be a list of tables such as { ref = \"zhigalov1993\", locator = \"9\", support = \"direct\" }")
+		return
+	}
+	for j, m := range list {
+		sn := n.child("sources", j)
+		src := bib.Source{Pos: at}
+		if sn != nil {
+			src.Pos = d.pos(sn.line)
+		}
+		for _, k := range sortedKeys(m, sn) {
+			s, ok := scalarString(m[k])
+			if !ok {
+				d.fail(src.Pos, c.ID, "sources."+k, CodeBadValue, k+" must be a string")
+				continue
+			}
+			switch k {
+			case "ref":
+				src.Ref = s
+			case "locator":
+				src.Locator = s
+			case "label":
+				src.Label = s
+			case "support":
+				src.Support = s
+			default:
+				d.warn(src.Pos, c.ID, "sources."+k, CodeUnknownKey, fmt.Sprintf("unknown key %q in a source%s; use ref, locator, label or support", k, suggest(k, []string{"ref", "locator", "label", "support"})))
+			}
+		}
+		c.Sources = append(c.Sources, src)
+	}
+}
+
+// scalarString converts a TOML scalar to the string stored in the model.
+// Numbers are accepted where CSL allows them (volume = 3).
+func scalarString(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	}
+	return "", false
+}
+
+// describe names the TOML type of v for messages.
+func describe(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return "an empty value"
+}
+
+var knownKeysCache []string
+
+func knownKeys() []string {
+	if knownKeysCache == nil {
+		keys := []string{"id", "type", "extra"}
+		for _, k := range []bib.Kind{bib.Standard, bib.Number, bib.NameList, bib.DateKind} {
+			keys = append(keys, bib.Variables(k)...)
+		}
+		for _, v := range bib.Variables(bib.Standard) {
+			keys = append(keys, v+bib.TranslitSuffix, v+bib.TranslatedSuffix)
+		}
+		knownKeysCache = keys
+	}
+	return knownKeysCache
+}
+
+// suggest returns ` (did you mean "x"?)` when a candidate is close to s.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 3
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		if dist := editDistance(ls, strings.ToLower(c)); dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	if best == "" || best == s {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
