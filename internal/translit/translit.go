@@ -1,0 +1,255 @@
+package translit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Romanize returns s with its Cyrillic letters romanised by scheme sc. Text
+// that is not Cyrillic passes through unchanged; an invalid scheme returns s
+// as it is, and invalid UTF-8 bytes become U+FFFD.
+//
+// lang selects the table where a scheme has one per language: "ru" (or
+// "rus") for Russian, "kk" (or "kaz", "kz") for Kazakh; a region or script
+// suffix such as "ru-RU" is ignored. Any other value, including "", is
+// guessed from s: Kazakh if it has one of Ә Ғ Қ Ң Ө Ұ Ү Һ І, Russian
+// otherwise. Only [BGN] and [GOSTB] differ between the two: BGN uses the
+// BGN/PCGN Kazakh system (и → ī, у → ū, е always e, ё → yo, э → ė), and
+// GOSTB writes the Kazakh letters in System A, including і, which Table 4
+// would otherwise give as i like и. In a Russian text the few Kazakh letters
+// get the Kazakh values of BGN/PCGN and LC.
+//
+// Context rules of the standards are applied:
+//
+//   - BGN/PCGN (Russian): е → ye and ё → yë at the start of a word and after
+//     а е ё и о у ы э ю я й ъ ь; e and ë elsewhere.
+//   - GOST 7.79-2000 System B: ц → c before a letter written i, e, y or j,
+//     cz elsewhere; і → i` before a consonant, as for Old Russian міръ.
+//
+// A capital letter whose romanisation has several letters is written "Zh"
+// when the word goes on in lower case and "ZH" when the letter next to it
+// (the following one, or the preceding one at the end of a word) is a
+// capital, so "Жуков" gives "Zhukov" and "ЖУК" gives "ZHUK". The ALA-LC
+// tied pairs are capitalised whole ("T͡S", "I͡U"), as the LC table does.
+//
+// Text in decomposed form (й as и + U+0306, ё as е + U+0308) is composed
+// first. Other combining marks, such as a stress accent, are kept after the
+// letters they follow.
+func Romanize(s string, sc Scheme, lang string) string {
+	if !sc.valid() {
+		return s
+	}
+	rs := decode(s)
+	kk := isKazakh(lang, rs)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	for i, r := range rs {
+		rom, ok := romanizeAt(rs, i, sc, kk)
+		switch {
+		case !ok:
+			b.WriteRune(r)
+		case !unicode.IsUpper(r):
+			b.WriteString(rom)
+		default:
+			b.WriteString(capitalize(rs, i, rom, sc))
+		}
+	}
+	return b.String()
+}
+
+// decode returns the runes of s, with invalid bytes as U+FFFD and the
+// decomposed Cyrillic letters in the composed table joined.
+func decode(s string) []rune {
+	rs := make([]rune, 0, utf8.RuneCountInString(s))
+	for _, r := range s {
+		if n := len(rs); n > 0 {
+			if c, ok := composed[[2]rune{rs[n-1], r}]; ok {
+				rs[n-1] = c
+				continue
+			}
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// isKazakh reports whether the Kazakh tables apply, from lang or, when lang
+// names neither Russian nor Kazakh, from the letters of rs.
+func isKazakh(lang string, rs []rune) bool {
+	l := strings.ToLower(strings.TrimSpace(lang))
+	if k := strings.IndexAny(l, "-_"); k >= 0 {
+		l = l[:k]
+	}
+	switch l {
+	case "ru", "rus":
+		return false
+	case "kk", "kaz", "kz":
+		return true
+	}
+	for _, r := range rs {
+		if kazakhLetters[unicode.ToLower(r)] {
+			return true
+		}
+	}
+	return false
+}
+
+// romanizeAt returns the lowercase romanisation of rs[i] and true, or false
+// when rs[i] is not a letter that any table knows.
+func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
+	l := unicode.ToLower(rs[i])
+	switch sc {
+	case BGN:
+		if kk {
+			if v, ok := bgnKazakh[l]; ok {
+				return v, true
+			}
+			break
+		}
+		if v, ok := bgnRussian[l]; ok {
+			if (l == 'е' || l == 'ё') && bgnInitialOrAfterVowel(rs, i) {
+				return "y" + v, true
+			}
+			return v, true
+		}
+		if v, ok := bgnKazakh[l]; ok {
+			return v, true
+		}
+	case GOSTB:
+		if kk && kazakhLetters[l] {
+			break
+		}
+		switch l {
+		case 'ц':
+			if gostSoftC(rs, i, kk) {
+				return "c", true
+			}
+		case 'і':
+			if j := nextRune(rs, i); j >= 0 && russianConsonants[unicode.ToLower(rs[j])] {
+				return "i`", true
+			}
+		}
+		if v, ok := gostB[l]; ok {
+			return v, true
+		}
+	case LC:
+		if v, ok := lc[l]; ok {
+			return v, true
+		}
+	case LCASCII:
+		if v, ok := lcASCII[l]; ok {
+			return v, true
+		}
+	}
+	v, ok := iso9[l]
+	return v, ok
+}
+
+// bgnInitialOrAfterVowel reports whether rs[i] starts a word or follows one
+// of the letters after which BGN/PCGN writes ye and yë.
+func bgnInitialOrAfterVowel(rs []rune, i int) bool {
+	j := prevRune(rs, i)
+	if j < 0 || !unicode.IsLetter(rs[j]) {
+		return true
+	}
+	return bgnVowels[unicode.ToLower(rs[j])]
+}
+
+// gostSoftC reports whether ц at rs[i] is followed by a letter whose
+// System B romanisation starts with i, e, y or j, before which GOST 7.79-2000
+// writes c rather than cz.
+func gostSoftC(rs []rune, i int, kk bool) bool {
+	j := nextRune(rs, i)
+	if j < 0 || !unicode.IsLetter(rs[j]) {
+		return false
+	}
+	next, ok := romanizeAt(rs, j, GOSTB, kk)
+	if !ok {
+		next = string(rs[j])
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	return strings.ContainsRune("iejy", unicode.ToLower(first))
+}
+
+// capitalize writes rom, the romanisation of the capital letter rs[i], in
+// capitals.
+func capitalize(rs []rune, i int, rom string, sc Scheme) string {
+	if letters(rom) <= 1 || capitalsAround(rs, i) {
+		return upper(rom)
+	}
+	if sc == LC && strings.ContainsRune(rom, '\u0361') {
+		return upper(rom)
+	}
+	return title(rom)
+}
+
+// capitalsAround reports whether the word around rs[i] is in capitals: the
+// next letter is a capital, or, if rs[i] ends the word, the previous one is.
+func capitalsAround(rs []rune, i int) bool {
+	if j := nextRune(rs, i); j >= 0 && unicode.IsLetter(rs[j]) {
+		return unicode.IsUpper(rs[j])
+	}
+	if j := prevRune(rs, i); j >= 0 && unicode.IsLetter(rs[j]) {
+		return unicode.IsUpper(rs[j])
+	}
+	return false
+}
+
+// nextRune returns the index of the first rune after i that is not a
+// combining mark, or -1.
+func nextRune(rs []rune, i int) int {
+	for j := i + 1; j < len(rs); j++ {
+		if !isMark(rs[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// prevRune returns the index of the last rune before i that is not a
+// combining mark, or -1.
+func prevRune(rs []rune, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if !isMark(rs[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// upper is strings.ToUpper for the letters in the tables, one of which, ǰ,
+// has no single-code-point capital.
+func upper(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 'ǰ' {
+			b.WriteString("J\u030c")
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// title capitalises the first letter of s.
+func title(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + upper(string(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
+}
