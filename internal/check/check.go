@@ -1,0 +1,122 @@
+package check
+
+import (
+	"strings"
+	"time"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+// The target styles accepted in Options.Style.
+const (
+	StyleAPA  = "apa"
+	StyleGOST = "gost"
+	StyleAll  = "all"
+)
+
+// Styles lists the values of Options.Style, for flag validation and help.
+var Styles = []string{StyleAPA, StyleGOST, StyleAll}
+
+// Names of the styles as messages cite them.
+const (
+	apaName  = "APA 7"
+	gostName = "GOST R 7.0.100-2018"
+)
+
+// Options selects what Run checks.
+type Options struct {
+	// Style is the target style whose requirements apply: "apa", "gost" or
+	// "all" (the union). Empty, or any other value, means "all".
+	Style string
+	// Now is the moment access dates and years are compared with; the zero
+	// value means time.Now().
+	Now time.Time
+}
+
+// checker holds the state of one Run.
+type checker struct {
+	lib       *bib.Library
+	apa, gost bool
+	now       time.Time
+	today     bib.DatePart
+	diags     []bib.Diagnostic
+	// langScripts caches the usual script of each language tag seen.
+	langScripts map[string]string
+}
+
+// Run checks every entry and claim of lib and returns the findings in
+// deterministic order (see bib.SortDiagnostics). A nil library has none.
+func Run(lib *bib.Library, opts Options) []bib.Diagnostic {
+	if lib == nil {
+		return nil
+	}
+	c := &checker{lib: lib, now: opts.Now}
+	if c.now.IsZero() {
+		c.now = time.Now()
+	}
+	y, m, d := c.now.Date()
+	c.today = bib.DatePart{Year: y, Month: int(m), Day: d}
+	switch strings.ToLower(strings.TrimSpace(opts.Style)) {
+	case StyleAPA:
+		c.apa = true
+	case StyleGOST:
+		c.gost = true
+	default:
+		c.apa, c.gost = true, true
+	}
+	for _, e := range lib.Entries {
+		if e == nil {
+			continue
+		}
+		c.fields(e)
+		c.form(e)
+		c.text(e)
+		c.names(e)
+	}
+	c.consistency()
+	c.claims()
+	bib.SortDiagnostics(c.diags)
+	return c.diags
+}
+
+// report records a finding about field of entry e at e.PosOf(field). The
+// severity comes from the rule table, so a code always has one severity.
+func (c *checker) report(e *bib.Entry, field, code, msg string) {
+	c.reportAt(e.PosOf(baseField(field)), e.ID, field, code, msg)
+}
+
+// reportAt records a finding at an explicit position.
+func (c *checker) reportAt(pos bib.Pos, ref, field, code, msg string) {
+	c.diags = append(c.diags, bib.Diagnostic{
+		Pos:      pos,
+		Severity: severityOf(code),
+		Code:     code,
+		Ref:      ref,
+		Field:    field,
+		Message:  msg,
+	})
+}
+
+// baseField strips a name index such as "author[2]" to the key whose
+// position the store records.
+func baseField(field string) string {
+	if i := strings.IndexByte(field, '['); i > 0 {
+		return field[:i]
+	}
+	return field
+}
+
+// styles returns the message form of the styles selected among apa and
+// gost: "APA 7", "GOST R 7.0.100-2018" or both joined by "and", and
+// whether the verb takes the plural.
+func styleNames(apa, gost bool) (string, bool) {
+	switch {
+	case apa && gost:
+		return apaName + " and " + gostName, true
+	case apa:
+		return apaName, false
+	case gost:
+		return gostName, false
+	}
+	return "", false
+}

@@ -1,0 +1,237 @@
+package check
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+// names checks every name of e: empty names and family names, missing
+// initials, initials written without spaces or periods, institutions
+// written as persons, and stray spaces or punctuation in name parts.
+func (c *checker) names(e *bib.Entry) {
+	for role, list := range e.Names {
+		for i, nm := range list {
+			c.name(e, role, i, nm)
+		}
+	}
+}
+
+func (c *checker) name(e *bib.Entry, role string, i int, nm bib.Name) {
+	pos := nm.Pos
+	if pos.Line == 0 {
+		pos = e.PosOf(role)
+	}
+	who := fmt.Sprintf("%s %q", role, nm.String())
+	if nm.IsEmpty() {
+		c.reportAt(pos, e.ID, role, CodeEmptyName, fmt.Sprintf("%s %d is empty: give family and given, or literal for an institution, or remove it", role, i+1))
+		return
+	}
+	c.nameParts(e, pos, role, who, nm)
+	if nm.IsLiteral() {
+		return
+	}
+	if strings.TrimSpace(nm.Family) == "" {
+		c.reportAt(pos, e.ID, role, CodeEmptyFamily, fmt.Sprintf("%s has the given name %q but no family name: add family = \"...\", or write an institution as literal = \"...\"", who, nm.Given))
+		return
+	}
+	if looksInstitutional(nm.Family) || looksInstitutional(nm.Given) {
+		lit := collapseSpaces(strings.Join(nonEmptyParts(nm.Family, nm.Given), " "))
+		c.reportAt(pos, e.ID, role, CodeInstitutionAsPerson, fmt.Sprintf("%s reads as an institution written as a person, which styles would invert and abbreviate: write it as { literal = %q }", who, lit))
+		return
+	}
+	if strings.TrimSpace(nm.Given) == "" {
+		styles, plural := styleNames(c.apa, c.gost)
+		c.reportAt(pos, e.ID, role, CodeMissingGiven, fmt.Sprintf("%s has no given name or initials; %s %s the initials after the family name: add given = \"...\"", who, styles, verb("prints", "print", plural)))
+		return
+	}
+	if fix, ok := fixInitials(nm.Given); ok {
+		styles, plural := styleNames(c.apa, c.gost)
+		c.reportAt(pos, e.ID, role, CodeInitialsForm, fmt.Sprintf("%s has the initials %q; %s %s initials with a period and a space: write given = %q", who, nm.Given, styles, verb("writes", "write", plural), fix))
+	}
+}
+
+// nameParts checks each part of nm, and its alternative forms, for stray
+// spaces and punctuation and for words that mix scripts.
+func (c *checker) nameParts(e *bib.Entry, pos bib.Pos, role, who string, nm bib.Name) {
+	check := func(part, v string) {
+		if v == "" {
+			return
+		}
+		if probs, fix := nameSpacing(v); probs != "" {
+			c.reportAt(pos, e.ID, role, CodeNameSpacing, fmt.Sprintf("%s: %s %q has %s: write %s = %q", who, part, v, probs, part, fix))
+		}
+		if msg := mixedScript(v); msg != "" {
+			c.reportAt(pos, e.ID, role, CodeMixedScript, fmt.Sprintf("%s: %s %s", who, part, msg))
+		}
+	}
+	for _, p := range bib.NameParts {
+		check(p, nm.Part(p))
+	}
+	for _, k := range sortedKeys(nm.Alt) {
+		check(k, nm.Alt[k])
+	}
+}
+
+// nameSpacing describes leading, trailing or doubled spaces and a stray
+// comma or semicolon at either end of a name part, with the fixed part.
+func nameSpacing(v string) (string, string) {
+	var probs []string
+	if sp := spaceProblems(v); sp != "" {
+		probs = append(probs, sp)
+	}
+	t := strings.TrimSpace(v)
+	if strings.TrimRight(t, ",;") != t {
+		probs = append(probs, "a trailing "+punctName(t[len(t)-1]))
+	}
+	if strings.TrimLeft(t, ",;") != t {
+		probs = append(probs, "a leading "+punctName(t[0]))
+	}
+	if len(probs) == 0 {
+		return "", ""
+	}
+	fix := collapseSpaces(strings.Trim(collapseSpaces(v), ",; "))
+	return strings.Join(probs, " and "), fix
+}
+
+func punctName(b byte) string {
+	if b == ';' {
+		return "semicolon"
+	}
+	return "comma"
+}
+
+// fixInitials returns given with its initials written as APA 7 and GOST
+// write them, "К. В.", and whether that differs from given. It handles
+// initials run together ("К.В.", "Zh.V."), initials without periods ("K V",
+// "К.В") and initials written as capitals ("KV"); full given names and
+// hyphenated initials ("J.-P.") are left alone.
+func fixInitials(given string) (string, bool) {
+	tokens := strings.Fields(given)
+	if len(tokens) == 1 {
+		rs := []rune(tokens[0])
+		if len(rs) >= 2 && len(rs) <= 3 && allUpperLetters(rs) {
+			parts := make([]string, len(rs))
+			for i, r := range rs {
+				parts[i] = string(r) + "."
+			}
+			return strings.Join(parts, " "), true
+		}
+	}
+	changed := false
+	out := make([]string, 0, len(tokens)+2)
+	for _, tok := range tokens {
+		groups, ok := initialGroups(tok)
+		if !ok || (len(groups) == 1 && strings.HasSuffix(tok, ".")) {
+			out = append(out, tok)
+			continue
+		}
+		changed = true
+		out = append(out, groups...)
+	}
+	if !changed {
+		return given, false
+	}
+	fix := strings.Join(out, " ")
+	return fix, fix != given
+}
+
+// initialGroups splits a token made only of initials, each a capital
+// optionally followed by one small letter ("Zh") and a period, into
+// "К." groups. The last group may lack its period. It reports false for
+// any other token.
+func initialGroups(tok string) ([]string, bool) {
+	rs := []rune(tok)
+	var groups []string
+	for i := 0; i < len(rs); {
+		if !unicode.IsUpper(rs[i]) {
+			return nil, false
+		}
+		j := i + 1
+		if j < len(rs) && unicode.IsLower(rs[j]) {
+			j++
+		}
+		g := string(rs[i:j])
+		switch {
+		case j < len(rs) && rs[j] == '.':
+			j++
+		case j == len(rs):
+			if j-i > 1 { // "Zh" alone may be a name; only single letters gain a period
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+		groups = append(groups, g+".")
+		i = j
+	}
+	return groups, len(groups) > 0
+}
+
+func allUpperLetters(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// institutionStems start words that name institutions rather than
+// persons, in Russian, Kazakh and English (lower case).
+var institutionStems = []string{
+	"министерств", "министрлі", "университет", "институт", "комитет", "агентств", "агенттіг",
+	"ассоциаци", "департамент", "правительств", "корпораци", "обществ", "комисси", "академи",
+	"администраци", "организаци", "парламент", "посольств", "библиотек", "издательств", "акимат",
+	"әкімдіг", "мажилис", "министерство",
+	"ministry", "universit", "institut", "organization", "organisation", "agency", "committee",
+	"association", "department", "government", "corporation", "foundation", "commission",
+	"academy", "council", "bureau", "parliament", "embassy", "federation", "administration",
+}
+
+// institutionWords are whole words that mark an institution.
+var institutionWords = map[string]bool{
+	"совет": true, "фонд": true, "центр": true, "оон": true, "обсе": true, "нато": true,
+	"office": true, "centre": true, "center": true, "bank": true, "inc": true, "ltd": true,
+	"llc": true, "gmbh": true, "osce": true, "unesco": true, "nato": true, "nations": true,
+}
+
+// looksInstitutional reports whether s contains a word that names an
+// institution.
+func looksInstitutional(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if institutionWords[w] {
+			return true
+		}
+		for _, stem := range institutionStems {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func nonEmptyParts(ss ...string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(m))
+}

@@ -1,0 +1,237 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+// noTextChecks are fields the hygiene rules skip: identifiers have their
+// own form rules, and notes are free prose that may quote the source.
+var noTextChecks = map[string]bool{
+	"URL": true, "DOI": true, "ISBN": true, "ISSN": true, "PMID": true, "PMCID": true,
+	"note": true, "abstract": true, "annote": true, "language": true,
+}
+
+// titleFields are the fields checked for all capitals.
+var titleFields = map[string]bool{
+	"title": true, "title-short": true, "container-title": true, "container-title-short": true,
+	"collection-title": true, "original-title": true, "part-title": true, "volume-title": true,
+	"reviewed-title": true, "event-title": true,
+}
+
+// text checks the standard fields of e for stray spaces, a space before a
+// comma, words that mix scripts, run-together year ranges and titles in
+// all capitals.
+func (c *checker) text(e *bib.Entry) {
+	for f, v := range e.Fields {
+		base, _ := bib.SplitForm(f)
+		if noTextChecks[base] || v == "" {
+			continue
+		}
+		if probs := spaceProblems(v); probs != "" {
+			c.report(e, f, CodeWhitespace, fmt.Sprintf("%s has %s: write %s = %q", f, probs, f, collapseSpaces(v)))
+		}
+		if ctx := spaceBeforePunct(v); ctx != "" {
+			c.report(e, f, CodeSpaceBeforePunct, fmt.Sprintf("%s has a space before punctuation in %q: remove the space", f, ctx))
+		}
+		if msg := mixedScript(v); msg != "" {
+			c.report(e, f, CodeMixedScript, f+" "+msg)
+		}
+		found, fixed := runTogetherYears(v, c.today.Year)
+		for i := range found {
+			c.report(e, f, CodeRunTogetherYears, fmt.Sprintf("%s has %q, which looks like the years %s run together: write %q", f, found[i], fixed[i], fixed[i]))
+		}
+		if f == "title" || f == "container-title" {
+			c.scriptMismatch(e, f, v)
+		}
+		if titleFields[base] && isAllCaps(v) {
+			c.report(e, f, CodeAllCaps, fmt.Sprintf("%s %q is in all capitals: write it in sentence case as the work prints it, keeping acronyms in capitals (styles change case but cannot restore it)", f, v))
+		}
+	}
+}
+
+// spaceProblems describes leading, trailing and doubled spaces, tabs and
+// line breaks in s, or returns "".
+func spaceProblems(s string) string {
+	var probs []string
+	if s != strings.TrimLeftFunc(s, unicode.IsSpace) {
+		probs = append(probs, "a leading space")
+	}
+	if s != strings.TrimRightFunc(s, unicode.IsSpace) {
+		probs = append(probs, "a trailing space")
+	}
+	inner := strings.TrimSpace(s)
+	doubled, control := false, false
+	prevSpace := false
+	for _, r := range inner {
+		sp := unicode.IsSpace(r)
+		if sp && r != ' ' && r != '\u00a0' && r != '\u202f' {
+			control = true
+		}
+		if sp && prevSpace {
+			doubled = true
+		}
+		prevSpace = sp
+	}
+	if doubled {
+		probs = append(probs, "doubled spaces")
+	}
+	if control {
+		probs = append(probs, "a tab or line break")
+	}
+	return strings.Join(probs, " and ")
+}
+
+// collapseSpaces trims s and joins its words with single spaces.
+func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// spaceBeforePunct returns the text around the first space before a comma
+// or semicolon in s ("Konyrova ,"), or "".
+func spaceBeforePunct(s string) string {
+	for i := 1; i < len(s); i++ {
+		if (s[i] == ',' || s[i] == ';') && s[i-1] == ' ' {
+			start := strings.LastIndexByte(strings.TrimRight(s[:i], " "), ' ') + 1
+			return s[start : i+1]
+		}
+	}
+	return ""
+}
+
+// mixedScript returns a message about the first word of s that mixes
+// Latin and Cyrillic letters, or "".
+func mixedScript(s string) string {
+	var word []rune
+	check := func() string {
+		var latin, cyr []rune
+		for _, r := range word {
+			switch {
+			case r < 0x80 || unicode.Is(unicode.Latin, r):
+				latin = append(latin, r)
+			case unicode.Is(unicode.Cyrillic, r):
+				cyr = append(cyr, r)
+			}
+		}
+		if len(latin) == 0 || len(cyr) == 0 {
+			return ""
+		}
+		odd, oddName, main := latin, "Latin", "Cyrillic"
+		if len(cyr) < len(latin) {
+			odd, oddName, main = cyr, "Cyrillic", "Latin"
+		}
+		return fmt.Sprintf("has the word %q, which mixes %s and %s letters (%s %q): retype them in %s", string(word), main, oddName, oddName, string(odd), main)
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			word = append(word, r)
+			continue
+		}
+		if msg := check(); msg != "" {
+			return msg
+		}
+		word = word[:0]
+	}
+	return check()
+}
+
+// isAllCaps reports whether s is a title written in capitals: no lower-case
+// letter, at least 8 capitals, and two words of two letters or more (or one
+// long word), so that acronyms such as "NATO" or "ОБСЕ" pass.
+func isAllCaps(s string) bool {
+	upper, words, longest, run := 0, 0, 0, 0
+	end := func() {
+		if run >= 2 {
+			words++
+		}
+		longest = max(longest, run)
+		run = 0
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+			run++
+		case unicode.IsLetter(r):
+			run++
+		default:
+			end()
+		}
+	}
+	end()
+	return upper >= 8 && (words >= 2 || longest >= 8)
+}
+
+// scriptMismatch reports a title written in another script than the one
+// its language is written in: a Russian or Kazakh title given romanised,
+// which GOST R 7.0.100-2018 (descriptions in the language of the work) wants
+// in Cyrillic, or a tag that does not match the text.
+func (c *checker) scriptMismatch(e *bib.Entry, f, v string) {
+	lang := strings.TrimSpace(e.Get("language"))
+	if lang == "" {
+		return
+	}
+	want, ok := c.langScripts[lang]
+	if !ok {
+		if tag, err := language.Parse(lang); err == nil {
+			if s, conf := tag.Script(); conf >= language.High {
+				want = s.String()
+			}
+		}
+		if c.langScripts == nil {
+			c.langScripts = map[string]string{}
+		}
+		c.langScripts[lang] = want
+	}
+	got := soleScript(v)
+	if want == "" || got == "" || got == want {
+		return
+	}
+	switch {
+	case got == "Latn" && want == "Cyrl":
+		if c.gost {
+			c.report(e, f, CodeScriptMismatch, fmt.Sprintf("%s %q is romanised, but language %q is written in Cyrillic; %s gives titles in the script of the work: write %s in Cyrillic and keep this form as %s-translit", f, v, lang, gostName, f, f))
+		}
+	default:
+		c.report(e, f, CodeScriptMismatch, fmt.Sprintf("%s %q is written in %s script, but language %q is written in %s: check language", f, v, scriptName(got), lang, scriptName(want)))
+	}
+}
+
+// soleScript returns "Latn" or "Cyrl" when every letter of s (three or
+// more) is in that script, or "".
+func soleScript(s string) string {
+	latin, cyr, other := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+		case r < 0x80 || unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		default:
+			other++
+		}
+	}
+	switch {
+	case latin >= 3 && cyr == 0 && other == 0:
+		return "Latn"
+	case cyr >= 3 && latin == 0 && other == 0:
+		return "Cyrl"
+	}
+	return ""
+}
+
+func scriptName(code string) string {
+	switch code {
+	case "Latn":
+		return "Latin"
+	case "Cyrl":
+		return "Cyrillic"
+	}
+	return code
+}
