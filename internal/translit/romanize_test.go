@@ -1,6 +1,7 @@
 package translit_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cite-project/cite/internal/translit"
@@ -386,6 +387,19 @@ func TestRomanizeEdgeCases(t *testing.T) {
 	for _, lang := range []string{"ru", "ru-RU", "RUS", "de", ""} {
 		if got, want := translit.Romanize("Тимур", translit.BGN, lang), "Timur"; got != want {
 			t.Errorf("lang %q: got %q; want %q", lang, got, want)
+		}
+	}
+}
+
+// TestLongInput guards against work that grows faster than the input: runs
+// of letters whose rules look at their neighbours.
+func TestLongInput(t *testing.T) {
+	for _, unit := range []string{"ц", "Ц", "е", "і", "Ж", "\u0301", "ъ"} {
+		s := strings.Repeat(unit, 100000)
+		for _, sc := range allSchemes {
+			if got := translit.Romanize(s, sc, "ru"); got == "" {
+				t.Errorf("Romanize(%q×100000, %s) is empty", unit, sc)
+			}
 		}
 	}
 }

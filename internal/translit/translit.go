@@ -161,7 +161,9 @@ func bgnInitialOrAfterVowel(rs []rune, i int) bool {
 // writes c rather than cz.
 func gostSoftC(rs []rune, i int, kk bool) bool {
 	j := nextRune(rs, i)
-	if j < 0 || !unicode.IsLetter(rs[j]) {
+	if j < 0 || !unicode.IsLetter(rs[j]) || unicode.ToLower(rs[j]) == 'ц' {
+		// cz and c both start with c; answering here also keeps a run of ц
+		// from being scanned once per letter.
 		return false
 	}
 	next, ok := romanizeAt(rs, j, GOSTB, kk)
