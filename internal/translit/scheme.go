@@ -26,8 +26,10 @@ const (
 	// GOSTB is GOST 7.79-2000 System B (Table 4), which uses only basic
 	// Latin letters and the grave accent: ж → zh, х → x, щ → shh, ъ → ``,
 	// ы → y`, ь → `, э → e`, ю → yu, я → ya, and ц → c before i, e, y, j
-	// but cz elsewhere. System B has tables only for Slavic languages, so
-	// the Kazakh letters Ә Ғ Қ Ң Ө Ұ Ү Һ І get their System A (ISO 9) form.
+	// but cz elsewhere; і (Old Russian) is i, or i` before a consonant.
+	// System B has tables only for Slavic languages, so the Kazakh letters
+	// Ә Ғ Қ Ң Ө Ұ Ү Һ, and І in Kazakh text, get their System A (ISO 9)
+	// form, which is not ASCII: Қазақстан → Ķazaķstan.
 	GOSTB
 
 	// LC is the ALA-LC romanization (Library of Congress, Russian table of
