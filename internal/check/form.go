@@ -179,12 +179,11 @@ func splitIdentifiers(v, label string) []string {
 		}
 		part = strings.TrimSpace(part)
 		if len(part) >= len(label) && strings.EqualFold(part[:len(label)], label) {
-			part = strings.TrimSpace(part[len(label):])
-			part = strings.TrimLeft(part, "-0123456789") // "ISBN-13"
-			part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), ":"))
-			if part == "" { // "ISBN 978…" lost its digits to TrimLeft
-				part = strings.TrimSpace(v)
+			part = part[len(label):]
+			for _, n := range []string{"-10", "-13"} { // "ISBN-13: …"
+				part = strings.TrimPrefix(part, n)
 			}
+			part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), ":"))
 		}
 		if part != "" {
 			out = append(out, part)
