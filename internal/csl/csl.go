@@ -1,0 +1,235 @@
+package csl
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/cite-project/cite/internal/csl/eval"
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/locale"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
+	"github.com/cite-project/cite/styles"
+)
+
+// Options configures a Processor. The zero value uses the style's default
+// locale and the locales embedded in package styles.
+type Options struct {
+	// Locale forces a locale tag ("ru-RU"), overriding the style's
+	// default-locale.
+	Locale string
+	// Locales returns the XML of the locale file for a tag ("en-US",
+	// "ru-RU"). Nil means styles.Locale.
+	Locales func(tag string) ([]byte, bool)
+	// Parent returns the XML of the independent parent of a dependent
+	// style, given the parent's URI (the href of its independent-parent
+	// link). Nil means dependent styles are rejected.
+	Parent func(uri string) ([]byte, error)
+}
+
+// ErrDependent is returned for a dependent style when Options.Parent is
+// nil.
+var ErrDependent = errors.New("csl: dependent style needs a parent resolver")
+
+// Processor renders citations and bibliographies with one style. It is
+// safe for concurrent use.
+type Processor struct {
+	style  *style.Style
+	engine *eval.Engine
+	lang   string
+
+	locales func(string) ([]byte, bool)
+	mu      sync.Mutex
+	parsed  map[string]*locale.Locale
+	errs    []string
+}
+
+// CiteItem is one cite in a citation cluster: the item's ID, an optional
+// locator with its label (page, chapter, section, ...; "" means page),
+// a prefix and suffix, and whether to suppress the author or print only
+// the author.
+type CiteItem = eval.CiteItem
+
+// Cluster is one citation made of several cites, with its note number
+// (0 for in-text styles).
+type Cluster = eval.Cluster
+
+// New parses styleXML and prepares a processor. Only a broken style, a
+// broken locale, or an unresolvable dependent style is an error.
+func New(styleXML []byte, opts Options) (*Processor, error) {
+	st, err := style.Parse(styleXML)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDependent() {
+		if opts.Parent == nil {
+			return nil, ErrDependent
+		}
+		data, err := opts.Parent(st.Info.Parent)
+		if err != nil {
+			return nil, fmt.Errorf("csl: resolve parent %s: %w", st.Info.Parent, err)
+		}
+		parent, err := style.Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("csl: parent %s: %w", st.Info.Parent, err)
+		}
+		if parent.IsDependent() {
+			return nil, fmt.Errorf("csl: parent %s is itself dependent", st.Info.Parent)
+		}
+		if st.DefaultLocale != "" {
+			parent.DefaultLocale = st.DefaultLocale
+		}
+		st = parent
+	}
+	p := &Processor{style: st, locales: opts.Locales, parsed: map[string]*locale.Locale{}}
+	if p.locales == nil {
+		p.locales = styles.Locale
+	}
+	lang := opts.Locale
+	if lang == "" {
+		lang = st.DefaultLocale
+	}
+	if lang == "" {
+		lang = "en-US"
+	}
+	p.lang = lang
+	chain, err := p.chain(lang)
+	if err != nil {
+		return nil, err
+	}
+	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, LocaleFor: func(tag string) locale.Chain {
+		ch, err := p.chain(tag)
+		if err != nil {
+			return nil
+		}
+		return ch
+	}})
+	return p, nil
+}
+
+// Lang returns the locale tag the processor renders in.
+func (p *Processor) Lang() string { return p.lang }
+
+// Style returns the parsed style.
+func (p *Processor) Style() *style.Style { return p.style }
+
+// primaryDialects maps bare languages to their primary dialect (as the
+// official locales.json does).
+var primaryDialects = map[string]string{
+	"af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ", "cy": "cy-GB", "da": "da-DK",
+	"de": "de-DE", "el": "el-GR", "en": "en-US", "es": "es-ES", "et": "et-EE", "eu": "eu", "fa": "fa-IR",
+	"fi": "fi-FI", "fr": "fr-FR", "he": "he-IL", "hr": "hr-HR", "hu": "hu-HU", "id": "id-ID", "is": "is-IS",
+	"it": "it-IT", "ja": "ja-JP", "kk": "kk-KZ", "km": "km-KH", "ko": "ko-KR", "la": "la", "lt": "lt-LT",
+	"lv": "lv-LV", "mn": "mn-MN", "nb": "nb-NO", "nl": "nl-NL", "nn": "nn-NO", "pl": "pl-PL", "pt": "pt-PT",
+	"ro": "ro-RO", "ru": "ru-RU", "sk": "sk-SK", "sl": "sl-SI", "sr": "sr-RS", "sv": "sv-SE", "th": "th-TH",
+	"tr": "tr-TR", "uk": "uk-UA", "vi": "vi-VN", "zh": "zh-CN",
+}
+
+// chain builds the locale fallback chain for tag (CSL 1.0.2, "Locale
+// Fallback"): the style's inline locales for xx-YY, xx and no language,
+// then the locale file for xx-YY, for xx's primary dialect, and en-US.
+func (p *Processor) chain(tag string) (locale.Chain, error) {
+	base, _, _ := strings.Cut(tag, "-")
+	var ch locale.Chain
+	add := func(want string) {
+		for _, l := range p.style.Locales {
+			if strings.EqualFold(l.Lang, want) {
+				ch = append(ch, l)
+			}
+		}
+	}
+	add(tag)
+	if base != tag {
+		add(base)
+	}
+	add("")
+	ch = dedupe(ch)
+	files := []string{tag}
+	if pd, ok := primaryDialects[strings.ToLower(base)]; ok && pd != tag {
+		files = append(files, pd)
+	}
+	files = append(files, "en-US")
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		l, err := p.localeFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if l != nil {
+			ch = append(ch, l)
+		}
+	}
+	return ch, nil
+}
+
+func dedupe(ch locale.Chain) locale.Chain {
+	seen := map[*locale.Locale]bool{}
+	var out locale.Chain
+	for _, l := range ch {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (p *Processor) localeFile(tag string) (*locale.Locale, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if l, ok := p.parsed[tag]; ok {
+		return l, nil
+	}
+	data, ok := p.locales(tag)
+	if !ok {
+		p.parsed[tag] = nil
+		return nil, nil
+	}
+	l, err := locale.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("csl: locale %s: %w", tag, err)
+	}
+	p.parsed[tag] = l
+	return l, nil
+}
+
+// Bibliography renders the bibliography of items (all of them, sorted by
+// the style) and returns one rich-text entry per item, with warnings.
+func (p *Processor) Bibliography(items []*item.Item) ([]*output.Node, []string) {
+	res := p.engine.Process(eval.Request{Items: items, Bibliography: true})
+	return res.Entries, res.Warnings
+}
+
+// Cite renders one in-text citation (or note) of the cited items.
+func (p *Processor) Cite(items []*item.Item, cluster []CiteItem) (*output.Node, []string) {
+	res := p.engine.Process(eval.Request{Items: items, Clusters: []eval.Cluster{{Items: cluster, NoteIndex: 1}}})
+	if len(res.Clusters) == 0 {
+		return nil, res.Warnings
+	}
+	return res.Clusters[0], res.Warnings
+}
+
+// Result is the output of Process.
+type Result = eval.Result
+
+// Process renders a document at once: every cluster in order (so that
+// positions such as ibid and disambiguation see all cites) and, when
+// bibliography is true, the bibliography.
+func (p *Processor) Process(items []*item.Item, clusters []Cluster, bibliography bool) Result {
+	return p.engine.Process(eval.Request{Items: items, Clusters: clusters, Bibliography: bibliography})
+}
+
+// Render renders a rich-text node in format f (text, html, markdown, rtf).
+func Render(n *output.Node, f output.Format) string { return output.Render(n, f) }
+
+// ProcessCited is Process restricted to the cited items: only items that
+// appear in clusters are registered and listed in the bibliography.
+func (p *Processor) ProcessCited(items []*item.Item, clusters []Cluster, bibliography bool) Result {
+	return p.engine.Process(eval.Request{Items: items, Clusters: clusters, Bibliography: bibliography, Uncited: []string{}})
+}

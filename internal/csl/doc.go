@@ -1,0 +1,53 @@
+// Package csl is cite's Citation Style Language processor: a facade over
+// the packages that parse styles (style) and locales (locale), hold input
+// records (item), evaluate (eval) and render rich text (output). It
+// implements CSL 1.0.2 (../shared/csl/spec/specification.rst) and is
+// measured against the official test-suite by TestSuite; see
+// testdata/NOTES.md for the fixtures that still fail.
+//
+// The engine does no I/O. Styles come in as bytes; locale files come from
+// Options.Locales (by default the locales embedded in package styles); a
+// dependent style's parent comes from Options.Parent. Rendering never
+// fails on item data: problems are returned as warnings. Only a broken
+// style or locale is an error, and such errors name the element, the
+// attribute and the line.
+//
+// Typical use:
+//
+//	p, err := csl.New(styleXML, csl.Options{Locale: "ru-RU"})
+//	entries, warnings := p.Bibliography(items)
+//	for _, e := range entries {
+//		fmt.Println(csl.Render(e, output.Text))
+//	}
+//
+// # Locale fallback
+//
+// Terms, date formats and options are looked up along a chain: the
+// style's inline cs:locale for xx-YY, for xx, and without language; then
+// the locale file for xx-YY, for xx's primary dialect, and en-US.
+//
+// # Extensions
+//
+// Genitive months. A locale cs:term may carry case="genitive"
+// (<term name="month-05" case="genitive">мая</term>). When a date renders
+// a day together with a month name, the engine prefers the genitive term,
+// so the Russian locale prints "16 мая 1992" while a month-only date stays
+// nominative ("май 1992"). Along the chain, a plain term of a more
+// specific locale (say a style's inline override) still wins over a
+// genitive term of a less specific one. The shipped ru-RU and kk-KZ
+// locales use it; styles and locales without it behave as CSL 1.0.2.
+//
+// Localized layouts (CSL-M, as implemented by citeproc-js). cs:citation
+// and cs:bibliography may contain several cs:layout elements; all but the
+// last carry a locale attribute listing language tags ("ru uk"). For each
+// item the first layout whose list matches the item's Language (exactly
+// or by base language) is used, and the item is rendered with that
+// language's locale chain, so a Russian entry prints "и др." and "с."
+// while an English one prints "et al." and "p.". The layout without the
+// attribute is the default.
+//
+// Script order. cs:sort may carry script-order="cyrillic latin": entries
+// are sorted with Unicode collation (golang.org/x/text/collate), then
+// stably partitioned by the script of their first sort key, in the listed
+// order, with other scripts last. Collation alone cannot reorder scripts.
+package csl

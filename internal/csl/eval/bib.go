@@ -1,0 +1,134 @@
+package eval
+
+import (
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
+)
+
+// sasState drives subsequent-author-substitute for one entry (CSL 1.0.2,
+// "Reference Grouping").
+type sasState struct {
+	text string
+	all  bool // complete-all: replace the whole list
+	// count names are replaced, one by one (complete-each, partial-*).
+	count int
+}
+
+func (s *sasState) replace(i int, _ *output.Node) *output.Node {
+	if s.all || i >= s.count {
+		return nil
+	}
+	return output.Str(s.text)
+}
+
+// bibliography renders the entries in order.
+func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
+	bib := r.e.st.Bibliography
+	sasText, sasOn := bib.Options["subsequent-author-substitute"]
+	rule := bib.Options["subsequent-author-substitute-rule"]
+	if rule == "" {
+		rule = "complete-all"
+	}
+	align := bib.Options["second-field-align"]
+	var entries []*output.Node
+	var ids []string
+	var prevNames []string
+	var prevOut string
+	for _, it := range order {
+		n, c := r.renderEntry(it, nil, align)
+		if sasOn && len(c.firstNames) > 0 {
+			cur := c.firstNames
+			var sas *sasState
+			switch rule {
+			case "complete-all":
+				if equalStrings(cur, prevNames) && c.firstNamesOut == prevOut {
+					sas = &sasState{text: sasText, all: true}
+				}
+			case "complete-each":
+				if equalStrings(cur, prevNames) && c.firstNamesOut == prevOut {
+					sas = &sasState{text: sasText, count: len(cur)}
+				}
+			case "partial-each":
+				k := 0
+				for k < len(cur) && k < len(prevNames) && cur[k] == prevNames[k] {
+					k++
+				}
+				if k > 0 {
+					sas = &sasState{text: sasText, count: k}
+				}
+			case "partial-first":
+				if len(prevNames) > 0 && cur[0] == prevNames[0] {
+					sas = &sasState{text: sasText, count: 1}
+				}
+			}
+			prevNames, prevOut = cur, c.firstNamesOut
+			if sas != nil {
+				n, _ = r.renderEntry(it, sas, align)
+			}
+		} else if sasOn {
+			prevNames, prevOut = nil, ""
+		}
+		if n == nil || n.Empty() {
+			r.warn("bibliography entry %q has no printed form", it.ID)
+			continue
+		}
+		entries = append(entries, n)
+		ids = append(ids, it.ID)
+	}
+	return entries, ids
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// renderEntry renders one bibliography entry; with second-field-align the
+// first field goes into a left-margin block and the rest into a
+// right-inline block.
+func (r *run) renderEntry(it *item.Item, sas *sasState, align string) (*output.Node, *ctx) {
+	c, layout := r.newCtx(it, true)
+	c.sas = sas
+	if align == "" {
+		n := c.renderAll(layout.Children, "")
+		return c.format(n, &layout.Formatting), c
+	}
+	var first *output.Node
+	j := c.joiner()
+	for _, e := range layout.Children {
+		n := c.render(e)
+		if n == nil || n.Empty() {
+			continue
+		}
+		if first == nil {
+			first = n
+			continue
+		}
+		j.add(n)
+	}
+	if first == nil {
+		return nil, c
+	}
+	f := layout.Formatting
+	pre, suf := f.Prefix, f.Suffix
+	f.Prefix, f.Suffix = "", ""
+	left := c.format(&output.Node{Children: []*output.Node{c.affix(pre), first}}, &style.Formatting{})
+	rest := j.node()
+	rj := c.joiner()
+	rj.add(rest)
+	rj.add(c.affix(suf))
+	right := rj.node()
+	out := &output.Node{Children: []*output.Node{{Children: []*output.Node{left}, Display: "left-margin"}}}
+	if right != nil {
+		out.Children = append(out.Children, &output.Node{Children: []*output.Node{right}, Display: "right-inline"})
+	}
+	return c.format(out, &f), c
+}

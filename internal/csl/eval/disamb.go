@@ -1,0 +1,309 @@
+package eval
+
+import (
+	"github.com/cite-project/cite/internal/csl/item"
+)
+
+// disambiguate resolves ambiguous cites (CSL 1.0.2, "Disambiguation"):
+// global name disambiguation, then for each set of cites that render the
+// same, showing more names, expanding given names, the disambiguate
+// condition, and year-suffixes.
+func (r *run) disambiguate(clusters [][]*citeState) {
+	cs := r.e.st.Citation
+	if cs == nil {
+		return
+	}
+	o := func(k string) string {
+		if v, ok := cs.Options[k]; ok {
+			return v
+		}
+		return r.e.st.Options[k]
+	}
+	addNames := o("disambiguate-add-names") == "true"
+	addGiven := o("disambiguate-add-givenname") == "true"
+	addYS := o("disambiguate-add-year-suffix") == "true"
+	rule := o("givenname-disambiguation-rule")
+	if rule == "" {
+		rule = "by-cite"
+	}
+	items := r.order
+	if len(items) < 2 {
+		return
+	}
+	if addGiven && rule != "by-cite" {
+		r.globalNames(items, rule)
+	}
+	groups := r.ambiguous(items)
+	for _, g := range groups {
+		if addNames {
+			r.tryAddNames(g)
+		}
+		if addGiven && rule == "by-cite" {
+			r.tryGiven(g)
+		}
+	}
+	// Remaining ambiguity: the disambiguate condition, then year-suffix.
+	for _, g := range r.ambiguous(items) {
+		for _, it := range g {
+			r.disFor(it).disambiguate = true
+		}
+	}
+	// Cites the condition did not separate go back to their earlier
+	// rendering only when the condition changed nothing at all.
+	if addYS {
+		suffixGroups := r.ambiguousIgnoringCondition(items)
+		pos := map[*item.Item]int{}
+		for i, it := range r.bibOrder() {
+			pos[it] = i
+		}
+		for _, g := range suffixGroups {
+			sortByPos(g, pos)
+			for i, it := range g {
+				r.disFor(it).yearSuffix = i + 1
+			}
+		}
+	}
+}
+
+// bibOrder returns the items in bibliography order (citation numbers).
+func (r *run) bibOrder() []*item.Item {
+	out := make([]*item.Item, len(r.order))
+	copy(out, r.order)
+	for i := 1; i < len(out); i++ {
+		for k := i; k > 0 && r.citeNum[out[k]] < r.citeNum[out[k-1]]; k-- {
+			out[k], out[k-1] = out[k-1], out[k]
+		}
+	}
+	return out
+}
+
+func sortByPos(g []*item.Item, pos map[*item.Item]int) {
+	for i := 1; i < len(g); i++ {
+		for k := i; k > 0 && pos[g[k]] < pos[g[k-1]]; k-- {
+			g[k], g[k-1] = g[k-1], g[k]
+		}
+	}
+}
+
+// key renders the disambiguation form of an item's cite: first position,
+// no locator, plain text.
+func (r *run) key(it *item.Item) string {
+	c, layout := r.newCtx(it, false)
+	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+	n := c.renderAll(layout.Children, "")
+	if n == nil {
+		return ""
+	}
+	return n.Plain()
+}
+
+// ambiguous groups items whose cites render identically.
+func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
+	byKey := map[string][]*item.Item{}
+	var keys []string
+	for _, it := range items {
+		k := r.key(it)
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], it)
+	}
+	var out [][]*item.Item
+	for _, k := range keys {
+		if len(byKey[k]) > 1 {
+			out = append(out, byKey[k])
+		}
+	}
+	return out
+}
+
+// ambiguousIgnoringCondition groups items that stay identical whether or
+// not the disambiguate condition holds.
+func (r *run) ambiguousIgnoringCondition(items []*item.Item) [][]*item.Item {
+	return r.ambiguous(items)
+}
+
+// tryAddNames adds names one by one to all members of an ambiguous group
+// while that separates more of them.
+func (r *run) tryAddNames(g []*item.Item) {
+	maxNames := 0
+	for _, it := range g {
+		for _, names := range it.Names {
+			if len(names) > maxNames {
+				maxNames = len(names)
+			}
+		}
+	}
+	best, bestDistinct := 0, r.distinct(g)
+	for k := 1; k < maxNames && bestDistinct < len(g); k++ {
+		for _, it := range g {
+			r.disFor(it).addNames = k
+		}
+		if d := r.distinct(g); d > bestDistinct {
+			best, bestDistinct = k, d
+		}
+	}
+	for _, it := range g {
+		r.disFor(it).addNames = best
+	}
+}
+
+func (r *run) distinct(g []*item.Item) int {
+	seen := map[string]bool{}
+	for _, it := range g {
+		seen[r.key(it)] = true
+	}
+	return len(seen)
+}
+
+// shownNames returns the names of an item's first cs:names as rendered
+// in its cite, in order.
+func (r *run) shownNames(it *item.Item) []item.Name {
+	c, layout := r.newCtx(it, false)
+	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+	c.renderAll(layout.Children, "")
+	n := len(c.firstNames)
+	var out []item.Name
+	for _, v := range []string{"author", "editor", "translator", "composer", "director", "container-author", "interviewer", "recipient", "collection-editor", "illustrator", "original-author", "reviewed-author"} {
+		out = append(out, it.Names[v]...)
+	}
+	if n < len(out) {
+		out = out[:n]
+	}
+	return out
+}
+
+// tryGiven expands given names (initials, then full names) in the
+// members of an ambiguous group, one name at a time, keeping only
+// expansions that make a member's cite unique (rule by-cite).
+func (r *run) tryGiven(g []*item.Item) {
+	for _, it := range g {
+		if r.uniqueIn(it, g) {
+			continue
+		}
+		d := r.disFor(it)
+		saved := copyLevels(d.given)
+		resolved := false
+		for _, n := range r.shownNames(it) {
+			for level := 1; level <= 2 && !resolved; level++ {
+				if d.given == nil {
+					d.given = map[string]int{}
+				}
+				d.given[nameKey(n)] = level
+				if r.uniqueIn(it, g) {
+					resolved = true
+				}
+			}
+			if resolved {
+				break
+			}
+		}
+		if !resolved {
+			// Keep expansions only if they separated the cite from some
+			// of the group.
+			d.given = saved
+		}
+	}
+}
+
+func copyLevels(m map[string]int) map[string]int {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]int, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func (r *run) uniqueIn(it *item.Item, g []*item.Item) bool {
+	k := r.key(it)
+	for _, o := range g {
+		if o != it && r.key(o) == k {
+			return false
+		}
+	}
+	return true
+}
+
+// globalNames performs global name disambiguation: a name whose rendered
+// form is shared with a different person is expanded in every cite
+// (rules all-names, all-names-with-initials, primary-name,
+// primary-name-with-initials).
+func (r *run) globalNames(items []*item.Item, rule string) {
+	maxLevel := 2
+	if rule == "all-names-with-initials" || rule == "primary-name-with-initials" {
+		maxLevel = 1
+	}
+	primary := rule == "primary-name" || rule == "primary-name-with-initials"
+	type occ struct {
+		it  *item.Item
+		key string
+		idx int
+	}
+	forms := map[int]map[string]map[string]bool{} // level → form → person keys
+	var occs []occ
+	formOf := map[*item.Item]map[int][]string{}
+	for _, it := range items {
+		names := r.shownNames(it)
+		d := r.disFor(it)
+		formOf[it] = map[int][]string{}
+		for level := 0; level <= maxLevel; level++ {
+			if d.given == nil {
+				d.given = map[string]int{}
+			}
+			for _, n := range names {
+				d.given[nameKey(n)] = level
+			}
+			c, layout := r.newCtx(it, false)
+			c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+			c.renderAll(layout.Children, "")
+			formOf[it][level] = c.firstNames
+		}
+		d.given = nil
+		for i, n := range names {
+			if primary && i > 0 {
+				break
+			}
+			occs = append(occs, occ{it: it, key: nameKey(n), idx: i})
+			for level := 0; level <= maxLevel; level++ {
+				fs := formOf[it][level]
+				if i >= len(fs) {
+					continue
+				}
+				if forms[level] == nil {
+					forms[level] = map[string]map[string]bool{}
+				}
+				if forms[level][fs[i]] == nil {
+					forms[level][fs[i]] = map[string]bool{}
+				}
+				forms[level][fs[i]][personKey(n)] = true
+			}
+		}
+	}
+	for _, o := range occs {
+		fs := formOf[o.it]
+		level := 0
+		for ; level < maxLevel; level++ {
+			f := fs[level]
+			if o.idx >= len(f) {
+				break
+			}
+			if len(forms[level][f[o.idx]]) <= 1 {
+				break
+			}
+		}
+		if level > 0 {
+			d := r.disFor(o.it)
+			if d.given == nil {
+				d.given = map[string]int{}
+			}
+			d.given[o.key] = level
+		}
+	}
+}
+
+func personKey(n item.Name) string {
+	return n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x00" + n.NonDroppingParticle + "\x00" + n.DroppingParticle + "\x00" + n.Suffix
+}

@@ -1,0 +1,353 @@
+package eval
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/locale"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
+)
+
+// Config configures an Engine.
+type Config struct {
+	// Locale is the locale chain of the style's (or forced) language.
+	Locale locale.Chain
+	// Lang is the language tag Locale was built for ("en-US").
+	Lang string
+	// LocaleFor returns the chain for another language, used by CSL-M
+	// localized layouts. It may be nil.
+	LocaleFor func(lang string) locale.Chain
+}
+
+// Engine evaluates one style. It is safe for concurrent use.
+type Engine struct {
+	st        *style.Style
+	loc       locale.Chain
+	lang      string
+	localeFor func(string) locale.Chain
+
+	mu     sync.Mutex
+	quotes map[*locale.Locale]*output.Quotes
+	chains map[string]locale.Chain
+}
+
+// New returns an engine for st.
+func New(st *style.Style, cfg Config) *Engine {
+	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor,
+		quotes: map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{}}
+}
+
+// Style returns the engine's style.
+func (e *Engine) Style() *style.Style { return e.st }
+
+func (e *Engine) quotesFor(ch locale.Chain) *output.Quotes {
+	var key *locale.Locale
+	if len(ch) > 0 {
+		key = ch[0]
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if q, ok := e.quotes[key]; ok {
+		return q
+	}
+	q := output.DefaultQuotes
+	if s, ok := ch.Term("open-quote", "long", false); ok {
+		q.Open = s
+	}
+	if s, ok := ch.Term("close-quote", "long", false); ok {
+		q.Close = s
+	}
+	if s, ok := ch.Term("open-inner-quote", "long", false); ok {
+		q.InnerOpen = s
+	}
+	if s, ok := ch.Term("close-inner-quote", "long", false); ok {
+		q.InnerClose = s
+	}
+	e.quotes[key] = &q
+	return &q
+}
+
+func (e *Engine) chainFor(lang string) locale.Chain {
+	if e.localeFor == nil || lang == "" {
+		return e.loc
+	}
+	e.mu.Lock()
+	ch, ok := e.chains[lang]
+	e.mu.Unlock()
+	if ok {
+		return ch
+	}
+	ch = e.localeFor(lang)
+	if ch == nil {
+		ch = e.loc
+	}
+	e.mu.Lock()
+	e.chains[lang] = ch
+	e.mu.Unlock()
+	return ch
+}
+
+// CiteItem is one cite of a cluster.
+type CiteItem struct {
+	ID             string
+	Locator        string
+	Label          string // locator label: page, chapter, ...; "" means page
+	Prefix, Suffix string
+	SuppressAuthor bool
+	AuthorOnly     bool
+}
+
+// Cluster is one citation: cites rendered together, with the note number
+// it sits in (0 for in-text citations).
+type Cluster struct {
+	Items     []CiteItem
+	NoteIndex int
+}
+
+// Request is the input of Process.
+type Request struct {
+	Items    []*item.Item
+	Clusters []Cluster
+	// Bibliography asks for the bibliography of all items.
+	Bibliography bool
+	// Uncited lists items to register (and put in the bibliography)
+	// before any cited ones; nil means all Items after the cited ones.
+	Uncited []string
+}
+
+// BibFormat holds the bibliography-wide layout options (CSL 1.0.2,
+// "Whitespace").
+type BibFormat struct {
+	HangingIndent    bool
+	SecondFieldAlign string
+	LineSpacing      int
+	EntrySpacing     int
+}
+
+// Result is the output of Process.
+type Result struct {
+	// Clusters holds one rendered citation per request cluster.
+	Clusters []*output.Node
+	// Entries holds the bibliography entries and EntryIDs their item ids.
+	Entries  []*output.Node
+	EntryIDs []string
+	Format   BibFormat
+	Warnings []string
+}
+
+// position values of a cite.
+const (
+	posFirst = iota
+	posSubsequent
+	posIbid
+	posIbidLocator
+)
+
+type citeState struct {
+	CiteItem
+	position  int
+	nearNote  bool
+	firstNote int
+	noteIndex int
+}
+
+// disState is the disambiguation state of one item.
+type disState struct {
+	addNames     int
+	given        map[string]int
+	yearSuffix   int
+	disambiguate bool
+}
+
+type run struct {
+	e        *Engine
+	items    []*item.Item
+	byID     map[string]*item.Item
+	order    []*item.Item // registration order
+	citeNum  map[*item.Item]int
+	dis      map[*item.Item]*disState
+	coll     *collate.Collator
+	warnings []string
+	warned   map[string]bool
+}
+
+func (r *run) warn(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if r.warned[msg] {
+		return
+	}
+	r.warned[msg] = true
+	r.warnings = append(r.warnings, msg)
+}
+
+func (r *run) disFor(it *item.Item) *disState {
+	d := r.dis[it]
+	if d == nil {
+		d = &disState{}
+		r.dis[it] = d
+	}
+	return d
+}
+
+// newCtx prepares the rendering of it in the citation (bib false) or
+// bibliography context.
+func (r *run) newCtx(it *item.Item, bib bool) (*ctx, *style.Layout) {
+	sc := r.e.st.Citation
+	if bib {
+		sc = r.e.st.Bibliography
+	}
+	c := &ctx{r: r, it: it, bib: bib, loc: r.e.loc, lang: r.e.lang, dis: r.dis[it]}
+	c.opts = []map[string]string{sc.Options, r.e.st.Options}
+	layout := sc.Layouts[len(sc.Layouts)-1]
+	if len(sc.Layouts) > 1 && it.Language != "" {
+		for _, l := range sc.Layouts[:len(sc.Layouts)-1] {
+			if langMatches(l.Locale, it.Language) {
+				layout = l
+				c.loc = r.e.chainFor(it.Language)
+				c.lang = it.Language
+				break
+			}
+		}
+	}
+	return c, layout
+}
+
+// langMatches reports whether lang ("ru-RU") matches one of the layout's
+// tags ("ru" or "ru-RU").
+func langMatches(tags []string, lang string) bool {
+	lang = strings.ToLower(lang)
+	base, _, _ := strings.Cut(lang, "-")
+	for _, t := range tags {
+		t = strings.ToLower(t)
+		if t == lang || t == base {
+			return true
+		}
+		if tb, _, _ := strings.Cut(t, "-"); tb == base && !strings.Contains(t, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) collator() *collate.Collator {
+	tag := language.Und
+	if e.lang != "" {
+		if t, err := language.Parse(e.lang); err == nil {
+			tag = t
+		}
+	}
+	return collate.New(tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+}
+
+// Process registers the items, computes positions, sorts, disambiguates,
+// and renders the clusters and (when asked) the bibliography.
+func (e *Engine) Process(req Request) Result {
+	r := &run{e: e, items: req.Items, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
+		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator()}
+	for _, it := range req.Items {
+		if it == nil {
+			continue
+		}
+		if _, dup := r.byID[it.ID]; dup {
+			r.warn("duplicate item id %q; the first is used", it.ID)
+			continue
+		}
+		r.byID[it.ID] = it
+	}
+	// Registration order.
+	seen := map[*item.Item]bool{}
+	register := func(it *item.Item) {
+		if it != nil && !seen[it] {
+			seen[it] = true
+			r.order = append(r.order, it)
+		}
+	}
+	for _, id := range req.Uncited {
+		register(r.byID[id])
+	}
+	clusters := make([][]*citeState, len(req.Clusters))
+	for ci, cl := range req.Clusters {
+		for _, ci2 := range cl.Items {
+			it := r.byID[ci2.ID]
+			if it == nil {
+				r.warn("cited item %q not found", ci2.ID)
+				continue
+			}
+			register(it)
+			clusters[ci] = append(clusters[ci], &citeState{CiteItem: ci2, noteIndex: cl.NoteIndex})
+		}
+	}
+	if req.Uncited == nil {
+		for _, it := range req.Items {
+			register(r.byID[it.ID])
+		}
+	}
+	bibOrder := r.numberAndSort()
+	r.disambiguate(clusters)
+	var res Result
+	for ci := range clusters {
+		r.sortCites(clusters[ci])
+	}
+	r.positions(clusters)
+	for ci := range clusters {
+		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
+	}
+	if req.Bibliography && e.st.Bibliography != nil {
+		res.Entries, res.EntryIDs = r.bibliography(bibOrder)
+		o := e.st.Bibliography.Options
+		res.Format = BibFormat{HangingIndent: o["hanging-indent"] == "true", SecondFieldAlign: o["second-field-align"]}
+		fmt.Sscan(o["line-spacing"], &res.Format.LineSpacing)
+		fmt.Sscan(o["entry-spacing"], &res.Format.EntrySpacing)
+	}
+	res.Warnings = r.warnings
+	return res
+}
+
+// numberAndSort sorts the registered items for the bibliography and
+// assigns citation numbers (CSL 1.0.2, "citation-number").
+func (r *run) numberAndSort() []*item.Item {
+	order := append([]*item.Item(nil), r.order...)
+	for i, it := range order {
+		r.citeNum[it] = i + 1
+	}
+	bib := r.e.st.Bibliography
+	if bib == nil || bib.Sort == nil || len(bib.Sort.Keys) == 0 {
+		return order
+	}
+	byNumber := false
+	for _, k := range bib.Sort.Keys {
+		if k.Variable == "citation-number" {
+			byNumber = true
+		}
+	}
+	sorted := r.sortItems(order, bib.Sort, true)
+	if !byNumber {
+		for i, it := range sorted {
+			r.citeNum[it] = i + 1
+		}
+	}
+	return sorted
+}
+
+// sortItems sorts items by the keys of s, stably.
+func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool) []*item.Item {
+	keys := make(map[*item.Item][]sortValue, len(items))
+	for _, it := range items {
+		keys[it] = r.sortKeys(it, s, bib, nil)
+	}
+	out := append([]*item.Item(nil), items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		return r.less(keys[out[i]], keys[out[j]], s) < 0
+	})
+	if len(s.ScriptOrder) > 0 {
+		out = partitionByScript(out, s.ScriptOrder, func(it *item.Item) string { return firstSortText(keys[it]) })
+	}
+	return out
+}

@@ -1,0 +1,347 @@
+// Package eval evaluates a parsed CSL style over items into the rich-text
+// tree of package output: conditions, groups, names, dates, numbers,
+// labels, text-case, sorting, disambiguation, cite collapsing and
+// subsequent-author substitution. It performs no I/O and never fails on
+// item data: problems are collected as warnings.
+package eval
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/locale"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
+)
+
+// maxDepth bounds element nesting during evaluation (macros are checked
+// for recursion by the parser; this is a second line of defence).
+const maxDepth = 256
+
+// ctx is the state of rendering one item in one context.
+type ctx struct {
+	r    *run
+	it   *item.Item
+	loc  locale.Chain
+	lang string
+	bib  bool
+	opts []map[string]string
+	cite *citeState
+	dis  *disState
+
+	// sorting is set while computing sort keys: dates and numbers render
+	// as sortable strings and names use the key's name options.
+	sorting      bool
+	sortNameOpts map[string]string
+
+	// calls and hits count variables called and found, for cs:group
+	// suppression (CSL 1.0.2, "Group").
+	calls, hits int
+	suppressed  map[string]bool
+
+	// names bookkeeping for collapsing and subsequent-author-substitute.
+	namesSeen     int
+	firstNames    []string
+	firstNamesOut string
+	hideNames     bool // collapse: suppress the first cs:names output
+	sas           *sasState
+	// substituting is set while rendering cs:substitute children.
+	substituting int
+
+	depth int
+}
+
+// opt returns an option from the context (cs:citation or
+// cs:bibliography) or the style.
+func (c *ctx) opt(name string) string {
+	for _, m := range c.opts {
+		if v, ok := m[name]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func (c *ctx) optOK(name string) (string, bool) {
+	for _, m := range c.opts {
+		if v, ok := m[name]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func (c *ctx) warn(format string, args ...any) { c.r.warn(format, args...) }
+
+// render evaluates a list of elements and joins their output.
+func (c *ctx) renderAll(els []style.Element, delim string) *output.Node {
+	j := c.joiner()
+	for _, e := range els {
+		n := c.render(e)
+		if n == nil || n.Empty() {
+			continue
+		}
+		if !j.empty() && delim != "" {
+			j.text(delim)
+		}
+		j.add(n)
+	}
+	return j.node()
+}
+
+func (c *ctx) joiner() *joiner { return &joiner{punctInQuote: c.loc.PunctuationInQuote()} }
+
+func (c *ctx) render(e style.Element) *output.Node {
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxDepth {
+		c.warn("style nests elements more than %d deep; output truncated", maxDepth)
+		return nil
+	}
+	switch e := e.(type) {
+	case *style.Text:
+		return c.text(e)
+	case *style.Number:
+		return c.number(e)
+	case *style.Label:
+		return c.label(e, e.Variable, false)
+	case *style.Date:
+		return c.date(e)
+	case *style.Names:
+		return c.names(e)
+	case *style.Group:
+		return c.group(e)
+	case *style.Choose:
+		return c.choose(e)
+	}
+	return nil
+}
+
+func (c *ctx) group(g *style.Group) *output.Node {
+	calls, hits := c.calls, c.hits
+	c.calls, c.hits = 0, 0
+	n := c.renderAll(g.Children, g.Delimiter)
+	gc, gh := c.calls, c.hits
+	c.calls, c.hits = calls+gc, hits+gh
+	if gc > 0 && gh == 0 {
+		return nil
+	}
+	if n == nil {
+		return nil
+	}
+	// A group with output counts as a non-empty variable for enclosing
+	// groups.
+	if gh > 0 {
+		c.hits++
+		c.calls++
+	}
+	return c.format(n, &g.Formatting)
+}
+
+func (c *ctx) choose(ch *style.Choose) *output.Node {
+	for _, b := range ch.Branches {
+		if c.test(b) {
+			return c.renderAll(b.Children, "")
+		}
+	}
+	return nil
+}
+
+// lookupVar returns the string value of a standard or number variable,
+// including the engine-supplied ones, honouring substitution suppression.
+func (c *ctx) lookupVar(name string) string {
+	if c.suppressed[name] {
+		return ""
+	}
+	switch name {
+	case "locator":
+		if c.cite != nil {
+			return c.cite.Locator
+		}
+		return ""
+	case "citation-number":
+		if n := c.r.citeNum[c.it]; n > 0 {
+			return strconv.Itoa(n)
+		}
+		return ""
+	case "year-suffix":
+		if c.dis != nil && c.dis.yearSuffix > 0 {
+			return yearSuffix(c.dis.yearSuffix)
+		}
+		return ""
+	case "first-reference-note-number":
+		if c.cite != nil && c.cite.firstNote > 0 {
+			return strconv.Itoa(c.cite.firstNote)
+		}
+		return ""
+	case "page-first":
+		if v := c.it.Var("page-first"); v != "" {
+			return v
+		}
+		p := c.it.Var("page")
+		if i := strings.IndexAny(p, "-–,&"); i > 0 {
+			p = strings.TrimSpace(p[:i])
+		}
+		return p
+	case "title-short":
+		if v := c.it.Var("title-short"); v != "" {
+			return v
+		}
+		return c.it.Var("shortTitle")
+	case "container-title-short":
+		if v := c.it.Var("container-title-short"); v != "" {
+			return v
+		}
+		return c.it.Var("journalAbbreviation")
+	}
+	return c.it.Var(name)
+}
+
+func yearSuffix(n int) string {
+	// 1 → a, 26 → z, 27 → aa, ...
+	var b []byte
+	for n > 0 {
+		n--
+		b = append([]byte{byte('a' + n%26)}, b...)
+		n /= 26
+	}
+	return string(b)
+}
+
+func (c *ctx) text(t *style.Text) *output.Node {
+	switch {
+	case t.Variable != "":
+		return c.textVar(t)
+	case t.Macro != "":
+		m := c.r.e.st.Macros[t.Macro]
+		if m == nil {
+			c.warn("undefined macro %q", t.Macro)
+			return nil
+		}
+		n := c.renderAll(m.Children, "")
+		return c.format(n, &t.Formatting)
+	case t.Term != "":
+		form := t.Form
+		if form == "" {
+			form = "long"
+		}
+		s, _ := c.loc.Term(t.Term, form, t.Plural)
+		if s == "" {
+			return nil
+		}
+		return c.format(c.rich(s), &t.Formatting)
+	case t.HasValue:
+		if t.Value == "" {
+			return nil
+		}
+		return c.format(c.rich(t.Value), &t.Formatting)
+	}
+	return nil
+}
+
+func (c *ctx) rich(s string) *output.Node {
+	q := c.r.e.quotesFor(c.loc)
+	return parseRich(s, q)
+}
+
+func (c *ctx) textVar(t *style.Text) *output.Node {
+	name := t.Variable
+	c.calls++
+	var v string
+	if t.Form == "short" {
+		switch name {
+		case "title", "container-title":
+			v = c.lookupVar(name + "-short")
+		default:
+			v = c.lookupVar(name + "-short")
+		}
+	}
+	if v == "" {
+		v = c.lookupVar(name)
+	}
+	if v == "" {
+		// Name and date variables named in cs:text render nothing.
+		return nil
+	}
+	c.hits++
+	if c.sorting && (name == "citation-number") {
+		return output.Str(fmt.Sprintf("%08s", v))
+	}
+	var n *output.Node
+	switch name {
+	case "page":
+		n = output.Str(c.pageRange(v))
+	case "locator":
+		if c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page") {
+			v = c.pageRange(v)
+		}
+		n = c.rich(v)
+	case "citation-number", "year-suffix":
+		n = output.Str(v)
+		if name == "year-suffix" {
+			n = &output.Node{Children: []*output.Node{n}}
+		}
+	case "URL", "DOI", "PMID", "PMCID":
+		n = output.Str(v)
+	default:
+		n = c.rich(v)
+	}
+	return c.format(n, &t.Formatting)
+}
+
+// format applies strip-periods, text-case, formatting, quotes, affixes and
+// display of an element to its content (CSL 1.0.2, "Formatting").
+func (c *ctx) format(n *output.Node, f *style.Formatting) *output.Node {
+	if n == nil || n.Empty() {
+		return nil
+	}
+	if f == nil {
+		return n
+	}
+	if f.StripPeriods {
+		stripPeriods(n)
+	}
+	if f.TextCase != "" {
+		applyTextCase(n, f.TextCase, c.caseLang())
+	}
+	of := output.Formatting{FontStyle: f.FontStyle, FontVariant: f.FontVariant, FontWeight: f.FontWeight,
+		TextDecoration: f.TextDecoration, VerticalAlign: f.VerticalAlign}
+	if !of.IsZero() || f.Quotes {
+		w := &output.Node{Children: []*output.Node{n}, Format: of}
+		if f.Quotes {
+			w.Quote = c.r.e.quotesFor(c.loc)
+		}
+		n = w
+	}
+	if f.Prefix != "" || f.Suffix != "" {
+		j := c.joiner()
+		j.add(c.affix(f.Prefix))
+		j.add(n)
+		j.add(c.affix(f.Suffix))
+		n = &output.Node{Children: j.parts}
+	}
+	if f.Display != "" {
+		n = &output.Node{Children: []*output.Node{n}, Display: f.Display}
+	}
+	return n
+}
+
+func (c *ctx) affix(s string) *output.Node {
+	if s == "" {
+		return nil
+	}
+	if strings.ContainsRune(s, '<') {
+		return parseRich(s, c.r.e.quotesFor(c.loc))
+	}
+	return output.Str(s)
+}
+
+// caseLang is the language deciding whether title case applies.
+func (c *ctx) caseLang() string {
+	if c.it != nil && c.it.Language != "" {
+		return c.it.Language
+	}
+	return c.r.e.lang
+}

@@ -1,0 +1,645 @@
+package eval
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
+)
+
+// nameOpts are the effective options of one cs:name after inheritance
+// (CSL 1.0.2, "Inheritable Name Options").
+type nameOpts struct {
+	and               string
+	delimiter         string
+	precedesEtAl      string
+	precedesLast      string
+	etAlMin           int
+	etAlUseFirst      int
+	etAlUseLast       bool
+	initialize        bool
+	initializeWith    string
+	hasInitializeWith bool
+	sortOrder         string
+	sortSeparator     string
+	form              string
+	demote            string
+	hyphenInitials    bool
+}
+
+func (c *ctx) nameOptions(nm *style.Name) nameOpts {
+	get := func(attr, inherited string) (string, bool) {
+		if nm != nil {
+			if v, ok := nm.Options[attr]; ok {
+				return v, true
+			}
+		}
+		if inherited == "" {
+			inherited = attr
+		}
+		return c.optOK(inherited)
+	}
+	str := func(attr, inherited, def string) string {
+		if v, ok := get(attr, inherited); ok {
+			return v
+		}
+		return def
+	}
+	num := func(attr string, def int) int {
+		v, ok := get(attr, "")
+		if !ok {
+			return def
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			return def
+		}
+		return n
+	}
+	o := nameOpts{
+		and:            str("and", "", ""),
+		delimiter:      str("delimiter", "name-delimiter", ", "),
+		precedesEtAl:   str("delimiter-precedes-et-al", "", "contextual"),
+		precedesLast:   str("delimiter-precedes-last", "", "contextual"),
+		etAlMin:        num("et-al-min", 0),
+		etAlUseFirst:   num("et-al-use-first", 0),
+		etAlUseLast:    str("et-al-use-last", "", "false") == "true",
+		initialize:     str("initialize", "", "true") != "false",
+		sortOrder:      str("name-as-sort-order", "", ""),
+		sortSeparator:  str("sort-separator", "", ", "),
+		form:           str("form", "name-form", "long"),
+		demote:         c.opt("demote-non-dropping-particle"),
+		hyphenInitials: c.opt("initialize-with-hyphen") != "false",
+	}
+	o.initializeWith, o.hasInitializeWith = get("initialize-with", "")
+	if c.cite != nil && !c.bib && c.cite.position >= posSubsequent {
+		if v := num("et-al-subsequent-min", 0); v > 0 {
+			o.etAlMin = v
+		}
+		if v := num("et-al-subsequent-use-first", 0); v > 0 {
+			o.etAlUseFirst = v
+		}
+	}
+	if c.sorting && c.sortNameOpts != nil {
+		for k, v := range c.sortNameOpts {
+			n, err := strconv.Atoi(v)
+			switch k {
+			case "et-al-min":
+				if err == nil {
+					o.etAlMin = n
+				}
+			case "et-al-use-first":
+				if err == nil {
+					o.etAlUseFirst = n
+				}
+			case "et-al-use-last":
+				o.etAlUseLast = v == "true"
+			}
+		}
+	}
+	if o.demote == "" {
+		o.demote = "display-and-sort"
+	}
+	return o
+}
+
+// names renders cs:names (CSL 1.0.2, "Names"), with substitution.
+func (c *ctx) names(n *style.Names) *output.Node {
+	c.namesSeen++
+	first := c.namesSeen == 1 && c.substituting == 0
+	out, used := c.namesVars(n, n.Name, n.EtAl, n.Label, n.LabelFirst, first)
+	if out != nil {
+		c.calls++
+		c.hits++
+		for _, v := range used {
+			if c.substituting > 0 {
+				c.suppress(v)
+			}
+		}
+		return c.format(out, &n.Formatting)
+	}
+	c.calls += max(1, len(n.Variables))
+	if !n.HasSubstitute {
+		return nil
+	}
+	c.substituting++
+	defer func() { c.substituting-- }()
+	for _, sub := range n.Substitute {
+		var r *output.Node
+		if sn, ok := sub.(*style.Names); ok && sn.Name == nil && sn.EtAl == nil && sn.Label == nil {
+			// Shorthand: inherit the parent's cs:name, cs:et-al and cs:label.
+			o, used := c.namesVars(sn, n.Name, n.EtAl, n.Label, n.LabelFirst, first)
+			if o != nil {
+				for _, v := range used {
+					c.suppress(v)
+				}
+				r = c.format(o, &sn.Formatting)
+			}
+		} else {
+			calls, hits := c.calls, c.hits
+			r = c.render(sub)
+			c.calls, c.hits = calls, hits
+			if r != nil && !r.Empty() {
+				if t, ok := sub.(*style.Text); ok && t.Variable != "" {
+					c.suppress(t.Variable)
+				}
+				if t, ok := sub.(*style.Number); ok {
+					c.suppress(t.Variable)
+				}
+				if t, ok := sub.(*style.Date); ok {
+					c.suppress(t.Variable)
+				}
+			}
+		}
+		if r != nil && !r.Empty() {
+			c.calls++
+			c.hits++
+			return c.format(r, &n.Formatting)
+		}
+	}
+	return nil
+}
+
+func (c *ctx) suppress(v string) {
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	c.suppressed[v] = true
+}
+
+// namesVars renders the name variables of a cs:names element and returns
+// the variables that produced output.
+func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label *style.Label, labelFirst, first bool) (*output.Node, []string) {
+	o := c.nameOptions(nm)
+	var vars []string
+	for _, v := range n.Variables {
+		if !c.suppressed[v] && len(c.it.Names[v]) > 0 {
+			vars = append(vars, v)
+		}
+	}
+	if len(vars) == 0 {
+		return nil, nil
+	}
+	// Editor and translator that are the same people print once, labelled
+	// with the editortranslator term.
+	labelTerm := map[string]string{}
+	if contains(vars, "editor") && contains(vars, "translator") && sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
+		vars = remove(vars, "translator")
+		labelTerm["editor"] = "editortranslator"
+	}
+	if o.form == "count" {
+		total := 0
+		for _, v := range vars {
+			total += c.shownCount(c.it.Names[v], o)
+		}
+		if total == 0 {
+			return nil, nil
+		}
+		if c.sorting {
+			return output.Str(padNumbers(strconv.Itoa(total))), vars
+		}
+		return output.Str(strconv.Itoa(total)), vars
+	}
+	if first && c.hideNames {
+		// Collapsed: the names are printed by an earlier cite.
+		return &output.Node{Children: []*output.Node{output.Str("")}, Quote: nil}, vars
+	}
+	delim := n.Delimiter
+	if !n.HasDelim {
+		delim = c.opt("names-delimiter")
+	}
+	j := c.joiner()
+	var captured []string
+	for _, v := range vars {
+		names := c.it.Names[v]
+		list, strs := c.nameList(names, nm, etal, o, first)
+		captured = append(captured, strs...)
+		if list == nil {
+			continue
+		}
+		var piece *output.Node
+		if label != nil && !c.sorting {
+			term := v
+			if t, ok := labelTerm[v]; ok {
+				term = t
+			}
+			lab := c.nameLabel(label, term, len(names))
+			pj := c.joiner()
+			if labelFirst {
+				pj.add(lab)
+				pj.add(list)
+			} else {
+				pj.add(list)
+				pj.add(lab)
+			}
+			piece = pj.node()
+		} else {
+			piece = list
+		}
+		if !j.empty() && delim != "" {
+			j.text(delim)
+		}
+		j.add(piece)
+	}
+	if first && c.firstNames == nil {
+		c.firstNames = captured
+		if nd := j.node(); nd != nil {
+			c.firstNamesOut = nd.Plain()
+		}
+	}
+	return j.node(), vars
+}
+
+func (c *ctx) nameLabel(l *style.Label, term string, count int) *output.Node {
+	plural := count > 1
+	switch l.Plural {
+	case "always":
+		plural = true
+	case "never":
+		plural = false
+	}
+	s, ok := c.loc.Term(term, l.Form, plural)
+	if !ok || s == "" {
+		return nil
+	}
+	return c.format(c.rich(s), &l.Formatting)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func remove(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sameNames(a, b []item.Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// etAlCut returns how many names to show and whether et-al applies.
+func (c *ctx) etAlCut(total int, o nameOpts) (int, bool) {
+	shown := total
+	if o.etAlMin > 0 && o.etAlUseFirst > 0 && total >= o.etAlMin && o.etAlUseFirst < total {
+		shown = o.etAlUseFirst
+	}
+	if c.dis != nil && c.dis.addNames > 0 && !c.sorting && shown < total {
+		shown = min(total, shown+c.dis.addNames)
+	}
+	return shown, shown < total
+}
+
+func (c *ctx) shownCount(names []item.Name, o nameOpts) int {
+	shown, _ := c.etAlCut(len(names), o)
+	return shown
+}
+
+// nameList renders one name variable's list with et-al abbreviation and
+// the "and" connector. It also returns the plain text of each shown name
+// for subsequent-author-substitute.
+func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o nameOpts, first bool) (*output.Node, []string) {
+	shown, truncated := c.etAlCut(len(names), o)
+	useLast := truncated && o.etAlUseLast && shown+2 <= len(names)
+	if c.sorting {
+		keys := make([]string, 0, shown)
+		for _, n := range names[:shown] {
+			keys = append(keys, sortKeyForName(n, o))
+		}
+		return output.Str(strings.Join(keys, "\x01")), keys
+	}
+	rendered := make([]*output.Node, 0, shown)
+	strs := make([]string, 0, shown)
+	inverted := make([]bool, 0, shown)
+	for i, n := range names[:shown] {
+		inv := o.sortOrder == "all" || (o.sortOrder == "first" && i == 0)
+		r := c.name(n, nm, o, inv)
+		if c.sas != nil && first {
+			if s := c.sas.replace(i, r); s != nil {
+				r = s
+			}
+		}
+		rendered = append(rendered, r)
+		strs = append(strs, r.Plain())
+		inverted = append(inverted, inv && !n.IsLiteral())
+	}
+	if c.sas != nil && first && c.sas.all {
+		// complete-all: the whole list becomes the substitute string.
+		if c.sas.text == "" {
+			return &output.Node{Children: []*output.Node{output.Str("")}}, strs
+		}
+		return output.Str(c.sas.text), strs
+	}
+	j := c.joiner()
+	andTerm := ""
+	switch o.and {
+	case "text":
+		andTerm, _ = c.loc.Term("and", "long", false)
+	case "symbol":
+		andTerm, _ = c.loc.Term("and", "symbol", false)
+		if andTerm == "" {
+			andTerm = "&"
+		}
+	}
+	for i, r := range rendered {
+		if i > 0 {
+			last := i == len(rendered)-1 && !truncated
+			if last && andTerm != "" {
+				useDelim := false
+				switch o.precedesLast {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted[i-1]
+				default:
+					useDelim = len(rendered) >= 3
+				}
+				if useDelim {
+					j.text(o.delimiter)
+				} else {
+					j.text(" ")
+				}
+				j.text(andTerm + " ")
+			} else {
+				j.text(o.delimiter)
+			}
+		}
+		j.add(r)
+	}
+	list := j.node()
+	if nm != nil {
+		list = c.format(list, &nm.Formatting)
+	}
+	if !truncated {
+		return list, strs
+	}
+	tj := c.joiner()
+	tj.add(list)
+	if useLast {
+		last := names[len(names)-1]
+		inv := o.sortOrder == "all"
+		tj.text(o.delimiter)
+		tj.text("… ")
+		tj.add(c.name(last, nm, o, inv))
+		return tj.node(), strs
+	}
+	term := "et-al"
+	var ef *style.Formatting
+	if etal != nil {
+		term = etal.Term
+		ef = &etal.Formatting
+	}
+	s, _ := c.loc.Term(term, "long", false)
+	if s == "" {
+		return list, strs
+	}
+	useDelim := false
+	switch o.precedesEtAl {
+	case "always":
+		useDelim = true
+	case "never":
+	case "after-inverted-name":
+		useDelim = inverted[len(inverted)-1]
+	default:
+		useDelim = shown >= 2
+	}
+	if useDelim {
+		tj.text(o.delimiter)
+	} else {
+		tj.text(" ")
+	}
+	tj.add(c.format(c.rich(s), ef))
+	return tj.node(), strs
+}
+
+// givenLevel returns the disambiguation level of a name: 0 as styled, 1
+// initials, 2 full given name.
+func (c *ctx) givenLevel(n item.Name) int {
+	if c.dis == nil || c.dis.given == nil {
+		return 0
+	}
+	return c.dis.given[nameKey(n)]
+}
+
+func nameKey(n item.Name) string {
+	return n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x00" + n.NonDroppingParticle
+}
+
+// name renders one name (CSL 1.0.2, "Name-part Order").
+func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *output.Node {
+	if n.IsLiteral() {
+		s := n.LiteralText()
+		node := c.rich(s)
+		if nm != nil && nm.Family != nil {
+			node = c.format(node, nm.Family)
+		}
+		return node
+	}
+	level := c.givenLevel(n)
+	given := n.Given
+	form := o.form
+	if form == "short" && level >= 1 {
+		form = "long"
+		if level == 1 && !o.hasInitializeWith {
+			level = 2
+		}
+	}
+	if o.hasInitializeWith && level < 2 {
+		given = initials(given, o.initializeWith, o.initialize, o.hyphenInitials)
+	}
+	var gf, ff *style.Formatting
+	if nm != nil {
+		gf, ff = nm.Given, nm.Family
+	}
+	formatPart := func(s string, f *style.Formatting) *output.Node {
+		if s == "" {
+			return nil
+		}
+		nd := c.rich(s)
+		if f != nil {
+			nd = c.format(nd, f)
+		}
+		return nd
+	}
+	ndp, dp := n.NonDroppingParticle, n.DroppingParticle
+	if !isLatinOrCyrillic(n.Family + n.Given) {
+		// CJK and similar names: family then given, no space.
+		if form == "short" {
+			return formatPart(n.Family, ff)
+		}
+		j := c.joiner()
+		j.add(formatPart(n.Family, ff))
+		j.add(formatPart(given, gf))
+		return j.node()
+	}
+	family := joinParticle(ndp, n.Family)
+	if form == "short" {
+		return formatPart(family, ff)
+	}
+	j := c.joiner()
+	if !inverted || n.StaticOrdering {
+		j.add(formatPart(joinParticle(given, dp), gf))
+		if !j.empty() {
+			j.text(" ")
+		}
+		j.add(formatPart(family, ff))
+		if n.Suffix != "" {
+			if n.CommaSuffix {
+				j.text(", ")
+			} else {
+				j.text(" ")
+			}
+			j.text(n.Suffix)
+		}
+		return j.node()
+	}
+	// Inverted: "Family, Given particles, Suffix".
+	sep := o.sortSeparator
+	if o.demote == "display-and-sort" {
+		j.add(formatPart(n.Family, ff))
+		g := joinParticle(joinParticle(given, dp), ndp)
+		if g != "" {
+			j.text(sep)
+			j.add(formatPart(strings.TrimSpace(g), gf))
+		}
+	} else {
+		j.add(formatPart(family, ff))
+		g := joinParticle(given, dp)
+		if g != "" {
+			j.text(sep)
+			j.add(formatPart(g, gf))
+		}
+	}
+	if n.Suffix != "" {
+		j.text(sep)
+		j.text(n.Suffix)
+	}
+	return j.node()
+}
+
+// joinParticle joins a particle and a name, without a space after an
+// apostrophe or hyphen ("d'Artagnan").
+func joinParticle(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	if last == '\'' || last == '’' || last == '-' {
+		return a + b
+	}
+	return a + " " + b
+}
+
+func isLatinOrCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+			return false
+		}
+	}
+	return true
+}
+
+// initials abbreviates given names: "John Robert" → "J. R." with ". ";
+// hyphenated names keep the hyphen ("J.-P.") unless hyphen is false. With
+// initialize false, only names that are already initials are reformatted.
+func initials(given, with string, initialize, hyphen bool) string {
+	if given == "" {
+		return ""
+	}
+	tokens := strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' })
+	var b strings.Builder
+	for i, t := range tokens {
+		rs := []rune(t)
+		isInitial := len(rs) == 1 || (len(rs) <= 3 && allUpperRunes(rs) && len(rs) > 1 && !initialize)
+		if !initialize && !isInitial {
+			if i > 0 && b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+				b.WriteString(" ")
+			}
+			b.WriteString(t)
+			continue
+		}
+		if strings.Contains(t, "-") {
+			parts := strings.Split(t, "-")
+			var ps []string
+			for _, p := range parts {
+				if p == "" {
+					continue
+				}
+				ps = append(ps, initialOf(p)+strings.TrimRight(with, " "))
+			}
+			if hyphen {
+				b.WriteString(strings.Join(ps, "-"))
+			} else {
+				b.WriteString(strings.Join(ps, ""))
+			}
+			if strings.HasSuffix(with, " ") {
+				b.WriteString(" ")
+			}
+			continue
+		}
+		if unicode.IsLower(rs[0]) {
+			// Lower-case parts such as particles stay as they are.
+			b.WriteString(t)
+			b.WriteString(" ")
+			continue
+		}
+		b.WriteString(initialOf(t))
+		b.WriteString(with)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+func initialOf(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r))
+}
+
+func allUpperRunes(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sortKeyForName returns the sort key of a name (CSL 1.0.2, "Sorting",
+// name-part order for sorting).
+func sortKeyForName(n item.Name, o nameOpts) string {
+	if n.IsLiteral() {
+		return n.LiteralText()
+	}
+	var parts []string
+	if o.demote == "never" {
+		parts = []string{joinParticle(n.NonDroppingParticle, n.Family), n.DroppingParticle, n.Given, n.Suffix}
+	} else {
+		parts = []string{n.Family, joinParticle(n.DroppingParticle, n.NonDroppingParticle), n.Given, n.Suffix}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,245 @@
+package eval
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
+)
+
+var numTokenRe = regexp.MustCompile(`\d+|[^\d]+`)
+
+// number renders cs:number (CSL 1.0.2, "Number").
+func (c *ctx) number(nm *style.Number) *output.Node {
+	c.calls++
+	v := c.lookupVar(nm.Variable)
+	if v == "" {
+		return nil
+	}
+	c.hits++
+	if !isNumeric(v) {
+		return c.format(c.rich(v), &nm.Formatting)
+	}
+	if c.sorting {
+		return output.Str(padNumbers(v))
+	}
+	gender := c.loc.Gender(termForVar(nm.Variable))
+	var b strings.Builder
+	for _, tok := range numTokenRe.FindAllString(v, -1) {
+		if tok[0] >= '0' && tok[0] <= '9' {
+			n, err := strconv.Atoi(tok)
+			if err != nil {
+				b.WriteString(tok)
+				continue
+			}
+			switch nm.Form {
+			case "ordinal":
+				b.WriteString(c.loc.Ordinal(n, gender))
+			case "long-ordinal":
+				b.WriteString(c.loc.LongOrdinal(n, gender))
+			case "roman":
+				b.WriteString(roman(n))
+			default:
+				b.WriteString(tok)
+			}
+			continue
+		}
+		t := strings.TrimSpace(tok)
+		switch t {
+		case "-", "–":
+			b.WriteString("–")
+		case ",":
+			b.WriteString(", ")
+		case "&":
+			b.WriteString(" & ")
+		case "and":
+			b.WriteString(" and ")
+		default:
+			b.WriteString(tok)
+		}
+	}
+	return c.format(output.Str(b.String()), &nm.Formatting)
+}
+
+// padNumbers zero-pads each number in s so that strings sort numerically.
+func padNumbers(s string) string {
+	return numTokenRe.ReplaceAllStringFunc(s, func(t string) string {
+		if t[0] >= '0' && t[0] <= '9' && len(t) < 10 {
+			return strings.Repeat("0", 10-len(t)) + t
+		}
+		return t
+	})
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// termForVar returns the term that labels a number variable.
+func termForVar(v string) string {
+	switch v {
+	case "number-of-pages", "page-first":
+		return "page"
+	case "number-of-volumes":
+		return "volume"
+	case "chapter-number":
+		return "chapter"
+	case "collection-number":
+		return "collection-number"
+	}
+	return v
+}
+
+// label renders cs:label for a number variable or the locator (CSL 1.0.2,
+// "Label").
+func (c *ctx) label(l *style.Label, variable string, _ bool) *output.Node {
+	var v, term string
+	if variable == "locator" {
+		if c.cite == nil || c.cite.Locator == "" {
+			return nil
+		}
+		v = c.cite.Locator
+		term = c.cite.Label
+		if term == "" {
+			term = "page"
+		}
+		if term == "sub verbo" {
+			term = "sub-verbo"
+		}
+	} else {
+		v = c.lookupVar(variable)
+		if v == "" {
+			return nil
+		}
+		term = termForVar(variable)
+	}
+	plural := false
+	switch l.Plural {
+	case "always":
+		plural = true
+	case "never":
+	default:
+		if variable == "number-of-pages" || variable == "number-of-volumes" {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			plural = err == nil && n > 1
+		} else {
+			plural = isPlural(v)
+		}
+	}
+	s, ok := c.loc.Term(term, l.Form, plural)
+	if !ok || s == "" {
+		return nil
+	}
+	return c.format(c.rich(s), &l.Formatting)
+}
+
+// pageRange formats a page range per the style's page-range-format
+// (CSL 1.0.2, Appendix V) and replaces hyphens with en dashes.
+func (c *ctx) pageRange(v string) string {
+	format := c.opt("page-range-format")
+	return formatRanges(v, format, c.rangeDelim())
+}
+
+func (c *ctx) rangeDelim() string {
+	if s, ok := c.loc.Term("page-range-delimiter", "long", false); ok {
+		return s
+	}
+	return "–"
+}
+
+var rangeRe = regexp.MustCompile(`([A-Za-z]*\d+[A-Za-z]*)\s*(?:-+|–|—)\s*([A-Za-z]*\d+[A-Za-z]*)`)
+
+func formatRanges(v, format, delim string) string {
+	if !strings.ContainsAny(v, "-–—") {
+		return v
+	}
+	return rangeRe.ReplaceAllStringFunc(v, func(m string) string {
+		sub := rangeRe.FindStringSubmatch(m)
+		a, b := sub[1], sub[2]
+		return a + delim + abbreviateRange(a, b, format)
+	})
+}
+
+var digitsRe = regexp.MustCompile(`^(\D*)(\d+)(\D*)$`)
+
+func abbreviateRange(a, b, format string) string {
+	ma, mb := digitsRe.FindStringSubmatch(a), digitsRe.FindStringSubmatch(b)
+	if ma == nil || mb == nil || ma[1] != mb[1] || ma[3] != "" || mb[3] != "" || format == "" {
+		return b
+	}
+	na, nb := ma[2], mb[2]
+	ia, _ := strconv.Atoi(na)
+	ib, _ := strconv.Atoi(nb)
+	if len(nb) < len(na) {
+		// Expand an already-abbreviated end ("321-8") first.
+		nb = na[:len(na)-len(nb)] + nb
+		ib, _ = strconv.Atoi(nb)
+	}
+	if ib < ia {
+		return b
+	}
+	prefix := mb[1]
+	switch format {
+	case "expanded":
+		return prefix + nb
+	case "minimal":
+		return prefix + minimal(na, nb, 1)
+	case "minimal-two":
+		return prefix + minimal(na, nb, 2)
+	case "chicago", "chicago-15", "chicago-16":
+		return prefix + chicago(ia, na, nb, format)
+	}
+	return b
+}
+
+func minimal(a, b string, keep int) string {
+	if len(a) != len(b) {
+		return b
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(b)-i < keep {
+		i = len(b) - keep
+		if i < 0 {
+			i = 0
+		}
+	}
+	return b[i:]
+}
+
+func chicago(ia int, a, b, format string) string {
+	switch {
+	case ia < 100 || ia%100 == 0:
+		return b
+	case ia%100 < 10:
+		return minimal(a, b, 1)
+	case len(a) == 4 && format != "chicago-16" && len(b) == 4 && a[0] == b[0]:
+		// Chicago 15th: four-digit numbers that change in more than the
+		// last two digits keep three.
+		m := minimal(a, b, 2)
+		if len(m) > 2 {
+			return b
+		}
+		return m
+	}
+	return minimal(a, b, 2)
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,177 @@
+package eval
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/csl/output"
+)
+
+// joiner concatenates rendered pieces the way citeproc-js does: duplicate
+// punctuation at the seams collapses ("Ed.." → "Ed."), doubled spaces
+// collapse, and with punctuation-in-quote a period or comma that follows a
+// closing quotation mark moves inside it.
+type joiner struct {
+	parts        []*output.Node
+	punctInQuote bool
+}
+
+const seamPunct = ".,;:!?"
+
+// add appends n (nil and empty nodes are ignored).
+func (j *joiner) add(n *output.Node) {
+	if n == nil || n.Empty() {
+		return
+	}
+	if len(j.parts) > 0 {
+		j.seam(j.parts[len(j.parts)-1], n)
+	}
+	if n.Empty() {
+		return
+	}
+	j.parts = append(j.parts, n)
+}
+
+// text appends a plain string.
+func (j *joiner) text(s string) {
+	if s == "" {
+		return
+	}
+	j.add(output.Str(s))
+}
+
+func (j *joiner) empty() bool { return len(j.parts) == 0 }
+
+// node returns the joined pieces as one node (nil when empty).
+func (j *joiner) node() *output.Node {
+	switch len(j.parts) {
+	case 0:
+		return nil
+	case 1:
+		return j.parts[0]
+	}
+	return &output.Node{Children: j.parts}
+}
+
+// seam fixes punctuation between left and right.
+func (j *joiner) seam(left, right *output.Node) {
+	first := firstLeaf(right)
+	if first == nil {
+		return
+	}
+	b, bw := utf8.DecodeRuneInString(first.Text)
+	if bw == 0 {
+		return
+	}
+	last, quote := lastLeaf(left)
+	if last == nil {
+		return
+	}
+	// Punctuation after a closing quotation mark.
+	if quote != nil && strings.ContainsRune(".,", b) && j.punctInQuote {
+		inner, _ := lastLeafInside(quote)
+		if inner != nil {
+			a, _ := utf8.DecodeLastRuneInString(inner.Text)
+			if !strings.ContainsRune(".!?", a) || b == ',' && a != '.' && a != '!' && a != '?' {
+				inner.Text += string(b)
+			} else if a == ',' && b == '.' {
+				inner.Text = strings.TrimSuffix(inner.Text, ",") + "."
+			}
+			first.Text = first.Text[bw:]
+			return
+		}
+	}
+	if quote != nil {
+		// The visible last character is the closing mark; only
+		// identical punctuation inside the quote matters.
+		inner, _ := lastLeafInside(quote)
+		if inner != nil && j.punctInQuote {
+			a, _ := utf8.DecodeLastRuneInString(inner.Text)
+			if a == b && strings.ContainsRune(seamPunct, a) {
+				first.Text = first.Text[bw:]
+			}
+		}
+		return
+	}
+	a, _ := utf8.DecodeLastRuneInString(last.Text)
+	switch {
+	case a == ' ' && b == ' ':
+		first.Text = first.Text[bw:]
+	case strings.ContainsRune(seamPunct, a) && strings.ContainsRune(seamPunct, b):
+		if a == b || (strings.ContainsRune("!?", a) && b == '.') {
+			first.Text = first.Text[bw:]
+		}
+	}
+}
+
+// firstLeaf returns the first leaf with text.
+func firstLeaf(n *output.Node) *output.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Quote != nil {
+		return nil
+	}
+	if n.IsLeaf() {
+		if n.Text == "" {
+			return nil
+		}
+		return n
+	}
+	for _, c := range n.Children {
+		if c.Empty() {
+			continue
+		}
+		return firstLeaf(c)
+	}
+	return nil
+}
+
+// lastLeaf returns the last leaf with text; when the node ends with a
+// quoted span, quote is that span and leaf is nil-safe.
+func lastLeaf(n *output.Node) (leaf, quote *output.Node) {
+	if n == nil || n.Empty() {
+		return nil, nil
+	}
+	if n.Quote != nil {
+		return n, n
+	}
+	if n.IsLeaf() {
+		return n, nil
+	}
+	for i := len(n.Children) - 1; i >= 0; i-- {
+		if !n.Children[i].Empty() {
+			return lastLeaf(n.Children[i])
+		}
+	}
+	return nil, nil
+}
+
+// lastLeafInside returns the last text leaf inside a quoted span.
+func lastLeafInside(q *output.Node) (*output.Node, bool) {
+	if q.IsLeaf() {
+		return q, true
+	}
+	for i := len(q.Children) - 1; i >= 0; i-- {
+		c := q.Children[i]
+		if c.Empty() {
+			continue
+		}
+		if c.Quote != nil {
+			return lastLeafInside(c)
+		}
+		l, _ := lastLeaf(c)
+		if l != nil && l.Quote != nil {
+			return lastLeafInside(l)
+		}
+		return l, true
+	}
+	return nil, false
+}
+
+// plainLast returns the last rune of n's plain text.
+func plainLast(n *output.Node) rune {
+	s := n.Plain()
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

@@ -1,0 +1,200 @@
+package eval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/csl/output"
+)
+
+// parseRich turns a variable value with CSL-JSON markup (<i>, <b>, <sc>,
+// <sup>, <sub>, <span class="nocase">, small-caps spans) and quotation
+// marks into a rich-text node. Quoted passages become quoted nodes that the
+// renderer prints with the locale's marks, alternating when nested.
+func parseRich(s string, q *output.Quotes) *output.Node {
+	if !strings.ContainsAny(s, "<\"“”‘’'") {
+		return output.Str(s)
+	}
+	root := &output.Node{}
+	stack := []richFrame{{node: root}}
+	top := func() *output.Node { return stack[len(stack)-1].node }
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			top().Children = append(top().Children, output.Str(text.String()))
+			text.Reset()
+		}
+	}
+	push := func(n *output.Node, kind, mark string) {
+		flush()
+		top().Children = append(top().Children, n)
+		stack = append(stack, richFrame{node: n, kind: kind, mark: mark})
+	}
+	openIndex := func(kind string) int {
+		for i := len(stack) - 1; i > 0; i-- {
+			if stack[i].kind == kind {
+				return i
+			}
+		}
+		return -1
+	}
+	closeTo := func(i int) {
+		flush()
+		// Frames above i that were never closed keep their content but
+		// lose their markup.
+		stack = stack[:i]
+	}
+	var prev rune = ' '
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if tag, n, ok := matchTag(s[i:]); ok {
+				switch tag {
+				case "i":
+					push(&output.Node{Format: output.Formatting{FontStyle: "italic"}}, "i", "<i>")
+				case "b":
+					push(&output.Node{Format: output.Formatting{FontWeight: "bold"}}, "b", "<b>")
+				case "sup":
+					push(&output.Node{Format: output.Formatting{VerticalAlign: "sup"}}, "sup", "<sup>")
+				case "sub":
+					push(&output.Node{Format: output.Formatting{VerticalAlign: "sub"}}, "sub", "<sub>")
+				case "sc":
+					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}}, "sc", "<sc>")
+				case "nocase":
+					push(&output.Node{NoCase: true}, "span", "<span class=\"nocase\">")
+				case "smallcaps":
+					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}}, "span", "<span style=\"font-variant:small-caps;\">")
+				case "/i", "/b", "/sup", "/sub", "/sc", "/span":
+					if j := openIndex(tag[1:]); j > 0 {
+						closeTo(j)
+					} else {
+						text.WriteString(s[i : i+n])
+					}
+				}
+				i += n
+				prev = '>'
+				continue
+			}
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		var next rune = ' '
+		if i+w < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+w:])
+		}
+		switch r {
+		case '"':
+			if j := openIndex(`"`); j > 0 {
+				closeTo(j)
+			} else if j := openIndex("“"); j > 0 && !isWordStart(prev, next) {
+				closeTo(j)
+			} else {
+				push(&output.Node{Quote: q}, `"`, `"`)
+			}
+		case '“':
+			push(&output.Node{Quote: q}, "“", "“")
+		case '”':
+			if j := openIndex("“"); j > 0 {
+				closeTo(j)
+			} else if j := openIndex(`"`); j > 0 {
+				closeTo(j)
+			} else {
+				text.WriteRune(r)
+			}
+		case '‘':
+			push(&output.Node{Quote: q}, "‘", "‘")
+		case '\'':
+			if j := openIndex("'"); j > 0 && !isLetter(next) {
+				closeTo(j)
+			} else if isWordStart(prev, next) {
+				push(&output.Node{Quote: q}, "'", "'")
+			} else {
+				text.WriteRune('’')
+			}
+		case '’':
+			if j := openIndex("‘"); j > 0 && !isLetter(next) {
+				closeTo(j)
+			} else if j := openIndex("'"); j > 0 && !isLetter(next) {
+				closeTo(j)
+			} else {
+				text.WriteRune(r)
+			}
+		default:
+			text.WriteRune(r)
+		}
+		prev = r
+		i += w
+	}
+	flush()
+	// Unclosed frames: restore their opening marks as text.
+	if len(stack) > 1 {
+		fixUnclosed(root, stack[1:])
+	}
+	if len(root.Children) == 1 && root.Children[0].IsLeaf() && root.Children[0].Quote == nil {
+		return root.Children[0]
+	}
+	return root
+}
+
+// richFrame is an open markup element or quotation while parsing.
+type richFrame struct {
+	node *output.Node
+	kind string // tag name, or the quote mark that opened it
+	mark string // the opening text, restored when never closed
+}
+
+func fixUnclosed(root *output.Node, frames []richFrame) {
+	open := map[*output.Node]string{}
+	for _, f := range frames {
+		open[f.node] = f.mark
+	}
+	var fix func(n *output.Node)
+	fix = func(n *output.Node) {
+		for _, c := range n.Children {
+			if mark, ok := open[c]; ok {
+				if c.Quote != nil || c.Format != (output.Formatting{}) || c.NoCase {
+					c.Quote = nil
+					c.Format = output.Formatting{}
+					c.NoCase = false
+					c.Children = append([]*output.Node{output.Str(mark)}, c.Children...)
+					if mark == "'" {
+						c.Children[0].Text = "’"
+					}
+				}
+			}
+			fix(c)
+		}
+	}
+	fix(root)
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isWordStart reports whether a quote between prev and next opens a
+// quotation (preceded by space or opening punctuation, followed by text).
+func isWordStart(prev, next rune) bool {
+	return (unicode.IsSpace(prev) || strings.ContainsRune("([{>\"“‘-–—/", prev)) && !unicode.IsSpace(next)
+}
+
+// matchTag recognizes the markup tags of CSL-JSON rich text at the start
+// of s and returns a normalized tag name and its length.
+func matchTag(s string) (string, int, bool) {
+	end := strings.IndexByte(s, '>')
+	if end < 0 {
+		return "", 0, false
+	}
+	raw := s[:end+1]
+	switch raw {
+	case "<i>", "<b>", "<sup>", "<sub>", "<sc>", "</i>", "</b>", "</sup>", "</sub>", "</sc>", "</span>":
+		return strings.Trim(raw, "<>"), len(raw), true
+	}
+	if strings.HasPrefix(raw, "<span") {
+		compact := strings.ReplaceAll(raw, " ", "")
+		switch {
+		case strings.Contains(compact, `class="nocase"`):
+			return "nocase", len(raw), true
+		case strings.Contains(compact, "font-variant:small-caps"):
+			return "smallcaps", len(raw), true
+		}
+	}
+	return "", 0, false
+}

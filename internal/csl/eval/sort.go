@@ -1,0 +1,176 @@
+package eval
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/style"
+)
+
+// sortValue is one key of one item.
+type sortValue struct {
+	s     string
+	empty bool
+}
+
+// sortKeys computes an item's sort keys (CSL 1.0.2, "Sorting").
+func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) []sortValue {
+	out := make([]sortValue, 0, len(s.Keys))
+	for _, k := range s.Keys {
+		c, _ := r.newCtx(it, bib)
+		c.sorting = true
+		c.cite = cite
+		var v string
+		switch {
+		case k.Macro != "":
+			c.sortNameOpts = k.NameOptions
+			m := r.e.st.Macros[k.Macro]
+			if m != nil {
+				if n := c.renderAll(m.Children, ""); n != nil {
+					v = n.Plain()
+				}
+			}
+		case item.IsNameVar(k.Variable):
+			c.sortNameOpts = k.NameOptions
+			o := c.nameOptions(nil)
+			var keys []string
+			for _, n := range it.Names[k.Variable] {
+				keys = append(keys, sortKeyForName(n, o))
+			}
+			v = strings.Join(keys, "\x01")
+		case item.IsDateVar(k.Variable):
+			if d, ok := it.Dates[k.Variable]; ok {
+				v = dateSortKey(d, "", false, nil)
+			}
+		case k.Variable == "citation-number":
+			v = padNumbers(c.lookupVar("citation-number"))
+		default:
+			v = c.lookupVar(k.Variable)
+			if isNumeric(v) {
+				v = padNumbers(v)
+			} else {
+				v = parseRich(v, nil).Plain()
+			}
+		}
+		v = strings.TrimSpace(v)
+		out = append(out, sortValue{s: v, empty: v == ""})
+	}
+	return out
+}
+
+// less compares two key lists: -1, 0 or 1. Empty values sort last in
+// both directions.
+func (r *run) less(a, b []sortValue, s *style.Sort) int {
+	for i, k := range s.Keys {
+		if i >= len(a) || i >= len(b) {
+			break
+		}
+		x, y := a[i], b[i]
+		switch {
+		case x.empty && y.empty:
+			continue
+		case x.empty:
+			return 1
+		case y.empty:
+			return -1
+		}
+		cmp := r.coll.CompareString(x.s, y.s)
+		if cmp == 0 {
+			cmp = strings.Compare(x.s, y.s)
+			if strings.EqualFold(x.s, y.s) {
+				cmp = 0
+			}
+		}
+		if cmp == 0 {
+			continue
+		}
+		if k.Descending {
+			cmp = -cmp
+		}
+		return cmp
+	}
+	return 0
+}
+
+func firstSortText(keys []sortValue) string {
+	for _, k := range keys {
+		if !k.empty {
+			return k.s
+		}
+	}
+	return ""
+}
+
+// scriptOf classifies the first letter of s: "cyrillic", "latin" or "".
+func scriptOf(s string) string {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			return "cyrillic"
+		case unicode.Is(unicode.Latin, r):
+			return "latin"
+		case unicode.Is(unicode.Greek, r):
+			return "greek"
+		}
+		return ""
+	}
+	return ""
+}
+
+// partitionByScript stably moves items whose sort text is in one of the
+// listed scripts to the front, in the listed order (the script-order
+// extension: x/text/collate cannot reorder scripts itself).
+func partitionByScript(items []*item.Item, order []string, text func(*item.Item) string) []*item.Item {
+	rank := map[string]int{}
+	for i, s := range order {
+		rank[strings.ToLower(s)] = i
+	}
+	out := append([]*item.Item(nil), items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, ok := rank[scriptOf(text(out[i]))]
+		if !ok {
+			ri = len(order)
+		}
+		rj, ok := rank[scriptOf(text(out[j]))]
+		if !ok {
+			rj = len(order)
+		}
+		return ri < rj
+	})
+	return out
+}
+
+// sortCites sorts the cites of a cluster by the citation sort.
+func (r *run) sortCites(cites []*citeState) {
+	cs := r.e.st.Citation
+	if cs == nil || cs.Sort == nil || len(cs.Sort.Keys) == 0 || len(cites) < 2 {
+		return
+	}
+	keys := map[*citeState][]sortValue{}
+	for _, ci := range cites {
+		keys[ci] = r.sortKeys(r.byID[ci.ID], cs.Sort, false, nil)
+	}
+	sort.SliceStable(cites, func(i, j int) bool { return r.less(keys[cites[i]], keys[cites[j]], cs.Sort) < 0 })
+	if len(cs.Sort.ScriptOrder) > 0 {
+		rank := map[string]int{}
+		for i, s := range cs.Sort.ScriptOrder {
+			rank[s] = i
+		}
+		sort.SliceStable(cites, func(i, j int) bool {
+			ri, ok := rank[scriptOf(firstSortText(keys[cites[i]]))]
+			if !ok {
+				ri = len(rank)
+			}
+			rj, ok := rank[scriptOf(firstSortText(keys[cites[j]]))]
+			if !ok {
+				rj = len(rank)
+			}
+			return ri < rj
+		})
+	}
+}

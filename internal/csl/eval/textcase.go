@@ -1,0 +1,222 @@
+package eval
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/cite-project/cite/internal/csl/output"
+)
+
+// stopWords are kept lower case by title case (CSL 1.0.2, "Title case
+// conversion"), as in citeproc-js.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a according across afore after against ahead along alongside amid amidst among
+	amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below
+	beneath beside besides between beyond but by circa despite down due during et except for forenenst from given
+	in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans
+	since so than that the through thru throughout thruout till to toward towards under underneath until unto up
+	upon versus via vis-à-vis with within without yet`) {
+		stopWords[w] = true
+	}
+}
+
+type caseRune struct {
+	r    rune
+	lock bool
+}
+
+// applyTextCase transforms the text of n in place (CSL 1.0.2,
+// "Text-case"). Leaves inside nocase spans are left as they are but still
+// count as words. Title case applies only to English (lang "" or "en…").
+func applyTextCase(n *output.Node, tc, lang string) {
+	if n == nil || tc == "" {
+		return
+	}
+	if tc == "title" && lang != "" && !strings.HasPrefix(strings.ToLower(lang), "en") {
+		return
+	}
+	var leaves []*output.Node
+	var runes []caseRune
+	var bounds []int
+	n.Leaves(func(l *output.Node, nocase bool) {
+		leaves = append(leaves, l)
+		for _, r := range l.Text {
+			runes = append(runes, caseRune{r, nocase})
+		}
+		bounds = append(bounds, len(runes))
+	})
+	if len(runes) == 0 {
+		return
+	}
+	switch tc {
+	case "lowercase":
+		for i := range runes {
+			if !runes[i].lock {
+				runes[i].r = unicode.ToLower(runes[i].r)
+			}
+		}
+	case "uppercase":
+		for i := range runes {
+			if !runes[i].lock {
+				runes[i].r = unicode.ToUpper(runes[i].r)
+			}
+		}
+	case "capitalize-first":
+		capFirst(runes)
+	case "capitalize-all":
+		for _, w := range words(runes) {
+			upperAt(runes, w[0])
+		}
+	case "sentence":
+		if allUpper(runes) {
+			for i := range runes {
+				if !runes[i].lock {
+					runes[i].r = unicode.ToLower(runes[i].r)
+				}
+			}
+		}
+		capFirst(runes)
+	case "title":
+		titleCase(runes)
+	}
+	start := 0
+	for i, l := range leaves {
+		var b strings.Builder
+		for _, cr := range runes[start:bounds[i]] {
+			b.WriteRune(cr.r)
+		}
+		l.Text = b.String()
+		start = bounds[i]
+	}
+}
+
+func capFirst(runes []caseRune) {
+	for i := range runes {
+		if unicode.IsLetter(runes[i].r) {
+			if !runes[i].lock {
+				runes[i].r = unicode.ToUpper(runes[i].r)
+			}
+			return
+		}
+	}
+}
+
+func upperAt(runes []caseRune, i int) {
+	for ; i < len(runes); i++ {
+		if unicode.IsLetter(runes[i].r) {
+			if !runes[i].lock {
+				runes[i].r = unicode.ToUpper(runes[i].r)
+			}
+			return
+		}
+		if unicode.IsSpace(runes[i].r) {
+			return
+		}
+	}
+}
+
+func allUpper(runes []caseRune) bool {
+	letters := 0
+	for _, cr := range runes {
+		if cr.lock {
+			continue
+		}
+		if unicode.IsLower(cr.r) {
+			return false
+		}
+		if unicode.IsLetter(cr.r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// words returns [start, end) index pairs of words: runs separated by
+// spaces, hyphens and slashes.
+func words(runes []caseRune) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, cr := range runes {
+		sep := unicode.IsSpace(cr.r) || cr.r == '-' || cr.r == '/' || cr.r == '–' || cr.r == '—'
+		if sep {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(runes)})
+	}
+	return out
+}
+
+func titleCase(runes []caseRune) {
+	if allUpper(runes) {
+		for i := range runes {
+			if !runes[i].lock {
+				runes[i].r = unicode.ToLower(runes[i].r)
+			}
+		}
+	}
+	ws := words(runes)
+	for wi, w := range ws {
+		locked := false
+		var b strings.Builder
+		mixed := false
+		firstLetter := -1
+		for i := w[0]; i < w[1]; i++ {
+			cr := runes[i]
+			if cr.lock {
+				locked = true
+			}
+			if unicode.IsLetter(cr.r) {
+				if firstLetter < 0 {
+					firstLetter = i
+				} else if unicode.IsUpper(cr.r) {
+					mixed = true
+				}
+				b.WriteRune(unicode.ToLower(cr.r))
+			} else if b.Len() > 0 || cr.r != '(' && cr.r != '"' && cr.r != '“' && cr.r != '‘' && cr.r != '\'' && cr.r != '[' {
+				b.WriteRune(cr.r)
+			}
+		}
+		if locked || firstLetter < 0 || mixed {
+			continue
+		}
+		word := strings.TrimRight(b.String(), ".,;:!?)]”’\"'")
+		afterColon := false
+		if wi > 0 {
+			for k := w[0] - 1; k >= 0; k-- {
+				r := runes[k].r
+				if unicode.IsSpace(r) {
+					continue
+				}
+				afterColon = r == ':' || r == '?' || r == '!'
+				break
+			}
+		}
+		isStop := stopWords[word]
+		if isStop && wi != 0 && wi != len(ws)-1 && !afterColon {
+			continue
+		}
+		if unicode.IsLower(runes[firstLetter].r) {
+			runes[firstLetter].r = unicode.ToUpper(runes[firstLetter].r)
+		}
+	}
+}
+
+// stripPeriods removes periods from the leaves of n.
+func stripPeriods(n *output.Node) {
+	n.Leaves(func(l *output.Node, _ bool) {
+		if strings.Contains(l.Text, ".") {
+			l.Text = strings.ReplaceAll(l.Text, ".", "")
+		}
+	})
+}

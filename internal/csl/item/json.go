@@ -1,0 +1,356 @@
+package item
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits of DecodeJSON.
+const (
+	MaxJSONBytes = 64 << 20 // 64 MiB
+	MaxItems     = 1000000
+)
+
+// DecodeError reports an item that cannot be decoded.
+type DecodeError struct {
+	Index int    // position of the item in the array
+	ID    string // its id, when known
+	Err   error
+}
+
+func (e *DecodeError) Error() string {
+	if e.ID != "" {
+		return fmt.Sprintf("csl-json: item %d (%q): %v", e.Index, e.ID, e.Err)
+	}
+	return fmt.Sprintf("csl-json: item %d: %v", e.Index, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// ErrTooLarge is returned for input beyond MaxJSONBytes or MaxItems.
+var ErrTooLarge = errors.New("csl-json: input too large")
+
+// DecodeJSON reads a CSL-JSON array of items (a single object is accepted
+// too). Names are parsed as citeproc-js does: lower-case words leading the
+// family name become the non-dropping particle, trailing lower-case words
+// of the given name the dropping particle, unless the name already has
+// particles or sets "parse-names": false.
+func DecodeJSON(data []byte) ([]*Item, error) {
+	if len(data) > MaxJSONBytes {
+		return nil, fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, len(data), MaxJSONBytes)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	trimmed := bytes.TrimSpace(data)
+	var raws []map[string]json.RawMessage
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		var one map[string]json.RawMessage
+		if err := json.Unmarshal(trimmed, &one); err != nil {
+			return nil, fmt.Errorf("csl-json: %w", err)
+		}
+		raws = append(raws, one)
+	} else if err := json.Unmarshal(trimmed, &raws); err != nil {
+		return nil, fmt.Errorf("csl-json: %w", err)
+	}
+	if len(raws) > MaxItems {
+		return nil, fmt.Errorf("%w (%d items, limit %d)", ErrTooLarge, len(raws), MaxItems)
+	}
+	items := make([]*Item, 0, len(raws))
+	for i, raw := range raws {
+		it, err := FromJSONMap(raw)
+		if err != nil {
+			return nil, &DecodeError{Index: i, ID: it.ID, Err: err}
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// dateVars lists the CSL date variables.
+var dateVars = map[string]bool{
+	"accessed": true, "available-date": true, "event-date": true, "issued": true,
+	"original-date": true, "submitted": true, "container": true,
+}
+
+// nameVars lists the CSL name variables.
+var nameVars = map[string]bool{
+	"author": true, "chair": true, "collection-editor": true, "compiler": true, "composer": true,
+	"container-author": true, "contributor": true, "curator": true, "director": true, "editor": true,
+	"editorial-director": true, "editor-translator": true, "executive-producer": true, "guest": true,
+	"host": true, "illustrator": true, "interviewer": true, "narrator": true, "organizer": true,
+	"original-author": true, "performer": true, "producer": true, "recipient": true,
+	"reviewed-author": true, "script-writer": true, "series-creator": true, "translator": true,
+}
+
+// IsNameVar reports whether v is a CSL name variable.
+func IsNameVar(v string) bool { return nameVars[v] }
+
+// IsDateVar reports whether v is a CSL date variable.
+func IsDateVar(v string) bool { return dateVars[v] }
+
+// FromJSONMap converts one decoded CSL-JSON object.
+func FromJSONMap(raw map[string]json.RawMessage) (*Item, error) {
+	it := New("", "")
+	for k, v := range raw {
+		switch {
+		case k == "id":
+			s, err := scalar(v)
+			if err != nil {
+				return it, fmt.Errorf("id: %w", err)
+			}
+			it.ID = s
+		case k == "type":
+			s, err := scalar(v)
+			if err != nil {
+				return it, fmt.Errorf("type: %w", err)
+			}
+			it.Type = s
+		case k == "language":
+			s, _ := scalar(v)
+			it.Language = s
+		case nameVars[k]:
+			names, err := decodeNames(v)
+			if err != nil {
+				return it, fmt.Errorf("%s: %w", k, err)
+			}
+			if len(names) > 0 {
+				it.Names[k] = names
+			}
+		case dateVars[k]:
+			d, err := decodeDate(v)
+			if err != nil {
+				return it, fmt.Errorf("%s: %w", k, err)
+			}
+			if !d.IsZero() {
+				it.Dates[k] = d
+			}
+		default:
+			s, err := scalar(v)
+			if err != nil {
+				continue // structured extension fields are ignored
+			}
+			if s != "" {
+				it.Vars[k] = s
+			}
+		}
+	}
+	return it, nil
+}
+
+// scalar returns a JSON string, number or boolean as a string.
+func scalar(v json.RawMessage) (string, error) {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 || string(v) == "null" {
+		return "", nil
+	}
+	switch v[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	case '{', '[':
+		return "", errors.New("not a string or number")
+	case 't', 'f':
+		return string(v), nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(v, &n); err != nil {
+		return "", err
+	}
+	return n.String(), nil
+}
+
+type jsonName struct {
+	Family              json.RawMessage `json:"family"`
+	Given               json.RawMessage `json:"given"`
+	DroppingParticle    json.RawMessage `json:"dropping-particle"`
+	NonDroppingParticle json.RawMessage `json:"non-dropping-particle"`
+	Suffix              json.RawMessage `json:"suffix"`
+	Literal             json.RawMessage `json:"literal"`
+	CommaSuffix         json.RawMessage `json:"comma-suffix"`
+	StaticOrdering      json.RawMessage `json:"static-ordering"`
+	ParseNames          json.RawMessage `json:"parse-names"`
+	IsInstitution       json.RawMessage `json:"isInstitution"`
+}
+
+func decodeNames(v json.RawMessage) ([]Name, error) {
+	var raw []jsonName
+	if err := json.Unmarshal(v, &raw); err != nil {
+		return nil, err
+	}
+	out := make([]Name, 0, len(raw))
+	for _, r := range raw {
+		str := func(m json.RawMessage) string { s, _ := scalar(m); return s }
+		n := Name{
+			Family: str(r.Family), Given: str(r.Given), DroppingParticle: str(r.DroppingParticle),
+			NonDroppingParticle: str(r.NonDroppingParticle), Suffix: str(r.Suffix), Literal: str(r.Literal),
+			CommaSuffix: truthy(str(r.CommaSuffix)), StaticOrdering: truthy(str(r.StaticOrdering)),
+		}
+		if truthy(str(r.IsInstitution)) && n.Literal == "" && n.Given == "" {
+			n.Literal = n.Family
+			n.Family = ""
+		}
+		ps := str(r.ParseNames)
+		if n.Literal == "" && (ps == "" || truthy(ps)) {
+			n = ParseParticles(n)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func truthy(s string) bool {
+	switch s {
+	case "", "0", "false", "null":
+		return false
+	}
+	return true
+}
+
+// ParseParticles splits particles and suffixes out of the family and given
+// names as citeproc-js does when the name has none set explicitly.
+func ParseParticles(n Name) Name {
+	if n.NonDroppingParticle == "" && n.Family != "" {
+		fam := n.Family
+		if strings.HasPrefix(fam, "\"") && strings.HasSuffix(fam, "\"") && len(fam) > 1 {
+			n.Family = fam[1 : len(fam)-1]
+		} else {
+			words := strings.Split(fam, " ")
+			i := 0
+			for i < len(words)-1 && isParticle(words[i]) {
+				i++
+			}
+			if i > 0 {
+				n.NonDroppingParticle = strings.Join(words[:i], " ")
+				n.Family = strings.Join(words[i:], " ")
+			} else if j := strings.IndexAny(fam, "'’"); j > 0 && j < len(fam)-1 && isParticle(fam[:j]) && !strings.Contains(fam[:j], " ") {
+				_, w := utf8.DecodeRuneInString(fam[j:])
+				n.NonDroppingParticle = fam[:j+w]
+				n.Family = fam[j+w:]
+			}
+		}
+	}
+	if n.Given != "" {
+		g := n.Given
+		if n.Suffix == "" {
+			if i := strings.Index(g, ", "); i > 0 {
+				suf := strings.TrimSpace(g[i+2:])
+				if strings.HasPrefix(suf, "!") {
+					suf = strings.TrimSpace(suf[1:])
+					n.CommaSuffix = true
+				}
+				n.Suffix = suf
+				g = g[:i]
+			}
+		}
+		if n.DroppingParticle == "" {
+			words := strings.Split(g, " ")
+			i := len(words)
+			for i > 1 && isParticle(words[i-1]) {
+				i--
+			}
+			if i < len(words) {
+				n.DroppingParticle = strings.Join(words[i:], " ")
+				g = strings.Join(words[:i], " ")
+			}
+		}
+		n.Given = g
+	}
+	return n
+}
+
+// isParticle reports whether a word starts with a lower-case letter (or is
+// an apostrophe-ended particle such as d').
+func isParticle(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsLower(r)
+}
+
+type jsonDate struct {
+	DateParts json.RawMessage `json:"date-parts"`
+	Season    json.RawMessage `json:"season"`
+	Circa     json.RawMessage `json:"circa"`
+	Literal   json.RawMessage `json:"literal"`
+	Raw       json.RawMessage `json:"raw"`
+}
+
+func decodeDate(v json.RawMessage) (Date, error) {
+	v = bytes.TrimSpace(v)
+	if len(v) > 0 && v[0] == '"' {
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return Date{}, err
+		}
+		return ParseDate(s), nil
+	}
+	var jd jsonDate
+	if err := json.Unmarshal(v, &jd); err != nil {
+		return Date{}, err
+	}
+	var d Date
+	str := func(m json.RawMessage) string { s, _ := scalar(m); return s }
+	if lit := str(jd.Literal); lit != "" {
+		d.Literal = lit
+	}
+	if len(jd.DateParts) > 0 {
+		var parts [][]json.RawMessage
+		if err := json.Unmarshal(jd.DateParts, &parts); err != nil {
+			return Date{}, fmt.Errorf("date-parts: %w", err)
+		}
+		for i, p := range parts {
+			if i >= 2 {
+				break
+			}
+			var dp DateParts
+			for j, x := range p {
+				s := strings.TrimSpace(str(x))
+				if s == "" || j > 2 {
+					continue
+				}
+				n, err := strconv.Atoi(s)
+				if err != nil {
+					f, ferr := strconv.ParseFloat(s, 64)
+					if ferr != nil {
+						return Date{}, fmt.Errorf("date-parts: %q is not a number", s)
+					}
+					n = int(f)
+				}
+				switch j {
+				case 0:
+					dp.Year = n
+				case 1:
+					dp.Month = n
+				case 2:
+					dp.Day = n
+				}
+			}
+			if i == 1 && dp == (DateParts{}) {
+				continue
+			}
+			if i == 0 && dp == (DateParts{}) {
+				break
+			}
+			d.Parts = append(d.Parts, dp)
+		}
+	}
+	if len(d.Parts) == 0 && d.Literal == "" {
+		if raw := str(jd.Raw); raw != "" {
+			d = ParseDate(raw)
+		}
+	}
+	if s := str(jd.Season); s != "" {
+		d.Season = s
+	}
+	if c := str(jd.Circa); truthy(c) {
+		d.Circa = true
+	}
+	return d, nil
+}

@@ -1,0 +1,225 @@
+// Package style parses CSL 1.0.2 styles (independent and dependent) into a
+// typed tree. Errors name the element, the attribute and the line. It
+// performs no I/O; a dependent style's parent is resolved by the caller.
+//
+// Extensions: a cs:layout may carry a locale attribute (CSL-M, as
+// citeproc-js implements it): a style may then have several layouts in
+// cs:citation and cs:bibliography, and the first whose locale list matches
+// an item's language is used, with that locale's terms. A layout without
+// the attribute is the default. cs:sort may carry script-order="cyrillic
+// latin" to place Cyrillic-script entries before Latin-script ones.
+package style
+
+import "github.com/cite-project/cite/internal/csl/locale"
+
+// Formatting is the set of affix and formatting attributes (shared with
+// the locale package, which needs it for date formats).
+type Formatting = locale.Formatting
+
+// DatePart is a cs:date-part.
+type DatePart = locale.DatePart
+
+// Element is a rendering element: *Text, *Number, *Label, *Date, *Names,
+// *Group or *Choose.
+type Element interface {
+	// Pos returns the line of the element in the style.
+	Pos() int
+}
+
+// Style is a parsed CSL style.
+type Style struct {
+	Class         string // in-text or note
+	Version       string
+	DefaultLocale string
+	// Options holds the global options and the inheritable name options
+	// set on cs:style.
+	Options map[string]string
+	Info    Info
+	Macros  map[string]*Macro
+	Locales []*locale.Locale
+	// Citation and Bibliography are nil when absent (Citation is required
+	// for independent styles).
+	Citation     *Context
+	Bibliography *Context
+}
+
+// Info holds the metadata of cs:info that the engine needs.
+type Info struct {
+	ID, Title string
+	// Parent is the href of the independent-parent link of a dependent
+	// style; empty for independent styles.
+	Parent string
+}
+
+// IsDependent reports whether s is a dependent style.
+func (s *Style) IsDependent() bool { return s.Info.Parent != "" }
+
+// Macro is a cs:macro.
+type Macro struct {
+	Name     string
+	Children []Element
+	Line     int
+}
+
+// Context is cs:citation or cs:bibliography.
+type Context struct {
+	// Options holds this context's options and inheritable name options.
+	Options map[string]string
+	Sort    *Sort
+	// Layouts has at least one layout; with the CSL-M extension, layouts
+	// with a Locale list come first and the default last.
+	Layouts []*Layout
+}
+
+// Layout is a cs:layout.
+type Layout struct {
+	Formatting
+	Delimiter string
+	// Locale is the list of language tags of a CSL-M localized layout.
+	Locale   []string
+	Children []Element
+	Line     int
+}
+
+// Sort is cs:sort.
+type Sort struct {
+	Keys []*SortKey
+	// ScriptOrder, an extension, lists scripts ("cyrillic", "latin") whose
+	// entries sort first, in that order.
+	ScriptOrder []string
+}
+
+// SortKey is a cs:key.
+type SortKey struct {
+	Variable   string
+	Macro      string
+	Descending bool
+	// NameOptions overrides et-al-min, et-al-use-first and et-al-use-last
+	// (names-min, names-use-first, names-use-last).
+	NameOptions map[string]string
+	Line        int
+}
+
+// Text is cs:text.
+type Text struct {
+	Formatting
+	Variable string
+	Form     string
+	Macro    string
+	Term     string
+	Plural   bool
+	Value    string
+	HasValue bool
+	Line     int
+}
+
+// Number is cs:number.
+type Number struct {
+	Formatting
+	Variable string
+	Form     string // numeric, ordinal, long-ordinal, roman
+	Line     int
+}
+
+// Label is cs:label.
+type Label struct {
+	Formatting
+	Variable string
+	Form     string
+	Plural   string // contextual, always, never
+	Line     int
+}
+
+// Date is cs:date.
+type Date struct {
+	Formatting
+	Variable  string
+	Form      string // text, numeric or "" for a non-localized date
+	DateParts string // year-month-day, year-month, year
+	Delimiter string
+	Parts     []DatePart
+	Line      int
+}
+
+// Names is cs:names.
+type Names struct {
+	Formatting
+	Variables []string
+	Delimiter string
+	HasDelim  bool
+	Name      *Name
+	EtAl      *EtAl
+	Label     *Label
+	// LabelFirst reports that cs:label precedes cs:name.
+	LabelFirst bool
+	Substitute []Element
+	// HasSubstitute reports that a cs:substitute element is present.
+	HasSubstitute bool
+	Line          int
+}
+
+// Name is cs:name. Options holds its attributes (and, delimiter,
+// et-al-min, initialize-with, name-as-sort-order, ...), merged at
+// evaluation time with the inherited name options.
+type Name struct {
+	Formatting
+	Options map[string]string
+	Given   *Formatting
+	Family  *Formatting
+	Line    int
+}
+
+// EtAl is cs:et-al.
+type EtAl struct {
+	Formatting
+	Term string
+}
+
+// Group is cs:group.
+type Group struct {
+	Formatting
+	Delimiter string
+	Children  []Element
+	Line      int
+}
+
+// Choose is cs:choose.
+type Choose struct {
+	Branches []*Branch
+	Line     int
+}
+
+// Branch is cs:if, cs:else-if or cs:else (no conditions).
+type Branch struct {
+	Match      string // all, any, none
+	Conditions []Condition
+	Children   []Element
+}
+
+// Condition is one test attribute of a branch, such as type="book
+// chapter"; Kind is the attribute name.
+type Condition struct {
+	Kind   string
+	Values []string
+}
+
+// Pos implements Element.
+func (e *Text) Pos() int { return e.Line }
+
+// Pos implements Element.
+func (e *Number) Pos() int { return e.Line }
+
+// Pos implements Element.
+func (e *Label) Pos() int { return e.Line }
+
+// Pos implements Element.
+func (e *Date) Pos() int { return e.Line }
+
+// Pos implements Element.
+func (e *Names) Pos() int { return e.Line }
+
+// Pos implements Element.
+func (e *Group) Pos() int { return e.Line }
+
+// Pos implements Element.
+func (e *Choose) Pos() int { return e.Line }
