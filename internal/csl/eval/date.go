@@ -23,6 +23,7 @@ func (c *ctx) date(d *style.Date) *output.Node {
 		return nil
 	}
 	c.hits++
+	c.curDateVar = d.Variable
 	if c.sorting {
 		return output.Str(dateSortKey(dv, d.DateParts, d.Form != "" || len(d.Parts) > 0, d.Parts))
 	}
@@ -268,6 +269,9 @@ func (c *ctx) datePart(dp item.DateParts, p locale.DatePart, hasDay bool) *outpu
 				ad, _ := c.loc.Term("ad", "long", false)
 				s += ad
 			}
+		}
+		if c.curDateVar == "issued" {
+			s += c.implicitYearSuffix()
 		}
 	case "month":
 		m := dp.Month

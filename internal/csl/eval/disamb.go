@@ -36,7 +36,7 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	groups := r.ambiguous(items)
 	for _, g := range groups {
 		if addNames {
-			r.tryAddNames(g)
+			r.tryAddNames(g, addGiven)
 		}
 		if addGiven && rule == "by-cite" {
 			r.tryGiven(g)
@@ -125,7 +125,7 @@ func (r *run) ambiguousIgnoringCondition(items []*item.Item) [][]*item.Item {
 
 // tryAddNames adds names one by one to all members of an ambiguous group
 // while that separates more of them.
-func (r *run) tryAddNames(g []*item.Item) {
+func (r *run) tryAddNames(g []*item.Item, expand bool) {
 	maxNames := 0
 	for _, it := range g {
 		for _, names := range it.Names {
@@ -134,18 +134,41 @@ func (r *run) tryAddNames(g []*item.Item) {
 			}
 		}
 	}
-	best, bestDistinct := 0, r.distinct(g)
+	count := r.distinct
+	if expand {
+		count = r.distinctExpanded
+	}
+	best, bestDistinct := 0, count(g)
 	for k := 1; k < maxNames && bestDistinct < len(g); k++ {
 		for _, it := range g {
 			r.disFor(it).addNames = k
 		}
-		if d := r.distinct(g); d > bestDistinct {
+		if d := count(g); d > bestDistinct {
 			best, bestDistinct = k, d
 		}
 	}
 	for _, it := range g {
 		r.disFor(it).addNames = best
 	}
+}
+
+// distinctExpanded counts distinct cites when every given name is shown
+// in full: what given-name expansion could achieve.
+func (r *run) distinctExpanded(g []*item.Item) int {
+	seen := map[string]bool{}
+	for _, it := range g {
+		d := r.disFor(it)
+		saved := d.given
+		d.given = map[string]int{}
+		for _, names := range it.Names {
+			for _, n := range names {
+				d.given[nameKey(n)] = 2
+			}
+		}
+		seen[r.key(it)] = true
+		d.given = saved
+	}
+	return len(seen)
 }
 
 func (r *run) distinct(g []*item.Item) int {
@@ -174,36 +197,56 @@ func (r *run) shownNames(it *item.Item) []item.Name {
 }
 
 // tryGiven expands given names (initials, then full names) in the
-// members of an ambiguous group, one name at a time, keeping only
-// expansions that make a member's cite unique (rule by-cite).
+// members of an ambiguous group (rule by-cite). Only names that render
+// alike but belong to different people are expanded, one at a time, until
+// the group's cites are distinct.
 func (r *run) tryGiven(g []*item.Item) {
-	for _, it := range g {
-		if r.uniqueIn(it, g) {
-			continue
-		}
-		d := r.disFor(it)
-		saved := copyLevels(d.given)
-		resolved := false
-		for _, n := range r.shownNames(it) {
-			for level := 1; level <= 2 && !resolved; level++ {
+	shown := make([][]item.Name, len(g))
+	for i, it := range g {
+		shown[i] = r.shownNames(it)
+	}
+	for level := 1; level <= 2; level++ {
+		for i, it := range g {
+			if r.uniqueIn(it, g) {
+				continue
+			}
+			d := r.disFor(it)
+			for pos, n := range shown[i] {
+				if !r.clashes(n, pos, i, shown) {
+					continue
+				}
 				if d.given == nil {
 					d.given = map[string]int{}
 				}
+				if d.given[nameKey(n)] >= level {
+					continue
+				}
 				d.given[nameKey(n)] = level
 				if r.uniqueIn(it, g) {
-					resolved = true
+					break
 				}
 			}
-			if resolved {
-				break
-			}
 		}
-		if !resolved {
-			// Keep expansions only if they separated the cite from some
-			// of the group.
-			d.given = saved
+		if r.distinct(g) == len(g) {
+			return
 		}
 	}
+}
+
+// clashes reports whether name n at position pos of member i shares its
+// family name with a different person at the same position of another
+// member.
+func (r *run) clashes(n item.Name, pos, i int, shown [][]item.Name) bool {
+	for j, names := range shown {
+		if j == i || pos >= len(names) {
+			continue
+		}
+		o := names[pos]
+		if o.Family == n.Family && o.Literal == n.Literal && personKey(o) != personKey(n) {
+			return true
+		}
+	}
+	return false
 }
 
 func copyLevels(m map[string]int) map[string]int {

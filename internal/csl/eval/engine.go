@@ -33,6 +33,9 @@ type Engine struct {
 	lang      string
 	localeFor func(string) locale.Chain
 
+	// ysExplicit records that the style calls the year-suffix variable.
+	ysExplicit bool
+
 	mu     sync.Mutex
 	quotes map[*locale.Locale]*output.Quotes
 	chains map[string]locale.Chain
@@ -41,7 +44,8 @@ type Engine struct {
 // New returns an engine for st.
 func New(st *style.Style, cfg Config) *Engine {
 	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor,
-		quotes: map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{}}
+		quotes: map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
+		ysExplicit: usesVariable(st, "year-suffix")}
 }
 
 // Style returns the engine's style.
@@ -350,4 +354,51 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool) []*item.Ite
 		out = partitionByScript(out, s.ScriptOrder, func(it *item.Item) string { return firstSortText(keys[it]) })
 	}
 	return out
+}
+
+// usesVariable reports whether any cs:text in the style's layouts or
+// macros renders variable v.
+func usesVariable(st *style.Style, v string) bool {
+	var walk func(els []style.Element) bool
+	walk = func(els []style.Element) bool {
+		for _, e := range els {
+			switch e := e.(type) {
+			case *style.Text:
+				if e.Variable == v {
+					return true
+				}
+			case *style.Group:
+				if walk(e.Children) {
+					return true
+				}
+			case *style.Choose:
+				for _, b := range e.Branches {
+					if walk(b.Children) {
+						return true
+					}
+				}
+			case *style.Names:
+				if walk(e.Substitute) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, m := range st.Macros {
+		if walk(m.Children) {
+			return true
+		}
+	}
+	for _, ctx := range []*style.Context{st.Citation, st.Bibliography} {
+		if ctx == nil {
+			continue
+		}
+		for _, l := range ctx.Layouts {
+			if walk(l.Children) {
+				return true
+			}
+		}
+	}
+	return false
 }

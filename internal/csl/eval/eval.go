@@ -50,7 +50,23 @@ type ctx struct {
 	// substituting is set while rendering cs:substitute children.
 	substituting int
 
+	// curDateVar is the date variable being rendered; ysDone records that
+	// the implicit year-suffix was printed.
+	curDateVar string
+	ysDone     bool
+
 	depth int
+}
+
+// implicitYearSuffix returns the year-suffix to append to the first
+// rendered issued year (or citation-label) when the style never calls
+// the year-suffix variable itself (CSL 1.0.2, "disambiguate-add-year-suffix").
+func (c *ctx) implicitYearSuffix() string {
+	if c.r.e.ysExplicit || c.ysDone || c.dis == nil || c.dis.yearSuffix == 0 || c.sorting {
+		return ""
+	}
+	c.ysDone = true
+	return yearSuffix(c.dis.yearSuffix)
 }
 
 // opt returns an option from the context (cs:citation or
@@ -176,6 +192,11 @@ func (c *ctx) lookupVar(name string) string {
 			return strconv.Itoa(c.cite.firstNote)
 		}
 		return ""
+	case "citation-label":
+		if v := c.it.Var("citation-label"); v != "" {
+			return v
+		}
+		return c.trigraph()
 	case "page-first":
 		if v := c.it.Var("page-first"); v != "" {
 			return v
@@ -278,6 +299,8 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 			v = c.pageRange(v)
 		}
 		n = c.rich(v)
+	case "citation-label":
+		n = output.Str(v + c.implicitYearSuffix())
 	case "citation-number", "year-suffix":
 		n = output.Str(v)
 		if name == "year-suffix" {

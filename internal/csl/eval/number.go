@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/csl/style"
 )
@@ -242,4 +243,47 @@ func chicago(ia int, a, b, format string) string {
 	return minimal(a, b, 2)
 }
 
-var _ = fmt.Sprint
+
+
+// trigraph generates a citation-label as citeproc-js does by default
+// ("Aaaa00:AaAa00:AaAA00:AAAA00"): letters of the first authors' family
+// names and the last two digits of the year.
+func (c *ctx) trigraph() string {
+	var names []item.Name
+	for _, v := range []string{"author", "editor", "translator"} {
+		if len(c.it.Names[v]) > 0 {
+			names = c.it.Names[v]
+			break
+		}
+	}
+	var b strings.Builder
+	take := func(n item.Name, k int) {
+		rs := []rune(n.Family)
+		if n.IsLiteral() {
+			rs = []rune(n.LiteralText())
+		}
+		if len(rs) > k {
+			rs = rs[:k]
+		}
+		b.WriteString(string(rs))
+	}
+	switch {
+	case len(names) == 1:
+		take(names[0], 4)
+	case len(names) == 2:
+		take(names[0], 2)
+		take(names[1], 2)
+	case len(names) == 3:
+		take(names[0], 2)
+		take(names[1], 1)
+		take(names[2], 1)
+	case len(names) >= 4:
+		for _, n := range names[:4] {
+			take(n, 1)
+		}
+	}
+	if d, ok := c.it.Dates["issued"]; ok && d.Year() != 0 {
+		fmt.Fprintf(&b, "%02d", d.Year()%100)
+	}
+	return b.String()
+}
