@@ -1,0 +1,313 @@
+package verify
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+//go:embed page.html.tmpl
+var pageSource string
+
+var page = template.Must(template.New("page").Parse(pageSource))
+
+// WriteHTML writes r as one self-contained HTML page: the manuscript with
+// its markers, claims and problems highlighted, each linked to its
+// reference (formatted by Options.FormatReference) and to the findings;
+// then the findings, the claims and the references. All text, the
+// manuscript's and the library's, is escaped by html/template; the page
+// loads nothing and runs no script.
+func (r *Result) WriteHTML(w io.Writer) error {
+	return page.Execute(w, r.view())
+}
+
+// The view model of the page; the template reads only these.
+type (
+	htmlPage struct {
+		Title      string
+		Summary    string
+		Manuscript bool
+		Lines      []htmlLine
+		Findings   []htmlFinding
+		Claims     []htmlClaim
+		Refs       []htmlRef
+	}
+	htmlLine struct {
+		N    int
+		Back bool // after the body: reference list, colophon
+		Segs []htmlSeg
+	}
+	htmlSeg struct {
+		Text, Class, Href, Title string
+		Flags                    []htmlFlag
+	}
+	htmlFlag struct {
+		N           int
+		Code, Title string
+	}
+	htmlFinding struct {
+		N                      int
+		Code, Message, Excerpt string
+		Where                  string
+		Line                   int
+		Claim, ClaimHref       string
+		Ref, RefHref           string
+	}
+	htmlClaim struct {
+		N                                    int
+		ID, Kind, Statement, Excerpt, Status string
+		Note                                 string
+		Found                                bool
+		Line                                 int
+		Sources                              []htmlSource
+		Problems                             []htmlFlag
+	}
+	htmlSource struct {
+		Ref, Href, Formatted, Locator, Label, Support string
+	}
+	htmlRef struct {
+		N             int
+		ID, Formatted string
+		CitedAt       []int
+		Claims        []htmlLink
+		Problems      []htmlFlag
+	}
+	htmlLink struct{ Text, Href string }
+)
+
+func (r *Result) view() htmlPage {
+	p := htmlPage{Title: "cite verify", Summary: r.Summary(), Manuscript: r.ms != nil}
+	if r.ms != nil {
+		p.Title = "cite verify: " + r.ms.Name
+	}
+	claimN := map[string]int{}
+	for i, c := range r.Claims {
+		if _, dup := claimN[c.ID]; !dup {
+			claimN[c.ID] = i + 1
+		}
+	}
+	flags := func(match func(Finding) bool) []htmlFlag {
+		var out []htmlFlag
+		for i, f := range r.Findings {
+			if match(f) {
+				out = append(out, htmlFlag{N: i + 1, Code: f.Code, Title: f.Code + ": " + f.Message})
+			}
+		}
+		return out
+	}
+	for i, f := range r.Findings {
+		hf := htmlFinding{N: i + 1, Code: f.Code, Message: f.Message, Excerpt: f.Excerpt, Where: f.Pos.String(), Claim: f.Claim, Ref: f.Ref}
+		if f.end > 0 {
+			hf.Line = f.Line
+		}
+		if n := claimN[f.Claim]; n > 0 {
+			hf.ClaimHref = fmt.Sprintf("#claim-%d", n)
+		}
+		if n := r.nums[f.Ref]; n > 0 {
+			hf.RefHref = fmt.Sprintf("#ref-%d", n)
+		}
+		p.Findings = append(p.Findings, hf)
+	}
+	for i, c := range r.Claims {
+		lc := r.lib.Claims[i]
+		hc := htmlClaim{N: i + 1, ID: c.ID, Kind: c.Kind, Statement: lc.Statement, Excerpt: c.Excerpt,
+			Status: lc.Status, Note: lc.Note, Found: c.Found, Line: c.Line}
+		for _, s := range c.Sources {
+			hs := htmlSource{Ref: s.Ref, Locator: s.Locator, Label: labelOr(s.Label), Support: s.Support}
+			if e, ok := r.lib.Lookup(s.Ref); ok {
+				hs.Href = fmt.Sprintf("#ref-%d", r.nums[e.ID])
+				hs.Formatted = r.format(e)
+			}
+			hc.Sources = append(hc.Sources, hs)
+		}
+		id := c.ID
+		hc.Problems = flags(func(f Finding) bool { return f.Claim == id })
+		p.Claims = append(p.Claims, hc)
+	}
+	cited := map[string][]int{}
+	for _, m := range r.Markers {
+		for _, id := range m.Refs {
+			if l := cited[id]; len(l) == 0 || l[len(l)-1] != m.Line {
+				cited[id] = append(l, m.Line)
+			}
+		}
+	}
+	for i, e := range r.lib.Entries {
+		hr := htmlRef{N: i + 1, ID: e.ID, Formatted: r.format(e), CitedAt: cited[e.ID]}
+		for ci, c := range r.lib.Claims {
+			for _, s := range c.Sources {
+				if s.Ref == e.ID {
+					hr.Claims = append(hr.Claims, htmlLink{Text: c.ID, Href: fmt.Sprintf("#claim-%d", ci+1)})
+					break
+				}
+			}
+		}
+		id := e.ID
+		hr.Problems = flags(func(f Finding) bool { return f.Ref == id && f.Claim == "" })
+		p.Refs = append(p.Refs, hr)
+	}
+	if r.doc != nil {
+		p.Lines = r.lines(claimN)
+	}
+	return p
+}
+
+// format formats e with Options.FormatReference, or as a plain summary.
+func (r *Result) format(e *bib.Entry) string {
+	if r.opts.FormatReference != nil {
+		if s := r.opts.FormatReference(e); s != "" {
+			return s
+		}
+	}
+	return Summary(e)
+}
+
+// Summary returns a plain "Authors. Title. Year." account of e, the
+// fallback when no reference formatter is given.
+func Summary(e *bib.Entry) string {
+	var names []string
+	for _, n := range e.Names["author"] {
+		names = append(names, n.String())
+	}
+	if len(names) == 0 {
+		for _, n := range e.Names["editor"] {
+			names = append(names, n.String()+" (ed.)")
+		}
+	}
+	title := e.Get("title")
+	if title == "" {
+		title = e.Get("container-title")
+	}
+	var parts []string
+	if len(names) > 0 {
+		parts = append(parts, strings.Join(names, "; "))
+	}
+	if title != "" {
+		parts = append(parts, title)
+	}
+	if y := e.Year(); y != 0 {
+		parts = append(parts, fmt.Sprint(y))
+	} else {
+		parts = append(parts, "n.d.")
+	}
+	for i, s := range parts {
+		parts[i] = strings.TrimRight(s, ".") + "."
+	}
+	return strings.Join(parts, " ")
+}
+
+// annotation is a highlighted span of the manuscript.
+type annotation struct {
+	start, end int
+	class      string
+	href       string
+	title      string
+	rank       int // the link of the highest rank wins: cite > claim > finding
+	flag       *htmlFlag
+}
+
+// lines cuts the manuscript into lines of segments, each with the classes,
+// link and title of the annotations that cover it, and the findings'
+// flags after the segment where each ends.
+func (r *Result) lines(claimN map[string]int) []htmlLine {
+	d := r.doc
+	var anns []annotation
+	for _, m := range r.Markers {
+		class := "marker"
+		if !m.Resolved {
+			class += " unresolved"
+		}
+		anns = append(anns, annotation{start: m.Start, end: m.End, class: class, title: markerTitle(r, m)})
+		for _, c := range m.Cites {
+			if n := r.nums[c.Ref]; n > 0 {
+				anns = append(anns, annotation{start: c.Start, end: c.End, class: "cite", href: fmt.Sprintf("#ref-%d", n), rank: 3})
+			}
+		}
+	}
+	for i, sp := range r.spans {
+		if sp.found {
+			anns = append(anns, annotation{start: sp.start, end: sp.end, class: "claim",
+				href: fmt.Sprintf("#claim-%d", i+1), title: "claim " + r.Claims[i].ID + ": " + r.lib.Claims[i].Statement, rank: 2})
+		}
+	}
+	for i, f := range r.Findings {
+		if f.end > 0 {
+			fl := &htmlFlag{N: i + 1, Code: f.Code, Title: f.Code + ": " + f.Message}
+			anns = append(anns, annotation{start: f.start, end: f.end, class: "problem " + f.Code,
+				href: fmt.Sprintf("#f-%d", i+1), title: fl.Title, rank: 1, flag: fl})
+		}
+	}
+	sort.SliceStable(anns, func(i, j int) bool { return anns[i].start < anns[j].start })
+	var out []htmlLine
+	for n := 1; n <= len(d.lines); n++ {
+		ls := d.lines[n-1]
+		le := ls + len(d.lineText(n))
+		out = append(out, htmlLine{N: n, Back: ls >= d.body, Segs: segments(d.text, ls, le, anns)})
+	}
+	return out
+}
+
+// segments cuts text[ls:le] at every annotation boundary.
+func segments(text string, ls, le int, anns []annotation) []htmlSeg {
+	cuts := []int{ls, le}
+	var here []annotation
+	for _, a := range anns {
+		if a.start < le && a.end > ls || a.end == le && a.flag != nil && a.start <= le {
+			here = append(here, a)
+			cuts = append(cuts, max(ls, a.start), min(le, a.end))
+		}
+	}
+	sort.Ints(cuts)
+	var segs []htmlSeg
+	for i := 0; i+1 < len(cuts); i++ {
+		s, e := cuts[i], cuts[i+1]
+		if s == e {
+			continue
+		}
+		seg := htmlSeg{Text: text[s:e]}
+		rank := 0
+		var classes, titles []string
+		for _, a := range here {
+			if a.start <= s && e <= a.end {
+				classes = append(classes, a.class)
+				if a.title != "" {
+					titles = append(titles, a.title)
+				}
+				if a.href != "" && a.rank > rank {
+					seg.Href, rank = a.href, a.rank
+				}
+			}
+			if a.flag != nil && a.end == e {
+				seg.Flags = append(seg.Flags, *a.flag)
+			}
+		}
+		sort.Slice(seg.Flags, func(i, j int) bool { return seg.Flags[i].N < seg.Flags[j].N })
+		seg.Class = strings.Join(classes, " ")
+		seg.Title = strings.Join(titles, "\n")
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+// markerTitle says what a marker cites, for its tooltip.
+func markerTitle(r *Result, m Marker) string {
+	var parts []string
+	for _, c := range m.Cites {
+		s := c.Key
+		if c.Ref != "" {
+			s = r.label(c.Ref)
+		} else {
+			s += " (not in the library)"
+		}
+		if c.Locator != "" {
+			s += ", " + c.Label + " " + c.Locator
+		}
+		parts = append(parts, s)
+	}
+	return m.Form.String() + " marker: " + strings.Join(parts, "; ")
+}

@@ -1,0 +1,195 @@
+package verify
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+// minQuoteWords is the least number of words a passage in quotation marks
+// needs to count as a quotation; shorter ones are names, terms or scare
+// quotes.
+const minQuoteWords = 4
+
+// quotations reports quotations without a marker (citation-needed) and
+// quotations whose markers give no page or paragraph
+// (quote-without-locator). A passage in quotation marks that is the title
+// of a reference in the library is a title, not a quotation.
+func (r *Result) quotations() {
+	d := r.doc
+	for _, q := range d.quotes {
+		if q.words < minQuoteWords || r.isTitle(d.text[q.start:q.end]) {
+			continue
+		}
+		claim := r.claimAt(q.start, q.end)
+		unclosed := ""
+		if !q.closed {
+			open := []rune(d.text[q.start:q.end])[0]
+			unclosed = fmt.Sprintf("; the quotation opened with %c at line %d is never closed", open, d.line(q.start))
+		}
+		if len(q.markers) == 0 {
+			r.add(Finding{Code: CodeCitationNeeded, Claim: claim,
+				Message: "a quotation with no citation marker: cite its source, with the page or paragraph" + unclosed}, q.start, q.end, bib.Pos{})
+			continue
+		}
+		var first *Cite
+		pinned := false
+		for _, k := range q.markers {
+			for ci := range d.markers[k].Cites {
+				c := &d.markers[k].Cites[ci]
+				if first == nil {
+					first = c
+				}
+				pinned = pinned || c.Pinpoint()
+			}
+		}
+		if pinned {
+			continue
+		}
+		m := d.markers[q.markers[0]]
+		msg := fmt.Sprintf("the quotation cited as %s gives no page or paragraph", r.markerList(q.markers))
+		if first.Locator != "" {
+			msg = fmt.Sprintf("the quotation cited as %s gives a %s, not a page or paragraph", r.markerList(q.markers), first.Label)
+		}
+		msg += r.locatorHint(m, first, claim) + unclosed
+		r.add(Finding{Code: CodeQuoteWithoutLocator, Claim: claim, Ref: first.Ref, Message: msg}, q.start, q.end, bib.Pos{})
+	}
+}
+
+// locatorHint suggests how to write the marker with the page a claim
+// records, or asks for one.
+func (r *Result) locatorHint(m Marker, c *Cite, claim string) string {
+	locator, label := "", ""
+	for i, cr := range r.Claims {
+		if cr.ID != claim || claim == "" {
+			continue
+		}
+		for _, s := range r.lib.Claims[i].Sources {
+			if s.Ref == c.Ref && s.Locator != "" {
+				locator, label = s.Locator, s.Label
+			}
+		}
+	}
+	e, _ := r.lib.Lookup(c.Ref)
+	if locator == "" {
+		if e != nil && (e.Type == "webpage" || e.Type == "post-weblog" || e.Get("URL") != "" && e.Get("page") == "") {
+			return ": add the page, or the paragraph number of this online text (APA 7 §8.28)"
+		}
+		return ": add the page (APA 7 §8.25; GOST R 7.0.5-2008, 7.2)"
+	}
+	return fmt.Sprintf(": claim %s records %s %s, so write %s", claim, labelOr(label), locator, withLocator(m, c, e, label, locator))
+}
+
+func labelOr(label string) string {
+	if label == "" {
+		return "page"
+	}
+	return label
+}
+
+// withLocator writes marker m's cite c again with a locator, in m's form.
+func withLocator(m Marker, c *Cite, e *bib.Entry, label, locator string) string {
+	abbr := "p."
+	if label == "paragraph" {
+		abbr = "para."
+	} else if e != nil && (e.Get("language") == "ru" || e.Get("language") == "kk") && m.Form == Numeric {
+		abbr = "с."
+	}
+	switch m.Form {
+	case Pandoc:
+		return fmt.Sprintf("[@%s, %s %s]", c.Key, abbr, locator)
+	case LaTeX:
+		return fmt.Sprintf(`\cite[%s~%s]{%s}`, abbr, locator, c.Key)
+	case AuthorDate:
+		return fmt.Sprintf("(%s, %s, %s %s)", c.Author, c.Year, abbr, locator)
+	}
+	return fmt.Sprintf("[%s, %s %s]", c.Key, abbr, locator)
+}
+
+// isTitle reports whether the quoted passage s is the title of a reference.
+func (r *Result) isTitle(s string) bool {
+	if r.titles == nil {
+		r.titles = map[string]bool{}
+		for _, e := range r.lib.Entries {
+			for _, f := range []string{"title", "title-translit", "title-translated", "container-title", "container-title-translated"} {
+				if v := e.Get(f); v != "" {
+					r.titles[strings.Trim(normalise(v, nil).str, " .")] = true
+				}
+			}
+		}
+	}
+	return r.titles[strings.Trim(normalise(s, nil).str, " .")]
+}
+
+const months = `january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|` +
+	`январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]`
+
+var (
+	// date is a date written with a month name: "December the 2, 1991",
+	// "28 June 2016", "April, 1995", "16 мая 1992 года".
+	date = regexp.MustCompile(`(?i)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)\.?,?\s+\d{4}|\b(?:` + months + `)\.?,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\b(?:` + months + `)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)`)
+	// figure is a number in running text: "460", "1,300", "1994–2002", "70%".
+	figure = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?\s?%?`)
+	// year is a four-digit year.
+	year = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+	// listNumber is the number of a numbered list item at a line's start.
+	listNumber = regexp.MustCompile(`(?m)^\s*\d{1,2}[.)]\s`)
+)
+
+// statements reports sentences that state figures or dates but carry no
+// marker (citation-needed). Figures inside quotations are left to the
+// quotation's own check; headings are not statements.
+func (r *Result) statements() {
+	d := r.doc
+	for _, s := range d.sents {
+		if len(d.markersIn(s.start, s.end)) > 0 {
+			continue
+		}
+		masked := []byte(d.text[s.start:s.end])
+		for _, q := range d.quotes {
+			if q.words >= minQuoteWords && q.start < s.end && s.start < q.end {
+				for k := max(q.start, s.start); k < min(q.end, s.end); k++ {
+					masked[k-s.start] = ' '
+				}
+			}
+		}
+		for _, loc := range listNumber.FindAllIndex(masked, -1) {
+			for k := loc[0]; k < loc[1]; k++ {
+				masked[k] = ' '
+			}
+		}
+		var figures, dates []string
+		for _, loc := range date.FindAllIndex(masked, -1) {
+			dates = append(dates, string(masked[loc[0]:loc[1]]))
+			for k := loc[0]; k < loc[1]; k++ {
+				masked[k] = ' '
+			}
+		}
+		for _, loc := range figure.FindAllIndex(masked, -1) {
+			tok := strings.TrimRight(string(masked[loc[0]:loc[1]]), " .,")
+			if year.MatchString(tok) {
+				dates = append(dates, tok)
+			} else {
+				figures = append(figures, tok)
+			}
+		}
+		if len(figures)+len(dates) == 0 {
+			continue
+		}
+		var what []string
+		if len(figures) > 0 {
+			what = append(what, "figures ("+strings.Join(figures, ", ")+")")
+		}
+		if len(dates) > 0 {
+			what = append(what, "dates ("+strings.Join(dates, ", ")+")")
+		}
+		msg := "the sentence states " + strings.Join(what, " and ") + " but cites no source"
+		if para := d.markersIn(d.paras[s.para].start, d.paras[s.para].end); len(para) > 0 {
+			msg += "; its paragraph cites " + r.markerList(para) + " in another sentence: if that source backs this one, cite it here too"
+		}
+		r.add(Finding{Code: CodeCitationNeeded, Claim: r.claimAt(s.start, s.end), Message: msg}, s.start, s.end, bib.Pos{})
+	}
+}
