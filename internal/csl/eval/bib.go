@@ -99,7 +99,7 @@ func (r *run) renderEntry(it *item.Item, sas *sasState, align string) (*output.N
 	c.sas = sas
 	if align == "" {
 		n := c.renderAll(layout.Children, "")
-		return c.format(n, &layout.Formatting), c
+		return c.formatLayout(n, &layout.Formatting), c
 	}
 	var first *output.Node
 	j := c.joiner()

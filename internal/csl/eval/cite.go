@@ -219,8 +219,11 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 			}
 		}
 	default:
-		for i, o := range outs {
-			if i > 0 {
+		for _, o := range outs {
+			if o.node == nil || o.node.Empty() {
+				continue
+			}
+			if !j.empty() && !strings.HasPrefix(o.cs.Prefix, ",") {
 				j.text(delim)
 			}
 			j.add(o.node)
@@ -230,7 +233,25 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	if body == nil {
 		return nil
 	}
-	return c.format(body, &layout.Formatting)
+	return c.formatLayout(body, &layout.Formatting)
+}
+
+// formatLayout applies a cs:layout's attributes: unlike other elements,
+// its affixes sit inside its formatting (as citeproc-js renders them).
+func (c *ctx) formatLayout(n *output.Node, f *style.Formatting) *output.Node {
+	if n == nil || n.Empty() {
+		return nil
+	}
+	inner := *f
+	inner.Prefix, inner.Suffix = "", ""
+	if f.Prefix != "" || f.Suffix != "" {
+		j := c.joiner()
+		j.add(c.affix(f.Prefix))
+		j.add(n)
+		j.add(c.affix(f.Suffix))
+		n = &output.Node{Children: j.parts}
+	}
+	return c.format(n, &inner)
 }
 
 // sameYearSuffixable reports whether b can collapse onto a as a bare

@@ -243,8 +243,6 @@ func chicago(ia int, a, b, format string) string {
 	return minimal(a, b, 2)
 }
 
-
-
 // trigraph generates a citation-label as citeproc-js does by default
 // ("Aaaa00:AaAa00:AaAA00:AAAA00"): letters of the first authors' family
 // names and the last two digits of the year.

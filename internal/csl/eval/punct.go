@@ -67,41 +67,63 @@ func (j *joiner) seam(left, right *output.Node) {
 	if last == nil {
 		return
 	}
-	// Punctuation after a closing quotation mark.
-	if quote != nil && strings.ContainsRune(".,", b) && j.punctInQuote {
+	if quote != nil {
 		inner, _ := lastLeafInside(quote)
-		if inner != nil {
-			a, _ := utf8.DecodeLastRuneInString(inner.Text)
-			if !strings.ContainsRune(".!?", a) || b == ',' && a != '.' && a != '!' && a != '?' {
-				inner.Text += string(b)
-			} else if a == ',' && b == '.' {
-				inner.Text = strings.TrimSuffix(inner.Text, ",") + "."
-			}
-			first.Text = first.Text[bw:]
+		if inner == nil {
 			return
 		}
-	}
-	if quote != nil {
-		// The visible last character is the closing mark; only
-		// identical punctuation inside the quote matters.
-		inner, _ := lastLeafInside(quote)
-		if inner != nil && j.punctInQuote {
-			a, _ := utf8.DecodeLastRuneInString(inner.Text)
-			if a == b && strings.ContainsRune(seamPunct, a) {
-				first.Text = first.Text[bw:]
+		a, aw := utf8.DecodeLastRuneInString(inner.Text)
+		aIsP := aw > 0 && strings.ContainsRune(seamPunct, a)
+		switch {
+		case j.punctInQuote && strings.ContainsRune(".,!?", b):
+			if aIsP {
+				inner.Text = inner.Text[:len(inner.Text)-aw] + mergePunct(a, b)
+			} else {
+				inner.Text += string(b)
 			}
+			first.Text = first.Text[bw:]
+		case aIsP && strings.ContainsRune(seamPunct, b) && mergePunct(a, b) == string(a):
+			first.Text = first.Text[bw:]
 		}
 		return
 	}
-	a, _ := utf8.DecodeLastRuneInString(last.Text)
+	a, aw := utf8.DecodeLastRuneInString(last.Text)
 	switch {
 	case a == ' ' && b == ' ':
 		first.Text = first.Text[bw:]
 	case strings.ContainsRune(seamPunct, a) && strings.ContainsRune(seamPunct, b):
-		if a == b || (strings.ContainsRune("!?", a) && b == '.') {
+		switch mergePunct(a, b) {
+		case string(a):
 			first.Text = first.Text[bw:]
+		case string(b):
+			last.Text = last.Text[:len(last.Text)-aw]
 		}
 	}
+}
+
+// mergePunct returns what replaces punctuation a followed by b, following
+// citeproc-js's table (the punctuation_FullMonty fixtures): a repeated
+// mark collapses, "!?" absorb a following ":" or ".", ":" and ";" give
+// way to a following "!" or "?", and other pairs are kept.
+func mergePunct(a, b rune) string {
+	if a == b {
+		return string(a)
+	}
+	switch b {
+	case ':':
+		if strings.ContainsRune(";!?", a) {
+			return string(a)
+		}
+	case '.':
+		if strings.ContainsRune(":;!?", a) {
+			return string(a)
+		}
+	case '!', '?':
+		if a == ':' || a == ';' {
+			return string(b)
+		}
+	}
+	return string(a) + string(b)
 }
 
 // firstLeaf returns the first leaf with text.
