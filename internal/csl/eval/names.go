@@ -458,6 +458,14 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 		}
 		return node
 	}
+	if n.Family == "" && n.Given != "" {
+		// A name with only a given name (a mononym) prints as given.
+		nd := c.rich(joinParticle(n.Given, n.DroppingParticle))
+		if nm != nil && nm.Given != nil {
+			nd = c.format(nd, nm.Given)
+		}
+		return nd
+	}
 	level := c.givenLevel(n)
 	given := n.Given
 	form := o.form
@@ -501,11 +509,22 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	}
 	j := c.joiner()
 	if !inverted || n.StaticOrdering {
-		j.add(formatPart(joinParticle(given, dp), gf))
+		j.add(formatPart(given, gf))
 		if !j.empty() {
 			j.text(" ")
 		}
-		j.add(formatPart(family, ff))
+		if dp != "" {
+			fam := formatPart(family, ff)
+			last, _ := utf8.DecodeLastRuneInString(dp)
+			if last == '\'' || last == '’' || last == '-' {
+				j.add(c.rich(dp))
+			} else {
+				j.text(dp + " ")
+			}
+			j.add(fam)
+		} else {
+			j.add(formatPart(family, ff))
+		}
 		if n.Suffix != "" {
 			if n.CommaSuffix {
 				j.text(", ")
@@ -566,51 +585,76 @@ func isLatinOrCyrillic(s string) bool {
 }
 
 // initials abbreviates given names: "John Robert" → "J. R." with ". ";
-// hyphenated names keep the hyphen ("J.-P.") unless hyphen is false. With
-// initialize false, only names that are already initials are reformatted.
+// hyphenated names keep the hyphen ("J.-P.") unless hyphen is false.
+// Parts followed by a period in the data ("Ph.") are abbreviations and are
+// kept; with initialize false, full names are kept and only single
+// letters are formatted as initials. Lower-case parts (particles) stay.
 func initials(given, with string, initialize, hyphen bool) string {
 	if given == "" {
 		return ""
 	}
-	tokens := strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' })
-	var b strings.Builder
-	for i, t := range tokens {
-		rs := []rune(t)
-		isInitial := len(rs) == 1 || (len(rs) <= 3 && allUpperRunes(rs) && len(rs) > 1 && !initialize)
-		if !initialize && !isInitial {
-			if i > 0 && b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-				b.WriteString(" ")
-			}
-			b.WriteString(t)
-			continue
+	type tok struct {
+		s    string
+		abbr bool
+	}
+	var toks []tok
+	var cur strings.Builder
+	flush := func(abbr bool) {
+		if cur.Len() > 0 {
+			toks = append(toks, tok{cur.String(), abbr})
+			cur.Reset()
 		}
-		if strings.Contains(t, "-") {
-			parts := strings.Split(t, "-")
+	}
+	for _, r := range given {
+		switch r {
+		case ' ':
+			flush(false)
+		case '.':
+			flush(true)
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush(false)
+	var b strings.Builder
+	space := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+			b.WriteString(" ")
+		}
+	}
+	for _, t := range toks {
+		rs := []rune(t.s)
+		switch {
+		case unicode.IsLower(rs[0]):
+			space()
+			b.WriteString(t.s)
+			b.WriteString(" ")
+		case strings.Contains(t.s, "-") && initialize:
 			var ps []string
-			for _, p := range parts {
-				if p == "" {
-					continue
+			for _, p := range strings.Split(t.s, "-") {
+				if p != "" {
+					ps = append(ps, initialOf(p)+strings.TrimRight(with, " "))
 				}
-				ps = append(ps, initialOf(p)+strings.TrimRight(with, " "))
 			}
+			sep := ""
 			if hyphen {
-				b.WriteString(strings.Join(ps, "-"))
-			} else {
-				b.WriteString(strings.Join(ps, ""))
+				sep = "-"
 			}
+			b.WriteString(strings.Join(ps, sep))
 			if strings.HasSuffix(with, " ") {
 				b.WriteString(" ")
 			}
-			continue
-		}
-		if unicode.IsLower(rs[0]) {
-			// Lower-case parts such as particles stay as they are.
-			b.WriteString(t)
+		case t.abbr || len(rs) == 1:
+			b.WriteString(t.s)
+			b.WriteString(with)
+		case initialize:
+			b.WriteString(initialOf(t.s))
+			b.WriteString(with)
+		default:
+			space()
+			b.WriteString(t.s)
 			b.WriteString(" ")
-			continue
 		}
-		b.WriteString(initialOf(t))
-		b.WriteString(with)
 	}
 	return strings.TrimRight(b.String(), " ")
 }

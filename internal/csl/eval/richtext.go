@@ -55,15 +55,17 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 				case "b":
 					push(&output.Node{Format: output.Formatting{FontWeight: "bold"}}, "b", "<b>")
 				case "sup":
-					push(&output.Node{Format: output.Formatting{VerticalAlign: "sup"}}, "sup", "<sup>")
+					push(&output.Node{Format: output.Formatting{VerticalAlign: "sup"}, NoCase: true}, "sup", "<sup>")
 				case "sub":
-					push(&output.Node{Format: output.Formatting{VerticalAlign: "sub"}}, "sub", "<sub>")
+					push(&output.Node{Format: output.Formatting{VerticalAlign: "sub"}, NoCase: true}, "sub", "<sub>")
 				case "sc":
-					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}}, "sc", "<sc>")
+					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}, NoCase: true}, "sc", "<sc>")
+				case "nodecor":
+					push(&output.Node{Format: output.Formatting{FontStyle: "normal", FontWeight: "normal", FontVariant: "normal"}}, "span", "<span class=\"nodecor\">")
 				case "nocase":
 					push(&output.Node{NoCase: true}, "span", "<span class=\"nocase\">")
 				case "smallcaps":
-					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}}, "span", "<span style=\"font-variant:small-caps;\">")
+					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}, NoCase: true}, "span", "<span style=\"font-variant:small-caps;\">")
 				case "/i", "/b", "/sup", "/sub", "/sc", "/span":
 					if j := openIndex(tag[1:]); j > 0 {
 						closeTo(j)
@@ -83,7 +85,7 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 		}
 		switch r {
 		case '"':
-			if j := openIndex(`"`); j > 0 {
+			if j := openIndex(`"`); j > 0 && !unicode.IsSpace(prev) {
 				closeTo(j)
 			} else if j := openIndex("“"); j > 0 && !isWordStart(prev, next) {
 				closeTo(j)
@@ -101,7 +103,7 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 				text.WriteRune(r)
 			}
 		case '‘':
-			push(&output.Node{Quote: q}, "‘", "‘")
+			push(&output.Node{Quote: inner(q)}, "‘", "‘")
 		case '\'':
 			if j := openIndex("'"); j > 0 && !isLetter(next) {
 				closeTo(j)
@@ -167,6 +169,15 @@ func fixUnclosed(root *output.Node, frames []richFrame) {
 	fix(root)
 }
 
+// inner returns q with the outer and inner marks swapped, for quotations
+// marked with single quotes in the data.
+func inner(q *output.Quotes) *output.Quotes {
+	if q == nil {
+		return nil
+	}
+	return &output.Quotes{Open: q.InnerOpen, Close: q.InnerClose, InnerOpen: q.Open, InnerClose: q.Close}
+}
+
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isWordStart reports whether a quote between prev and next opens a
@@ -192,6 +203,8 @@ func matchTag(s string) (string, int, bool) {
 		switch {
 		case strings.Contains(compact, `class="nocase"`):
 			return "nocase", len(raw), true
+		case strings.Contains(compact, `class="nodecor"`):
+			return "nodecor", len(raw), true
 		case strings.Contains(compact, "font-variant:small-caps"):
 			return "smallcaps", len(raw), true
 		}

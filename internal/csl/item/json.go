@@ -241,8 +241,8 @@ func ParseParticles(n Name) Name {
 	if n.Given != "" {
 		g := n.Given
 		if n.Suffix == "" {
-			if i := strings.Index(g, ", "); i > 0 {
-				suf := strings.TrimSpace(g[i+2:])
+			if i := strings.Index(g, ","); i > 0 {
+				suf := strings.TrimSpace(g[i+1:])
 				if strings.HasPrefix(suf, "!") {
 					suf = strings.TrimSpace(suf[1:])
 					n.CommaSuffix = true

@@ -72,6 +72,7 @@ func (n *Node) plain(b *strings.Builder, depth int) {
 		if depth%2 == 1 {
 			o, c = n.Quote.InnerOpen, n.Quote.InnerClose
 		}
+		_ = depth
 		b.WriteString(o)
 		n.content(b, depth+1)
 		b.WriteString(c)

@@ -55,6 +55,8 @@ func Render(n *Node, f Format) string {
 type state struct {
 	italic, bold, smallCaps bool
 	quoteDepth              int
+	// alt holds the marks for a quotation nested in the current one.
+	altOpen, altClose string
 }
 
 type renderer interface {
@@ -131,12 +133,19 @@ func walk(b *strings.Builder, n *Node, r renderer, st state) {
 	}
 	if n.Quote != nil {
 		o, c := n.Quote.Open, n.Quote.Close
-		if st.quoteDepth%2 == 1 {
-			o, c = n.Quote.InnerOpen, n.Quote.InnerClose
+		ao, ac := n.Quote.InnerOpen, n.Quote.InnerClose
+		if st.quoteDepth > 0 {
+			// Nested quotations alternate with the enclosing one,
+			// whatever marks the data used.
+			o, c, ao, ac = st.altOpen, st.altClose, o, c
+			if o == ao {
+				ao, ac = n.Quote.Open, n.Quote.Close
+			}
 		}
 		r.text(b, o)
 		closers = append(closers, "\x00"+c)
 		st.quoteDepth++
+		st.altOpen, st.altClose = ao, ac
 	}
 	if n.IsLeaf() {
 		r.text(b, n.Text)
@@ -157,7 +166,7 @@ func walk(b *strings.Builder, n *Node, r renderer, st state) {
 
 type htmlRenderer struct{}
 
-var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;", "\u00a0", "&#160;")
+var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
 
 func (htmlRenderer) text(b *strings.Builder, s string) { htmlEscaper.WriteString(b, s) }
 
