@@ -179,11 +179,17 @@ func (r *Result) unmarked(c *bib.Claim, m match) []bib.Source {
 	return out
 }
 
-// markerList formats the markers ks as "[2], [4]".
+// markerList formats the markers ks as "[2], [4]", each text once and at
+// most four of them.
 func (r *Result) markerList(ks []int) string {
 	var parts []string
 	for _, k := range ks {
-		parts = append(parts, r.doc.markers[k].Text)
+		if t := r.doc.markers[k].Text; !contains(parts, t) {
+			parts = append(parts, t)
+		}
+	}
+	if len(parts) > 4 {
+		return strings.Join(parts[:4], ", ") + fmt.Sprintf(" and %d more", len(parts)-4)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -571,9 +571,10 @@ func parseParen(text string, i int) (Marker, bool) {
 			}
 			c.Label, c.Locator = label, value
 		}
+		full := strings.TrimSpace(text[as:ae])
 		for _, y := range years {
 			c.Year = y
-			c.Key = c.Author + " " + y
+			c.Key = full + " " + y
 			cites = append(cites, c)
 		}
 		p = end + 1

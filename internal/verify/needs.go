@@ -150,7 +150,7 @@ func (r *Result) statements() {
 		}
 		masked := []byte(d.text[s.start:s.end])
 		for _, q := range d.quotes {
-			if q.words >= minQuoteWords && q.start < s.end && s.start < q.end {
+			if q.start < s.end && s.start < q.end && (q.words >= minQuoteWords || r.isTitle(d.text[q.start:q.end])) {
 				for k := max(q.start, s.start); k < min(q.end, s.end); k++ {
 					masked[k-s.start] = ' '
 				}

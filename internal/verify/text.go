@@ -72,8 +72,20 @@ func analyse(text string, keep func(*Marker) bool) *doc {
 	}
 	for i := range d.quotes {
 		d.attach(&d.quotes[i])
+		d.attachBefore(&d.quotes[i])
 	}
 	return d
+}
+
+// attachBefore gives a quotation with no marker at its end the markers
+// that precede it in its sentence: "Smith (2012, p. 14) wrote that “…”".
+func (d *doc) attachBefore(q *quote) {
+	if len(q.markers) > 0 {
+		return
+	}
+	for _, si := range d.sentencesIn(q.start, q.start+1) {
+		q.markers = append(q.markers, d.markersIn(d.sents[si].start, q.start)...)
+	}
 }
 
 // attach finds the markers that cite quotation q: those at its end, inside
@@ -312,7 +324,7 @@ func (d *doc) sentences(pi int) {
 			i++
 			continue
 		}
-		if !strings.ContainsRune(".!?…", r) || (r == '.' && abbreviationBefore(t, p.start, i)) {
+		if !strings.ContainsRune(".!?…", r) || (r == '.' && (abbreviationBefore(t, p.start, i) || listNumberBefore(t, i))) {
 			i += size
 			continue
 		}
@@ -370,6 +382,22 @@ func abbreviationBefore(t string, from, i int) bool {
 		return unicode.IsUpper(r) || w == "p" || w == "с" || w == "c" || w == "s"
 	}
 	return abbreviations[w] || strings.Contains(w, ".")
+}
+
+// listNumberBefore reports whether the period at t[i] follows the number of
+// a list item at the start of its line ("  2. nor is the second").
+func listNumberBefore(t string, i int) bool {
+	ls := strings.LastIndexByte(t[:i], '\n') + 1
+	n := strings.TrimLeft(t[ls:i], " \t")
+	if n == "" || len(n) > 3 {
+		return false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // startsSentence reports whether s begins like a sentence: a capital, a

@@ -1,0 +1,156 @@
+package verify
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cite-project/cite/internal/store"
+)
+
+// essayName is the seed essay, in the shared folder beside the module.
+const essayName = "000_0e6108aa741f98bb.txt"
+
+// moduleRoot walks up from the working directory to the folder of go.mod.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// essay loads refs/ and the essay, or skips the test when the essay is not
+// there (it lives outside the repository, in ../shared).
+func essay(t *testing.T) *Result {
+	t.Helper()
+	root := moduleRoot(t)
+	path := filepath.Join(root, "..", "shared", "seed", essayName)
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("the essay is not available (%v): skipping", err)
+	}
+	lib, diags, err := store.Load(filepath.Join(root, "refs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		t.Errorf("loading refs/: %s", d)
+	}
+	return Run(lib, &Manuscript{Name: essayName, Text: string(text)}, Options{})
+}
+
+// TestEssay checks the findings on the seed essay, each of which was
+// checked by hand against the text:
+//
+//   - line 5: the years of Tokayev's offices (1994–1994, 2003–2007,
+//     1994– 2002) stand without a source, and are wrong besides;
+//   - lines 7, 9: two quotations of Nazarbayev cite [1], a newspaper,
+//     without a page; the first opens with ‘ and is never closed;
+//   - line 11: the press conference of 2 December 1991 is dated without a
+//     marker (the [2] of the next sentence belongs to the quotation), and
+//     the quotation cites [2] without the page 9 that the reference list
+//     gives;
+//   - line 18: the decree of August 1991, April 1995 and September 1996
+//     have no marker; only the 460 explosions cite [4];
+//   - line 26: the documents of 1970 and 1975 have no marker;
+//   - line 28: "around 200 countries", "approximately 70 … organizations"
+//     and "more than 1,300 … agreements" have no marker; [7] backs only
+//     the chairmanships;
+//   - line 30: Yildirim's words cite [8], an online article, without a
+//     paragraph.
+//
+// Each unsourced statement is also a claim of refs/claims.toml without a
+// source (claim-without-source). Markers [1]–[8] appear in order, all
+// resolve, and every reference is cited.
+func TestEssay(t *testing.T) {
+	r := essay(t)
+	want := []string{
+		"5 citation-needed tokayev-offices -",
+		"5 claim-without-source tokayev-offices -",
+		"7 quote-without-locator landlocked-speech kazpravda1992",
+		"9 quote-without-locator gates-to-world kazpravda1992",
+		"11 citation-needed multivector-1991 -",
+		"11 claim-without-source multivector-1991 -",
+		"11 quote-without-locator europe-asia-balance zhigalov1993",
+		"18 citation-needed semipalatinsk-decree -",
+		"18 claim-without-source semipalatinsk-decree -",
+		"18 citation-needed nuclear-free-1995 -",
+		"18 claim-without-source nuclear-free-1995 -",
+		"18 citation-needed ctbt-1996 -",
+		"18 claim-without-source ctbt-1996 -",
+		"26 citation-needed international-law-documents -",
+		"26 claim-without-source international-law-documents -",
+		"28 citation-needed relations-200-countries -",
+		"28 claim-without-source relations-200-countries -",
+		"28 claim-without-source membership-70-organizations -",
+		"28 citation-needed agreements-1300 -",
+		"28 claim-without-source agreements-1300 -",
+		"30 quote-without-locator yildirim-thanks konyrova-reconciliation",
+	}
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, fmt.Sprintf("%d %s %s %s", f.Line, f.Code, dash(f.Claim), dash(f.Ref)))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings on the essay:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	var markers []string
+	for _, m := range r.Markers {
+		markers = append(markers, fmt.Sprintf("%d %s %s %v", m.Line, m.Text, strings.Join(m.Refs, ","), m.Resolved))
+	}
+	wantMarkers := []string{
+		"7 [1] kazpravda1992 true",
+		"9 [1] kazpravda1992 true",
+		"11 [2] zhigalov1993 true",
+		"16 [3] strategy1992 true",
+		"18 [4] vais2012 true",
+		"20 [5] mfa2013disarmament true",
+		"24 [6] mfa2014concept true",
+		"28 [7] akorda-osce-summit true",
+		"30 [8] konyrova-reconciliation true",
+	}
+	if !slices.Equal(markers, wantMarkers) {
+		t.Errorf("markers in the essay:\n%s\nwant:\n%s", strings.Join(markers, "\n"), strings.Join(wantMarkers, "\n"))
+	}
+
+	for _, c := range r.Claims {
+		if !c.Found {
+			t.Errorf("claim %s of refs/claims.toml is not found in the essay", c.ID)
+		}
+	}
+	if len(r.Claims) < 19 {
+		t.Errorf("refs/claims.toml has %d claims; want at least the 19 checked by hand", len(r.Claims))
+	}
+}
+
+// TestEssayReferenceListIsNotBody checks that the essay's reference list
+// and colophon (lines 38–49) are not searched for markers or statements:
+// "May 16, 1992" and "Year: 2016" there need no citation.
+func TestEssayReferenceListIsNotBody(t *testing.T) {
+	r := essay(t)
+	if got := r.doc.line(r.doc.body); got != 38 {
+		t.Errorf("the body ends at line %d; want 38, where the reference list starts", got)
+	}
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
