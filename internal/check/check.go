@@ -40,8 +40,13 @@ type checker struct {
 	now       time.Time
 	today     bib.DatePart
 	diags     []bib.Diagnostic
-	// langScripts caches the usual script of each language tag seen.
+	// langScripts caches the usual script of each language tag seen, and
+	// langChecks the outcome of checking it.
 	langScripts map[string]string
+	langChecks  map[string]langCheck
+	// needs and merged are buffers that fields reuses for every entry.
+	needs  []need
+	merged []mergedNeed
 }
 
 // Run checks every entry and claim of lib and returns the findings in

@@ -2,8 +2,11 @@ package check
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -19,37 +22,80 @@ type occurrence struct {
 
 func (o occurrence) where() string { return fmt.Sprintf("%s (%s)", o.ref, o.pos) }
 
-// consistency runs the library-wide rules. Each works in one pass over
-// the library with maps keyed by normalised values, plus a deletion
-// neighbourhood (every key with one letter removed, hashed) for the
-// one-letter-apart variants, so the cost grows linearly with the library.
+// consistency runs the library-wide rules. Spelling variants take two
+// passes: the first groups every person and outlet by a normalised key and
+// counts each spelling, then links groups one letter apart through a
+// deletion neighbourhood (every key with one letter removed, hashed); the
+// second reports each occurrence that departs from its group's most
+// common spelling. Duplicates take one pass with maps keyed by DOI, ISBN,
+// URL and title. The cost grows linearly with the library.
 func (c *checker) consistency() {
-	persons := newPersonIndex()
-	outlets := map[string]*outletIndex{"container-title": newOutletIndex(), "publisher": newOutletIndex()}
+	persons := newVariantIndex(5, true, samePerson)
+	outlets := map[string]*variantIndex{
+		"container-title": newVariantIndex(8, false, oneWordApart),
+		"publisher":       newVariantIndex(8, false, oneWordApart),
+	}
+	type seen struct {
+		e     *bib.Entry
+		field string
+		value string // the outlet, or "" for a person
+		name  *bib.Name
+		pos   bib.Pos
+		g     *group
+		sp    string
+	}
+	var all []seen
 	dups := newDuplicateIndex()
 	for i, e := range c.lib.Entries {
 		if e == nil {
 			continue
 		}
-		for _, role := range e.NameVariables() {
-			for _, nm := range e.Names[role] {
+		for _, role := range roles(e) {
+			names := e.Names[role]
+			for k := range names {
+				nm := &names[k]
+				key, spelled := personKey(*nm)
+				if key == "" {
+					continue
+				}
 				pos := nm.Pos
 				if pos.Line == 0 {
 					pos = e.PosOf(role)
 				}
-				if msg := persons.add(nm, e.ID, pos); msg != "" {
-					c.reportAt(pos, e.ID, role, CodeNameVariant, fmt.Sprintf("%s %q %s", role, nm.String(), msg))
-				}
+				g := persons.add(key, spelled, occurrence{spelled, e.ID, pos})
+				all = append(all, seen{e, role, "", nm, pos, g, spelled})
 			}
 		}
 		for _, f := range []string{"container-title", "publisher"} {
-			if v := e.Get(f); v != "" {
-				if msg := outlets[f].add(v, e.ID, e.PosOf(f)); msg != "" {
-					c.report(e, f, CodeOutletVariant, fmt.Sprintf("%s %q %s", f, v, msg))
-				}
+			v := e.Get(f)
+			key := normKey(v)
+			if key == "" {
+				continue
 			}
+			spelled := collapseSpaces(v)
+			g := outlets[f].add(key, spelled, occurrence{spelled, e.ID, e.PosOf(f)})
+			all = append(all, seen{e, f, v, nil, e.PosOf(f), g, spelled})
 		}
 		dups.add(c, i, e)
+	}
+	persons.link()
+	for _, x := range outlets {
+		x.link()
+	}
+	for _, s := range all {
+		ref, fuzzy := s.g.reference(s.sp)
+		if ref == nil || ref.ref == s.e.ID && ref.pos == s.pos {
+			continue
+		}
+		code, same, what := CodeOutletVariant, "if they are the same", fmt.Sprintf("%s %q", s.field, s.value)
+		if s.name != nil {
+			code, same, what = CodeNameVariant, "if they are the same person", fmt.Sprintf("%s %q", s.field, s.name.String())
+		}
+		msg := fmt.Sprintf("%s is spelled %q in %s: use one spelling", what, ref.spelled, ref.where())
+		if fuzzy {
+			msg = fmt.Sprintf("%s is spelled %q in %s, one letter apart: use one spelling %s", what, ref.spelled, ref.where(), same)
+		}
+		c.reportAt(s.pos, s.e.ID, s.field, code, msg)
 	}
 }
 
@@ -60,112 +106,98 @@ func normKey(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+		if r < 0x80 {
+			if !(r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9') {
+				space = true
+				continue
 			}
-			space = false
-			r = unicode.ToLower(r)
-			switch {
-			case r == 'ё':
-				r = 'е'
-			case r >= 0x80 && unicode.Is(unicode.Latin, r):
-				if d := norm.NFD.String(string(r)); d != "" {
-					r = []rune(d)[0]
-				}
+		} else if !isLetter(r) && !unicode.IsDigit(r) {
+			if !unicode.Is(unicode.Mn, r) {
+				space = true
 			}
-			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
-		default:
-			space = true
+			continue
 		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		switch {
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		case r >= 0x430 && r <= 0x44F:
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case r >= 0xC0 && r <= 0x24F || r >= 0x1E00 && r <= 0x1EFF:
+			r = unicode.ToLower(r)
+			if d := norm.NFD.String(string(r)); d != "" {
+				r, _ = utf8.DecodeRuneInString(d)
+			}
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }
 
-// personIndex finds one person spelled in several ways.
-type personIndex struct {
-	buckets map[string]*personBucket // normalised family|initials
-	fuzzy   map[uint64]*personBucket // deletion neighbourhood of the family
+// roles returns the name variables of e in a fixed order.
+func roles(e *bib.Entry) []string {
+	switch len(e.Names) {
+	case 0:
+		return nil
+	case 1:
+		for r := range e.Names {
+			return []string{r}
+		}
+	}
+	return slices.Sorted(maps.Keys(e.Names))
 }
 
-type personBucket struct {
-	family  []rune
-	initial string
-	givens  map[string]occurrence // normalised given → first spelling
-	order   []string
-	alias   *occurrence // first spelling of a family one letter away
-}
-
-func newPersonIndex() *personIndex {
-	return &personIndex{buckets: map[string]*personBucket{}, fuzzy: map[uint64]*personBucket{}}
-}
-
-// add records one name and returns, when it spells an earlier person
-// differently, the rest of a message naming the earlier spelling.
-func (x *personIndex) add(nm bib.Name, ref string, pos bib.Pos) string {
+// personKey returns the normalised "family|given" key of a person and
+// the spelling to compare, or "" for an institution.
+func personKey(nm bib.Name) (key, spelled string) {
 	if nm.IsLiteral() || strings.TrimSpace(nm.Family) == "" {
-		return ""
+		return "", ""
 	}
 	fam := normKey(strings.TrimSpace(nm.NonDroppingParticle + " " + nm.Family))
 	if fam == "" {
-		return ""
+		return "", ""
 	}
-	given := normKey(nm.Given)
-	initials := initialsKey(nm.Given)
-	spelled := collapseSpaces(nm.Family) + ", " + collapseSpaces(nm.Given)
-	occ := occurrence{spelled: spelled, ref: ref, pos: pos}
-	key := fam + "|" + initials
-	b, ok := x.buckets[key]
-	if !ok {
-		b = &personBucket{family: []rune(fam), initial: initials, givens: map[string]occurrence{}}
-		x.buckets[key] = b
-		b.alias = x.fuzzyMatch(b)
-	}
-	if first, ok := b.givens[given]; ok {
-		if first.spelled != spelled {
-			return fmt.Sprintf("is spelled %q in %s: use one spelling", first.spelled, first.where())
-		}
-	} else {
-		// A given name one letter away from an earlier full given name.
-		if len([]rune(given)) >= 4 && len(b.order) <= 32 {
-			for _, g := range b.order {
-				if len([]rune(g)) >= 4 && withinOne([]rune(g), []rune(given)) {
-					first := b.givens[g]
-					return fmt.Sprintf("is spelled %q in %s: use one spelling", first.spelled, first.where())
-				}
-			}
-		}
-		b.givens[given] = occ
-		b.order = append(b.order, given)
-	}
-	if b.alias != nil && b.alias.ref != ref {
-		return fmt.Sprintf("is spelled %q in %s, one letter apart with the same initials: use one spelling if they are the same person", b.alias.spelled, b.alias.where())
-	}
-	return ""
+	return fam + "|" + normKey(nm.Given), collapseSpaces(nm.Family) + ", " + collapseSpaces(nm.Given)
 }
 
-// fuzzyMatch looks for an earlier family one letter away from b's, with
-// the same initials, and indexes b's deletion neighbourhood.
-func (x *personIndex) fuzzyMatch(b *personBucket) *occurrence {
-	if len(b.family) < 5 || b.initial == "" {
-		return nil
+// samePerson reports whether two person keys one edit apart name one
+// person: the same given name (or initials) with a family name of five
+// letters or more one letter away, not the masculine and feminine forms;
+// or the same family with a full given name one letter away.
+func samePerson(a, b string) bool {
+	famA, givA, _ := strings.Cut(a, "|")
+	famB, givB, _ := strings.Cut(b, "|")
+	switch {
+	case famA == famB:
+		ga, gb := []rune(givA), []rune(givB)
+		return len(ga) >= 4 && len(gb) >= 4 && !initialsOnly(givA) && !initialsOnly(givB) && withinOne(ga, gb)
+	case givA == givB:
+		fa, fb := []rune(famA), []rune(famB)
+		return givA != "" && len(fa) >= 5 && len(fb) >= 5 && withinOne(fa, fb) && !genderPair(fa, fb)
 	}
-	var found *occurrence
-	seed := hashString(b.initial)
-	for _, h := range deletionHashes(b.family, seed) {
-		other, ok := x.fuzzy[h]
-		if !ok {
-			x.fuzzy[h] = b
-			continue
-		}
-		if found == nil && other != b && other.initial == b.initial && withinOne(other.family, b.family) && !genderPair(other.family, b.family) && len(other.order) > 0 {
-			occ := other.givens[other.order[0]]
-			found = &occ
+	return false
+}
+
+// initialsOnly reports whether a normalised given name is only initials.
+func initialsOnly(given string) bool {
+	for _, w := range strings.Fields(given) {
+		if len([]rune(w)) > 2 {
+			return false
 		}
 	}
-	return found
+	return true
 }
 
 // genderPair reports whether a and b differ only by a final "а"/"a", as
@@ -180,71 +212,108 @@ func genderPair(a, b []rune) bool {
 	return string(a) == string(b[:len(a)])
 }
 
-// initialsKey returns the first letters of the parts of a given name, in
-// lower case: "К.В." and "Константин Васильевич" give "кв".
-func initialsKey(given string) string {
-	var b strings.Builder
-	start := true
-	for _, r := range given {
-		if unicode.IsLetter(r) {
-			if start {
-				b.WriteRune(unicode.ToLower(r))
+// group gathers the spellings of one normalised key.
+type group struct {
+	key       string
+	person    bool
+	spellings map[string]*spelling
+	order     []string
+	total     int
+	alias     *group // a larger group one letter away
+}
+
+type spelling struct {
+	count int
+	first occurrence
+}
+
+// majority returns the group's most common spelling, the earliest on a tie.
+func (g *group) majority() *spelling {
+	var best *spelling
+	for _, s := range g.order {
+		if sp := g.spellings[s]; best == nil || sp.count > best.count {
+			best = sp
+		}
+	}
+	return best
+}
+
+func (g *group) root() *group {
+	for g.alias != nil {
+		g = g.alias
+	}
+	return g
+}
+
+// reference returns the occurrence that spelled should agree with, or
+// nil when it does; fuzzy says that it belongs to a group one letter away.
+func (g *group) reference(spelled string) (*occurrence, bool) {
+	if r := g.root(); r != g {
+		return &r.majority().first, true
+	}
+	m := g.majority()
+	if m.first.spelled == spelled {
+		return nil, false
+	}
+	return &m.first, false
+}
+
+// variantIndex groups the spellings of persons or outlets.
+type variantIndex struct {
+	groups map[string]*group
+	order  []*group
+	minLen int  // keys shorter than this are not matched one letter apart
+	person bool // the index holds persons, not outlets
+	same   func(a, b string) bool
+}
+
+func newVariantIndex(minLen int, person bool, same func(a, b string) bool) *variantIndex {
+	return &variantIndex{groups: map[string]*group{}, minLen: minLen, person: person, same: same}
+}
+
+func (x *variantIndex) add(key, spelled string, occ occurrence) *group {
+	g, ok := x.groups[key]
+	if !ok {
+		g = &group{key: key, person: x.person, spellings: map[string]*spelling{}}
+		x.groups[key] = g
+		x.order = append(x.order, g)
+	}
+	sp, ok := g.spellings[spelled]
+	if !ok {
+		sp = &spelling{first: occ}
+		g.spellings[spelled] = sp
+		g.order = append(g.order, spelled)
+	}
+	sp.count++
+	g.total++
+	return g
+}
+
+// link aliases each group to an earlier or larger group one letter away,
+// found through the deletion neighbourhood of the keys.
+func (x *variantIndex) link() {
+	index := make(map[uint64]*group, len(x.order)*4)
+	for _, g := range x.order {
+		rs := []rune(g.key)
+		if len(rs) < x.minLen {
+			continue
+		}
+		for _, h := range deletionHashes(rs, 0) {
+			other, ok := index[h]
+			if !ok {
+				index[h] = g
+				continue
 			}
-			start = false
-			continue
-		}
-		start = true
-	}
-	return b.String()
-}
-
-// outletIndex finds one journal, newspaper, site or publisher spelled in
-// several ways.
-type outletIndex struct {
-	first map[string]occurrence // normalised → first spelling
-	fuzzy map[uint64]string     // deletion neighbourhood → normalised key
-	alias map[string]string     // normalised key → earlier key one letter away
-}
-
-func newOutletIndex() *outletIndex {
-	return &outletIndex{first: map[string]occurrence{}, fuzzy: map[uint64]string{}, alias: map[string]string{}}
-}
-
-func (x *outletIndex) add(v, ref string, pos bib.Pos) string {
-	key := normKey(v)
-	if key == "" {
-		return ""
-	}
-	spelled := collapseSpaces(v)
-	if first, ok := x.first[key]; ok {
-		if first.spelled != spelled {
-			return fmt.Sprintf("is spelled %q in %s: use one spelling", first.spelled, first.where())
-		}
-		if a, ok := x.alias[key]; ok {
-			o := x.first[a]
-			return fmt.Sprintf("is spelled %q in %s, one letter apart: use one spelling if they are the same", o.spelled, o.where())
-		}
-		return ""
-	}
-	x.first[key] = occurrence{spelled: spelled, ref: ref, pos: pos}
-	rs := []rune(key)
-	if len(rs) < 8 {
-		return ""
-	}
-	var msg string
-	for _, h := range deletionHashes(rs, 0) {
-		other, ok := x.fuzzy[h]
-		if !ok {
-			x.fuzzy[h] = key
-			continue
-		}
-		if msg == "" && other != key && oneWordApart(other, key) {
-			x.alias[key] = other
-			o := x.first[other]
-			msg = fmt.Sprintf("is spelled %q in %s, one letter apart: use one spelling if they are the same", o.spelled, o.where())
+			a, b := other.root(), g.root()
+			if a == b || !x.same(other.key, g.key) {
+				continue
+			}
+			if b.total > a.total {
+				a, b = b, a
+			}
+			b.alias = a
 		}
 	}
-	return msg
 }
 
 // oneWordApart reports whether a and b are one letter apart inside a
@@ -326,13 +395,5 @@ func mix(h uint64, length int, seed uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
-	return h
-}
-
-func hashString(s string) uint64 {
-	var h uint64 = 14695981039346656037
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
-	}
 	return h
 }

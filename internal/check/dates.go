@@ -10,8 +10,7 @@ import (
 // plausible years, run-together year ranges, ordered ranges, and access
 // dates that are neither in the future nor before the work was issued.
 func (c *checker) dates(e *bib.Entry) {
-	for _, name := range e.DateVariables() {
-		d := e.Dates[name]
+	for name, d := range e.Dates {
 		if d.Literal != "" || d.IsZero() {
 			continue
 		}

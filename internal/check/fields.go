@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -83,7 +84,7 @@ var (
 			want("volume", recommended, optional, "the volume"),
 			want("issue", recommended, recommended, "the issue number"),
 			want("page", recommended, recommended, "the page range"),
-			want("DOI", recommended, optional, "the DOI whenever the article has one")}},
+			{fields: []string{"DOI"}, apa: recommended, what: "the DOI", context: "for a journal article that has one"}}},
 		"article-magazine": {noun: "a magazine article", needs: []need{
 			want("container-title", required, required, "the magazine's name"),
 			want("issue", recommended, recommended, "the issue number"),
@@ -106,8 +107,7 @@ var (
 			want("number-of-pages", optional, recommended, "the number of pages")}},
 		"report": {noun: "a report", needs: []need{
 			want("publisher|authority", required, required, "the publishing body"),
-			want("publisher-place", optional, required, "the place of publication"),
-			want("number", recommended, optional, "the report number when it has one")}},
+			want("publisher-place", optional, required, "the place of publication")}},
 		"legislation": {noun: "a law", titleLeads: true, needs: []need{want("number|authority", required, required, "the number or the enacting authority")}},
 		"bill":        {noun: "a bill", titleLeads: true, needs: []need{want("number|authority", required, required, "the number or the legislative body")}},
 		"regulation":  {noun: "a regulation", titleLeads: true, needs: []need{want("number|authority", required, required, "the number or the issuing authority")}},
@@ -184,7 +184,8 @@ func (c *checker) fields(e *bib.Entry) {
 	if !known {
 		p = profile{noun: nounFor(e.Type)}
 	}
-	needs := make([]need, 0, 8+len(p.needs))
+	needs := c.needs[:0]
+	defer func() { c.needs = needs[:0] }()
 	if e.Type == "personal_communication" {
 		needs = append(needs, want("title", recommended, recommended, "a description of the communication"))
 	} else {
@@ -195,12 +196,19 @@ func (c *checker) fields(e *bib.Entry) {
 			needs = append(needs, want("author", recommended, recommended, "the author"))
 		}
 	}
-	needs = append(needs, p.needs...)
+	online := isOnline(e)
+	for _, nd := range p.needs {
+		// An online newspaper or magazine article has no pages.
+		if online && nd.fields[0] == "page" && (e.Type == "article-newspaper" || e.Type == "article-magazine") {
+			continue
+		}
+		needs = append(needs, nd)
+	}
 	if e.Type == "webpage" && !hasLiteralAuthor(e) {
 		// APA 7 (10.16): the site name is omitted only when the author is the site.
-		needs = append(needs, need{fields: []string{"container-title"}, apa: required, what: "the site name unless the author is the site's institution"})
+		needs = append(needs, need{fields: []string{"container-title"}, apa: required, what: "the site name",
+			context: "for a web page whose author is not the site's own institution"})
 	}
-	online := isOnline(e)
 	if online {
 		needs = append(needs,
 			need{fields: []string{"URL"}, gost: required, what: "the URL", context: "for an online resource"},
@@ -226,15 +234,18 @@ func (c *checker) fields(e *bib.Entry) {
 	}
 }
 
+// mergedNeed is an unsatisfied need with the strongest level per style
+// of all needs for the same field.
+type mergedNeed struct {
+	need
+	apa, gost level
+}
+
 // reportNeeds merges the unsatisfied needs by field (the strongest level
 // per style wins) and reports each field once.
 func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
-	type acc struct {
-		need
-		apa, gost level
-	}
-	var order []string
-	merged := map[string]*acc{}
+	merged := c.merged[:0]
+	defer func() { c.merged = merged[:0] }()
 	for _, nd := range needs {
 		apa, gost := nd.apa, nd.gost
 		if !c.apa {
@@ -246,26 +257,24 @@ func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
 		if apa == optional && gost == optional || hasAny(e, nd.fields) {
 			continue
 		}
-		key := nd.fields[0]
-		a, ok := merged[key]
-		if !ok {
-			order = append(order, key)
-			merged[key] = &acc{need: nd, apa: apa, gost: gost}
+		i := slices.IndexFunc(merged, func(m mergedNeed) bool { return m.fields[0] == nd.fields[0] })
+		if i < 0 {
+			merged = append(merged, mergedNeed{need: nd, apa: apa, gost: gost})
 			continue
 		}
+		a := &merged[i]
 		if max(apa, gost) > max(a.apa, a.gost) {
 			a.need = nd
 		}
 		a.apa, a.gost = max(a.apa, apa), max(a.gost, gost)
 	}
-	for _, key := range order {
-		a := merged[key]
+	for _, a := range merged {
 		context := a.context
 		if context == "" {
 			context = "for " + noun
 		}
 		missing := strings.Join(a.fields, " and ")
-		code, msg := CodeRecommendedField, ""
+		var code, msg string
 		if a.apa == required || a.gost == required {
 			code = CodeMissingField
 			who, plural := styleNames(a.apa == required, a.gost == required)
@@ -274,10 +283,11 @@ func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
 				msg += " (" + others + " recommends it)"
 			}
 		} else {
+			code = CodeRecommendedField
 			who, plural := styleNames(a.apa == recommended, a.gost == recommended)
 			msg = fmt.Sprintf("missing %s; %s %s %s %s", missing, who, verb("recommends", "recommend", plural), a.what, context)
 		}
-		c.report(e, key, code, msg+": "+addHint(e, a.fields))
+		c.report(e, a.fields[0], code, msg+": "+addHint(e, a.fields))
 	}
 }
 

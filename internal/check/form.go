@@ -37,7 +37,17 @@ func (c *checker) form(e *bib.Entry) {
 		c.page(e, v)
 	}
 	if v := e.Get("language"); v != "" {
-		c.language(e, v)
+		r, ok := c.langChecks[v]
+		if !ok {
+			r.code, r.msg = languageProblem(v)
+			if c.langChecks == nil {
+				c.langChecks = map[string]langCheck{}
+			}
+			c.langChecks[v] = r
+		}
+		if r.code != "" {
+			c.report(e, "language", r.code, r.msg)
+		}
 	}
 }
 
@@ -419,26 +429,30 @@ var languageNames = map[string]string{
 	"русский": "ru", "английский": "en", "казахский": "kk", "қазақ": "kk", "қазақша": "kk", "орыс": "ru",
 }
 
-// language checks that v is a well-formed, known and canonical BCP 47 tag.
-func (c *checker) language(e *bib.Entry, v string) {
+// langCheck is the cached outcome of languageProblem for one tag.
+type langCheck struct{ code, msg string }
+
+// languageProblem checks that v is a well-formed, known and canonical
+// BCP 47 tag, and returns the code and message of what is wrong, or "".
+func languageProblem(v string) (code, msg string) {
 	s := strings.TrimSpace(v)
 	if strings.Contains(s, "_") {
 		fix := strings.ReplaceAll(s, "_", "-")
-		c.report(e, "language", CodeBadLanguage, fmt.Sprintf("language %q is not a BCP 47 tag, whose subtags are joined by hyphens: write language = %q", v, fix))
-		return
+		return CodeBadLanguage, fmt.Sprintf("language %q is not a BCP 47 tag, whose subtags are joined by hyphens: write language = %q", v, fix)
 	}
 	tag, err := language.Parse(s)
 	var unknown language.ValueError
 	switch {
 	case errors.As(err, &unknown):
-		c.report(e, "language", CodeUnknownLanguage, fmt.Sprintf("language %q has the subtag %q, which is not in the IANA registry: use an ISO 639 code such as \"ru\", \"kk\" or \"en\"", v, unknown.Subtag()))
+		return CodeUnknownLanguage, fmt.Sprintf("language %q has the subtag %q, which is not in the IANA registry: use an ISO 639 code such as \"ru\", \"kk\" or \"en\"", v, unknown.Subtag())
 	case err != nil:
 		hint := `"ru", "kk" or "en"`
 		if t, ok := languageNames[strings.ToLower(s)]; ok {
 			hint = strconv.Quote(t)
 		}
-		c.report(e, "language", CodeBadLanguage, fmt.Sprintf("language %q is not a well-formed BCP 47 tag: write an ISO 639 code such as %s", v, hint))
+		return CodeBadLanguage, fmt.Sprintf("language %q is not a well-formed BCP 47 tag: write an ISO 639 code such as %s", v, hint)
 	case !strings.EqualFold(tag.String(), s):
-		c.report(e, "language", CodeNoncanonicalLanguage, fmt.Sprintf("language %q has the canonical BCP 47 form %q: write language = %q", v, tag.String(), tag.String()))
+		return CodeNoncanonicalLanguage, fmt.Sprintf("language %q has the canonical BCP 47 form %q: write language = %q", v, tag.String(), tag.String())
 	}
+	return "", ""
 }

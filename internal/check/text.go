@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -46,7 +47,7 @@ func (c *checker) text(e *bib.Entry) {
 		for i := range found {
 			c.report(e, f, CodeRunTogetherYears, fmt.Sprintf("%s has %q, which looks like the years %s run together: write %q", f, found[i], fixed[i], fixed[i]))
 		}
-		if f == "title" || f == "container-title" {
+		if f == "title" || f == "container-title" && periodicals[e.Type] {
 			c.scriptMismatch(e, f, v)
 		}
 		if titleFields[base] && isAllCaps(v) {
@@ -87,8 +88,34 @@ func spaceProblems(s string) string {
 	return strings.Join(probs, " and ")
 }
 
-// collapseSpaces trims s and joins its words with single spaces.
-func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapseSpaces trims s and joins its words with single spaces. It
+// returns s itself, without allocating, when s is already so.
+func collapseSpaces(s string) string {
+	clean := true
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 0x80 || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f' || b == ' ' && prev == ' ' {
+			if b >= 0x80 && !unicodeSpaceAt(s, i) {
+				prev = b
+				continue
+			}
+			clean = false
+			break
+		}
+		prev = b
+	}
+	if clean && prev != ' ' {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// unicodeSpaceAt reports whether a non-ASCII space starts at s[i].
+func unicodeSpaceAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r)
+}
 
 // spaceBeforePunct returns the text around the first space before a comma
 // or semicolon in s ("Konyrova ,"), or "".
@@ -105,37 +132,91 @@ func spaceBeforePunct(s string) string {
 // mixedScript returns a message about the first word of s that mixes
 // Latin and Cyrillic letters, or "".
 func mixedScript(s string) string {
-	var word []rune
-	check := func() string {
-		var latin, cyr []rune
-		for _, r := range word {
-			switch {
-			case r < 0x80 || unicode.Is(unicode.Latin, r):
-				latin = append(latin, r)
-			case unicode.Is(unicode.Cyrillic, r):
-				cyr = append(cyr, r)
-			}
+	// Fast path: a word can only mix scripts when s has both an ASCII
+	// letter (or a Latin letter beyond ASCII) and a non-ASCII byte.
+	ascii, high := false, false
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 0x80 {
+			high = true
+		} else if b|0x20 >= 'a' && b|0x20 <= 'z' {
+			ascii = true
 		}
-		if len(latin) == 0 || len(cyr) == 0 {
-			return ""
-		}
-		odd, oddName, main := latin, "Latin", "Cyrillic"
-		if len(cyr) < len(latin) {
-			odd, oddName, main = cyr, "Cyrillic", "Latin"
-		}
-		return fmt.Sprintf("has the word %q, which mixes %s and %s letters (%s %q): retype them in %s", string(word), main, oddName, oddName, string(odd), main)
 	}
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
-			word = append(word, r)
+	if !high {
+		return ""
+	}
+	if !ascii && !hasLatinBeyondASCII(s) {
+		return ""
+	}
+	start := -1
+	for i, r := range s {
+		if isLetter(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		if msg := check(); msg != "" {
-			return msg
+		if start >= 0 {
+			if msg := mixedWord(s[start:i]); msg != "" {
+				return msg
+			}
+			start = -1
 		}
-		word = word[:0]
 	}
-	return check()
+	if start >= 0 {
+		return mixedWord(s[start:])
+	}
+	return ""
+}
+
+func hasLatinBeyondASCII(s string) bool {
+	for _, r := range s {
+		if r >= 0xC0 && r <= 0x24F {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedWord describes word if it mixes Latin and Cyrillic letters.
+func mixedWord(word string) string {
+	var latin, cyr []rune
+	for _, r := range word {
+		switch {
+		case isCyrillic(r):
+			cyr = append(cyr, r)
+		case r < 0x80 || unicode.Is(unicode.Latin, r):
+			latin = append(latin, r)
+		}
+	}
+	if len(latin) == 0 || len(cyr) == 0 {
+		return ""
+	}
+	odd, oddName, main := latin, "Latin", "Cyrillic"
+	if len(cyr) < len(latin) {
+		odd, oddName, main = cyr, "Cyrillic", "Latin"
+	}
+	return fmt.Sprintf("has the word %q, which mixes %s and %s letters (%s %q): retype them in %s", word, main, oddName, oddName, string(odd), main)
+}
+
+// isCyrillic reports whether r is a Cyrillic letter.
+func isCyrillic(r rune) bool {
+	if r >= 0x400 && r <= 0x52F {
+		return r < 0x482 || r > 0x489
+	}
+	return r >= 0x80 && unicode.Is(unicode.Cyrillic, r)
+}
+
+// isLetter is unicode.IsLetter with fast paths for ASCII and Cyrillic.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x400 && r <= 0x52F:
+		return r < 0x482 || r > 0x489
+	}
+	return unicode.IsLetter(r)
 }
 
 // isAllCaps reports whether s is a title written in capitals: no lower-case
@@ -167,6 +248,12 @@ func isAllCaps(s string) bool {
 	return upper >= 8 && (words >= 2 || longest >= 8)
 }
 
+// periodicals are the types whose container is a newspaper, magazine or
+// journal: one that publishes in one language, so that a romanised name
+// for a Russian-language article is a transcription, not the outlet's own
+// name (as "Kazinform" is for a news site).
+var periodicals = map[string]bool{"article-newspaper": true, "article-magazine": true, "article-journal": true}
+
 // scriptMismatch reports a title written in another script than the one
 // its language is written in: a Russian or Kazakh title given romanised,
 // which GOST R 7.0.100-2018 (descriptions in the language of the work) wants
@@ -197,7 +284,7 @@ func (c *checker) scriptMismatch(e *bib.Entry, f, v string) {
 		if c.gost {
 			c.report(e, f, CodeScriptMismatch, fmt.Sprintf("%s %q is romanised, but language %q is written in Cyrillic; %s gives titles in the script of the work: write %s in Cyrillic and keep this form as %s-translit", f, v, lang, gostName, f, f))
 		}
-	default:
+	case f == "title":
 		c.report(e, f, CodeScriptMismatch, fmt.Sprintf("%s %q is written in %s script, but language %q is written in %s: check language", f, v, scriptName(got), lang, scriptName(want)))
 	}
 }
