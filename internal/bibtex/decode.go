@@ -11,16 +11,16 @@ import (
 
 // Diagnostic codes of Decode.
 const (
-	CodeUndefinedMacro = "undefined-macro" // error: a value uses a macro no @string defines
-	CodeDuplicateField = "duplicate-field" // error: a field appears twice in one entry
-	CodeDuplicateKey   = "duplicate-key"   // error: two entries share a key
-	CodeUnmapped       = "unmapped-field"  // warning: a field without a CSL variable, kept in extra
-	CodeKeptLaTeX      = "kept-latex"      // warning: LaTeX without an exact Unicode form, kept in extra
-	CodeNotImported    = "not-imported"    // warning: @preamble, @comment or free text
-	CodeBadDate        = "bad-date"        // warning: a date that does not parse, kept in extra
+	CodeUndefinedMacro = "undefined-macro"  // error: a value uses a macro no @string defines
+	CodeDuplicateField = "duplicate-field"  // error: a field appears twice in one entry
+	CodeDuplicateKey   = "duplicate-key"    // error: two entries share a key
+	CodeUnmapped       = "unmapped-field"   // warning: a field without a CSL variable, kept in extra
+	CodeKeptLaTeX      = "kept-latex"       // warning: LaTeX without an exact Unicode form, kept in extra
+	CodeNotImported    = "not-imported"     // warning: @preamble, @comment or free text
+	CodeBadDate        = "bad-date"         // warning: a date that does not parse, kept in extra
 	CodeCrossref       = "missing-crossref" // warning: crossref names no entry of the file
-	CodeUnknownType    = "unknown-type"    // warning: an entry type without a CSL type
-	CodeRedefinedMacro = "redefined-macro" // warning: @string defines a name again
+	CodeUnknownType    = "unknown-type"     // warning: an entry type without a CSL type
+	CodeRedefinedMacro = "redefined-macro"  // warning: @string defines a name again
 )
 
 // Decode reads a BibTeX or BibLaTeX file into a library; name is used in

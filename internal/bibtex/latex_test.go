@@ -30,7 +30,7 @@ func TestDecodeLaTeX(t *testing.T) {
 		{`\url{https://x.org/a_b}`, "https://x.org/a_b", true},
 		{`\v{S}koda \k{a} \H{o} \r{a}`, "Škoda ą ő å", false},
 		{`{\o}{\O} {\ss} {\ae}`, "øØ ß æ", false},
-		{`-{}- '{}' `+"`{}`", "-- '' ``", false},
+		{`-{}- '{}' ` + "`{}`", "-- '' ``", false},
 	}
 	for _, tt := range tests {
 		got := decodeLaTeX(tt.in)

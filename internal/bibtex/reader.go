@@ -236,7 +236,9 @@ func (p *parser) skip() {
 	}
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
 
 // isIdentRune reports whether r may appear in an entry type, a field name
 // or a macro name. BibTeX allows any printing character except a few
