@@ -43,8 +43,8 @@ type (
 		Segs []htmlSeg
 	}
 	htmlSeg struct {
-		Text, Class, Href, Title string
-		Flags                    []htmlFlag
+		ID, Text, Class, Href, Title string
+		Flags                        []htmlFlag
 	}
 	htmlFlag struct {
 		N           int
@@ -209,6 +209,7 @@ type annotation struct {
 	title      string
 	rank       int // the link of the highest rank wins: cite > claim > finding
 	flag       *htmlFlag
+	id         string // an anchor on the first segment
 }
 
 // lines cuts the manuscript into lines of segments, each with the classes,
@@ -217,12 +218,12 @@ type annotation struct {
 func (r *Result) lines(claimN map[string]int) []htmlLine {
 	d := r.doc
 	var anns []annotation
-	for _, m := range r.Markers {
+	for i, m := range r.Markers {
 		class := "marker"
 		if !m.Resolved {
 			class += " unresolved"
 		}
-		anns = append(anns, annotation{start: m.Start, end: m.End, class: class, title: markerTitle(r, m)})
+		anns = append(anns, annotation{start: m.Start, end: m.End, class: class, title: markerTitle(r, m), id: fmt.Sprintf("m-%d", i+1)})
 		for _, c := range m.Cites {
 			if n := r.nums[c.Ref]; n > 0 {
 				anns = append(anns, annotation{start: c.Start, end: c.End, class: "cite", href: fmt.Sprintf("#ref-%d", n), rank: 3})
@@ -281,6 +282,9 @@ func segments(text string, ls, le int, anns []annotation) []htmlSeg {
 				if a.href != "" && a.rank > rank {
 					seg.Href, rank = a.href, a.rank
 				}
+			}
+			if a.id != "" && a.start == s && seg.ID == "" {
+				seg.ID = a.id
 			}
 			if a.flag != nil && a.end == e {
 				seg.Flags = append(seg.Flags, *a.flag)

@@ -183,44 +183,74 @@ type nearest struct {
 
 // closest finds the passage of n most like pattern p (a normalised
 // excerpt). Trigrams shared with the text vote for alignments (diagonals)
-// of p; the best few diagonals are then scored exactly by edit distance
-// over a window around each, with free ends in the text (Sellers).
-// Trigrams that occur very often ("the", " an") carry no information and
-// do not vote, which bounds the work.
+// of p, the rarest trigrams first, within a budget of votes, so that common
+// trigrams ("the", " an") cost nothing and the work per excerpt is bounded
+// whatever the length of the text. The best few diagonals are then scored
+// exactly by edit distance over a window around each, with free ends in
+// the text (Sellers).
 func (n *normText) closest(idx trigramIndex, p []rune) (nearest, bool) {
 	const (
 		bucket     = 8 // diagonals within 8 runes vote together
 		candidates = 6
+		budget     = 1 << 15 // votes cast at most
 	)
 	m := len(p)
 	if m < 3 || len(n.runes) == 0 {
 		return nearest{}, false
 	}
-	common := max(64, len(n.runes)/100)
-	votes := map[int]int{}
+	type gram struct{ j, count int }
+	grams := make([]gram, 0, m)
 	for j := 0; j+3 <= m; j++ {
-		list := idx[[3]rune{p[j], p[j+1], p[j+2]}]
-		if len(list) > common {
-			continue
-		}
-		for _, pos := range list {
-			votes[(int(pos)-j+m)/bucket]++
+		if c := len(idx[[3]rune{p[j], p[j+1], p[j+2]}]); c > 0 {
+			grams = append(grams, gram{j, c})
 		}
 	}
+	sort.Slice(grams, func(a, b int) bool { return grams[a].count < grams[b].count })
+	var diags []int
+	for _, g := range grams {
+		if len(diags)+g.count > budget && len(diags) > 0 {
+			break
+		}
+		for _, pos := range idx[[3]rune{p[g.j], p[g.j+1], p[g.j+2]}] {
+			diags = append(diags, (int(pos)-g.j+m)/bucket)
+		}
+	}
+	if len(diags) == 0 {
+		return nearest{}, false
+	}
+	sort.Ints(diags)
 	type cand struct{ b, v int }
-	cs := make([]cand, 0, len(votes))
-	for b, v := range votes {
-		cs = append(cs, cand{b, v + votes[b+1]})
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].v != cs[j].v {
-			return cs[i].v > cs[j].v
+	var cs []cand
+	for i := 0; i < len(diags); {
+		k := i
+		for k < len(diags) && diags[k] == diags[i] {
+			k++
 		}
-		return cs[i].b < cs[j].b
-	})
+		cs = append(cs, cand{diags[i], k - i})
+		i = k
+	}
+	for i := range cs { // a diagonal near a bucket's edge votes in two
+		if i+1 < len(cs) && cs[i+1].b == cs[i].b+1 {
+			cs[i].v += cs[i+1].v
+		}
+	}
+	// Pick the best few by votes, the earliest on a tie, in one pass.
+	top := make([]cand, 0, candidates+1)
+	for _, c := range cs {
+		k := len(top)
+		for k > 0 && c.v > top[k-1].v {
+			k--
+		}
+		if k < candidates {
+			top = append(top[:k], append([]cand{c}, top[k:]...)...)
+			if len(top) > candidates {
+				top = top[:candidates]
+			}
+		}
+	}
 	best := nearest{similarity: -1}
-	for i := 0; i < len(cs) && i < candidates; i++ {
-		diag := cs[i].b*bucket - m
+	for i := range top {
+		diag := top[i].b*bucket - m
 		ws := max(0, diag-m/4-bucket)
 		we := min(len(n.runes), diag+m+m/4+2*bucket)
 		if we <= ws {

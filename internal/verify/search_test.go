@@ -1,0 +1,168 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+func TestNormalise(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"«The Republic»  must\nhave", "the republic must have"},
+		{"“complete trust” [1].", "complete trust."},
+		{"Kazakhstan[4]. The", "kazakhstan. the"},
+		{"peoples [2].»", "peoples."},
+		{"(1994– 2002)", "(1994-2002)"},
+		{"a — b - c", "a-b-c"},
+		{"wait…", "wait..."},
+		{"it’s", "its"},
+		{"Ёлка\u00a0и\u00adёж", "елка иеж"},
+	}
+	for _, tt := range tests {
+		if got := normalise(tt.in, ParseMarkers(tt.in)).str; got != tt.want {
+			t.Errorf("normalise(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindAll(t *testing.T) {
+	text := "He said: «The Republic must have a reasonable balance [2].» Then, later, the balance held."
+	tests := []struct {
+		excerpt string
+		want    []string // the original text of each match
+	}{
+		{"The Republic must have a reasonable balance", []string{"The Republic must have a reasonable balance"}},
+		{"\"the republic must have\"", []string{"The Republic must have"}},
+		{"reasonable balance.", []string{"reasonable balance [2]."}},
+		{"The Republic ... the balance held", []string{"The Republic must have a reasonable balance [2].» Then, later, the balance held"}},
+		{"balance", []string{"balance", "balance"}},
+		{"not there", nil},
+	}
+	n := normalise(text, ParseMarkers(text))
+	for _, tt := range tests {
+		var got []string
+		for _, m := range n.findAll(normalise(tt.excerpt, nil), 10) {
+			got = append(got, text[m.start:m.end])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("findAll(%q) = %q; want %q", tt.excerpt, got, tt.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	text := strings.Repeat("Filler sentence about nothing in particular. ", 50) +
+		"The city was founded on the right bank of the river Ishim in 1830. " +
+		strings.Repeat("More filler text that says other things. ", 50)
+	n := normalise(text, nil)
+	idx := newTrigramIndex(n.runes)
+	near, ok := n.closest(idx, []rune("the city was founded on the left bank of the river ishim"))
+	if !ok {
+		t.Fatal("closest found nothing")
+	}
+	s, e := n.span(near.start, near.end)
+	if got := text[s:e]; !strings.Contains(got, "founded on the right bank of the river Ishim") || near.similarity < 0.85 {
+		t.Errorf("closest = %q (%.2f); want the sentence about the founding, over 85%% alike", got, near.similarity)
+	}
+}
+
+func TestSellers(t *testing.T) {
+	tests := []struct {
+		p, t       string
+		dist, s, e int
+	}{
+		{"abc", "xxabcxx", 0, 2, 5},
+		{"abc", "xxabdxx", 1, 2, 4},
+		{"abc", "", 3, 0, 0},
+		{"kitten", "sitting", 2, 0, 6},
+	}
+	for _, tt := range tests {
+		d, s, e := sellers([]rune(tt.p), []rune(tt.t))
+		if d != tt.dist || s != tt.s || e != tt.e {
+			t.Errorf("sellers(%q, %q) = %d, %d, %d; want %d, %d, %d", tt.p, tt.t, d, s, e, tt.dist, tt.s, tt.e)
+		}
+	}
+}
+
+// largeCase builds a manuscript of about size bytes from numbered
+// paragraphs with markers, and a library with claims, most of them
+// misquoted so that each needs a closest-passage search.
+func largeCase(size, claims int) (*bib.Library, *Manuscript) {
+	lib := &bib.Library{}
+	for i := 1; i <= 50; i++ {
+		e := bib.NewEntry(fmt.Sprintf("ref%d", i), "book")
+		e.Set("title", fmt.Sprintf("Book %d", i))
+		if err := lib.Add(e); err != nil {
+			panic(err)
+		}
+	}
+	var b strings.Builder
+	for p := 0; b.Len() < size; p++ {
+		fmt.Fprintf(&b, "Paragraph %d says that the treaty number %d was signed by the parties after long talks [%d]. "+
+			"Its terms, as the minister put it, “were fair to every side of the table %d” [%d, p. %d].\n\n", p, p, p%50+1, p, p%50+1, p%300+1)
+	}
+	for i := 0; i < claims; i++ {
+		p := i * 37
+		lib.Claims = append(lib.Claims, &bib.Claim{
+			ID: fmt.Sprintf("claim%d", i), Kind: bib.ClaimFact,
+			Excerpt: fmt.Sprintf("the treaty numbr %d was signed by the partys", p),
+			Sources: []bib.Source{{Ref: fmt.Sprintf("ref%d", p%50+1), Support: bib.SupportDirect}},
+		})
+	}
+	return lib, &Manuscript{Name: "large.txt", Text: b.String()}
+}
+
+func TestLargeManuscriptSuggestions(t *testing.T) {
+	lib, ms := largeCase(200_000, 10)
+	r := Run(lib, ms, Options{})
+	n := 0
+	for _, f := range r.Findings {
+		if f.Code == CodeClaimNotFound {
+			n++
+			if !strings.Contains(f.Message, "closest passage") {
+				t.Errorf("claim %s: no suggestion: %s", f.Claim, f.Message)
+			}
+		}
+	}
+	if n != 10 {
+		t.Errorf("%d claims not found; want 10", n)
+	}
+}
+
+// BenchmarkRun verifies a manuscript of about 1 MB with 100 claims whose
+// excerpts are all misquoted, the worst case for the closest-passage search.
+func BenchmarkRun(b *testing.B) {
+	lib, ms := largeCase(1_000_000, 100)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(ms.Text)))
+	for b.Loop() {
+		Run(lib, ms, Options{})
+	}
+}
+
+// FuzzRun checks that no manuscript makes Run panic, and that every finding
+// it makes has a place.
+func FuzzRun(f *testing.F) {
+	for _, s := range []string{
+		"He said «A b c d [1].» In 1991 it rained.", "“open and never closed [2]", "1. item\n2. item\n\nReferences\n1. A. 2001.",
+		"[3] before [1] and [2]", "(Smith, 2012) and @key and \\cite{k}", "", "\n\n\n", "…[1]…", "a. b. c. [1] D.",
+	} {
+		f.Add(s)
+	}
+	lib, _ := largeCase(0, 0)
+	lib.Claims = []*bib.Claim{{ID: "c", Kind: bib.ClaimQuote, Excerpt: "it rained", Sources: []bib.Source{{Ref: "ref1"}}}}
+	f.Fuzz(func(t *testing.T, text string) {
+		r := Run(lib, &Manuscript{Name: "m", Text: text}, Options{})
+		for _, fd := range r.Findings {
+			if fd.end > 0 && (fd.start < 0 || fd.end > len(text) || fd.start > fd.end || fd.Line < 1) {
+				t.Fatalf("finding %s at %d–%d (line %d) is outside the text of %d bytes", fd.Code, fd.start, fd.end, fd.Line, len(text))
+			}
+		}
+		var b strings.Builder
+		if err := r.WriteHTML(&b); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
