@@ -97,6 +97,7 @@ func (e *env) run(ctx context.Context, args []string) (code int) {
 func (e *env) commands() []*ucli.Command {
 	return []*ucli.Command{
 		e.checkCommand(),
+		e.formatCommand(),
 		e.listCommand(),
 	}
 }

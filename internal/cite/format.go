@@ -1,0 +1,304 @@
+package cite
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/csl"
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/translit"
+)
+
+// Options configures a Formatter. The zero value renders plain text in
+// the style's own locale with the default romanisation.
+type Options struct {
+	// Format is the output format; "" means output.Text.
+	Format output.Format
+	// Locale forces the locale of the list ("ru-RU"); items with a
+	// localized layout of their own language still use it.
+	Locale string
+	// Scheme is the romanisation for names and titles that have no
+	// romanised form in the record; zero means DefaultScheme.
+	Scheme translit.Scheme
+}
+
+// Formatter renders a library's entries with one style.
+type Formatter struct {
+	style *Style
+	kind  Kind
+	proc  *csl.Processor
+	opts  Options
+}
+
+// New parses st and returns a Formatter for it. Only a broken style or
+// locale is an error.
+func New(st *Style, opts Options) (*Formatter, error) {
+	if opts.Format == "" {
+		opts.Format = output.Text
+	}
+	p, err := csl.New(st.XML, csl.Options{Locale: opts.Locale})
+	if err != nil {
+		return nil, fmt.Errorf("style %s: %w", st.Name, err)
+	}
+	return &Formatter{style: st, kind: kindOfID(p.Style().Info.ID), proc: p, opts: opts}, nil
+}
+
+// Kind returns the preparation the Formatter applies.
+func (f *Formatter) Kind() Kind { return f.kind }
+
+// prep returns the preparation of the items for the style.
+func (f *Formatter) prep() Prep {
+	switch f.kind {
+	case APA:
+		return Prep{Romanize: true, Scheme: f.opts.Scheme, Translate: true}
+	case GOST:
+		return Prep{Heading: true}
+	}
+	return Prep{}
+}
+
+// Result is a rendered bibliography.
+type Result struct {
+	// Entries holds the rendered entries in the style's order, and IDs
+	// the id of each.
+	Entries []string
+	IDs     []string
+	// Format is the format of Entries.
+	Format output.Format
+	// Warnings holds what the engine noticed (missing data, unknown
+	// terms); rendering went on regardless.
+	Warnings []string
+}
+
+// String returns the entries as one document (see Document).
+func (r *Result) String() string {
+	return Document(r.Format, Section{Entries: r.Entries})
+}
+
+// Section is a titled list of rendered entries in a document.
+type Section struct {
+	// Title, when set, heads the list ("References").
+	Title   string
+	Entries []string
+}
+
+// Document joins sections of entries rendered in format f: in text, one
+// entry a line and a blank line before a titled section; in HTML, a
+// csl-bib-body div per section under an h2; in Markdown, one paragraph
+// per entry under a "##" heading; in RTF, one document with a paragraph
+// per entry and a bold paragraph per title.
+func Document(f output.Format, sections ...Section) string {
+	var b strings.Builder
+	if f == output.RTF {
+		b.WriteString("{\\rtf1\\ansi\\deff0\n")
+	}
+	for i, sec := range sections {
+		switch f {
+		case output.HTML:
+			if sec.Title != "" {
+				fmt.Fprintf(&b, "<h2>%s</h2>\n", output.Render(output.Str(sec.Title), output.HTML))
+			}
+			b.WriteString("<div class=\"csl-bib-body\">\n")
+			for _, e := range sec.Entries {
+				fmt.Fprintf(&b, "  <div class=\"csl-entry\">%s</div>\n", e)
+			}
+			b.WriteString("</div>\n")
+		case output.Markdown:
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			if sec.Title != "" {
+				b.WriteString("## " + output.Render(output.Str(sec.Title), output.Markdown) + "\n\n")
+			}
+			for j, e := range sec.Entries {
+				if j > 0 {
+					b.WriteString("\n")
+				}
+				b.WriteString(e + "\n")
+			}
+		case output.RTF:
+			if sec.Title != "" {
+				b.WriteString("{\\pard\\b " + output.Render(output.Str(sec.Title), output.RTF) + "\\par}\n")
+			}
+			for _, e := range sec.Entries {
+				b.WriteString("{\\pard " + e + "\\par}\n")
+			}
+		default:
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			if sec.Title != "" {
+				b.WriteString(sec.Title + "\n\n")
+			}
+			for _, e := range sec.Entries {
+				b.WriteString(e + "\n")
+			}
+		}
+	}
+	if f == output.RTF {
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
+
+// Bibliography renders the entries of lib, in the style's order. With
+// ids, only those entries are printed, but numbers and disambiguation
+// are those of the whole library, so "[2]" stays the second entry. An id
+// that is not in lib is an error.
+func (f *Formatter) Bibliography(lib *bib.Library, ids []string) (*Result, error) {
+	return f.bibliography(lib, ids, f.prep())
+}
+
+// References renders the romanised "References" list that some journals
+// ask for next to the list in the original script: names and titles
+// romanised (with the record's "-translit" forms, or Options.Scheme),
+// the English translation of each title in brackets, and every item in
+// English, so that a style with an English layout (cite's GOST styles)
+// prints English terms. With cite's APA style it is the same as
+// Bibliography, which is romanised already.
+func (f *Formatter) References(lib *bib.Library, ids []string) (*Result, error) {
+	p := Prep{Romanize: true, Scheme: f.opts.Scheme, Translate: true, Heading: f.kind == GOST, Language: "en"}
+	if f.kind == APA {
+		p = f.prep()
+	}
+	return f.bibliography(lib, ids, p)
+}
+
+func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Result, error) {
+	want, err := selectIDs(lib, ids)
+	if err != nil {
+		return nil, err
+	}
+	items := f.items(lib, p)
+	res := f.proc.Process(items, nil, true)
+	out := &Result{Format: f.opts.Format, Warnings: res.Warnings}
+	for i, n := range res.Entries {
+		id := res.EntryIDs[i]
+		if want != nil && !want[id] {
+			continue
+		}
+		out.Entries = append(out.Entries, strings.TrimSpace(csl.Render(n, f.opts.Format)))
+		out.IDs = append(out.IDs, id)
+	}
+	return out, nil
+}
+
+// items prepares every entry of lib, in library order.
+func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
+	items := make([]*item.Item, 0, len(lib.Entries))
+	for _, e := range lib.Entries {
+		items = append(items, Prepare(e, p))
+	}
+	return items
+}
+
+// selectIDs returns the set of ids, or nil for all; an unknown id is an
+// error naming it.
+func selectIDs(lib *bib.Library, ids []string) (map[string]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	want := map[string]bool{}
+	var missing []string
+	for _, id := range ids {
+		if _, ok := lib.Lookup(id); !ok {
+			missing = append(missing, id)
+			continue
+		}
+		want[id] = true
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, &UnknownIDError{IDs: missing}
+	}
+	return want, nil
+}
+
+// UnknownIDError reports ids that are not in the library.
+type UnknownIDError struct{ IDs []string }
+
+func (e *UnknownIDError) Error() string {
+	if len(e.IDs) == 1 {
+		return fmt.Sprintf("no reference with id %q in the library", e.IDs[0])
+	}
+	return fmt.Sprintf("no references with ids %s in the library", strings.Join(quoteAll(e.IDs), ", "))
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// Ref is one cite of an in-text citation: an entry and an optional
+// locator. Label is the CSL locator term ("page" when empty: "p. 9",
+// "с. 9"; "chapter", "section", "paragraph", …).
+type Ref struct {
+	ID      string
+	Locator string
+	Label   string
+}
+
+// ParseRef reads "ID" or "ID@LOCATOR" ("zhigalov1993@9"). A locator may
+// start with a label and a colon: "zhigalov1993@chapter:3".
+func ParseRef(s string) (Ref, error) {
+	id, loc, _ := strings.Cut(strings.TrimSpace(s), "@")
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return Ref{}, fmt.Errorf("cite %q has no id (write ID or ID@LOCATOR)", s)
+	}
+	r := Ref{ID: id, Locator: strings.TrimSpace(loc)}
+	if label, rest, ok := strings.Cut(r.Locator, ":"); ok && isLabel(label) {
+		r.Label, r.Locator = label, strings.TrimSpace(rest)
+	}
+	return r, nil
+}
+
+// locatorLabels are the CSL 1.0.2 locator terms.
+var locatorLabels = []string{"act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+	"equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene",
+	"section", "sub-verbo", "supplement", "table", "timestamp", "title-locator", "verse", "volume"}
+
+func isLabel(s string) bool {
+	for _, l := range locatorLabels {
+		if s == l {
+			return true
+		}
+	}
+	return false
+}
+
+// Cite renders one in-text citation of refs (one cluster). Numbers are
+// library positions: every entry is registered, in library order,
+// before the citation. An id that is not in lib is an error.
+func (f *Formatter) Cite(lib *bib.Library, refs []Ref) (string, []string, error) {
+	ids := make([]string, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	if _, err := selectIDs(lib, ids); err != nil {
+		return "", nil, err
+	}
+	items := f.items(lib, f.prep())
+	// The engine numbers items in the order of first citation; a first
+	// cluster citing the whole library in order makes that the library
+	// order (the facade does not expose registration order otherwise).
+	prime := csl.Cluster{NoteIndex: 1}
+	for _, it := range items {
+		prime.Items = append(prime.Items, csl.CiteItem{ID: it.ID})
+	}
+	cl := csl.Cluster{NoteIndex: 2}
+	for _, r := range refs {
+		cl.Items = append(cl.Items, csl.CiteItem{ID: r.ID, Locator: r.Locator, Label: r.Label})
+	}
+	res := f.proc.Process(items, []csl.Cluster{prime, cl}, false)
+	if len(res.Clusters) < 2 || res.Clusters[1] == nil {
+		return "", res.Warnings, nil
+	}
+	return strings.TrimSpace(csl.Render(res.Clusters[1], f.opts.Format)), res.Warnings, nil
+}

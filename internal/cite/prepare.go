@@ -1,0 +1,146 @@
+package cite
+
+import (
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/translit"
+)
+
+// DefaultScheme is the romanisation used when a record has no romanised
+// form and the caller names no scheme: BGN/PCGN, the system of the
+// romanised names already in the essay's records ("Kazakhstanskaya
+// pravda").
+const DefaultScheme = translit.BGN
+
+// Prep says how the items are prepared for a style.
+type Prep struct {
+	// Romanize replaces Cyrillic names and text variables by their
+	// "-translit" forms or, lacking those, by their romanisation with
+	// Scheme; an institution with a "literal-translated" form gets that.
+	Romanize bool
+	// Scheme is the romanisation scheme; zero means DefaultScheme.
+	Scheme translit.Scheme
+	// Translate passes the record's "title-translated" as the variable
+	// "title-translated" when the work is not in English, for styles that
+	// print it in brackets after the title.
+	Translate bool
+	// Heading sets the variable "author-heading" when the work has one
+	// to three authors, all of them persons: GOST starts only such
+	// descriptions with a heading, and CSL cannot count names.
+	Heading bool
+	// Language, when set, replaces every item's language, so that a
+	// style's localized layout for it applies (the romanised References
+	// list is in English).
+	Language string
+}
+
+// noRomanize lists variables whose text is an identifier or an address,
+// never romanised.
+var noRomanize = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN": true, "PMID": true, "PMCID": true, "citation-key": true}
+
+// Prepare maps e with Item and applies p.
+func Prepare(e *bib.Entry, p Prep) *item.Item {
+	it := Item(e)
+	lang := it.Language
+	if p.Romanize {
+		sc := p.Scheme
+		if sc == 0 {
+			sc = DefaultScheme
+		}
+		for k, v := range it.Vars {
+			if noRomanize[k] {
+				continue
+			}
+			if k == "genre" {
+				if tr := e.Get("genre" + bib.TranslatedSuffix); tr != "" {
+					it.Vars[k] = tr
+					continue
+				}
+			}
+			it.Vars[k] = romanized(v, e.Get(k+bib.TranslitSuffix), sc, lang)
+		}
+		for k, ns := range e.Names {
+			var out []item.Name
+			for _, n := range ns {
+				if n.IsEmpty() {
+					continue
+				}
+				out = append(out, itemName(romanizeName(n, sc, lang)))
+			}
+			if len(out) > 0 {
+				it.Names[k] = out
+			}
+		}
+	}
+	if p.Translate && !isEnglish(lang) {
+		if tr := e.Get("title" + bib.TranslatedSuffix); tr != "" {
+			it.Vars["title-translated"] = tr
+		}
+	}
+	if p.Heading && headed(e.Names["author"]) {
+		it.Vars["author-heading"] = "true"
+	}
+	if p.Language != "" {
+		it.Language = p.Language
+	}
+	return it
+}
+
+// romanized returns the romanised form of v: the record's form when it
+// has one, v itself when it has no Cyrillic, or its romanisation.
+func romanized(v, recorded string, sc translit.Scheme, lang string) string {
+	if recorded != "" {
+		return recorded
+	}
+	if !hasCyrillic(v) {
+		return v
+	}
+	return translit.Romanize(v, sc, lang)
+}
+
+// romanizeName returns n in Latin script: an institution in its English
+// form ("literal-translated") or romanised, a person from the record's
+// "-translit" parts, and each part still in Cyrillic romanised with sc.
+func romanizeName(n bib.Name, sc translit.Scheme, lang string) bib.Name {
+	if n.IsLiteral() {
+		if tr := n.Alt["literal"+bib.TranslatedSuffix]; tr != "" {
+			return bib.Name{Literal: tr}
+		}
+	}
+	out, _ := n.Alternate(bib.TranslitSuffix)
+	for _, p := range bib.NameParts {
+		if v := out.Part(p); hasCyrillic(v) {
+			out.SetPart(p, translit.Romanize(v, sc, lang))
+		}
+	}
+	return out
+}
+
+// headed reports whether a work by names gets a heading in GOST: one to
+// three authors, all persons.
+func headed(names []bib.Name) bool {
+	n := 0
+	for _, a := range names {
+		if a.IsEmpty() {
+			continue
+		}
+		if a.IsLiteral() {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
+}
+
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0400 && r <= 0x052F {
+			return true
+		}
+	}
+	return false
+}
+
+func isEnglish(lang string) bool {
+	return lang == "en" || len(lang) > 3 && lang[:3] == "en-"
+}

@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/check"
+	"github.com/cite-project/cite/internal/cite"
+	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/translit"
+	"github.com/cite-project/cite/styles"
+	ucli "github.com/urfave/cli/v2"
+)
+
+// repeated is a flag value that collects every occurrence of a flag, as
+// given (urfave's string slices would split a locator at its commas).
+type repeated []string
+
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+func (r *repeated) String() string     { return strings.Join(*r, " ") }
+
+func (e *env) formatCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "format",
+		Usage:     "print the bibliography, or an in-text citation, in APA 7, GOST or any CSL style",
+		ArgsUsage: "[ID...]",
+		Description: "Without --cite, prints the bibliography of the library (or of the given ids),\n" +
+			"one entry a line in text mode, in the style's order; numbers in numeric styles\n" +
+			"are library positions, so an entry keeps its number when others are left out.\n" +
+			"With --cite (repeatable: the cites form one citation) it prints the in-text\n" +
+			"citation instead: ID or ID@LOCATOR, where the locator is a page unless it\n" +
+			"starts with a CSL label and a colon (chapter:3).\n\n" +
+			"Styles: " + strings.Join(styles.Names(), ", ") + ", or the path of any .csl file.\n" +
+			"APA romanises Cyrillic names and titles that have no romanised form in the\n" +
+			"record (BGN/PCGN unless --romanize names another scheme) and adds the English\n" +
+			"translation of each title in brackets. --romanize with any other style adds a\n" +
+			"romanised \"References\" list after the bibliography, for journals that ask for\n" +
+			"both. Missing data never stops rendering: what the record has is printed, the\n" +
+			"engine's warnings go to stderr, and 'cite check --style ...' names the gaps.\n\n" +
+			"Examples:\n" +
+			"   cite format --style gost\n" +
+			"   cite format --style apa --to html\n" +
+			"   cite format --style gost --romanize lc-ascii\n" +
+			"   cite format --style apa --cite zhigalov1993@9\n" +
+			"   cite format --style gost --cite zhigalov1993@9 --cite vais2012",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "style", Aliases: []string{"s"}, Usage: "style name (" + strings.Join(styles.Names(), ", ") + ") or a .csl file"},
+			&ucli.StringFlag{Name: "to", Value: "text", Usage: "output format: text, html, markdown or rtf"},
+			&ucli.StringFlag{Name: "locale", Usage: "force the list's locale, e.g. ru-RU (items with a layout of their own language keep it)"},
+			&ucli.StringFlag{Name: "romanize", Usage: "romanisation scheme (" + strings.Join(translit.Schemes(), ", ") + "); adds a romanised References list to non-APA styles"},
+			&ucli.GenericFlag{Name: "cite", Value: &repeated{}, Usage: "print an in-text citation of `ID[@LOCATOR]` instead of the bibliography (repeatable)"},
+		},
+		Action: e.runFormat,
+	}
+}
+
+func (e *env) runFormat(c *ucli.Context) error {
+	styleArg := c.String("style")
+	if styleArg == "" {
+		return usageErrorf("format needs --style: one of %s, or a .csl file", strings.Join(styles.Names(), ", "))
+	}
+	to, err := output.ParseFormat(c.String("to"))
+	if err != nil {
+		return usageErrorf("--to: %v", err)
+	}
+	var scheme translit.Scheme
+	if name := c.String("romanize"); name != "" {
+		if scheme, err = translit.ParseScheme(name); err != nil {
+			return usageErrorf("--romanize: unknown scheme %q; known: %s", name, strings.Join(translit.Schemes(), ", "))
+		}
+	}
+	var refs []cite.Ref
+	if r, ok := c.Generic("cite").(*repeated); ok {
+		for _, s := range *r {
+			ref, err := cite.ParseRef(s)
+			if err != nil {
+				return usageErrorf("--cite: %v", err)
+			}
+			refs = append(refs, ref)
+		}
+	}
+	ids := c.Args().Slice()
+	if len(refs) > 0 && len(ids) > 0 {
+		return usageErrorf("give either ids (a bibliography of them) or --cite (a citation), not both")
+	}
+	st, err := cite.LoadStyle(styleArg, os.ReadFile)
+	if err != nil {
+		if errors.Is(err, styles.ErrUnknownStyle) {
+			return usageErrorf("--style: %v", err)
+		}
+		return inputError(err)
+	}
+	f, err := cite.New(st, cite.Options{Format: to, Locale: c.String("locale"), Scheme: scheme})
+	if err != nil {
+		return inputError(err)
+	}
+	lib, diags, err := loadLibrary(c)
+	if err != nil {
+		return err
+	}
+	for _, d := range diags {
+		if d.Severity == bib.Error {
+			fmt.Fprintln(e.stderr, d.String())
+		}
+	}
+	if len(refs) > 0 {
+		out, warnings, err := f.Cite(lib, refs)
+		if err != nil {
+			return usageErrorf("--cite: %v", err)
+		}
+		fmt.Fprintln(e.stdout, out)
+		e.printWarnings(warnings)
+		return nil
+	}
+	res, err := f.Bibliography(lib, ids)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	sections := []cite.Section{{Entries: res.Entries}}
+	if scheme != 0 && f.Kind() != cite.APA {
+		ref, err := f.References(lib, ids)
+		if err != nil {
+			return usageErrorf("%v", err)
+		}
+		sections = append(sections, cite.Section{Title: "References", Entries: ref.Entries})
+	}
+	fmt.Fprint(e.stdout, cite.Document(to, sections...))
+	e.printWarnings(res.Warnings)
+	e.printGaps(lib, res.IDs, f.Kind())
+	return nil
+}
+
+func (e *env) printWarnings(warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "cite: warning: %s\n", w)
+	}
+}
+
+// printGaps says, in one line, how many of the printed references lack
+// data that the style asks for, and which command lists the gaps.
+func (e *env) printGaps(lib *bib.Library, ids []string, kind cite.Kind) {
+	var style string
+	switch kind {
+	case cite.APA:
+		style = check.StyleAPA
+	case cite.GOST:
+		style = check.StyleGOST
+	default:
+		return
+	}
+	printed := map[string]bool{}
+	for _, id := range ids {
+		printed[id] = true
+	}
+	lacking := map[string]bool{}
+	for _, d := range check.Run(lib, check.Options{Style: style, Now: e.now()}) {
+		if d.Code == check.CodeMissingField && printed[d.Ref] {
+			lacking[d.Ref] = true
+		}
+	}
+	if len(lacking) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stderr, "cite: %d of %d references lack data that %s asks for; 'cite check --style %s' lists them\n",
+		len(lacking), len(ids), strings.ToUpper(style), style)
+}
