@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"sort"
+
 	"github.com/cite-project/cite/internal/csl/item"
 )
 
@@ -69,20 +71,12 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 func (r *run) bibOrder() []*item.Item {
 	out := make([]*item.Item, len(r.order))
 	copy(out, r.order)
-	for i := 1; i < len(out); i++ {
-		for k := i; k > 0 && r.citeNum[out[k]] < r.citeNum[out[k-1]]; k-- {
-			out[k], out[k-1] = out[k-1], out[k]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return r.citeNum[out[i]] < r.citeNum[out[j]] })
 	return out
 }
 
 func sortByPos(g []*item.Item, pos map[*item.Item]int) {
-	for i := 1; i < len(g); i++ {
-		for k := i; k > 0 && pos[g[k]] < pos[g[k-1]]; k-- {
-			g[k], g[k-1] = g[k-1], g[k]
-		}
-	}
+	sort.SliceStable(g, func(i, j int) bool { return pos[g[i]] < pos[g[j]] })
 }
 
 // key renders the disambiguation form of an item's cite: first position,

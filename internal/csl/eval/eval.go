@@ -91,10 +91,30 @@ func (c *ctx) optOK(name string) (string, bool) {
 
 func (c *ctx) warn(format string, args ...any) { c.r.warn(format, args...) }
 
-// render evaluates a list of elements and joins their output.
+// renderAll evaluates a list of elements and joins their output. The
+// chosen branch of a cs:choose is spliced into the list, so the enclosing
+// delimiter also separates the branch's elements (as in citeproc-js).
 func (c *ctx) renderAll(els []style.Element, delim string) *output.Node {
 	j := c.joiner()
+	c.renderInto(j, els, delim)
+	return j.node()
+}
+
+func (c *ctx) renderInto(j *joiner, els []style.Element, delim string) {
 	for _, e := range els {
+		if ch, ok := e.(*style.Choose); ok {
+			c.depth++
+			if c.depth <= maxDepth {
+				for _, b := range ch.Branches {
+					if c.test(b) {
+						c.renderInto(j, b.Children, delim)
+						break
+					}
+				}
+			}
+			c.depth--
+			continue
+		}
 		n := c.render(e)
 		if n == nil || n.Empty() {
 			continue
@@ -104,7 +124,6 @@ func (c *ctx) renderAll(els []style.Element, delim string) *output.Node {
 		}
 		j.add(n)
 	}
-	return j.node()
 }
 
 func (c *ctx) joiner() *joiner { return &joiner{punctInQuote: c.loc.PunctuationInQuote()} }

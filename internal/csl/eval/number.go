@@ -180,7 +180,7 @@ var digitsRe = regexp.MustCompile(`^(\D*)(\d+)(\D*)$`)
 
 func abbreviateRange(a, b, format string) string {
 	ma, mb := digitsRe.FindStringSubmatch(a), digitsRe.FindStringSubmatch(b)
-	if ma == nil || mb == nil || ma[1] != mb[1] || ma[3] != "" || mb[3] != "" || format == "" {
+	if ma == nil || mb == nil || ma[1] != "" || mb[1] != "" || ma[3] != "" || mb[3] != "" || format == "" {
 		return b
 	}
 	na, nb := ma[2], mb[2]

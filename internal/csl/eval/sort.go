@@ -1,9 +1,12 @@
 package eval
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/collate"
 
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/style"
@@ -12,6 +15,7 @@ import (
 // sortValue is one key of one item.
 type sortValue struct {
 	s     string
+	key   []byte // collation key of s
 	empty bool
 }
 
@@ -55,7 +59,12 @@ func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) 
 			}
 		}
 		v = strings.TrimSpace(v)
-		out = append(out, sortValue{s: v, empty: v == ""})
+		sv := sortValue{s: v, empty: v == ""}
+		if !sv.empty {
+			var buf collate.Buffer
+			sv.key = append([]byte(nil), r.coll.KeyFromString(&buf, v)...)
+		}
+		out = append(out, sv)
 	}
 	return out
 }
@@ -76,7 +85,7 @@ func (r *run) less(a, b []sortValue, s *style.Sort) int {
 		case y.empty:
 			return -1
 		}
-		cmp := r.coll.CompareString(x.s, y.s)
+		cmp := bytes.Compare(x.key, y.key)
 		if cmp == 0 {
 			cmp = strings.Compare(x.s, y.s)
 			if strings.EqualFold(x.s, y.s) {

@@ -1,0 +1,84 @@
+package eval
+
+import (
+	"testing"
+
+	"github.com/cite-project/cite/internal/csl/output"
+)
+
+func TestFormatRanges(t *testing.T) {
+	tests := []struct{ in, format, want string }{
+		{"321-328", "chicago", "321–28"},
+		{"1496-1504", "chicago", "1496–1504"},
+		{"107-108", "chicago", "107–8"},
+		{"42-45", "minimal", "42–5"},
+		{"321-28", "expanded", "321–328"},
+		{"101-108", "minimal-two", "101–08"},
+		{"12-15, 20-22", "", "12–15, 20–22"},
+		{"e12-e15", "minimal", "e12–e15"},
+	}
+	for _, tt := range tests {
+		if got := formatRanges(tt.in, tt.format, "–"); got != tt.want {
+			t.Errorf("formatRanges(%q, %q) = %q; want %q", tt.in, tt.format, got, tt.want)
+		}
+	}
+}
+
+func TestInitials(t *testing.T) {
+	tests := []struct {
+		given, with string
+		init        bool
+		want        string
+	}{
+		{"John Robert", ". ", true, "J. R."},
+		{"Jean-Paul", ".", true, "J.-P."},
+		{"Ph. M.E.", " ", true, "Ph M E"},
+		{"John M.E.", ".", false, "John M.E."},
+		{"Иван Петрович", ". ", true, "И. П."},
+	}
+	for _, tt := range tests {
+		if got := initials(tt.given, tt.with, tt.init, true); got != tt.want {
+			t.Errorf("initials(%q, %q, %v) = %q; want %q", tt.given, tt.with, tt.init, got, tt.want)
+		}
+	}
+}
+
+func TestTextCase(t *testing.T) {
+	tests := []struct{ in, tc, want string }{
+		{"the art of war", "title", "The Art of War"},
+		{"the art of war", "capitalize-all", "The Art Of War"},
+		{"the art of war", "capitalize-first", "The art of war"},
+		{"THE ART", "sentence", "The art"},
+		{"Mixed Case", "lowercase", "mixed case"},
+		{"война и мир", "uppercase", "ВОЙНА И МИР"},
+	}
+	for _, tt := range tests {
+		n := output.Str(tt.in)
+		applyTextCase(n, tt.tc, "en")
+		if n.Text != tt.want {
+			t.Errorf("text-case %s of %q = %q; want %q", tt.tc, tt.in, n.Text, tt.want)
+		}
+	}
+}
+
+func TestMergePunct(t *testing.T) {
+	tests := []struct {
+		a, b rune
+		want string
+	}{
+		{'.', '.', "."}, {'!', '.', "!"}, {':', '?', "?"}, {',', '.', ",."}, {'.', ',', ".,"},
+	}
+	for _, tt := range tests {
+		if got := mergePunct(tt.a, tt.b); got != tt.want {
+			t.Errorf("mergePunct(%q, %q) = %q; want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestYearSuffix(t *testing.T) {
+	for n, want := range map[int]string{1: "a", 26: "z", 27: "aa", 52: "az", 53: "ba"} {
+		if got := yearSuffix(n); got != want {
+			t.Errorf("yearSuffix(%d) = %q; want %q", n, got, want)
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package csl_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cite-project/cite/internal/csl"
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/output"
+)
+
+var update = flag.Bool("update", false, "update .golden files")
+
+func loadCorpus(t testing.TB) []*item.Item {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "corpus.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := item.DecodeJSON(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
+}
+
+// officialStyles lists the style files the issue requires to load
+// unchanged, relative to ../shared/csl/styles.
+func officialStyles(t *testing.T, shared string) []string {
+	names := []string{
+		"apa.csl", "chicago-author-date.csl", "ieee.csl", "modern-language-association.csl",
+		"harvard-cite-them-right.csl", "gost-r-7-0-5-2008.csl", "gost-r-7-0-5-2008-numeric.csl",
+		"gost-r-7-0-5-2008-numeric-alphabetical.csl",
+	}
+	un, err := filepath.Glob(filepath.Join(shared, "csl", "styles", "unofficial", "*.csl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range un {
+		names = append(names, filepath.Join("unofficial", filepath.Base(u)))
+	}
+	return names
+}
+
+// TestOfficialStyles loads each official style unchanged and renders the
+// corpus (bibliography and one citation of every item) in English and in
+// Russian; the output is compared with golden files (-update rewrites).
+func TestOfficialStyles(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared/csl not found; official styles are not available")
+	}
+	items := loadCorpus(t)
+	var cites []csl.CiteItem
+	for _, it := range items {
+		cites = append(cites, csl.CiteItem{ID: it.ID})
+	}
+	for _, name := range officialStyles(t, shared) {
+		for _, lang := range []string{"", "ru-RU"} {
+			t.Run(strings.TrimSuffix(filepath.Base(name), ".csl")+"/"+lang, func(t *testing.T) {
+				data, err := os.ReadFile(filepath.Join(shared, "csl", "styles", name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := csl.New(data, csl.Options{Locale: lang, Locales: fileLocales(filepath.Join(shared, "csl", "locales"))})
+				if err != nil {
+					t.Fatalf("New(%s) = %v", name, err)
+				}
+				res := p.Process(items, []csl.Cluster{{Items: cites, NoteIndex: 1}}, true)
+				var b bytes.Buffer
+				b.WriteString("citation: " + output.Render(res.Clusters[0], output.Text) + "\n")
+				for _, e := range res.Entries {
+					s := output.Render(e, output.Text)
+					if strings.TrimSpace(s) == "" {
+						t.Errorf("empty bibliography entry")
+					}
+					b.WriteString(s + "\n")
+				}
+				if len(res.Entries) != len(items) && p.Style().Bibliography != nil {
+					t.Errorf("got %d entries; want %d (warnings: %v)", len(res.Entries), len(items), res.Warnings)
+				}
+				golden := filepath.Join("testdata", "TestOfficialStyles", strings.TrimSuffix(filepath.Base(name), ".csl")+langSuffix(lang)+".golden")
+				checkGolden(t, golden, b.Bytes())
+			})
+		}
+	}
+}
+
+func langSuffix(lang string) string {
+	if lang == "" {
+		return ""
+	}
+	return "." + lang
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\n got:\n%s\nwant:\n%s", path, got, want)
+	}
+}
