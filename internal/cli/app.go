@@ -99,6 +99,7 @@ func (e *env) commands() []*ucli.Command {
 		e.checkCommand(),
 		e.formatCommand(),
 		e.listCommand(),
+		e.verifyCommand(),
 	}
 }
 
