@@ -77,6 +77,7 @@ func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
 		}
 		lib.Entries = append(lib.Entries, e)
 	}
+	bib.SortDiagnostics(d.diags)
 	return lib, d.diags, nil
 }
 

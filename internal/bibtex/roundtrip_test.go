@@ -1,0 +1,260 @@
+package bibtex
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/store"
+)
+
+var update = flag.Bool("update", false, "update .golden files")
+
+// moduleRoot walks up from the test's directory to go.mod.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// corpus returns the path of a file of ../shared/corpus, or skips.
+func corpus(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join(moduleRoot(t), "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("corpus file %s is absent (it lives in ../shared/corpus beside the repository); skipping", p)
+	}
+	return p
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output; run go test -update if the change is intended\n--- got\n%s", path, got)
+	}
+}
+
+func encode(t *testing.T, entries []*bib.Entry, d Dialect) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Encode(&b, entries, Options{Dialect: d}); err != nil {
+		t.Fatalf("Encode(%v): %v", d, err)
+	}
+	return b.Bytes()
+}
+
+func decode(t *testing.T, name string, data []byte) *bib.Library {
+	t.Helper()
+	lib, diags, err := Decode(name, data)
+	if err != nil {
+		t.Fatalf("Decode(%s): %v", name, err)
+	}
+	if bib.HasErrors(diags) {
+		t.Fatalf("Decode(%s): %v", name, diags)
+	}
+	return lib
+}
+
+// TestRefsRoundTrip: TOML → BibLaTeX → TOML gives refs/ back exactly, the
+// exports match their golden files, and export → import → export is
+// byte-identical in both dialects.
+func TestRefsRoundTrip(t *testing.T) {
+	refs := filepath.Join(moduleRoot(t), "refs", "references.toml")
+	lib, diags, err := store.Load(refs)
+	if err != nil || bib.HasErrors(diags) {
+		t.Fatalf("store.Load(%s): %v %v", refs, err, diags)
+	}
+	for _, d := range []Dialect{BibLaTeX, BibTeX} {
+		t.Run(d.String(), func(t *testing.T) {
+			out := encode(t, lib.Entries, d)
+			golden(t, filepath.Join("testdata", "refs."+d.String()+".golden"), out)
+			back := decode(t, "refs.bib", out)
+			if d == BibLaTeX {
+				var want, got bytes.Buffer
+				if err := store.Encode(&want, lib.Entries, nil); err != nil {
+					t.Fatal(err)
+				}
+				if err := store.Encode(&got, back.Entries, nil); err != nil {
+					t.Fatal(err)
+				}
+				if want.String() != got.String() {
+					t.Errorf("TOML → BibLaTeX → TOML changed refs/:\n--- want\n%s\n--- got\n%s", want.String(), got.String())
+				}
+				for i, e := range lib.Entries {
+					if !e.Equal(back.Entries[i]) {
+						t.Errorf("entry %s: %+v; want %+v", e.ID, back.Entries[i].Strip(), e.Strip())
+					}
+				}
+			}
+			if again := encode(t, back.Entries, d); !bytes.Equal(again, out) {
+				t.Errorf("export → import → export is not byte-identical:\n--- first\n%s\n--- second\n%s", out, again)
+			}
+		})
+	}
+}
+
+// TestCorpusRoundTrip imports every entry of the two real corpora, checks
+// that no field is lost, writes per-field counts of what was mapped onto a
+// CSL variable and what was kept verbatim in extra, and checks that
+// export → import → export is byte-identical and that a BibLaTeX round
+// trip gives the same entries.
+func TestCorpusRoundTrip(t *testing.T) {
+	for _, name := range []string{"biblatex-examples.bib", "xampl.bib"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(corpus(t, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lib, diags, err := Decode(name, data)
+			if err != nil || bib.HasErrors(diags) {
+				t.Fatalf("Decode(%s): %v %v", name, err, diags)
+			}
+			f, err := Parse(name, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts := countFields(t, f, lib, diags)
+			golden(t, filepath.Join("testdata", "corpus", name+".counts.golden"), counts)
+			for _, d := range []Dialect{BibLaTeX, BibTeX} {
+				out := encode(t, lib.Entries, d)
+				back := decode(t, name, out)
+				if len(back.Entries) != len(lib.Entries) {
+					t.Fatalf("%v: %d entries after the round trip; want %d", d, len(back.Entries), len(lib.Entries))
+				}
+				if d == BibLaTeX {
+					for i, e := range lib.Entries {
+						if !e.Equal(back.Entries[i]) {
+							t.Errorf("%v: entry %s changed:\n%+v\nwant\n%+v", d, e.ID, back.Entries[i].Strip(), e.Strip())
+						}
+					}
+				}
+				if again := encode(t, back.Entries, d); !bytes.Equal(again, out) {
+					t.Errorf("%v: export → import → export is not byte-identical", d)
+				}
+			}
+		})
+	}
+}
+
+// countFields returns a table: for each .bib field, how many times it
+// occurs, how many values went to a CSL variable, and how many were kept
+// verbatim in extra (alone, when the field has no variable, or next to the
+// variable, when its LaTeX has no exact plain form). It fails the test for
+// any value that went nowhere.
+func countFields(t *testing.T, f *File, lib *bib.Library, diags []bib.Diagnostic) []byte {
+	t.Helper()
+	type count struct{ total, mapped, extra int }
+	counts := map[string]*count{}
+	codes := map[bib.Pos]string{}
+	for _, d := range diags {
+		codes[d.Pos] = d.Code
+	}
+	entries := 0
+	for _, it := range f.Items {
+		if it.Kind != EntryItem {
+			continue
+		}
+		e := lib.Entries[entries]
+		entries++
+		for _, fl := range it.Entry.Fields {
+			c := counts[fl.Name]
+			if c == nil {
+				c = &count{}
+				counts[fl.Name] = c
+			}
+			c.total++
+			switch code := codes[fl.Pos]; {
+			case fl.Name == "crossref":
+				c.extra++ // kept as it is; Decode also copies the parent's fields
+			case code == CodeUnmapped || code == CodeBadDate:
+				c.extra++
+				if _, ok := e.Extra[fl.Name]; !ok {
+					t.Errorf("%s: field %s of %s is reported as kept in extra but is not there", fl.Pos, fl.Name, e.ID)
+				}
+			case code == CodeKeptLaTeX:
+				c.extra++
+				c.mapped++
+			default:
+				c.mapped++
+				if !mapped(e, fl.Name) {
+					t.Errorf("%s: field %s of %s was lost", fl.Pos, fl.Name, e.ID)
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d entries\n%-16s %6s %6s %6s\n", len(lib.Entries), "field", "total", "mapped", "extra")
+	for _, n := range names {
+		c := counts[n]
+		fmt.Fprintf(&b, "%-16s %6d %6d %6d\n", n, c.total, c.mapped, c.extra)
+	}
+	return []byte(b.String())
+}
+
+// mapped reports whether the entry has a value for a .bib field that
+// Decode reported nothing about: a CSL variable, or a field it reads
+// itself (year, month, entrysubtype, crossref, howpublished with a URL).
+func mapped(e *bib.Entry, name string) bool {
+	has := func(v string) bool {
+		_, isName := e.Names[v]
+		_, isDate := e.Dates[v]
+		return e.Get(v) != "" || isName || isDate
+	}
+	switch name {
+	case "year", "month":
+		return has("issued")
+	case "entrysubtype":
+		return true
+	case "crossref":
+		return e.Extra["crossref"] != ""
+	case "howpublished":
+		if has("URL") {
+			return true
+		}
+	}
+	for _, row := range fields {
+		if row.bib == name && has(row.csl) {
+			return true
+		}
+	}
+	if v, ok := genericVar(name); ok && has(v) {
+		return true
+	}
+	return false
+}
