@@ -303,7 +303,11 @@ func (r *Result) uncited() {
 		var msg string
 		switch {
 		case r.ms != nil && !byMarker[e.ID] && len(claims) > 0:
-			msg = fmt.Sprintf("reference %s is never cited in %s, though claims %s name it as their source", r.label(e.ID), r.ms.Name, strings.Join(claims, ", "))
+			who := "claim " + claims[0] + " names"
+			if len(claims) > 1 {
+				who = "claims " + strings.Join(claims, ", ") + " name"
+			}
+			msg = fmt.Sprintf("reference %s is never cited in %s, though %s it as their source", r.label(e.ID), r.ms.Name, who)
 		case r.ms != nil && !byMarker[e.ID]:
 			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.ms.Name)
 		case r.ms == nil && len(claims) == 0:
