@@ -31,21 +31,20 @@ func (o occurrence) where() string { return fmt.Sprintf("%s (%s)", o.ref, o.pos)
 // URL and title. The cost grows linearly with the library.
 func (c *checker) consistency() {
 	persons := newVariantIndex(5, true, samePerson)
-	outlets := map[string]*variantIndex{
-		"container-title": newVariantIndex(8, false, oneWordApart),
-		"publisher":       newVariantIndex(8, false, oneWordApart),
-	}
+	outlets := [2]*variantIndex{newVariantIndex(8, false, oneWordApart), newVariantIndex(8, false, oneWordApart)}
+	outletFields := [2]string{"container-title", "publisher"}
 	type seen struct {
 		e     *bib.Entry
 		field string
-		value string // the outlet, or "" for a person
-		name  *bib.Name
+		value string    // the outlet, or "" for a person
+		name  *bib.Name // the person, or nil for an outlet
 		pos   bib.Pos
 		g     *group
-		sp    string
+		sp    *spelling
 	}
-	var all []seen
-	dups := newDuplicateIndex()
+	all := make([]seen, 0, len(c.lib.Entries)*2)
+	dups := newDuplicateIndex(len(c.lib.Entries))
+	var key, spelled []byte
 	for i, e := range c.lib.Entries {
 		if e == nil {
 			continue
@@ -54,27 +53,40 @@ func (c *checker) consistency() {
 			names := e.Names[role]
 			for k := range names {
 				nm := &names[k]
-				key, spelled := personKey(*nm)
-				if key == "" {
+				if nm.IsLiteral() || strings.TrimSpace(nm.Family) == "" {
 					continue
 				}
+				key = key[:0]
+				if nm.NonDroppingParticle != "" {
+					key = append(appendNorm(key, nm.NonDroppingParticle), ' ')
+				}
+				n := len(key)
+				if key = appendNorm(key, nm.Family); len(key) == n {
+					continue
+				}
+				key = appendNorm(append(key, '|'), nm.Given)
+				spelled = appendCollapsed(spelled[:0], nm.Family)
+				spelled = appendCollapsed(append(spelled, ", "...), nm.Given)
 				pos := nm.Pos
 				if pos.Line == 0 {
 					pos = e.PosOf(role)
 				}
-				g := persons.add(key, spelled, occurrence{spelled, e.ID, pos})
-				all = append(all, seen{e, role, "", nm, pos, g, spelled})
+				g, sp := persons.add(key, spelled, e.ID, pos)
+				all = append(all, seen{e, role, "", nm, pos, g, sp})
 			}
 		}
-		for _, f := range []string{"container-title", "publisher"} {
+		for k, f := range outletFields {
 			v := e.Get(f)
-			key := normKey(v)
-			if key == "" {
+			if v == "" {
 				continue
 			}
-			spelled := collapseSpaces(v)
-			g := outlets[f].add(key, spelled, occurrence{spelled, e.ID, e.PosOf(f)})
-			all = append(all, seen{e, f, v, nil, e.PosOf(f), g, spelled})
+			key = appendNorm(key[:0], v)
+			if len(key) == 0 {
+				continue
+			}
+			spelled = appendCollapsed(spelled[:0], v)
+			g, sp := outlets[k].add(key, spelled, e.ID, e.PosOf(f))
+			all = append(all, seen{e, f, v, nil, e.PosOf(f), g, sp})
 		}
 		dups.add(c, i, e)
 	}
@@ -83,10 +95,13 @@ func (c *checker) consistency() {
 		x.link()
 	}
 	for _, s := range all {
-		ref, fuzzy := s.g.reference(s.sp)
-		if ref == nil || ref.ref == s.e.ID && ref.pos == s.pos {
+		root := s.g.root()
+		m := root.majority()
+		fuzzy := root != s.g
+		if !fuzzy && s.sp == m || m.first.ref == s.e.ID && m.first.pos == s.pos {
 			continue
 		}
+		ref := m.first
 		code, same, what := CodeOutletVariant, "if they are the same", fmt.Sprintf("%s %q", s.field, s.value)
 		if s.name != nil {
 			code, same, what = CodeNameVariant, "if they are the same person", fmt.Sprintf("%s %q", s.field, s.name.String())
@@ -99,11 +114,41 @@ func (c *checker) consistency() {
 	}
 }
 
+// appendCollapsed appends s to dst with its words joined by single
+// spaces.
+func appendCollapsed(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); {
+		b := s[i]
+		size := 1
+		isSpace := b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f'
+		if b >= 0x80 {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = true
+		} else {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
+	}
+	return dst
+}
+
 // normKey folds s for comparison: lower case, ё as е, Latin diacritics
 // dropped, punctuation removed and spaces collapsed.
-func normKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+func normKey(s string) string { return string(appendNorm(nil, s)) }
+
+// appendNorm appends the folded form of s (see normKey) to dst.
+func appendNorm(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	for _, r := range s {
 		if r < 0x80 {
@@ -117,8 +162,8 @@ func normKey(s string) string {
 			}
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
 		switch {
@@ -126,7 +171,7 @@ func normKey(s string) string {
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			dst = append(dst, byte(r))
 			continue
 		case r >= 0x430 && r <= 0x44F:
 		case r >= 0x410 && r <= 0x42F:
@@ -141,9 +186,9 @@ func normKey(s string) string {
 		default:
 			r = unicode.ToLower(r)
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
 }
 
 // roles returns the name variables of e in a fixed order.
@@ -157,19 +202,6 @@ func roles(e *bib.Entry) []string {
 		}
 	}
 	return slices.Sorted(maps.Keys(e.Names))
-}
-
-// personKey returns the normalised "family|given" key of a person and
-// the spelling to compare, or "" for an institution.
-func personKey(nm bib.Name) (key, spelled string) {
-	if nm.IsLiteral() || strings.TrimSpace(nm.Family) == "" {
-		return "", ""
-	}
-	fam := normKey(strings.TrimSpace(nm.NonDroppingParticle + " " + nm.Family))
-	if fam == "" {
-		return "", ""
-	}
-	return fam + "|" + normKey(nm.Given), collapseSpaces(nm.Family) + ", " + collapseSpaces(nm.Given)
 }
 
 // samePerson reports whether two person keys one edit apart name one
@@ -217,9 +249,10 @@ type group struct {
 	key       string
 	person    bool
 	spellings map[string]*spelling
-	order     []string
+	order     []*spelling
 	total     int
-	alias     *group // a larger group one letter away
+	alias     *group    // a larger group one letter away
+	best      *spelling // the majority, once computed
 }
 
 type spelling struct {
@@ -227,15 +260,17 @@ type spelling struct {
 	first occurrence
 }
 
-// majority returns the group's most common spelling, the earliest on a tie.
+// majority returns the group's most common spelling, the earliest on a
+// tie. It is computed once, after all spellings have been counted.
 func (g *group) majority() *spelling {
-	var best *spelling
-	for _, s := range g.order {
-		if sp := g.spellings[s]; best == nil || sp.count > best.count {
-			best = sp
+	if g.best == nil {
+		for _, sp := range g.order {
+			if g.best == nil || sp.count > g.best.count {
+				g.best = sp
+			}
 		}
 	}
-	return best
+	return g.best
 }
 
 func (g *group) root() *group {
@@ -243,19 +278,6 @@ func (g *group) root() *group {
 		g = g.alias
 	}
 	return g
-}
-
-// reference returns the occurrence that spelled should agree with, or
-// nil when it does; fuzzy says that it belongs to a group one letter away.
-func (g *group) reference(spelled string) (*occurrence, bool) {
-	if r := g.root(); r != g {
-		return &r.majority().first, true
-	}
-	m := g.majority()
-	if m.first.spelled == spelled {
-		return nil, false
-	}
-	return &m.first, false
 }
 
 // variantIndex groups the spellings of persons or outlets.
@@ -271,22 +293,24 @@ func newVariantIndex(minLen int, person bool, same func(a, b string) bool) *vari
 	return &variantIndex{groups: map[string]*group{}, minLen: minLen, person: person, same: same}
 }
 
-func (x *variantIndex) add(key, spelled string, occ occurrence) *group {
-	g, ok := x.groups[key]
+// add counts one occurrence of spelled under key. The byte slices are
+// copied only when they are new.
+func (x *variantIndex) add(key, spelled []byte, ref string, pos bib.Pos) (*group, *spelling) {
+	g, ok := x.groups[string(key)]
 	if !ok {
-		g = &group{key: key, person: x.person, spellings: map[string]*spelling{}}
-		x.groups[key] = g
+		g = &group{key: string(key), person: x.person, spellings: map[string]*spelling{}}
+		x.groups[g.key] = g
 		x.order = append(x.order, g)
 	}
-	sp, ok := g.spellings[spelled]
+	sp, ok := g.spellings[string(spelled)]
 	if !ok {
-		sp = &spelling{first: occ}
-		g.spellings[spelled] = sp
-		g.order = append(g.order, spelled)
+		sp = &spelling{first: occurrence{spelled: string(spelled), ref: ref, pos: pos}}
+		g.spellings[sp.first.spelled] = sp
+		g.order = append(g.order, sp)
 	}
 	sp.count++
 	g.total++
-	return g
+	return g, sp
 }
 
 // link aliases each group to an earlier or larger group one letter away,

@@ -18,13 +18,16 @@ var componentTypes = map[string]bool{
 }
 
 // duplicateIndex maps the identifying keys of earlier entries to their
-// index in the library.
+// index in the library. Titles are keyed by a 64-bit hash of their
+// normalised key, checked against the earlier entry on a hit.
 type duplicateIndex struct {
-	doi, isbn, url, title map[string]int
+	doi, isbn, url map[string]int
+	title          map[uint64]int
+	buf, other     []byte
 }
 
-func newDuplicateIndex() *duplicateIndex {
-	return &duplicateIndex{doi: map[string]int{}, isbn: map[string]int{}, url: map[string]int{}, title: map[string]int{}}
+func newDuplicateIndex(n int) *duplicateIndex {
+	return &duplicateIndex{doi: map[string]int{}, isbn: map[string]int{}, url: map[string]int{}, title: make(map[uint64]int, n)}
 }
 
 // match is one reason why entry i repeats an earlier entry.
@@ -40,9 +43,6 @@ type match struct {
 func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 	var found []match
 	look := func(m map[string]int, key, field, reason string) {
-		if key == "" {
-			return
-		}
 		if j, ok := m[key]; ok {
 			if c.lib.Entries[j].ID != e.ID { // a repeated id is the loader's duplicate-id
 				found = append(found, match{j, field, reason})
@@ -51,11 +51,13 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 		}
 		m[key] = i
 	}
-	if d := doiKey(e.Get("DOI")); d != "" {
-		look(x.doi, d, "DOI", fmt.Sprintf("DOI %s", d))
+	if v := e.Get("DOI"); v != "" {
+		if d := doiKey(v); d != "" {
+			look(x.doi, d, "DOI", "DOI "+d)
+		}
 	}
-	if !componentTypes[e.Type] {
-		for _, s := range splitIdentifiers(e.Get("ISBN"), "ISBN") {
+	if v := e.Get("ISBN"); v != "" && !componentTypes[e.Type] {
+		for _, s := range splitIdentifiers(v, "ISBN") {
 			if k := isbn13(s); k != "" {
 				look(x.isbn, k, "ISBN", "ISBN "+s)
 			}
@@ -64,8 +66,16 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 	if u := urlKey(e.Get("URL")); u != "" {
 		look(x.url, u, "URL", "URL")
 	}
-	if t := titleKey(e); t != "" {
-		look(x.title, t, "title", "title, year and first author")
+	if x.buf = appendTitleKey(x.buf[:0], e); len(x.buf) > 0 {
+		h := hashBytes(x.buf)
+		if j, ok := x.title[h]; ok {
+			x.other = appendTitleKey(x.other[:0], c.lib.Entries[j])
+			if string(x.other) == string(x.buf) && c.lib.Entries[j].ID != e.ID {
+				found = append(found, match{j, "title", "title, year and first author"})
+			}
+		} else {
+			x.title[h] = i
+		}
 	}
 	if len(found) == 0 {
 		return
@@ -82,6 +92,15 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 		c.report(e, field, CodeDuplicate, fmt.Sprintf("probably the same work as %s (%s): same %s; merge the two entries, or tell them apart if they differ",
 			o.ID, o.PosOf(field), strings.Join(reasons, ", ")))
 	}
+}
+
+// hashBytes is 64-bit FNV-1a.
+func hashBytes(b []byte) uint64 {
+	var h uint64 = 14695981039346656037
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
 }
 
 // doiKey returns the bare DOI in lower case (DOIs are case-insensitive),
@@ -118,27 +137,30 @@ func urlKey(v string) string {
 	return strings.TrimRight(host+"/"+path, "/")
 }
 
-// titleKey returns the normalised title, year and first author (or, for
-// unsigned works, the container) of e, and the container for parts of a
-// larger work, or "" without a title.
-func titleKey(e *bib.Entry) string {
-	t := normKey(e.Get("title"))
-	if t == "" {
-		return ""
+// appendTitleKey appends the normalised title, year and first author
+// (or, for unsigned works, the container) of e to dst, and the container
+// for parts of a larger work; it appends nothing without a title.
+func appendTitleKey(dst []byte, e *bib.Entry) []byte {
+	start := len(dst)
+	if dst = appendNorm(dst, e.Get("title")); len(dst) == start {
+		return dst
 	}
-	who := ""
+	dst = append(dst, '|')
+	dst = strconv.AppendInt(dst, int64(e.Year()), 10)
+	dst = append(dst, '|')
+	who := len(dst)
 	for _, role := range []string{"author", "editor"} {
 		if ns := e.Names[role]; len(ns) > 0 {
 			if ns[0].IsLiteral() {
-				who = normKey(ns[0].Literal)
+				dst = appendNorm(dst, ns[0].Literal)
 			} else {
-				who = normKey(ns[0].Family)
+				dst = appendNorm(dst, ns[0].Family)
 			}
 			break
 		}
 	}
-	if who == "" || componentTypes[e.Type] {
-		who += "|" + normKey(e.Get("container-title"))
+	if len(dst) == who || componentTypes[e.Type] {
+		dst = appendNorm(append(dst, '|'), e.Get("container-title"))
 	}
-	return t + "|" + strconv.Itoa(e.Year()) + "|" + who
+	return dst
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
 )
@@ -26,7 +27,13 @@ func (c *checker) name(e *bib.Entry, role string, i int, nm bib.Name) {
 	if pos.Line == 0 {
 		pos = e.PosOf(role)
 	}
-	who := fmt.Sprintf("%s %q", role, nm.String())
+	var whoCache string
+	who := func() string {
+		if whoCache == "" {
+			whoCache = fmt.Sprintf("%s %q", role, nm.String())
+		}
+		return whoCache
+	}
 	if nm.IsEmpty() {
 		c.reportAt(pos, e.ID, role, CodeEmptyName, fmt.Sprintf("%s %d is empty: give family and given, or literal for an institution, or remove it", role, i+1))
 		return
@@ -36,37 +43,37 @@ func (c *checker) name(e *bib.Entry, role string, i int, nm bib.Name) {
 		return
 	}
 	if strings.TrimSpace(nm.Family) == "" {
-		c.reportAt(pos, e.ID, role, CodeEmptyFamily, fmt.Sprintf("%s has the given name %q but no family name: add family = \"...\", or write an institution as literal = \"...\"", who, nm.Given))
+		c.reportAt(pos, e.ID, role, CodeEmptyFamily, fmt.Sprintf("%s has the given name %q but no family name: add family = \"...\", or write an institution as literal = \"...\"", who(), nm.Given))
 		return
 	}
 	if looksInstitutional(nm.Family) || looksInstitutional(nm.Given) {
 		lit := collapseSpaces(strings.Join(nonEmptyParts(nm.Family, nm.Given), " "))
-		c.reportAt(pos, e.ID, role, CodeInstitutionAsPerson, fmt.Sprintf("%s reads as an institution written as a person, which styles would invert and abbreviate: write it as { literal = %q }", who, lit))
+		c.reportAt(pos, e.ID, role, CodeInstitutionAsPerson, fmt.Sprintf("%s reads as an institution written as a person, which styles would invert and abbreviate: write it as { literal = %q }", who(), lit))
 		return
 	}
 	if strings.TrimSpace(nm.Given) == "" {
 		styles, plural := styleNames(c.apa, c.gost)
-		c.reportAt(pos, e.ID, role, CodeMissingGiven, fmt.Sprintf("%s has no given name or initials; %s %s the initials after the family name: add given = \"...\"", who, styles, verb("prints", "print", plural)))
+		c.reportAt(pos, e.ID, role, CodeMissingGiven, fmt.Sprintf("%s has no given name or initials; %s %s the initials after the family name: add given = \"...\"", who(), styles, verb("prints", "print", plural)))
 		return
 	}
 	if fix, ok := fixInitials(nm.Given); ok {
 		styles, plural := styleNames(c.apa, c.gost)
-		c.reportAt(pos, e.ID, role, CodeInitialsForm, fmt.Sprintf("%s has the initials %q; %s %s initials with a period and a space: write given = %q", who, nm.Given, styles, verb("writes", "write", plural), fix))
+		c.reportAt(pos, e.ID, role, CodeInitialsForm, fmt.Sprintf("%s has the initials %q; %s %s initials with a period and a space: write given = %q", who(), nm.Given, styles, verb("writes", "write", plural), fix))
 	}
 }
 
 // nameParts checks each part of nm, and its alternative forms, for stray
 // spaces and punctuation and for words that mix scripts.
-func (c *checker) nameParts(e *bib.Entry, pos bib.Pos, role, who string, nm bib.Name) {
+func (c *checker) nameParts(e *bib.Entry, pos bib.Pos, role string, who func() string, nm bib.Name) {
 	check := func(part, v string) {
 		if v == "" {
 			return
 		}
 		if probs, fix := nameSpacing(v); probs != "" {
-			c.reportAt(pos, e.ID, role, CodeNameSpacing, fmt.Sprintf("%s: %s %q has %s: write %s = %q", who, part, v, probs, part, fix))
+			c.reportAt(pos, e.ID, role, CodeNameSpacing, fmt.Sprintf("%s: %s %q has %s: write %s = %q", who(), part, v, probs, part, fix))
 		}
 		if msg := mixedScript(v); msg != "" {
-			c.reportAt(pos, e.ID, role, CodeMixedScript, fmt.Sprintf("%s: %s %s", who, part, msg))
+			c.reportAt(pos, e.ID, role, CodeMixedScript, fmt.Sprintf("%s: %s %s", who(), part, msg))
 		}
 	}
 	for _, p := range bib.NameParts {
@@ -111,6 +118,9 @@ func punctName(b byte) string {
 // "К.В") and initials written as capitals ("KV"); full given names and
 // hyphenated initials ("J.-P.") are left alone.
 func fixInitials(given string) (string, bool) {
+	if wellFormedGiven(given) {
+		return given, false
+	}
 	tokens := strings.Fields(given)
 	if len(tokens) == 1 {
 		rs := []rune(tokens[0])
@@ -138,6 +148,35 @@ func fixInitials(given string) (string, bool) {
 	}
 	fix := strings.Join(out, " ")
 	return fix, fix != given
+}
+
+// wellFormedGiven is the fast path of fixInitials: it reports whether
+// every space-separated token of given is a full name (no period, two or
+// more letters, not all capitals) or a single initial ("К.", "Zh.",
+// "J.-P.").
+func wellFormedGiven(given string) bool {
+	for len(given) > 0 {
+		tok := given
+		if i := strings.IndexByte(given, ' '); i >= 0 {
+			tok, given = given[:i], given[i+1:]
+		} else {
+			given = ""
+		}
+		dots := strings.Count(tok, ".")
+		switch {
+		case dots == 0:
+			lower := false
+			for _, r := range tok {
+				lower = lower || unicode.IsLower(r)
+			}
+			if !lower {
+				return false
+			}
+		case tok[len(tok)-1] != '.' || strings.Contains(tok[:len(tok)-1], ".") && !strings.Contains(tok, ".-"):
+			return false
+		}
+	}
+	return true
 }
 
 // initialGroups splits a token made only of initials, each a capital
@@ -203,15 +242,32 @@ var institutionWords = map[string]bool{
 // looksInstitutional reports whether s contains a word that names an
 // institution.
 func looksInstitutional(s string) bool {
-	if s == "" {
+	if len(s) < 3 {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if institutionWords[w] {
+	var buf [64]byte
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, func(r rune) bool { return !isLetter(r) })
+		w := s
+		if i >= 0 {
+			w, s = s[:i], s[i:]
+			_, size := utf8.DecodeRuneInString(s)
+			s = s[size:]
+		} else {
+			s = ""
+		}
+		if len(w) < 3 {
+			continue
+		}
+		lw := buf[:0]
+		for _, r := range w {
+			lw = utf8.AppendRune(lw, unicode.ToLower(r))
+		}
+		if institutionWords[string(lw)] {
 			return true
 		}
 		for _, stem := range institutionStems {
-			if strings.HasPrefix(w, stem) {
+			if len(lw) >= len(stem) && string(lw[:len(stem)]) == stem {
 				return true
 			}
 		}

@@ -59,6 +59,9 @@ func (c *checker) text(e *bib.Entry) {
 // spaceProblems describes leading, trailing and doubled spaces, tabs and
 // line breaks in s, or returns "".
 func spaceProblems(s string) string {
+	if !suspectSpaces(s) {
+		return ""
+	}
 	var probs []string
 	if s != strings.TrimLeftFunc(s, unicode.IsSpace) {
 		probs = append(probs, "a leading space")
@@ -86,6 +89,28 @@ func spaceProblems(s string) string {
 		probs = append(probs, "a tab or line break")
 	}
 	return strings.Join(probs, " and ")
+}
+
+// suspectSpaces is the fast path of spaceProblems: it reports whether s
+// may have a stray space (a space at either end, two in a row, an ASCII
+// control space, or a non-ASCII byte that may start a Unicode space).
+func suspectSpaces(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b == ' ' && i > 0 && s[i-1] == ' ', b == '\t', b == '\n', b == '\r', b == '\v', b == '\f':
+			return true
+		case b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3:
+			// U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000
+			return true
+		}
+	}
+	return false
 }
 
 // collapseSpaces trims s and joins its words with single spaces. It
