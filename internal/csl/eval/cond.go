@@ -107,10 +107,31 @@ func isNumeric(s string) bool {
 	return numericRe.MatchString(s)
 }
 
-// isPlural reports whether a number variable holds more than one number.
+var pluralSepRe = regexp.MustCompile(`\s*(?:[-–,&]|\band\b|\bet\b|\bund\b|\bи\b)\s*`)
+
+var romanRe = regexp.MustCompile(`^(?i:[ivxlcdm]+)$`)
+
+// isPlural reports whether a number variable or locator holds more than
+// one number ("1-3", "12, 15", "213 and 235", "i-ix"); a hyphen escaped
+// with a backslash is part of a single number.
 func isPlural(s string) bool {
-	if !isNumeric(s) {
+	if strings.Contains(s, `\-`) {
 		return false
 	}
-	return strings.ContainsAny(s, "-–,&") || strings.Contains(s, " and ")
+	parts := pluralSepRe.Split(strings.TrimSpace(s), -1)
+	if len(parts) < 2 {
+		return false
+	}
+	n := 0
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if isNumeric(p) || romanRe.MatchString(p) {
+			n++
+		} else {
+			return false
+		}
+	}
+	return n >= 2
 }

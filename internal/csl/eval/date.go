@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/locale"
@@ -119,7 +120,9 @@ func (c *ctx) dateParts(d *style.Date) ([]locale.DatePart, string, *locale.Forma
 	// and it was meant as a separator.
 	if len(out) > 0 && len(out) < len(df.Parts) {
 		lastKept := out[len(out)-1]
-		if lastKept.Name != df.Parts[len(df.Parts)-1].Name {
+		if lastKept.Name != df.Parts[len(df.Parts)-1].Name && !strings.ContainsFunc(lastKept.Suffix, unicode.IsLetter) {
+			// A separator suffix ("-", "/", ", ") goes with the dropped
+			// part; a word suffix (年, 月) stays.
 			out[len(out)-1].Suffix = ""
 		}
 		if out[0].Name != df.Parts[0].Name {
@@ -136,6 +139,19 @@ func (c *ctx) renderDateParts(dv item.Date, parts []locale.DatePart, delim strin
 		if n, err := strconv.Atoi(dv.Season); err == nil && n >= 1 && n <= 4 {
 			start.Month = 12 + n
 		}
+	}
+	if dv.OpenEnd {
+		// An open range ("1987–").
+		j := c.joiner()
+		j.add(c.datePartsSeq(start, parts, delim, dv))
+		rd := "–"
+		for _, p := range parts {
+			if p.Name == "year" && p.RangeDelimiter != "" {
+				rd = p.RangeDelimiter
+			}
+		}
+		j.text(rd)
+		return j.node()
 	}
 	if !dv.IsRange() {
 		return c.datePartsSeq(start, parts, delim, dv)
@@ -366,4 +382,4 @@ func dateSortKey(d item.Date, which string, filtered bool, _ []locale.DatePart) 
 	return s
 }
 
-var _ = strings.TrimSpace
+

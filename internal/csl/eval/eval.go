@@ -239,6 +239,10 @@ func (c *ctx) lookupVar(name string) string {
 	return c.it.Var(name)
 }
 
+// unescapeHyphen turns the "\-" escape (a hyphen that is not a range)
+// into a plain hyphen.
+func unescapeHyphen(s string) string { return strings.ReplaceAll(s, `\-`, "-") }
+
 func yearSuffix(n int) string {
 	// 1 → a, 26 → z, 27 → aa, ...
 	var b []byte
@@ -260,7 +264,16 @@ func (c *ctx) text(t *style.Text) *output.Node {
 			c.warn("undefined macro %q", t.Macro)
 			return nil
 		}
+		// A macro acts as an implicit group (as in citeproc-js): when it
+		// calls variables and all are empty, its terms are dropped too.
+		calls, hits := c.calls, c.hits
+		c.calls, c.hits = 0, 0
 		n := c.renderAll(m.Children, "")
+		mc, mh := c.calls, c.hits
+		c.calls, c.hits = calls+mc, hits+mh
+		if mc > 0 && mh == 0 {
+			return nil
+		}
 		return c.format(n, &t.Formatting)
 	case t.Term != "":
 		form := t.Form
@@ -312,12 +325,14 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 	var n *output.Node
 	switch name {
 	case "page":
-		n = output.Str(c.pageRange(v))
+		n = output.Str(unescapeHyphen(c.pageRange(v)))
 	case "locator":
 		if c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page") {
 			v = c.pageRange(v)
+		} else {
+			v = formatRanges(v, "", c.rangeDelim())
 		}
-		n = c.rich(v)
+		n = c.rich(unescapeHyphen(v))
 	case "citation-label":
 		n = output.Str(v + c.implicitYearSuffix())
 	case "citation-number", "year-suffix":

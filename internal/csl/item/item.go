@@ -98,6 +98,8 @@ type Date struct {
 	Season  string
 	Circa   bool
 	Literal string
+	// OpenEnd marks a range with no end ("1987–").
+	OpenEnd bool
 }
 
 // IsZero reports whether d holds nothing.

@@ -327,12 +327,16 @@ func decodeDate(v json.RawMessage) (Date, error) {
 				case 0:
 					dp.Year = n
 				case 1:
+					if n >= 21 && n <= 24 {
+						n -= 8 // EDTF seasons 21-24 → 13-16
+					}
 					dp.Month = n
 				case 2:
 					dp.Day = n
 				}
 			}
 			if i == 1 && dp == (DateParts{}) {
+				d.OpenEnd = len(d.Parts) == 1
 				continue
 			}
 			if i == 0 && dp == (DateParts{}) {
