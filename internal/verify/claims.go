@@ -27,8 +27,8 @@ func (r *Result) claims() {
 	if r.doc != nil {
 		norm = normalise(r.doc.text, r.doc.markers)
 	}
-	r.spans = make([]claimSpan, len(r.lib.Claims))
-	for i, c := range r.lib.Claims {
+	r.spans = make([]claimSpan, len(r.claimList))
+	for i, c := range r.claimList {
 		cr := ClaimResult{ID: c.ID, Kind: c.Kind, Excerpt: c.Excerpt, Sources: []SourceResult{}, Problems: []string{}}
 		for _, s := range c.Sources {
 			cr.Sources = append(cr.Sources, SourceResult{Ref: s.Ref, Locator: s.Locator, Label: s.Label, Support: s.Support})

@@ -114,7 +114,7 @@ func (r *Result) view() htmlPage {
 		p.Findings = append(p.Findings, hf)
 	}
 	for i, c := range r.Claims {
-		lc := r.lib.Claims[i]
+		lc := r.claimList[i]
 		hc := htmlClaim{N: i + 1, ID: c.ID, Kind: c.Kind, Statement: lc.Statement, Excerpt: c.Excerpt,
 			Status: lc.Status, Note: lc.Note, Found: c.Found, Line: c.Line}
 		for _, s := range c.Sources {
@@ -139,7 +139,7 @@ func (r *Result) view() htmlPage {
 	}
 	for i, e := range r.lib.Entries {
 		hr := htmlRef{N: i + 1, ID: e.ID, Formatted: r.format(e), CitedAt: cited[e.ID]}
-		for ci, c := range r.lib.Claims {
+		for ci, c := range r.claimList {
 			for _, s := range c.Sources {
 				if s.Ref == e.ID {
 					hr.Claims = append(hr.Claims, htmlLink{Text: c.ID, Href: fmt.Sprintf("#claim-%d", ci+1)})
@@ -164,12 +164,12 @@ func (r *Result) format(e *bib.Entry) string {
 			return s
 		}
 	}
-	return Summary(e)
+	return PlainReference(e)
 }
 
-// Summary returns a plain "Authors. Title. Year." account of e, the
+// PlainReference returns a plain "Authors. Title. Year." account of e, the
 // fallback when no reference formatter is given.
-func Summary(e *bib.Entry) string {
+func PlainReference(e *bib.Entry) string {
 	var names []string
 	for _, n := range e.Names["author"] {
 		names = append(names, n.String())
@@ -233,7 +233,7 @@ func (r *Result) lines(claimN map[string]int) []htmlLine {
 	for i, sp := range r.spans {
 		if sp.found {
 			anns = append(anns, annotation{start: sp.start, end: sp.end, class: "claim",
-				href: fmt.Sprintf("#claim-%d", i+1), title: "claim " + r.Claims[i].ID + ": " + r.lib.Claims[i].Statement, rank: 2})
+				href: fmt.Sprintf("#claim-%d", i+1), title: "claim " + r.Claims[i].ID + ": " + r.claimList[i].Statement, rank: 2})
 		}
 	}
 	for i, f := range r.Findings {
@@ -244,11 +244,26 @@ func (r *Result) lines(claimN map[string]int) []htmlLine {
 		}
 	}
 	sort.SliceStable(anns, func(i, j int) bool { return anns[i].start < anns[j].start })
-	var out []htmlLine
+	var (
+		out    []htmlLine
+		active []annotation // annotations that may reach into the current line
+		next   int          // anns[next:] start after the lines seen so far
+	)
 	for n := 1; n <= len(d.lines); n++ {
 		ls := d.lines[n-1]
 		le := ls + len(d.lineText(n))
-		out = append(out, htmlLine{N: n, Back: ls >= d.body, Segs: segments(d.text, ls, le, anns)})
+		kept := active[:0]
+		for _, a := range active {
+			if a.end >= ls {
+				kept = append(kept, a)
+			}
+		}
+		active = kept
+		for next < len(anns) && anns[next].start <= le {
+			active = append(active, anns[next])
+			next++
+		}
+		out = append(out, htmlLine{N: n, Back: ls >= d.body, Segs: segments(d.text, ls, le, active)})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package verify
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -66,7 +67,7 @@ func (r *Result) locatorHint(m Marker, c *Cite, claim string) string {
 		if cr.ID != claim || claim == "" {
 			continue
 		}
-		for _, s := range r.lib.Claims[i].Sources {
+		for _, s := range r.claimList[i].Sources {
 			if s.Ref == c.Ref && s.Locator != "" {
 				locator, label = s.Locator, s.Label
 			}
@@ -149,8 +150,12 @@ func (r *Result) statements() {
 			continue
 		}
 		masked := []byte(d.text[s.start:s.end])
-		for _, q := range d.quotes {
-			if q.start < s.end && s.start < q.end && (q.words >= minQuoteWords || r.isTitle(d.text[q.start:q.end])) {
+		first := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].end > s.start })
+		for _, q := range d.quotes[first:] {
+			if q.start >= s.end {
+				break
+			}
+			if q.words >= minQuoteWords || r.isTitle(d.text[q.start:q.end]) {
 				for k := max(q.start, s.start); k < min(q.end, s.end); k++ {
 					masked[k-s.start] = ' '
 				}

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -139,6 +140,18 @@ func BenchmarkRun(b *testing.B) {
 	b.SetBytes(int64(len(ms.Text)))
 	for b.Loop() {
 		Run(lib, ms, Options{})
+	}
+}
+
+// BenchmarkWriteHTML renders the page of the same 1 MB manuscript.
+func BenchmarkWriteHTML(b *testing.B) {
+	lib, ms := largeCase(1_000_000, 100)
+	r := Run(lib, ms, Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := r.WriteHTML(io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -65,13 +65,14 @@ type Result struct {
 	Claims   []ClaimResult `json:"claims"`
 	Findings []Finding     `json:"findings"`
 
-	lib    *bib.Library
-	ms     *Manuscript
-	doc    *doc
-	opts   Options
-	spans  []claimSpan // where each found claim is, by index of Claims
-	nums   map[string]int
-	titles map[string]bool
+	lib       *bib.Library
+	claimList []*bib.Claim // lib.Claims without nil ones; r.Claims[i] is claimList[i]
+	ms        *Manuscript
+	doc       *doc
+	opts      Options
+	spans     []claimSpan // where each found claim is, by index of Claims
+	nums      map[string]int
+	titles    map[string]bool
 }
 
 // ClaimResult is what Run found out about one claim of the library.
@@ -129,6 +130,11 @@ func Run(lib *bib.Library, ms *Manuscript, opts Options) *Result {
 		lib = &bib.Library{}
 	}
 	r := &Result{Markers: []Marker{}, Claims: []ClaimResult{}, Findings: []Finding{}, lib: lib, ms: ms, opts: opts}
+	for _, c := range lib.Claims {
+		if c != nil {
+			r.claimList = append(r.claimList, c)
+		}
+	}
 	r.nums = make(map[string]int, len(lib.Entries))
 	for i, e := range lib.Entries {
 		if _, dup := r.nums[e.ID]; !dup {
@@ -293,7 +299,7 @@ func (r *Result) uncited() {
 		}
 	}
 	byClaim := map[string][]string{}
-	for _, c := range r.lib.Claims {
+	for _, c := range r.claimList {
 		for _, s := range c.Sources {
 			byClaim[s.Ref] = append(byClaim[s.Ref], c.ID)
 		}
