@@ -381,5 +381,3 @@ func dateSortKey(d item.Date, which string, filtered bool, _ []locale.DatePart) 
 	}
 	return s
 }
-
-

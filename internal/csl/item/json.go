@@ -97,6 +97,9 @@ func IsDateVar(v string) bool { return dateVars[v] }
 // FromJSONMap converts one decoded CSL-JSON object.
 func FromJSONMap(raw map[string]json.RawMessage) (*Item, error) {
 	it := New("", "")
+	if v, ok := raw["id"]; ok {
+		it.ID, _ = scalar(v)
+	}
 	for k, v := range raw {
 		switch {
 		case k == "id":
