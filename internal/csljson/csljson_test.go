@@ -1,0 +1,383 @@
+package csljson
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/bibtex"
+	"github.com/cite-project/cite/internal/store"
+)
+
+var update = flag.Bool("update", false, "update .golden files")
+
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// shared returns a path under ../shared, or skips when it is absent.
+func shared(t *testing.T, elem ...string) string {
+	t.Helper()
+	p := filepath.Join(append([]string{moduleRoot(t), "..", "shared"}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s is absent (it lives in ../shared beside the repository); skipping", p)
+	}
+	return p
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs; run go test -update if the change is intended\n--- got\n%s", path, got)
+	}
+}
+
+func encode(t *testing.T, entries []*bib.Entry) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Encode(&b, entries); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func refs(t *testing.T) *bib.Library {
+	t.Helper()
+	lib, diags, err := store.Load(filepath.Join(moduleRoot(t), "refs", "references.toml"))
+	if err != nil || bib.HasErrors(diags) {
+		t.Fatalf("store.Load: %v %v", err, diags)
+	}
+	return lib
+}
+
+// roundTrip checks that Decode(Encode(entries)) gives the entries back and
+// that encoding again gives the same bytes.
+func roundTrip(t *testing.T, entries []*bib.Entry) []byte {
+	t.Helper()
+	out := encode(t, entries)
+	back, diags, err := Decode("out.json", out)
+	if err != nil {
+		t.Fatalf("Decode of our own output: %v\n%s", err, out)
+	}
+	for _, d := range diags {
+		t.Errorf("Decode of our own output: %v", d)
+	}
+	for i, e := range entries {
+		if !e.Equal(back.Entries[i]) {
+			t.Errorf("entry %s changed:\n%+v\nwant\n%+v", e.ID, back.Entries[i].Strip(), e.Strip())
+		}
+	}
+	if again := encode(t, back.Entries); !bytes.Equal(again, out) {
+		t.Errorf("export → import → export is not byte-identical")
+	}
+	return out
+}
+
+// TestRefsRoundTrip: TOML → CSL-JSON → TOML is identical for refs/.
+func TestRefsRoundTrip(t *testing.T) {
+	lib := refs(t)
+	out := roundTrip(t, lib.Entries)
+	golden(t, filepath.Join("testdata", "refs.golden.json"), out)
+	back, _, err := Decode("refs.json", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got bytes.Buffer
+	if err := store.Encode(&want, lib.Entries, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Encode(&got, back.Entries, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want.String() != got.String() {
+		t.Errorf("TOML → CSL-JSON → TOML changed refs/:\n%s\n---\n%s", want.String(), got.String())
+	}
+}
+
+// TestCorpusRoundTrip: every entry the BibTeX importer reads from the
+// corpora (Extra included) survives CSL-JSON exactly and validates.
+func TestCorpusRoundTrip(t *testing.T) {
+	for _, name := range []string{"biblatex-examples.bib", "xampl.bib"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(shared(t, "corpus", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lib, _, err := bibtex.Decode(name, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := roundTrip(t, lib.Entries)
+			validate(t, out)
+		})
+	}
+}
+
+// TestSchema validates the export of refs/ and of a record using every
+// kind of value against csl-data.json.
+func TestSchema(t *testing.T) {
+	validate(t, encode(t, refs(t).Entries))
+	e := bib.NewEntry("all", "book")
+	e.Set("part-number", "2")
+	e.Set("title-translit", "Pervyi")
+	e.AddName("editor-translator", bib.Name{Family: "X"})
+	e.AddName("author", bib.Name{Family: "Gogh", NonDroppingParticle: "van", CommaSuffix: true, Alt: map[string]string{"family-translit": "Gog"}})
+	e.SetDate("issued", bib.Date{Start: bib.DatePart{Year: 2001}, Uncertain: true})
+	e.SetDate("accessed", bib.Date{Start: bib.DatePart{Year: 2014}, Range: true})
+	e.SetDate("original-date", bib.Date{Literal: "n.d."})
+	e.SetDate("event-date", bib.Date{Start: bib.DatePart{Year: 2001}, Season: 2, Approximate: true})
+	e.Extra = map[string]string{"langidopts": "variant=american", "@type": "mvbook"}
+	validate(t, roundTrip(t, []*bib.Entry{e}))
+}
+
+// TestDecode covers the forms CSL-JSON takes in the wild.
+func TestDecode(t *testing.T) {
+	in := `[
+  {"id": 12, "type": "article-journal", "title": "T", "volume": 3,
+   "issued": "2012-03", "accessed": {"date-parts": [["2020", "1", "2"]]},
+   "author": [{"family": "Doe", "given": "J.", "sequence": "first"}],
+   "journalAbbreviation": "J. Ex.", "categories": ["a", "b"], "zotero-key": "ABC",
+   "custom": {"short_id": "xyz", "metadata-double-checked": true}}
+]`
+	lib, diags, err := Decode("in.json", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := lib.Entries[0]
+	checks := []struct{ name, got, want string }{
+		{"id", e.ID, "12"},
+		{"volume", e.Get("volume"), "3"},
+		{"container-title-short", e.Get("container-title-short"), "J. Ex."},
+		{"issued", e.Dates["issued"].String(), "2012-03"},
+		{"accessed", e.Dates["accessed"].String(), "2020-01-02"},
+		{"categories", e.Extra["categories"], `["a","b"]`},
+		{"zotero-key", e.Extra["zotero-key"], "ABC"},
+		{"short_id", e.Extra["short_id"], "xyz"},
+		{"metadata-double-checked", e.Extra["metadata-double-checked"], "true"},
+		{"author.1.sequence", e.Extra["author.1.sequence"], "first"},
+		{"line of title", fmt.Sprint(e.PosOf("title").Line), "2"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("Decode: %s = %q; want %q", c.name, c.got, c.want)
+		}
+	}
+	var msgs []string
+	for _, d := range diags {
+		msgs = append(msgs, d.String())
+	}
+	golden(t, filepath.Join("testdata", "decode.golden"), []byte(strings.Join(msgs, "\n")+"\n"))
+	roundTrip(t, lib.Entries)
+}
+
+// TestSyntaxErrors: malformed JSON is reported with file:line:col.
+func TestSyntaxErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"[\n  {\"id\": \"a\",\n   \"type\": \"book\",,\n}]", "bad.json:3:19: invalid JSON"},
+		{"{\"id\": \"a\"}", "bad.json:1:1: a CSL-JSON file is an array"},
+		{"[\n  \"a\"\n]", "bad.json:2:5: item 1 is not an object"},
+		{"[\n  {\"id\": \"a\", \"type\": \"book\"}\n", "bad.json:3:1: the file ends"},
+		{"[] x", "bad.json:1:4: text after"},
+	}
+	for _, tt := range tests {
+		_, _, err := Decode("bad.json", []byte(tt.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("Decode(%q) = %v; want an error starting %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestPandoc runs pandoc --citeproc on the export of refs/, when pandoc is
+// installed.
+func TestPandoc(t *testing.T) {
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		t.Skip("pandoc is not installed; skipping the check that pandoc --citeproc reads the export")
+	}
+	dir := t.TempDir()
+	bibPath := filepath.Join(dir, "refs.json")
+	if err := os.WriteFile(bibPath, encode(t, refs(t).Entries), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("pandoc", "--citeproc", "--bibliography", bibPath, "-t", "plain")
+	cmd.Stdin = strings.NewReader("[@zhigalov1993; @konyrova-reconciliation]\n")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Konyrova") || strings.Contains(string(out), "[WARNING]") {
+		t.Errorf("pandoc --citeproc: %v\n%s", err, out)
+	}
+}
+
+// FuzzDecode: no input makes Decode panic, and whatever it reads encodes
+// and reads back the same.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`[{"id": 1, "type": "book", "title": "T", "issued": {"date-parts": [[2001, 2]]}, "author": [{"literal": "X"}], "custom": {"a": [1]}}]`))
+	f.Add([]byte(`[{"id": "a", "type": "x", "issued": "2001?/..", "title-translit": "t"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lib, _, err := Decode("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		var first bytes.Buffer
+		if err := Encode(&first, lib.Entries); err != nil {
+			t.Fatal(err)
+		}
+		back, _, err := Decode("fuzz.json", first.Bytes())
+		if err != nil {
+			t.Fatalf("our own output does not decode: %v\n%s", err, first.String())
+		}
+		var second bytes.Buffer
+		if err := Encode(&second, back.Entries); err != nil || second.String() != first.String() {
+			t.Fatalf("not stable:\n%s\n---\n%s", first.String(), second.String())
+		}
+	})
+}
+
+// validate checks out against csl-data.json with a validator for the
+// parts of JSON Schema that the schema uses.
+func validate(t *testing.T, out []byte) {
+	t.Helper()
+	raw, err := os.ReadFile(shared(t, "csl", "schema", "csl-data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema, doc map[string]any
+	if err := json.Unmarshal(raw, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var items any
+	if err := json.Unmarshal(out, &items); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	doc = schema
+	for _, msg := range check(doc, schema, items, "$") {
+		t.Error(msg)
+	}
+}
+
+func check(root, s map[string]any, v any, path string) []string {
+	if ref, ok := s["$ref"].(string); ok {
+		def := root["definitions"].(map[string]any)[strings.TrimPrefix(ref, "#/definitions/")].(map[string]any)
+		return check(root, def, v, path)
+	}
+	if alts, ok := s["anyOf"].([]any); ok {
+		var errs []string
+		for _, alt := range alts {
+			e := check(root, alt.(map[string]any), v, path)
+			if len(e) == 0 {
+				return nil
+			}
+			errs = append(errs, e...)
+		}
+		return errs
+	}
+	var errs []string
+	if typ, ok := s["type"]; ok && !typeOK(typ, v) {
+		return []string{fmt.Sprintf("%s: %v is not of type %v", path, v, typ)}
+	}
+	if enum, ok := s["enum"].([]any); ok {
+		found := false
+		for _, x := range enum {
+			found = found || x == v
+		}
+		if !found {
+			errs = append(errs, fmt.Sprintf("%s: %v is not one of the enum", path, v))
+		}
+	}
+	switch x := v.(type) {
+	case []any:
+		if n, ok := s["minItems"].(float64); ok && float64(len(x)) < n {
+			errs = append(errs, fmt.Sprintf("%s: fewer than %v items", path, n))
+		}
+		if n, ok := s["maxItems"].(float64); ok && float64(len(x)) > n {
+			errs = append(errs, fmt.Sprintf("%s: more than %v items", path, n))
+		}
+		if items, ok := s["items"].(map[string]any); ok {
+			for i, el := range x {
+				errs = append(errs, check(root, items, el, fmt.Sprintf("%s[%d]", path, i))...)
+			}
+		}
+	case map[string]any:
+		props, _ := s["properties"].(map[string]any)
+		for k, el := range x {
+			ps, ok := props[k].(map[string]any)
+			if !ok {
+				if s["additionalProperties"] == false {
+					errs = append(errs, fmt.Sprintf("%s: key %q is not allowed", path, k))
+				}
+				continue
+			}
+			errs = append(errs, check(root, ps, el, path+"."+k)...)
+		}
+		if req, ok := s["required"].([]any); ok {
+			for _, r := range req {
+				if _, ok := x[r.(string)]; !ok {
+					errs = append(errs, fmt.Sprintf("%s: required key %q is missing", path, r))
+				}
+			}
+		}
+	}
+	return errs
+}
+
+func typeOK(typ any, v any) bool {
+	switch t := typ.(type) {
+	case string:
+		switch t {
+		case "string":
+			_, ok := v.(string)
+			return ok
+		case "number":
+			_, ok := v.(float64)
+			return ok
+		case "boolean":
+			_, ok := v.(bool)
+			return ok
+		case "array":
+			_, ok := v.([]any)
+			return ok
+		case "object":
+			_, ok := v.(map[string]any)
+			return ok
+		}
+	case []any:
+		for _, x := range t {
+			if typeOK(x, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
