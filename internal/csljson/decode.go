@@ -15,12 +15,12 @@ import (
 
 // Diagnostic codes of Decode.
 const (
-	CodeUnknownKey  = "unknown-key"  // warning: a key with no CSL variable, kept in Extra
-	CodeBadValue    = "bad-value"    // error: a value of the wrong JSON type, kept in Extra
-	CodeBadDate     = "bad-date"     // warning or error: a date that does not parse
-	CodeUnknownType = "unknown-type" // error: type is not a CSL item type
-	CodeDuplicateID = "duplicate-id" // error: two items share an id
-	CodeMissingID   = "missing-id"   // error: an item without id
+	CodeUnknownKey  = "unknown-key"   // warning: a key with no CSL variable, kept in Extra
+	CodeBadValue    = "bad-value"     // error: a value of the wrong JSON type, kept in Extra
+	CodeBadDate     = "bad-date"      // warning or error: a date that does not parse
+	CodeUnknownType = "unknown-type"  // error: type is not a CSL item type
+	CodeDuplicateID = "duplicate-id"  // error: two items share an id
+	CodeMissingID   = "missing-id"    // error: an item without id
 	CodeDuplicate   = "duplicate-key" // error: a key repeats within an item
 )
 
