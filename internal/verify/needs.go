@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
 )
@@ -133,12 +135,27 @@ var (
 	// "28 June 2016", "April, 1995", "16 мая 1992 года".
 	date = regexp.MustCompile(`(?i)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)\.?,?\s+\d{4}|\b(?:` + months + `)\.?,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\b(?:` + months + `)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)`)
 	// figure is a number in running text: "460", "1,300", "1994–2002", "70%".
-	figure = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?\s?%?`)
+	figure = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?(?:\s?%)?`)
 	// year is a four-digit year.
 	year = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 	// listNumber is the number of a numbered list item at a line's start.
 	listNumber = regexp.MustCompile(`(?m)^\s*\d{1,2}[.)]\s`)
 )
+
+// inWord reports whether the number at b[s:e] is glued to a letter.
+func inWord(b []byte, s, e int) bool {
+	if s > 0 {
+		if r, _ := utf8.DecodeLastRune(b[:s]); unicode.IsLetter(r) || r == '-' && s > 1 && unicode.IsLetter(rune(b[s-2])) {
+			return true
+		}
+	}
+	if e < len(b) {
+		if r, _ := utf8.DecodeRune(b[e:]); unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // statements reports sentences that state figures or dates but carry no
 // marker (citation-needed). Figures inside quotations are left to the
@@ -174,6 +191,9 @@ func (r *Result) statements() {
 			}
 		}
 		for _, loc := range figure.FindAllIndex(masked, -1) {
+			if inWord(masked, loc[0], loc[1]) {
+				continue // "21st", "G20", "COVID-19": names and ordinals, not figures
+			}
 			tok := strings.TrimRight(string(masked[loc[0]:loc[1]]), " .,")
 			if year.MatchString(tok) {
 				dates = append(dates, tok)

@@ -23,7 +23,8 @@ type doc struct {
 }
 
 // paragraph is a block of non-blank lines. A heading is a short single line
-// without sentence punctuation, such as the title.
+// that does not end like a sentence, such as the title, or a Markdown
+// heading.
 type paragraph struct {
 	start, end int
 	heading    bool
@@ -254,8 +255,9 @@ func (d *doc) paragraphs() {
 		}
 		p := paragraph{start: start, end: end}
 		t := d.text[start:end]
-		if !strings.Contains(t, "\n") && utf8.RuneCountInString(t) < 150 && !strings.ContainsAny(t, ".!?:;…") && len(strings.Fields(t)) <= 15 {
-			p.heading = true
+		if !strings.Contains(t, "\n") && utf8.RuneCountInString(t) < 150 && len(strings.Fields(t)) <= 15 &&
+			(strings.HasPrefix(t, "#") || !strings.ContainsAny(t[len(t)-1:], ".!?:;…")) {
+			p.heading = true // a title, "## 2. Method", "\\section{Method}"
 		}
 		if n := len(d.paras); n > 0 && !p.heading && bullet.MatchString(t) &&
 			strings.HasSuffix(strings.TrimSpace(d.text[d.paras[n-1].start:d.paras[n-1].end]), ":") {
