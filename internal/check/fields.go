@@ -367,19 +367,18 @@ func (c *checker) incompleteDate(e *bib.Entry) {
 // has reports whether field f of e holds a value: a non-blank string, a
 // non-empty name list or a non-zero date.
 func has(e *bib.Entry, f string) bool {
-	switch bib.VariableKind(f) {
-	case bib.NameList:
-		for _, nm := range e.Names[f] {
-			if !nm.IsEmpty() {
-				return true
-			}
-		}
-		return false
-	case bib.DateKind:
-		d, ok := e.Dates[f]
-		return ok && !d.IsZero()
+	if v, ok := e.Fields[f]; ok {
+		return strings.TrimSpace(v) != ""
 	}
-	return strings.TrimSpace(e.Fields[f]) != ""
+	if d, ok := e.Dates[f]; ok {
+		return !d.IsZero()
+	}
+	for _, nm := range e.Names[f] {
+		if !nm.IsEmpty() {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAny(e *bib.Entry, fields []string) bool {

@@ -83,14 +83,16 @@ var rules = []Rule{
 		"theses: genre and publisher (the university); reports: publisher or authority; legislation: number or authority; standards and patents: number; " +
 		"GOST: URL and accessed (дата обращения) for every online resource, page for a printed part of a journal, newspaper or book; " +
 		"APA: title-translated (an English translation) for a title that is not in English"},
-	{CodeRecommendedField, sevWarning, "a field the target style prints when it exists is missing; " +
-		"author (or editor) for works that do not lead with their title, editor and page for chapters, volume, issue, page and DOI (APA) for journal articles, " +
-		"number-of-pages for books (GOST), language for a title in a non-Latin script, genre, number or version where the type shows one"},
+	{CodeRecommendedField, sevWarning, "a field the target style prints when the work has it is missing; " +
+		"author (or editor) except for works that lead with their title (laws, standards, unsigned entries, web pages with a site name), " +
+		"editor and page for chapters, volume (APA), issue, page and DOI (APA) for journal articles, page for printed newspaper and magazine articles, " +
+		"number-of-pages for books and theses (GOST), publisher for reference works, proceedings and datasets, version for software (APA), " +
+		"and language for a title in a non-Latin script"},
 	{CodeUndated, sevWarning, "no issued date: APA 7 prints \"n.d.\" and GOST \"[б. г.]\"; add the date, or say \"undated\" in note"},
-	{CodeIncompleteDate, sevWarning, "a newspaper or magazine article's issued date lacks the month or day that APA 7 and GOST print for it"},
+	{CodeIncompleteDate, sevWarning, "a newspaper article's issued date lacks the month or day that APA 7 and GOST print for it"},
 
 	{CodeBadURL, sevError, "a URL needs a scheme (http, https or ftp), a host and no spaces"},
-	{CodeBadDOI, sevError, "a DOI must read 10.NNNN/suffix (a directory indicator of 4–9 digits, a slash and a suffix without spaces)"},
+	{CodeBadDOI, sevError, "a DOI must read 10.NNNN/suffix (a registrant code of 4–9 digits, a slash and a suffix without spaces)"},
 	{CodeDOIURL, sevWarning, "the DOI field holds a resolver URL or a \"doi:\" prefix; store the bare DOI (10.NNNN/…) and let the style add https://doi.org/"},
 	{CodeBadISBN, sevError, "an ISBN must have 10 or 13 digits (hyphens and spaces allowed) and a correct check digit (ISO 2108)"},
 	{CodeBadISSN, sevError, "an ISSN must read NNNN-NNNC with a correct check digit C (ISO 3297)"},
@@ -120,10 +122,10 @@ var rules = []Rule{
 	{CodeSpaceBeforePunct, sevWarning, "a text field has a space before a comma or semicolon"},
 	{CodeMixedScript, sevWarning, "a word mixes Latin and Cyrillic letters (a look-alike letter typed in the wrong layout), which breaks sorting and search"},
 
-	{CodeScriptMismatch, sevWarning, "a title or container-title is written in another script than its language uses: romanised where GOST wants the original Cyrillic (keep the romanised form as a -translit field), or a tag that does not match the text"},
+	{CodeScriptMismatch, sevWarning, "a title, or the name of a newspaper or journal, is written in another script than its language uses: romanised where GOST wants the original Cyrillic (keep the romanised form as a -translit field), or a language tag that does not match the title"},
 
-	{CodeNameVariant, sevWarning, "one person is spelled differently in two entries (same family name and initials written differently, or a family name one letter apart with the same initials)"},
-	{CodeOutletVariant, sevWarning, "one journal, newspaper, site or publisher is spelled differently in two entries (equal after case, punctuation and space normalisation, or one letter apart)"},
+	{CodeNameVariant, sevWarning, "one person is spelled differently in two entries (К.В. and К. В., capitals, ё and е; a family name one letter apart with the same given name; a full given name one letter apart), judged against the most common spelling"},
+	{CodeOutletVariant, sevWarning, "one journal, newspaper, site or publisher is spelled differently in two entries (equal after case, punctuation and space normalisation, or one letter apart within a word), judged against the most common spelling"},
 	{CodeDuplicate, sevWarning, "two entries probably describe one work: same DOI, ISBN or URL, or same title, year and first author; reported on the later one"},
 
 	{CodeClaimNoID, sevError, "a claim has no id"},

@@ -320,11 +320,15 @@ func soleScript(s string) string {
 	latin, cyr, other := 0, 0, 0
 	for _, r := range s {
 		switch {
-		case !unicode.IsLetter(r):
-		case r < 0x80 || unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.Is(unicode.Cyrillic, r):
+		case r < 0x80:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				latin++
+			}
+		case isCyrillic(r):
 			cyr++
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
 		default:
 			other++
 		}
