@@ -143,6 +143,7 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	opts := cs.Options
 	collapse := opts["collapse"]
 	groupDelim, grouping := opts["cite-group-delimiter"]
+	explicitGroup := grouping
 	if !grouping {
 		groupDelim = ", "
 	}
@@ -160,6 +161,9 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	ysDelim, ok := opts["year-suffix-delimiter"]
 	if !ok {
 		ysDelim = delim
+		if explicitGroup {
+			ysDelim = groupDelim
+		}
 	}
 	c, _ := r.newCtx(outs[0].it, false)
 	j := c.joiner()
@@ -167,57 +171,7 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	case collapse == "citation-number":
 		r.collapseNumbers(j, outs, delim, afterCollapse)
 	case grouping:
-		// Group cites by their rendered names, keeping first-appearance
-		// order.
-		var groups [][]citeRender
-		index := map[string]int{}
-		for _, o := range outs {
-			if o.names == "" || o.cs.SuppressAuthor {
-				groups = append(groups, []citeRender{o})
-				continue
-			}
-			if gi, ok := index[o.names]; ok {
-				groups[gi] = append(groups[gi], o)
-				continue
-			}
-			index[o.names] = len(groups)
-			groups = append(groups, []citeRender{o})
-		}
-		prevCollapsed := false
-		for gi, g := range groups {
-			if gi > 0 {
-				if prevCollapsed {
-					j.text(afterCollapse)
-				} else {
-					j.text(delim)
-				}
-			}
-			prevCollapsed = len(g) > 1
-			for k, o := range g {
-				if k == 0 {
-					j.add(o.node)
-					continue
-				}
-				prev := g[k-1]
-				if strings.HasPrefix(collapse, "year-suffix") && r.sameYearSuffixable(prev, o) {
-					// Collapse to the year-suffix alone ("2000a, b").
-					if collapse == "year-suffix-ranged" && k+1 < len(g) && r.sameYearSuffixable(o, g[k+1]) &&
-						r.dis[o.it].yearSuffix == r.dis[prev.it].yearSuffix+1 && r.dis[g[k+1].it].yearSuffix == r.dis[o.it].yearSuffix+1 {
-						// Middle of a run: skip, the range end prints it.
-						end := k + 1
-						for end+1 < len(g) && r.sameYearSuffixable(g[end], g[end+1]) && r.dis[g[end+1].it].yearSuffix == r.dis[g[end].it].yearSuffix+1 {
-							end++
-						}
-						_ = end
-					}
-					j.text(ysDelim)
-					j.add(output.Str(yearSuffix(r.dis[o.it].yearSuffix)))
-					continue
-				}
-				j.text(groupDelim)
-				j.add(r.renderCite(o.cs, true).node)
-			}
-		}
+		r.groupCites(j, outs, collapse, delim, groupDelim, afterCollapse, ysDelim, explicitGroup)
 	default:
 		for _, o := range outs {
 			if o.node == nil || o.node.Empty() {
@@ -297,6 +251,99 @@ func (r *run) collapseNumbers(j *joiner, outs []citeRender, delim, afterCollapse
 		}
 		j.add(outs[i].node)
 		prevRange = false
+		i++
+	}
+}
+
+// groupCites joins cites with cite grouping and year / year-suffix
+// collapsing: adjacent cites with the same rendered names form a group
+// whose later members drop the names; within a group, cites of the same
+// year with year-suffixes collapse to the suffix ("2000a, b", or "a–c"
+// with year-suffix-ranged).
+func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDelim, afterCollapse, ysDelim string, explicitGroup bool) {
+	var groups [][]citeRender
+	index := map[string]int{}
+	for _, o := range outs {
+		if o.cs.SuppressAuthor || (o.names == "" && !strings.HasPrefix(collapse, "year-suffix")) {
+			groups = append(groups, []citeRender{o})
+			continue
+		}
+		if gi, ok := index[o.names]; ok {
+			groups[gi] = append(groups[gi], o)
+			continue
+		}
+		index[o.names] = len(groups)
+		groups = append(groups, []citeRender{o})
+	}
+	for gi, g := range groups {
+		if gi > 0 {
+			if len(groups[gi-1]) > 1 {
+				j.text(afterCollapse)
+			} else {
+				j.text(delim)
+			}
+		}
+		// Split the group into runs of year-suffix-collapsible cites.
+		var runs [][]citeRender
+		for _, o := range g {
+			if n := len(runs); n > 0 && strings.HasPrefix(collapse, "year-suffix") && r.sameYearSuffixable(runs[n-1][len(runs[n-1])-1], o) {
+				runs[n-1] = append(runs[n-1], o)
+				continue
+			}
+			runs = append(runs, []citeRender{o})
+		}
+		for ri, run := range runs {
+			if ri > 0 {
+				prev := runs[ri-1]
+				if prev[len(prev)-1].cs.Locator != "" || len(prev) > 1 {
+					j.text(afterCollapse)
+				} else {
+					j.text(groupDelim)
+				}
+				j.add(r.renderCite(run[0].cs, true).node)
+			} else {
+				j.add(run[0].node)
+			}
+			r.suffixRun(j, run[1:], collapse == "year-suffix-ranged", ysDelim, run[0])
+		}
+	}
+}
+
+// suffixRun writes the year-suffixes of the collapsed members of a run,
+// as ranges of three or more consecutive letters when ranged.
+func (r *run) suffixRun(j *joiner, rest []citeRender, ranged bool, ysDelim string, first citeRender) {
+	if len(rest) == 0 {
+		return
+	}
+	all := append([]citeRender{first}, rest...)
+	i := 1
+	for i < len(all) {
+		k := i
+		if ranged {
+			for k+1 < len(all) && r.dis[all[k+1].it].yearSuffix == r.dis[all[k].it].yearSuffix+1 {
+				k++
+			}
+			// The run may start at the previous cite.
+			if k > i || r.dis[all[i].it].yearSuffix == r.dis[all[i-1].it].yearSuffix+1 {
+				start := i - 1
+				if r.dis[all[i].it].yearSuffix != r.dis[all[i-1].it].yearSuffix+1 {
+					start = i
+				}
+				if k-start >= 2 {
+					if start == i {
+						j.text(ysDelim)
+						j.add(output.Str(yearSuffix(r.dis[all[start].it].yearSuffix)))
+					}
+					j.text("–")
+					j.add(output.Str(yearSuffix(r.dis[all[k].it].yearSuffix)))
+					i = k + 1
+					continue
+				}
+			}
+			k = i
+		}
+		j.text(ysDelim)
+		j.add(output.Str(yearSuffix(r.dis[all[i].it].yearSuffix)))
 		i++
 	}
 }
