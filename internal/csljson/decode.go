@@ -382,6 +382,7 @@ func (d *decoder) date(e *bib.Entry, key string, m member) bool {
 
 func dateObject(obj map[string]json.RawMessage) (bib.Date, error) {
 	var date bib.Date
+	_, hasParts := obj["date-parts"]
 	for _, k := range sortedKeys(obj) {
 		raw := obj[k]
 		switch k {
@@ -441,7 +442,7 @@ func dateObject(obj map[string]json.RawMessage) (bib.Date, error) {
 		parsed.Literal = date.Literal
 		return parsed, nil
 	}
-	if date.IsZero() {
+	if date.IsZero() && !hasParts {
 		return date, fmt.Errorf("empty date")
 	}
 	return date, nil
@@ -491,10 +492,12 @@ func textOf(raw json.RawMessage) string {
 	return compact(raw)
 }
 
+// compact returns raw JSON as compact text, with invalid UTF-8 replaced
+// as encoding/json replaces it in strings.
 func compact(raw json.RawMessage) string {
 	var b bytes.Buffer
 	if err := json.Compact(&b, raw); err != nil {
-		return string(raw)
+		return strings.ToValidUTF8(string(raw), "\uFFFD")
 	}
-	return b.String()
+	return strings.ToValidUTF8(b.String(), "\uFFFD")
 }
