@@ -224,8 +224,10 @@ func TestCite(t *testing.T) {
 		{"apa", mixed, []string{"kernighan1988", "kuhn1962"}, "(Kernighan & Ritchie, 1988; Kuhn, 1962)"},
 		{"apa", mixed, []string{"ada1990"}, "(Americans with Disabilities Act of 1990, 1990)"},
 		{"apa", mixed, []string{"lotman1970@chapter:2"}, "(Lotman, 1970, chap. 2)"},
-		{"gost", mixed, []string{"auezov1997@45"}, "[27, б. 45]"},
-		{"gost", mixed, []string{"lotman1970@45-47"}, "[14, с. 45–47]"},
+		{"apa", mixed, []string{"doe2019b", "doe2019"}, "(Doe, 2019a, 2019b)"},
+		{"apa", mixed, []string{"pride1972"}, "(Pride & Holmes, 1972)"},
+		{"gost", mixed, []string{"auezov1997@45"}, "[29, б. 45]"},
+		{"gost", mixed, []string{"lotman1970@45-47"}, "[16, с. 45–47]"},
 	}
 	for _, tt := range tests {
 		var refs []cite.Ref
