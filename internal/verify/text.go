@@ -309,32 +309,14 @@ func (d *doc) sentences(pi int) {
 		}
 		start = end
 	}
-	for i := p.start; i < p.end; {
-		if mk < len(d.markers) && d.markers[mk].Start == i {
-			i = d.markers[mk].End
-			mk++
-			continue
-		}
-		if qi < len(d.quotes) && d.quotes[qi].start == i {
-			i = d.quotes[qi].end
-			qi++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(t[i:])
-		if r == '\n' && bullet.MatchString(t[i+1:min(p.end, i+1+16)]) {
-			emit(i)
-			i++
-			continue
-		}
-		if !strings.ContainsRune(".!?…", r) || (r == '.' && (abbreviationBefore(t, p.start, i) || listNumberBefore(t, i))) {
-			i += size
-			continue
-		}
-		j := i + size
+	// end reports where a sentence whose terminal mark ends before j ends:
+	// after any closing marks and markers, and whether the next word starts
+	// a new sentence.
+	end := func(j int) (int, bool) {
 		for j < p.end {
-			r2, s2 := utf8.DecodeRuneInString(t[j:])
-			if strings.ContainsRune(".!?…\"'»”’)]", r2) {
-				j += s2
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if strings.ContainsRune(".!?…\"'»”’)]", r) {
+				j += size
 				continue
 			}
 			if mk < len(d.markers) && d.markers[mk].Start == j {
@@ -351,12 +333,57 @@ func (d *doc) sentences(pi int) {
 			mk++
 			k = skipSpace(t, j, p.end)
 		}
-		if k >= p.end || (k > j && startsSentence(t[k:p.end])) {
+		return j, k >= p.end || (k > j && startsSentence(t[k:p.end]))
+	}
+	for i := p.start; i < p.end; {
+		if mk < len(d.markers) && d.markers[mk].Start == i {
+			i = d.markers[mk].End
+			mk++
+			continue
+		}
+		if qi < len(d.quotes) && d.quotes[qi].start == i {
+			q := d.quotes[qi]
+			qi++
+			for mk < len(d.markers) && d.markers[mk].Start < q.end {
+				mk++
+			}
+			i = q.end
+			if q.closed && endsSentence(t[q.start:q.end]) {
+				// «… peoples [2].» As a result …: the quotation ends the sentence.
+				j, ok := end(i)
+				if ok {
+					emit(j)
+				}
+				i = j
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == '\n' && bullet.MatchString(t[i+1:min(p.end, i+1+16)]) {
+			emit(i)
+			i++
+			continue
+		}
+		if !strings.ContainsRune(".!?…", r) || (r == '.' && (abbreviationBefore(t, p.start, i) || listNumberBefore(t, i))) {
+			i += size
+			continue
+		}
+		j, ok := end(i + size)
+		if ok {
 			emit(j)
 		}
 		i = j
 	}
 	emit(p.end)
+}
+
+// endsSentence reports whether a quotation ends with a sentence's terminal
+// mark inside its closing mark: "«… peoples [2].»", "“Go!”".
+func endsSentence(q string) bool {
+	_, size := utf8.DecodeLastRuneInString(q)
+	q = strings.TrimRight(q[:len(q)-size], " ")
+	r, _ := utf8.DecodeLastRuneInString(q)
+	return strings.ContainsRune(".!?…", r)
 }
 
 // markerIndex returns the index of the first marker at or after off.

@@ -96,8 +96,9 @@ type SourceResult struct {
 }
 
 // Finding is one problem. Line is the manuscript line it is about (0 when
-// it is about the library alone); Excerpt quotes the manuscript there;
-// Claim and Ref name the claim and the reference concerned, when any.
+// it is about the library alone); Excerpt quotes the manuscript there (for
+// claim-not-found, the closest passage, when one is alike enough); Claim
+// and Ref name the claim and the reference concerned, when any.
 type Finding struct {
 	Code    string `json:"code"`
 	Line    int    `json:"line"`
