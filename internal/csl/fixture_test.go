@@ -285,9 +285,14 @@ func runCitations(p *csl.Processor, items []*item.Item, raw string) (string, err
 	prev := map[string]string{}
 	var cur map[string]string
 	var order []string
+	var current string
 	for _, st := range steps {
 		if err := s.step(st); err != nil {
 			return "", err
+		}
+		var c jsonCitation
+		if err := json.Unmarshal(st[0], &c); err == nil {
+			current = c.CitationID
 		}
 		if cur != nil {
 			prev = cur
@@ -307,7 +312,7 @@ func runCitations(p *csl.Processor, items []*item.Item, raw string) (string, err
 	var lines []string
 	for i, id := range order {
 		mark := ".."
-		if old, ok := prev[id]; !ok || old != cur[id] {
+		if old, ok := prev[id]; !ok || old != cur[id] || id == current {
 			mark = ">>"
 		}
 		lines = append(lines, fmt.Sprintf("%s[%d] %s", mark, i, cur[id]))

@@ -71,7 +71,18 @@ type citeRender struct {
 }
 
 // renderCite renders one cite with its prefix and suffix.
+// sentenceEnd reports whether a cite prefix ends a sentence: a period
+// after at least two words ("This has been said. ", not "Cf. ").
+func sentenceEnd(prefix string) bool {
+	p := strings.TrimSpace(prefix)
+	return strings.HasSuffix(p, ".") && len(strings.Fields(p)) >= 2
+}
+
 func (r *run) renderCite(cs *citeState, hideNames bool) citeRender {
+	return r.renderCiteAt(cs, hideNames, false)
+}
+
+func (r *run) renderCiteAt(cs *citeState, hideNames, first bool) citeRender {
 	it := r.byID[cs.ID]
 	c, layout := r.newCtx(it, false)
 	c.cite = cs
@@ -81,6 +92,11 @@ func (r *run) renderCite(cs *citeState, hideNames bool) citeRender {
 		c2, _ := r.newCtx(it, false)
 		c2.cite = cs
 		n = c2.authorOnly(layout)
+	}
+	if r.e.st.Class == "note" && (first && cs.Prefix == "" || sentenceEnd(cs.Prefix)) {
+		if fl := firstLeaf(n); fl != nil && r.termLeaves[fl] {
+			applyTextCase(&output.Node{Children: []*output.Node{fl}}, "capitalize-first", "")
+		}
 	}
 	if cs.Prefix != "" || cs.Suffix != "" {
 		j := c.joiner()
@@ -150,7 +166,7 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	grouping = grouping || strings.HasPrefix(collapse, "year")
 	outs := make([]citeRender, len(cites))
 	for i, ci := range cites {
-		outs[i] = r.renderCite(ci, false)
+		outs[i] = r.renderCiteAt(ci, false, i == 0)
 	}
 	layout := outs[0].layout
 	delim := layout.Delimiter

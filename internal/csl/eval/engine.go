@@ -180,6 +180,9 @@ type run struct {
 	coll     *collate.Collator
 	warnings []string
 	warned   map[string]bool
+	// termLeaves marks leaves rendered from terms, which are capitalized
+	// at the start of a citation or after a sentence in a prefix.
+	termLeaves map[*output.Node]bool
 }
 
 func (r *run) warn(format string, args ...any) {
@@ -254,7 +257,8 @@ func (e *Engine) collator() *collate.Collator {
 // and renders the clusters and (when asked) the bibliography.
 func (e *Engine) Process(req Request) Result {
 	r := &run{e: e, items: req.Items, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
-		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator()}
+		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
+		termLeaves: map[*output.Node]bool{}}
 	for _, it := range req.Items {
 		if it == nil {
 			continue

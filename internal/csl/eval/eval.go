@@ -284,7 +284,11 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		if s == "" {
 			return nil
 		}
-		return c.format(c.rich(s), &t.Formatting)
+		n := c.rich(s)
+		if fl := firstLeaf(n); fl != nil {
+			c.r.termLeaves[fl] = true
+		}
+		return c.format(n, &t.Formatting)
 	case t.HasValue:
 		if t.Value == "" {
 			return nil
