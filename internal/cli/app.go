@@ -97,7 +97,10 @@ func (e *env) run(ctx context.Context, args []string) (code int) {
 func (e *env) commands() []*ucli.Command {
 	return []*ucli.Command{
 		e.checkCommand(),
+		e.exportCommand(),
 		e.formatCommand(),
+		e.generateCommand(),
+		e.importCommand(),
 		e.listCommand(),
 		e.verifyCommand(),
 	}

@@ -1,0 +1,373 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cite-project/cite/internal/atomicfile"
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/bibtex"
+	"github.com/cite-project/cite/internal/csljson"
+	"github.com/cite-project/cite/internal/store"
+	ucli "github.com/urfave/cli/v2"
+)
+
+func (e *env) importCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "import",
+		Usage:     "import a BibTeX/BibLaTeX .bib or a CSL-JSON .json file as TOML references",
+		ArgsUsage: "FILE.bib|FILE.json",
+		Description: "Reads the file and prints the references as TOML, or adds them to the\n" +
+			"library file given with --into (created if it does not exist). The write is\n" +
+			"atomic: if anything fails, the file is left exactly as it was. An id that the\n" +
+			"file already has is refused unless --on-duplicate says what to do with it.\n\n" +
+			"LaTeX accents and commands become Unicode; @string macros, # concatenation\n" +
+			"and crossref are resolved. A field with no CSL variable, and the original\n" +
+			"LaTeX of a value that plain text cannot hold exactly (math, \\emph, braces\n" +
+			"that protect capitals), are kept in the reference's [reference.extra] table,\n" +
+			"so that 'cite export' writes them back. The summary on standard error says\n" +
+			"what was imported and what was kept there; --verbose lists every field.\n\n" +
+			"Exit code 0 on success, 1 when the file has errors (an undefined macro, a\n" +
+			"repeated field or key, a duplicate id): nothing is written then; 2 when the\n" +
+			"file cannot be read or is not BibTeX or JSON.\n\n" +
+			"Examples:\n" +
+			"   cite import old.bib > refs/old.toml\n" +
+			"   cite import zotero.json --into refs/references.toml --on-duplicate rename",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "into", Usage: "add the references to this .toml file instead of printing them"},
+			&ucli.StringFlag{Name: "on-duplicate", Value: "error", Usage: "when an id is already in the --into file: error, skip (keep the existing reference), rename (give the new one id-2, id-3, …) or replace"},
+			&ucli.BoolFlag{Name: "verbose", Usage: "print every diagnostic, not only the summary"},
+		},
+		Action: e.runImport,
+	}
+}
+
+func (e *env) runImport(c *ucli.Context) error {
+	// urfave/cli stops reading flags at the first argument; the usage line
+	// puts the flags after the file, so read those here.
+	args, err := trailingFlags(c, c.Args().Slice(), map[string]bool{"into": true, "on-duplicate": true}, map[string]bool{"verbose": true})
+	if err != nil {
+		return err
+	}
+	policy := c.String("on-duplicate")
+	if err := oneOf("on-duplicate", policy, "error", "skip", "rename", "replace"); err != nil {
+		return err
+	}
+	if len(args) != 1 {
+		return usageErrorf("import takes one file: cite import FILE.bib|FILE.json [--into FILE.toml]")
+	}
+	src := args[0]
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return inputError(fmt.Errorf("read %s: %w", src, errors.Unwrap(err)))
+	}
+	var lib *bib.Library
+	var diags []bib.Diagnostic
+	switch ext := strings.ToLower(filepath.Ext(src)); ext {
+	case ".bib", ".bibtex", ".biblatex":
+		lib, diags, err = bibtex.Decode(src, data)
+	case ".json":
+		lib, diags, err = csljson.Decode(src, data)
+	default:
+		return usageErrorf("%s: cannot tell the format from the extension %q; import reads .bib (BibTeX or BibLaTeX) and .json (CSL-JSON)", src, ext)
+	}
+	if err != nil {
+		return inputError(fmt.Errorf("%v\n%s is not valid %s; nothing was imported", err, src, formatName(src)))
+	}
+	verbose := c.Bool("verbose")
+	if bib.HasErrors(diags) {
+		for _, d := range diags {
+			if d.Severity == bib.Error || verbose {
+				fmt.Fprintln(e.stderr, d.String())
+			}
+		}
+		errs, _ := count(diags)
+		fmt.Fprintf(e.stderr, "%s in %s; nothing was imported\n", plural(errs, "error"), src)
+		return problemsFound()
+	}
+	into := c.String("into")
+	res := importResult{src: src, entries: lib.Entries}
+	if into == "" {
+		var b bytes.Buffer
+		if err := store.Encode(&b, lib.Entries, nil); err != nil {
+			return err
+		}
+		if _, err := e.stdout.Write(b.Bytes()); err != nil {
+			return err
+		}
+	} else if err := e.importInto(into, policy, &res); err != nil {
+		return err
+	}
+	e.importSummary(res, diags, verbose)
+	return nil
+}
+
+// trailingFlags sets the flags found among args (--name value,
+// --name=value, or --name for a boolean) and returns the other arguments.
+func trailingFlags(c *ucli.Context, args []string, valued, boolean map[string]bool) ([]string, error) {
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case !strings.HasPrefix(a, "-") || a == "-":
+			rest = append(rest, a)
+		case boolean[name] && !hasValue:
+			if err := c.Set(name, "true"); err != nil {
+				return nil, usageErrorf("%v", err)
+			}
+		case valued[name]:
+			if !hasValue {
+				if i+1 >= len(args) {
+					return nil, usageErrorf("flag --%s needs a value", name)
+				}
+				i++
+				value = args[i]
+			}
+			if err := c.Set(name, value); err != nil {
+				return nil, usageErrorf("%v", err)
+			}
+		default:
+			return nil, usageErrorf("unknown flag %s; run 'cite %s --help'", a, c.Command.Name)
+		}
+	}
+	return rest, nil
+}
+
+func formatName(path string) string {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return "CSL-JSON"
+	}
+	return "BibTeX"
+}
+
+// importResult is what an import did, for the summary.
+type importResult struct {
+	src, into string
+	entries   []*bib.Entry // the entries written
+	skipped   []string
+	renamed   [][2]string
+	replaced  []string
+	rewritten bool
+}
+
+// importInto adds res.entries to the library file into, atomically.
+func (e *env) importInto(into, policy string, res *importResult) error {
+	res.into = into
+	if strings.ToLower(filepath.Ext(into)) != ".toml" {
+		return usageErrorf("--into %s: give a .toml library file", into)
+	}
+	old, err := os.ReadFile(into)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return inputError(fmt.Errorf("read %s: %w", into, errors.Unwrap(err)))
+	}
+	existing := &bib.Library{}
+	if exists {
+		lib, _, err := store.Decode(into, old)
+		if err != nil {
+			return inputError(fmt.Errorf("%v\n%s is not valid TOML; fix it before importing into it", err, into))
+		}
+		existing = lib
+	}
+	taken := map[string]int{}
+	for i, en := range existing.Entries {
+		if _, ok := taken[en.ID]; !ok {
+			taken[en.ID] = i
+		}
+	}
+	var add []*bib.Entry
+	var dups []string
+	for _, en := range res.entries {
+		i, dup := taken[en.ID]
+		if !dup {
+			taken[en.ID] = -1
+			add = append(add, en)
+			continue
+		}
+		switch policy {
+		case "error":
+			dups = append(dups, fmt.Sprintf("%s: id %q is already used at %s", en.Pos, en.ID, existing.Entries[max(i, 0)].PosOf("id")))
+		case "skip":
+			res.skipped = append(res.skipped, en.ID)
+		case "rename":
+			id := freeID(en.ID, taken)
+			res.renamed = append(res.renamed, [2]string{en.ID, id})
+			en.ID = id
+			taken[id] = -1
+			add = append(add, en)
+		case "replace":
+			if i < 0 { // repeated within the imported file itself
+				dups = append(dups, fmt.Sprintf("%s: id %q appears twice in %s", en.Pos, en.ID, res.src))
+				continue
+			}
+			existing.Entries[i] = en
+			res.replaced = append(res.replaced, en.ID)
+		}
+	}
+	if len(dups) > 0 {
+		for _, d := range dups {
+			fmt.Fprintln(e.stderr, d)
+		}
+		fmt.Fprintf(e.stderr, "%s already in %s; nothing was imported (choose --on-duplicate skip, rename or replace)\n", plural(len(dups), "id"), into)
+		return problemsFound()
+	}
+	var out bytes.Buffer
+	switch {
+	case len(res.replaced) > 0:
+		// Replacing entries means writing the file anew, in canonical form.
+		if err := store.Encode(&out, append(existing.Entries, add...), existing.Claims); err != nil {
+			return err
+		}
+		res.rewritten = true
+	default:
+		// Otherwise the file is kept byte for byte, comments included, and
+		// the new references follow it.
+		out.Write(old)
+		if exists && len(old) > 0 && len(add) > 0 {
+			if !bytes.HasSuffix(old, []byte("\n")) {
+				out.WriteByte('\n')
+			}
+			out.WriteByte('\n')
+		}
+		if len(add) > 0 {
+			fmt.Fprintf(&out, "# Imported from %s by cite import.\n", filepath.Base(res.src))
+		}
+		if err := store.Encode(&out, add, nil); err != nil {
+			return err
+		}
+	}
+	// Read the result back before replacing the file: a file cite could not
+	// load again must never be written.
+	check, _, err := store.Decode(into, out.Bytes())
+	if err != nil || len(check.Entries) != len(existing.Entries)+len(add) {
+		return fmt.Errorf("internal error: the new %s would not read back (%v); it was not written", into, err)
+	}
+	if err := atomicfile.Write(into, out.Bytes()); err != nil {
+		return inputError(err)
+	}
+	res.entries = add
+	return nil
+}
+
+// freeID returns id-2, id-3, … whichever is not taken.
+func freeID(id string, taken map[string]int) string {
+	for n := 2; ; n++ {
+		c := id + "-" + strconv.Itoa(n)
+		if _, ok := taken[c]; !ok {
+			return c
+		}
+	}
+}
+
+// importSummary prints what was imported, and what went to extra or was
+// left out, grouped by field; with verbose every diagnostic as well.
+func (e *env) importSummary(res importResult, diags []bib.Diagnostic, verbose bool) {
+	w := e.stderr
+	if verbose {
+		for _, d := range diags {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+	target := "standard output"
+	if res.into != "" {
+		target = res.into
+	}
+	fmt.Fprintf(w, "imported %s from %s into %s\n", plural(len(res.entries)+len(res.replaced), "reference"), res.src, target)
+	types := map[string]int{}
+	for _, en := range res.entries {
+		types[en.Type]++
+	}
+	if len(types) > 0 {
+		fmt.Fprintf(w, "  by type: %s\n", tally(types))
+	}
+	if len(res.skipped) > 0 {
+		fmt.Fprintf(w, "  skipped (id already in %s): %s\n", res.into, some(res.skipped))
+	}
+	if len(res.renamed) > 0 {
+		var rs []string
+		for _, r := range res.renamed {
+			rs = append(rs, r[0]+" → "+r[1])
+		}
+		fmt.Fprintf(w, "  renamed (id already in %s): %s\n", res.into, some(rs))
+	}
+	if len(res.replaced) > 0 {
+		fmt.Fprintf(w, "  replaced: %s (the file was rewritten in canonical form; its comments were not kept)\n", some(res.replaced))
+	}
+	groups := []struct {
+		codes []string
+		what  string
+	}{
+		{[]string{bibtex.CodeUnmapped, csljson.CodeUnknownKey}, "kept in extra (no CSL variable)"},
+		{[]string{bibtex.CodeKeptLaTeX}, "converted to Unicode, original LaTeX kept in extra"},
+		{[]string{bibtex.CodeBadDate, csljson.CodeBadDate}, "dates cite cannot read, kept as written"},
+	}
+	grouped := map[string]bool{bibtex.CodeNotImported: true}
+	for _, g := range groups {
+		fieldCount := map[string]int{}
+		for _, d := range diags {
+			for _, code := range g.codes {
+				grouped[code] = true
+				if d.Code == code {
+					fieldCount[d.Field]++
+				}
+			}
+		}
+		if len(fieldCount) > 0 {
+			fmt.Fprintf(w, "  %s: %s\n", g.what, tally(fieldCount))
+		}
+	}
+	notImported, other := 0, 0
+	for _, d := range diags {
+		switch {
+		case d.Code == bibtex.CodeNotImported:
+			notImported++
+		case !grouped[d.Code]:
+			other++
+		}
+	}
+	if notImported > 0 {
+		fmt.Fprintf(w, "  not imported: %s (@preamble, @comment, text outside entries)\n", plural(notImported, "item"))
+	}
+	switch {
+	case verbose:
+	case other > 0:
+		fmt.Fprintf(w, "  %s more; run with --verbose to see each with its line\n", plural(other, "warning"))
+	case len(diags) > 0:
+		fmt.Fprintln(w, "  run with --verbose to see each field with its line")
+	}
+}
+
+// some lists up to ten items and counts the rest.
+func some(items []string) string {
+	if len(items) <= 10 {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:10], ", ") + fmt.Sprintf(" and %d more", len(items)-10)
+}
+
+// tally formats counts as "a 3, b 2", largest first.
+func tally(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
