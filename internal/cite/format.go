@@ -220,6 +220,7 @@ func selectIDs(lib *bib.Library, ids []string) (map[string]bool, error) {
 // UnknownIDError reports ids that are not in the library.
 type UnknownIDError struct{ IDs []string }
 
+// Error names the missing ids.
 func (e *UnknownIDError) Error() string {
 	if len(e.IDs) == 1 {
 		return fmt.Sprintf("no reference with id %q in the library", e.IDs[0])

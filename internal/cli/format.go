@@ -33,7 +33,7 @@ func (e *env) formatCommand() *ucli.Command {
 			"With --cite (repeatable: the cites form one citation) it prints the in-text\n" +
 			"citation instead: ID or ID@LOCATOR, where the locator is a page unless it\n" +
 			"starts with a CSL label and a colon (chapter:3).\n\n" +
-			"Styles: " + strings.Join(styles.Names(), ", ") + ", or the path of any .csl file.\n" +
+			"Styles: " + strings.Join(styles.Names(), ", ") + ",\nor the path of any .csl file.\n" +
 			"APA romanises Cyrillic names and titles that have no romanised form in the\n" +
 			"record (BGN/PCGN unless --romanize names another scheme) and adds the English\n" +
 			"translation of each title in brackets. --romanize with any other style adds a\n" +
