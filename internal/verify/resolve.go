@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/translit"
 )
 
 // resolver matches the cites of markers with the entries of a library.
@@ -26,15 +27,25 @@ func newResolver(lib *bib.Library) *resolver {
 	return rs
 }
 
+// romanizations are the schemes whose forms of a Cyrillic name an
+// author–date citation may use: "(Zhigalov, 1993)" for Жигалов.
+var romanizations = []translit.Scheme{translit.BGN, translit.GOSTB, translit.LC, translit.ISO9}
+
 // authorKeys returns the normalised names an author–date citation may use
 // for e: the first author's (or editor's) family name or institution, in
-// every script the entry records; for a work without one, its title or
-// container title.
+// every script the entry records and romanised by the usual schemes; for a
+// work without one, its title or container title.
 func authorKeys(e *bib.Entry) []string {
 	var keys []string
 	add := func(s string) {
-		if s = normName(s); s != "" {
-			keys = append(keys, s)
+		if s = normName(s); s == "" {
+			return
+		}
+		keys = append(keys, s)
+		if translit.IsCyrillic(s) {
+			for _, sc := range romanizations {
+				keys = append(keys, normName(translit.Romanize(s, sc, e.Get("language"))))
+			}
 		}
 	}
 	for _, v := range []string{"author", "editor", "translator"} {

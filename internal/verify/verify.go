@@ -310,11 +310,11 @@ func (r *Result) uncited() {
 		var msg string
 		switch {
 		case r.ms != nil && !byMarker[e.ID] && len(claims) > 0:
-			who := "claim " + claims[0] + " names"
+			who := "claim " + claims[0] + " names it as its source"
 			if len(claims) > 1 {
-				who = "claims " + strings.Join(claims, ", ") + " name"
+				who = "claims " + strings.Join(claims, ", ") + " name it as their source"
 			}
-			msg = fmt.Sprintf("reference %s is never cited in %s, though %s it as their source", r.label(e.ID), r.ms.Name, who)
+			msg = fmt.Sprintf("reference %s is never cited in %s, though %s", r.label(e.ID), r.ms.Name, who)
 		case r.ms != nil && !byMarker[e.ID]:
 			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.ms.Name)
 		case r.ms == nil && len(claims) == 0:
