@@ -27,6 +27,11 @@ type Options struct {
 	// style, given the parent's URI (the href of its independent-parent
 	// link). Nil means dependent styles are rejected.
 	Parent func(uri string) ([]byte, error)
+	// EmptyEntry, when set, is printed for a bibliography entry or a
+	// citation with no printed form; by default such entries are dropped
+	// (with a warning). citeproc-js prints
+	// "[CSL STYLE ERROR: reference with no printed form.]".
+	EmptyEntry string
 }
 
 // ErrDependent is returned for a dependent style when Options.Parent is
@@ -99,7 +104,7 @@ func New(styleXML []byte, opts Options) (*Processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, LocaleFor: func(tag string) locale.Chain {
+	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, EmptyEntry: opts.EmptyEntry, LocaleFor: func(tag string) locale.Chain {
 		ch, err := p.chain(tag)
 		if err != nil {
 			return nil

@@ -71,7 +71,10 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 		}
 		if n == nil || n.Empty() {
 			r.warn("bibliography entry %q has no printed form", it.ID)
-			continue
+			if r.e.emptyEntry == "" || !r.e.numbered {
+				continue
+			}
+			n = output.Str(r.e.emptyEntry)
 		}
 		entries = append(entries, n)
 		ids = append(ids, it.ID)

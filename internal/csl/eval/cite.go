@@ -201,6 +201,9 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	}
 	body := j.node()
 	if body == nil {
+		if r.e.emptyEntry != "" {
+			return output.Str(r.e.emptyEntry)
+		}
 		return nil
 	}
 	return c.formatLayout(body, &layout.Formatting)

@@ -24,6 +24,9 @@ type Config struct {
 	// LocaleFor returns the chain for another language, used by CSL-M
 	// localized layouts. It may be nil.
 	LocaleFor func(lang string) locale.Chain
+	// EmptyEntry, when set, is printed for a bibliography entry (or
+	// citation) with no printed form instead of dropping it.
+	EmptyEntry string
 }
 
 // Engine evaluates one style. It is safe for concurrent use.
@@ -32,6 +35,8 @@ type Engine struct {
 	loc       locale.Chain
 	lang      string
 	localeFor func(string) locale.Chain
+	emptyEntry string
+	numbered   bool // the style prints citation-number
 
 	// ysExplicit records that the style calls the year-suffix variable.
 	ysExplicit bool
@@ -43,9 +48,9 @@ type Engine struct {
 
 // New returns an engine for st.
 func New(st *style.Style, cfg Config) *Engine {
-	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor,
+	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor, emptyEntry: cfg.EmptyEntry,
 		quotes: map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
-		ysExplicit: usesVariable(st, "year-suffix")}
+		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number")}
 }
 
 // Style returns the engine's style.

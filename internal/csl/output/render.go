@@ -228,8 +228,22 @@ func (htmlRenderer) open(b *strings.Builder, attr, v string) string {
 	return "</span>"
 }
 
+// display writes the div of a display attribute with the line breaks
+// citeproc-js puts around them, so that bibliography HTML matches it.
 func (htmlRenderer) display(b *strings.Builder, d string) string {
+	switch d {
+	case "block":
+		b.WriteString("\n\n    ")
+	case "left-margin":
+		b.WriteString("\n    ")
+	}
 	fmt.Fprintf(b, `<div class="csl-%s">`, d)
+	switch d {
+	case "block":
+		return "</div>\n"
+	case "right-inline", "indent":
+		return "</div>\n  "
+	}
 	return "</div>"
 }
 
