@@ -31,10 +31,10 @@ type Config struct {
 
 // Engine evaluates one style. It is safe for concurrent use.
 type Engine struct {
-	st        *style.Style
-	loc       locale.Chain
-	lang      string
-	localeFor func(string) locale.Chain
+	st         *style.Style
+	loc        locale.Chain
+	lang       string
+	localeFor  func(string) locale.Chain
 	emptyEntry string
 	numbered   bool // the style prints citation-number
 
