@@ -76,6 +76,14 @@ var symbols = map[string]string{
 	"slash": "/", "hyphen": "-", "newline": "\n", "par": "\n\n",
 }
 
+// logos print their name as a typeset logo; the text is the name, the
+// typesetting is lost.
+var logos = map[string]string{
+	"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX",
+	"XeTeX": "XeTeX", "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX",
+	"ConTeXt": "ConTeXt", "AmS": "AMS", "MF": "Metafont", "MP": "MetaPost",
+}
+
 // controlSymbols are one-character commands such as \&.
 var controlSymbols = map[byte]string{
 	'&': "&", '%': "%", '$': "$", '#': "#", '_': "_", '{': "{", '}': "}",
@@ -299,6 +307,11 @@ func (d *latexDecoder) command(s string, i int, prot bool) int {
 	}
 	if sym, ok := symbols[name]; ok {
 		d.emit(sym, prot, false)
+		return skipEmptyGroup(s, j)
+	}
+	if logo, ok := logos[name]; ok {
+		d.loss(`\` + name)
+		d.emit(logo, prot, false)
 		return skipEmptyGroup(s, j)
 	}
 	if len(name) == 1 {

@@ -56,12 +56,15 @@ func (e *env) runExport(c *ucli.Context) error {
 		return err
 	}
 	if bib.HasErrors(diags) {
+		bib.SortDiagnostics(diags)
+		errs, last := 0, ""
 		for _, d := range diags {
-			if d.Severity == bib.Error {
-				fmt.Fprintln(e.stderr, d.String())
+			if s := d.String(); d.Severity == bib.Error && s != last {
+				fmt.Fprintln(e.stderr, s)
+				errs++
+				last = s
 			}
 		}
-		errs, _ := count(diags)
 		fmt.Fprintf(e.stderr, "the library has %s; nothing was exported (run 'cite check' for details)\n", plural(errs, "error"))
 		return problemsFound()
 	}
