@@ -196,33 +196,30 @@ func (r *run) shownNames(it *item.Item) []item.Name {
 // the group's cites are distinct.
 func (r *run) tryGiven(g []*item.Item) {
 	shown := make([][]item.Name, len(g))
+	maxPos := 0
 	for i, it := range g {
 		shown[i] = r.shownNames(it)
+		maxPos = max(maxPos, len(shown[i]))
 	}
 	for level := 1; level <= 2; level++ {
-		for i, it := range g {
-			if r.uniqueIn(it, g) {
-				continue
-			}
-			d := r.disFor(it)
-			for pos, n := range shown[i] {
-				if !r.clashes(n, pos, i, shown) {
+		for pos := 0; pos < maxPos; pos++ {
+			changed := false
+			for i, it := range g {
+				if pos >= len(shown[i]) || !r.clashes(shown[i][pos], pos, i, shown) {
 					continue
 				}
+				d := r.disFor(it)
 				if d.given == nil {
 					d.given = map[string]int{}
 				}
-				if d.given[nameKey(n)] >= level {
-					continue
-				}
-				d.given[nameKey(n)] = level
-				if r.uniqueIn(it, g) {
-					break
+				if k := nameKey(shown[i][pos]); d.given[k] < level {
+					d.given[k] = level
+					changed = true
 				}
 			}
-		}
-		if r.distinct(g) == len(g) {
-			return
+			if changed && r.distinct(g) == len(g) {
+				return
+			}
 		}
 	}
 }
@@ -321,15 +318,20 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	}
 	for _, o := range occs {
 		fs := formOf[o.it]
-		level := 0
-		for ; level < maxLevel; level++ {
-			f := fs[level]
+		level := -1
+		for l := 0; l <= maxLevel; l++ {
+			f := fs[l]
 			if o.idx >= len(f) {
 				break
 			}
-			if len(forms[level][f[o.idx]]) <= 1 {
+			if len(forms[l][f[o.idx]]) <= 1 {
+				level = l
 				break
 			}
+		}
+		if level < 0 {
+			// No level separates the name: leave it as styled.
+			level = 0
 		}
 		if level > 0 {
 			d := r.disFor(o.it)
