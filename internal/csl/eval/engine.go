@@ -304,6 +304,10 @@ func (e *Engine) Process(req Request) Result {
 	}
 	bibOrder := r.numberAndSort()
 	r.disambiguate(clusters)
+	if e.ysExplicit && len(r.dis) > 0 {
+		// Sort keys may print year-suffixes: sort again.
+		bibOrder = r.numberAndSort()
+	}
 	var res Result
 	for ci := range clusters {
 		r.sortCites(clusters[ci])

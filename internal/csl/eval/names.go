@@ -324,9 +324,18 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	shown, truncated := c.etAlCut(len(names), o)
 	useLast := truncated && o.etAlUseLast && shown+2 <= len(names)
 	if c.sorting {
+		// Names in a macro sort key sort as the macro renders them
+		// (initials, short form), family name first.
 		keys := make([]string, 0, shown)
 		for _, n := range names[:shown] {
-			keys = append(keys, sortKeyForName(n, o))
+			m := n
+			if o.hasInitializeWith && c.givenLevel(n) < 2 {
+				m.Given = initials(n.Given, o.initializeWith, o.initialize, o.hyphenInitials)
+			}
+			if o.form == "short" {
+				m.Given, m.DroppingParticle, m.Suffix = "", "", ""
+			}
+			keys = append(keys, sortKeyForName(m, o))
 		}
 		return output.Str(strings.Join(keys, "\x01")), keys
 	}
