@@ -279,8 +279,30 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	forms := map[int]map[string]map[string]bool{} // level → form → person keys
 	var occs []occ
 	formOf := map[*item.Item]map[int][]string{}
+	// Only items with a family name shared by different people can need
+	// expansion; the rest are rendered once.
+	families := map[string]map[string]bool{}
+	shown := map[*item.Item][]item.Name{}
 	for _, it := range items {
-		names := r.shownNames(it)
+		shown[it] = r.shownNames(it)
+		for _, n := range shown[it] {
+			if families[n.Family] == nil {
+				families[n.Family] = map[string]bool{}
+			}
+			families[n.Family][personKey(n)] = true
+		}
+	}
+	for _, it := range items {
+		names := shown[it]
+		clash := false
+		for _, n := range names {
+			if len(families[n.Family]) > 1 {
+				clash = true
+			}
+		}
+		if !clash {
+			continue
+		}
 		d := r.disFor(it)
 		formOf[it] = map[int][]string{}
 		for level := 0; level <= maxLevel; level++ {

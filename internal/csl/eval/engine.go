@@ -188,6 +188,8 @@ type run struct {
 	// termLeaves marks leaves rendered from terms, which are capitalized
 	// at the start of a citation or after a sentence in a prefix.
 	termLeaves map[*output.Node]bool
+	nameOpts   map[nameOptsKey]nameOpts
+	collBuf    collate.Buffer
 }
 
 func (r *run) warn(format string, args ...any) {
@@ -263,7 +265,7 @@ func (e *Engine) collator() *collate.Collator {
 func (e *Engine) Process(req Request) Result {
 	r := &run{e: e, items: req.Items, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}}
+		termLeaves: map[*output.Node]bool{}, nameOpts: map[nameOptsKey]nameOpts{}}
 	for _, it := range req.Items {
 		if it == nil {
 			continue

@@ -32,6 +32,25 @@ type nameOpts struct {
 }
 
 func (c *ctx) nameOptions(nm *style.Name) nameOpts {
+	if c.sorting && c.sortNameOpts != nil {
+		return c.computeNameOptions(nm)
+	}
+	key := nameOptsKey{nm: nm, bib: c.bib, subsequent: c.cite != nil && !c.bib && c.cite.position >= posSubsequent}
+	if o, ok := c.r.nameOpts[key]; ok {
+		return o
+	}
+	o := c.computeNameOptions(nm)
+	c.r.nameOpts[key] = o
+	return o
+}
+
+// nameOptsKey identifies a cached set of effective name options.
+type nameOptsKey struct {
+	nm              *style.Name
+	bib, subsequent bool
+}
+
+func (c *ctx) computeNameOptions(nm *style.Name) nameOpts {
 	get := func(attr, inherited string) (string, bool) {
 		if nm != nil {
 			if v, ok := nm.Options[attr]; ok {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/collate"
-
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/style"
 )
@@ -61,8 +59,8 @@ func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) 
 		v = strings.TrimSpace(v)
 		sv := sortValue{s: v, empty: v == ""}
 		if !sv.empty {
-			var buf collate.Buffer
-			sv.key = append([]byte(nil), r.coll.KeyFromString(&buf, v)...)
+			r.collBuf.Reset()
+			sv.key = append([]byte(nil), r.coll.KeyFromString(&r.collBuf, v)...)
 		}
 		out = append(out, sv)
 	}
