@@ -107,7 +107,13 @@ var silentCommands = map[string]int{"noopsort": 1, "noop": 1, "sortname": 1}
 // verbatimArgCommands take an argument that is not LaTeX.
 var verbatimArgCommands = map[string]bool{"url": true, "path": true, "nolinkurl": true}
 
+// maxDepth bounds the nesting of groups and accents that is decoded; text
+// nested deeper is kept as written (and reported as lossy), so that
+// adversarial input cannot make decoding quadratic.
+const maxDepth = 64
+
 type latexDecoder struct {
+	depth int
 	out   []rune
 	prot  []bool
 	raw   []bool // out[i] is white space from the source, which may collapse
@@ -115,8 +121,10 @@ type latexDecoder struct {
 }
 
 // decodeLaTeX converts a field value (after @string expansion) to Unicode.
-func decodeLaTeX(s string) latexText {
-	d := &latexDecoder{}
+func decodeLaTeX(s string) latexText { return decodeDepth(s, 0) }
+
+func decodeDepth(s string, depth int) latexText {
+	d := &latexDecoder{depth: depth}
 	d.decode(s, false)
 	// White space from the source collapses: a run becomes one space, or a
 	// paragraph break if it holds a blank line; runs at either end go.
@@ -189,6 +197,13 @@ func braceGroup(s string, i int) (content string, next int, closed bool) {
 // protective braces: a group that does not start with a command protects
 // its content; one that does ({\'e}) is a special character.
 func (d *latexDecoder) decode(s string, prot bool) {
+	if d.depth > maxDepth {
+		d.loss("nesting deeper than 64 levels")
+		d.emit(s, prot, false)
+		return
+	}
+	d.depth++
+	defer func() { d.depth-- }()
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -281,7 +296,7 @@ func (d *latexDecoder) command(s string, i int, prot bool) int {
 	}
 	if mark, ok := accents[name]; ok {
 		arg, next := argument(s, j)
-		inner := decodeLaTeX(arg)
+		inner := decodeDepth(arg, d.depth+1)
 		d.lossy = append(d.lossy, inner.lossy...)
 		if inner.text == "" {
 			if sp, ok := spacingAccents[name]; ok {

@@ -102,3 +102,14 @@ func FuzzLaTeXRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeDeepNesting: deeply nested groups and accents are kept as
+// written past maxDepth instead of being decoded in quadratic time.
+func TestDecodeDeepNesting(t *testing.T) {
+	for _, s := range []string{strings.Repeat(`\c{`, 3000), strings.Repeat("{", 5000) + "x", strings.Repeat(`{\'`, 3000)} {
+		got := decodeLaTeX(s)
+		if len(got.lossy) == 0 {
+			t.Errorf("decodeLaTeX(%.12q…): not reported as lossy", s)
+		}
+	}
+}
