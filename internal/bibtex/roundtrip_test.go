@@ -145,6 +145,20 @@ func TestCorpusRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			counts := countFields(t, f, lib, diags)
+			// What import writes to TOML reads back as the same entries.
+			var toml bytes.Buffer
+			if err := store.Encode(&toml, lib.Entries, nil); err != nil {
+				t.Fatal(err)
+			}
+			fromTOML, tdiags, err := store.Decode(name+".toml", toml.Bytes())
+			if err != nil || len(tdiags) > 0 {
+				t.Fatalf("the imported TOML does not load cleanly: %v %v", err, tdiags)
+			}
+			for i, e := range lib.Entries {
+				if !e.Equal(fromTOML.Entries[i]) {
+					t.Errorf("entry %s changed through TOML:\n%+v\nwant\n%+v", e.ID, fromTOML.Entries[i].Strip(), e.Strip())
+				}
+			}
 			golden(t, filepath.Join("testdata", "corpus", name+".counts.golden"), counts)
 			for _, d := range []Dialect{BibLaTeX, BibTeX} {
 				out := encode(t, lib.Entries, d)
