@@ -157,6 +157,17 @@ func (c *ctx) renderDateParts(dv item.Date, parts []locale.DatePart, delim strin
 		return c.datePartsSeq(start, parts, delim, dv)
 	}
 	end := dv.Parts[1]
+	// Only parts with a value in the range take part.
+	var present []locale.DatePart
+	for _, p := range parts {
+		switch {
+		case p.Name == "month" && start.Month == 0 && end.Month == 0:
+		case p.Name == "day" && start.Day == 0 && end.Day == 0:
+		default:
+			present = append(present, p)
+		}
+	}
+	parts = present
 	// Find the largest differing part.
 	var diff string
 	switch {

@@ -510,80 +510,112 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	if nm != nil {
 		gf, ff = nm.Given, nm.Family
 	}
-	formatPart := func(s string, f *style.Formatting) *output.Node {
-		if s == "" {
-			return nil
-		}
-		nd := c.rich(s)
-		if f != nil {
-			nd = c.format(nd, f)
-		}
-		return nd
-	}
 	ndp, dp := n.NonDroppingParticle, n.DroppingParticle
 	if !isLatinOrCyrillic(n.Family + n.Given) {
 		// CJK and similar names: family then given, no space.
 		if form == "short" {
-			return formatPart(n.Family, ff)
+			return c.namePart(ff, c.atom(n.Family, ff))
 		}
 		j := c.joiner()
-		j.add(formatPart(n.Family, ff))
-		j.add(formatPart(given, gf))
+		j.add(c.namePart(ff, c.atom(n.Family, ff)))
+		j.add(c.namePart(gf, c.atom(given, gf)))
 		return j.node()
 	}
-	family := joinParticle(ndp, n.Family)
 	if form == "short" {
-		return formatPart(family, ff)
+		return c.namePart(ff, c.atoms(c.atom(ndp, ff), c.atom(n.Family, ff)))
+	}
+	var suffix *output.Node
+	if n.Suffix != "" {
+		suffix = c.rich(n.Suffix)
 	}
 	j := c.joiner()
 	if !inverted || n.StaticOrdering {
-		j.add(formatPart(given, gf))
+		j.add(c.namePart(gf, c.atom(given, gf)))
+		fam := c.atoms(c.atom(dp, gf), c.atom(ndp, ff), c.atom(n.Family, ff))
+		if suffix != nil {
+			fj := c.joiner()
+			fj.add(fam)
+			if n.CommaSuffix {
+				fj.text(", ")
+			} else {
+				fj.text(" ")
+			}
+			fj.add(suffix)
+			fam = fj.node()
+		}
 		if !j.empty() {
 			j.text(" ")
 		}
-		if dp != "" {
-			fam := formatPart(family, ff)
-			last, _ := utf8.DecodeLastRuneInString(dp)
-			if last == '\'' || last == '’' || last == '-' {
-				j.add(c.rich(dp))
-			} else {
-				j.text(dp + " ")
-			}
-			j.add(fam)
-		} else {
-			j.add(formatPart(family, ff))
-		}
-		if n.Suffix != "" {
-			if n.CommaSuffix {
-				j.text(", ")
-			} else {
-				j.text(" ")
-			}
-			j.text(n.Suffix)
-		}
+		j.add(c.namePart(ff, fam))
 		return j.node()
 	}
 	// Inverted: "Family, Given particles, Suffix".
 	sep := o.sortSeparator
-	if o.demote == "display-and-sort" {
-		j.add(formatPart(n.Family, ff))
-		g := joinParticle(joinParticle(given, dp), ndp)
-		if g != "" {
-			j.text(sep)
-			j.add(formatPart(strings.TrimSpace(g), gf))
-		}
+	var famPart, givenPart *output.Node
+	if o.demote == "display-and-sort" && !strings.HasSuffix(ndp, "-") {
+		famPart = c.atom(n.Family, ff)
+		givenPart = c.atoms(c.atom(given, gf), c.atom(dp, gf), c.atom(ndp, ff))
 	} else {
-		j.add(formatPart(family, ff))
-		g := joinParticle(given, dp)
-		if g != "" {
-			j.text(sep)
-			j.add(formatPart(g, gf))
-		}
+		famPart = c.atoms(c.atom(ndp, ff), c.atom(n.Family, ff))
+		givenPart = c.atoms(c.atom(given, gf), c.atom(dp, gf))
 	}
-	if n.Suffix != "" {
+	j.add(c.namePart(ff, famPart))
+	if givenPart != nil {
 		j.text(sep)
-		j.text(n.Suffix)
+		j.add(c.namePart(gf, givenPart))
 	}
+	if suffix != nil {
+		j.text(sep)
+		j.add(suffix)
+	}
+	return j.node()
+}
+
+// atom renders one name part (given, particle, family) with the
+// formatting, but not the affixes, of its cs:name-part.
+func (c *ctx) atom(s string, f *style.Formatting) *output.Node {
+	if s == "" {
+		return nil
+	}
+	n := c.rich(s)
+	if f != nil {
+		inner := *f
+		inner.Prefix, inner.Suffix = "", ""
+		n = c.format(n, &inner)
+	}
+	return n
+}
+
+// atoms joins name atoms with spaces, without a space after a particle
+// ending in an apostrophe or hyphen ("d’Artagnan", "al-One").
+func (c *ctx) atoms(parts ...*output.Node) *output.Node {
+	j := c.joiner()
+	prev := ""
+	for _, p := range parts {
+		if p == nil || p.Empty() {
+			continue
+		}
+		if !j.empty() {
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			if last != '\'' && last != '’' && last != '-' {
+				j.text(" ")
+			}
+		}
+		j.add(p)
+		prev = p.Plain()
+	}
+	return j.node()
+}
+
+// namePart wraps name atoms in the affixes of a cs:name-part.
+func (c *ctx) namePart(f *style.Formatting, n *output.Node) *output.Node {
+	if n == nil || f == nil || (f.Prefix == "" && f.Suffix == "") {
+		return n
+	}
+	j := c.joiner()
+	j.text(f.Prefix)
+	j.add(n)
+	j.text(f.Suffix)
 	return j.node()
 }
 
@@ -603,9 +635,12 @@ func joinParticle(a, b string) string {
 	return a + " " + b
 }
 
+// isLatinOrCyrillic reports whether a name is written in a script with
+// given-name-first order; names with Han, kana or Hangul letters print
+// family first without a space.
 func isLatinOrCyrillic(s string) bool {
 	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			return false
 		}
 	}

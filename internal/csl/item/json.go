@@ -234,6 +234,11 @@ func ParseParticles(n Name) Name {
 			if i > 0 {
 				n.NonDroppingParticle = strings.Join(words[:i], " ")
 				n.Family = strings.Join(words[i:], " ")
+			} else if j := strings.IndexByte(fam, '-'); j > 0 && j < len(fam)-1 && isParticle(fam[:j]) && !strings.Contains(fam[:j], " ") &&
+				unicode.IsUpper([]rune(fam[j+1:])[0]) {
+				// "al-One": a lower-case hyphenated prefix is a particle.
+				n.NonDroppingParticle = fam[:j+1]
+				n.Family = fam[j+1:]
 			} else if j := strings.IndexAny(fam, "'’"); j > 0 && j < len(fam)-1 && isParticle(fam[:j]) && !strings.Contains(fam[:j], " ") {
 				_, w := utf8.DecodeRuneInString(fam[j:])
 				n.NonDroppingParticle = fam[:j+w]
