@@ -15,7 +15,9 @@ func TestFormatRanges(t *testing.T) {
 		{"321-28", "expanded", "321–328"},
 		{"101-108", "minimal-two", "101–08"},
 		{"12-15, 20-22", "", "12–15, 20–22"},
-		{"e12-e15", "minimal", "e12–e15"},
+		{"e12-e15", "minimal", "e12–5"},
+		{"N110-5", "expanded", "N110-5"},
+		{"xxv-xxviii", "", "xxv–xxviii"},
 	}
 	for _, tt := range tests {
 		if got := formatRanges(tt.in, tt.format, "–"); got != tt.want {

@@ -163,8 +163,14 @@ func (c *ctx) rangeDelim() string {
 	return "–"
 }
 
-var rangeRe = regexp.MustCompile(`([A-Za-z]*\d+[A-Za-z]*)\s*(?:-+|–|—)\s*([A-Za-z]*\d+[A-Za-z]*)`)
+var rangeRe = regexp.MustCompile(`([A-Za-z0-9]+)\s*(?:-+|–|—)\s*([A-Za-z0-9]+)`)
 
+var prefixedNumRe = regexp.MustCompile(`^([A-Za-z]*)(\d+)$`)
+
+// formatRanges formats the ranges in a page or locator value: ranges of
+// numbers with the same (or no) letter prefix are abbreviated per format
+// and joined with delim; ranges of roman numerals get delim; anything
+// else ("N110-5", "123N110-N5") is left as written.
 func formatRanges(v, format, delim string) string {
 	if !strings.ContainsAny(v, "-–—") {
 		return v
@@ -172,18 +178,30 @@ func formatRanges(v, format, delim string) string {
 	return rangeRe.ReplaceAllStringFunc(v, func(m string) string {
 		sub := rangeRe.FindStringSubmatch(m)
 		a, b := sub[1], sub[2]
-		return a + delim + abbreviateRange(a, b, format)
+		ma, mb := prefixedNumRe.FindStringSubmatch(a), prefixedNumRe.FindStringSubmatch(b)
+		switch {
+		case format == "" && (ma != nil && mb != nil || romanRe.MatchString(a) && romanRe.MatchString(b)):
+			return a + delim + b
+		case ma != nil && mb != nil && ma[1] == mb[1]:
+			end, ok := abbreviateRange(ma[2], mb[2], format)
+			if !ok {
+				return m
+			}
+			if format == "expanded" {
+				end = mb[1] + end
+			}
+			return a + delim + end
+		case ma == nil && mb == nil && romanRe.MatchString(a) && romanRe.MatchString(b):
+			return a + delim + b
+		}
+		return a + "-" + b
 	})
 }
 
-var digitsRe = regexp.MustCompile(`^(\D*)(\d+)(\D*)$`)
-
-func abbreviateRange(a, b, format string) string {
-	ma, mb := digitsRe.FindStringSubmatch(a), digitsRe.FindStringSubmatch(b)
-	if ma == nil || mb == nil || ma[1] != "" || mb[1] != "" || ma[3] != "" || mb[3] != "" || format == "" {
-		return b
-	}
-	na, nb := ma[2], mb[2]
+// abbreviateRange returns the end of the range na–nb (digits only) in the
+// page-range-format (CSL 1.0.2, Appendix V); ok is false when the end is
+// below the start.
+func abbreviateRange(na, nb, format string) (string, bool) {
 	ia, _ := strconv.Atoi(na)
 	ib, _ := strconv.Atoi(nb)
 	if len(nb) < len(na) {
@@ -192,20 +210,19 @@ func abbreviateRange(a, b, format string) string {
 		ib, _ = strconv.Atoi(nb)
 	}
 	if ib < ia {
-		return b
+		return "", false
 	}
-	prefix := mb[1]
 	switch format {
 	case "expanded":
-		return prefix + nb
+		return nb, true
 	case "minimal":
-		return prefix + minimal(na, nb, 1)
+		return minimal(na, nb, 1), true
 	case "minimal-two":
-		return prefix + minimal(na, nb, 2)
+		return minimal(na, nb, 2), true
 	case "chicago", "chicago-15", "chicago-16":
-		return prefix + chicago(ia, na, nb, format)
+		return chicago(ia, na, nb, format), true
 	}
-	return b
+	return nb, true
 }
 
 func minimal(a, b string, keep int) string {
