@@ -16,8 +16,8 @@ func init() {
 	amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below
 	beneath beside besides between beyond but by circa despite down due during et except for forenenst from given
 	in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans
-	since so than that the through thru throughout thruout till to toward towards under underneath until unto up
-	upon versus via vis-à-vis with within without yet`) {
+	since so than the through thru throughout thruout till to toward towards under underneath until unto up
+	upon versus via vis-à-vis with within without yet von van de d’ d' der den du del della`) {
 		stopWords[w] = true
 	}
 }
@@ -74,6 +74,19 @@ func applyTextCase(n *output.Node, tc, lang string) {
 			for i := range runes {
 				if !runes[i].lock {
 					runes[i].r = unicode.ToLower(runes[i].r)
+				}
+			}
+		} else {
+			// Capitalized words other than the first are lowered, as
+			// citeproc-js does; acronyms stay.
+			for wi, w := range words(runes) {
+				if wi == 0 || !isCapitalized(runes[w[0]:w[1]]) {
+					continue
+				}
+				for i := w[0]; i < w[1]; i++ {
+					if !runes[i].lock {
+						runes[i].r = unicode.ToLower(runes[i].r)
+					}
 				}
 			}
 		}
@@ -157,40 +170,36 @@ func words(runes []caseRune) [][2]int {
 	return out
 }
 
-func titleCase(runes []caseRune) {
-	if allUpper(runes) {
-		for i := range runes {
-			if !runes[i].lock {
-				runes[i].r = unicode.ToLower(runes[i].r)
-			}
-		}
-	}
-	ws := words(runes)
-	for wi, w := range ws {
-		locked := false
-		var b strings.Builder
-		mixed := false
-		firstLetter := -1
-		for i := w[0]; i < w[1]; i++ {
-			cr := runes[i]
-			if cr.lock {
-				locked = true
-			}
-			if unicode.IsLetter(cr.r) {
-				if firstLetter < 0 {
-					firstLetter = i
-				} else if unicode.IsUpper(cr.r) {
-					mixed = true
-				}
-				b.WriteRune(unicode.ToLower(cr.r))
-			} else if b.Len() > 0 || cr.r != '(' && cr.r != '"' && cr.r != '“' && cr.r != '‘' && cr.r != '\'' && cr.r != '[' {
-				b.WriteRune(cr.r)
-			}
-		}
-		if locked || firstLetter < 0 || mixed {
+// isCapitalized reports whether a word is an upper-case letter followed
+// by lower-case letters only ("Pen", not "UK" or "iPhone").
+func isCapitalized(w []caseRune) bool {
+	letters := 0
+	for i, cr := range w {
+		if !unicode.IsLetter(cr.r) {
 			continue
 		}
-		word := strings.TrimRight(b.String(), ".,;:!?)]”’\"'")
+		letters++
+		if letters == 1 && !unicode.IsUpper(cr.r) {
+			return false
+		}
+		if letters > 1 && unicode.IsUpper(cr.r) {
+			return false
+		}
+		_ = i
+	}
+	return letters > 1
+}
+
+func titleCase(runes []caseRune) {
+	ws := spaceWords(runes)
+	for wi, w := range ws {
+		first := w[0]
+		for first < w[1] && !unicode.IsLetter(runes[first].r) && !unicode.IsDigit(runes[first].r) {
+			first++
+		}
+		if first == w[1] || unicode.IsDigit(runes[first].r) {
+			continue
+		}
 		afterColon := false
 		if wi > 0 {
 			for k := w[0] - 1; k >= 0; k-- {
@@ -202,14 +211,92 @@ func titleCase(runes []caseRune) {
 				break
 			}
 		}
-		isStop := stopWords[word]
-		if isStop && wi != 0 && wi != len(ws)-1 && !afterColon {
-			continue
+		if w[0] > 0 && (runes[w[0]-1].r == '—' || runes[w[0]-1].r == '–') && !stopWords[strings.ToLower(string(runeSlice(runes[w[0]:w[1]])))] {
+			afterColon = true
 		}
-		if unicode.IsLower(runes[firstLetter].r) {
-			runes[firstLetter].r = unicode.ToUpper(runes[firstLetter].r)
+		// Hyphenated compounds: the first part is capitalized like a
+		// word; later parts keep stop words lower case.
+		partStart := first
+		for i := first; i <= w[1]; i++ {
+			if i < w[1] && runes[i].r != '-' && runes[i].r != '/' {
+				continue
+			}
+			isFirstPart := partStart == first
+			capitalizePart(runes, partStart, i, isFirstPart && (wi == 0 || wi == len(ws)-1 || afterColon), isFirstPart && strings.ContainsRune("-", lastRune(runes, i)))
+			partStart = i + 1
 		}
 	}
+}
+
+func runeSlice(rs []caseRune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = r.r
+	}
+	return out
+}
+
+func lastRune(runes []caseRune, end int) rune {
+	if end < len(runes) {
+		return runes[end].r
+	}
+	return ' '
+}
+
+// capitalizePart title-cases runes[start:end]: a lower-case word that is
+// not a stop word (unless forced) gets an upper-case first letter. Words
+// with capitals inside, nocase text and non-Latin letters are left alone.
+func capitalizePart(runes []caseRune, start, end int, force, beforeHyphen bool) {
+	var b strings.Builder
+	firstLetter := -1
+	for i := start; i < end; i++ {
+		cr := runes[i]
+		if cr.lock {
+			return
+		}
+		if unicode.IsLetter(cr.r) {
+			if firstLetter < 0 {
+				firstLetter = i
+			} else if unicode.IsUpper(cr.r) {
+				return
+			}
+		}
+		b.WriteRune(unicode.ToLower(cr.r))
+	}
+	if firstLetter < 0 || !unicode.Is(unicode.Latin, runes[firstLetter].r) {
+		return
+	}
+	word := strings.Trim(b.String(), ".,;:!?()[]“”‘’\"'")
+	if stopWords[word] && !force && !beforeHyphen {
+		return
+	}
+	if firstLetter+1 == end && start > 0 && runes[start-1].r == '-' {
+		// A single letter after a hyphen ("07-x") stays.
+		return
+	}
+	runes[firstLetter].r = unicode.ToUpper(runes[firstLetter].r)
+}
+
+// spaceWords returns [start, end) pairs of space-separated words.
+func spaceWords(runes []caseRune) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, cr := range runes {
+		if unicode.IsSpace(cr.r) || cr.r == '—' || cr.r == '–' {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(runes)})
+	}
+	return out
 }
 
 // stripPeriods removes periods from the leaves of n.
