@@ -263,7 +263,7 @@ func capitalizePart(runes []caseRune, start, end int, force, beforeHyphen bool) 
 		}
 		b.WriteRune(unicode.ToLower(cr.r))
 	}
-	if firstLetter < 0 || !unicode.Is(unicode.Latin, runes[firstLetter].r) {
+	if firstLetter < 0 || !unicode.In(runes[firstLetter].r, unicode.Latin, unicode.Cyrillic) {
 		return
 	}
 	word := strings.Trim(b.String(), ".,;:!?()[]“”‘’\"'")
