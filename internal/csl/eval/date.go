@@ -353,7 +353,7 @@ func (c *ctx) datePart(dp item.DateParts, p locale.DatePart, hasDay bool) *outpu
 		return nil
 	}
 	f := p.Formatting
-	return c.format(output.Str(s), &f)
+	return c.format(&output.Node{Children: superscripts(s)}, &f)
 }
 
 func (c *ctx) monthGender(m int) string {

@@ -393,7 +393,7 @@ func (c *ctx) affix(s string) *output.Node {
 	if s == "" {
 		return nil
 	}
-	if strings.ContainsRune(s, '<') {
+	if strings.ContainsRune(s, '<') || strings.ContainsFunc(s, isSuperscript) {
 		return parseRich(s, c.r.e.quotesFor(c.loc))
 	}
 	return output.Str(s)

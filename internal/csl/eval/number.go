@@ -62,7 +62,7 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 			b.WriteString(tok)
 		}
 	}
-	return c.format(output.Str(b.String()), &nm.Formatting)
+	return c.format(&output.Node{Children: superscripts(b.String())}, &nm.Formatting)
 }
 
 // padNumbers zero-pads each number in s so that strings sort numerically.

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/cite-project/cite/internal/csl/output"
 )
 
@@ -14,7 +16,10 @@ import (
 // renderer prints with the locale's marks, alternating when nested.
 func parseRich(s string, q *output.Quotes) *output.Node {
 	if !strings.ContainsAny(s, "<\"“”‘’'") {
-		return output.Str(s)
+		if !strings.ContainsFunc(s, isSuperscript) {
+			return output.Str(s)
+		}
+		return &output.Node{Children: superscripts(s)}
 	}
 	root := &output.Node{}
 	stack := []richFrame{{node: root}}
@@ -22,7 +27,7 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
-			top().Children = append(top().Children, output.Str(text.String()))
+			top().Children = append(top().Children, superscripts(text.String())...)
 			text.Reset()
 		}
 	}
@@ -210,4 +215,55 @@ func matchTag(s string) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// isSuperscript reports whether r is a Unicode superscript character
+// (compatibility decomposition <super>): modifier letters, superscript
+// digits and signs, ª º, ℠ ™, and the kanbun marks.
+func isSuperscript(r rune) bool {
+	switch {
+	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
+		return true
+	case r >= 0x2B0 && r <= 0x2B8, r >= 0x2E0 && r <= 0x2E4:
+		return true
+	case r >= 0x1D2C && r <= 0x1D61, r == 0x1D78, r >= 0x1D9B && r <= 0x1DBF:
+		return true
+	case r >= 0x2070 && r <= 0x207F, r == 0x2120, r == 0x2122, r >= 0x3192 && r <= 0x319F:
+		return true
+	}
+	_, ok := superBase[r]
+	return ok
+}
+
+// superBase lists superscripts without a compatibility decomposition.
+var superBase = map[rune]string{0x2C0: "ʔ", 0x2C1: "ʕ", 0x6E5: "و", 0x6E6: "ي"}
+
+// superscripts splits s into leaves, turning each superscript character
+// into a superscript node holding its base character ("1ʳᵉ" → 1, r, e
+// superscripted), as citeproc-js does.
+func superscripts(s string) []*output.Node {
+	if !strings.ContainsFunc(s, isSuperscript) {
+		return []*output.Node{output.Str(s)}
+	}
+	var out []*output.Node
+	var b strings.Builder
+	for _, r := range s {
+		if !isSuperscript(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if b.Len() > 0 {
+			out = append(out, output.Str(b.String()))
+			b.Reset()
+		}
+		base, ok := superBase[r]
+		if !ok {
+			base = norm.NFKD.String(string(r))
+		}
+		out = append(out, &output.Node{Format: output.Formatting{VerticalAlign: "sup"}, Children: []*output.Node{output.Str(base)}})
+	}
+	if b.Len() > 0 {
+		out = append(out, output.Str(b.String()))
+	}
+	return out
 }

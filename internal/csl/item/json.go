@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -143,7 +144,66 @@ func FromJSONMap(raw map[string]json.RawMessage) (*Item, error) {
 			}
 		}
 	}
+	if note := it.Vars["note"]; note != "" {
+		applyNoteFields(it, note)
+	}
 	return it, nil
+}
+
+var noteFieldRe = regexp.MustCompile(`(?m)^\s*([a-zA-Z][a-zA-Z-]*)\s*:\s*(.+?)\s*$`)
+
+var noteBraceRe = regexp.MustCompile(`\{:([a-zA-Z-]+):\s*([^}]*)\}`)
+
+// applyNoteFields reads CSL variables embedded in the note field, one per
+// line as "name: value" (or "{:name: value}"), as citeproc-js does;
+// variables already set win. Names are "Family || Given".
+func applyNoteFields(it *Item, note string) {
+	var pairs [][]string
+	pairs = append(pairs, noteFieldRe.FindAllStringSubmatch(note, -1)...)
+	pairs = append(pairs, noteBraceRe.FindAllStringSubmatch(note, -1)...)
+	for _, m := range pairs {
+		k, v := strings.ToLower(m[1]), strings.TrimSpace(m[2])
+		switch {
+		case k == "type":
+			if it.Type == "" {
+				it.Type = v
+			}
+		case dateVars[k]:
+			if _, ok := it.Dates[k]; !ok {
+				if d := ParseDate(v); !d.IsZero() {
+					it.Dates[k] = d
+				}
+			}
+		case nameVars[k]:
+			fam, giv, _ := strings.Cut(v, "||")
+			n := Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
+			if n.Given == "" {
+				n = Name{Literal: n.Family}
+			}
+			it.Names[k] = append(it.Names[k], n)
+		case standardVars[k] != "":
+			if name := standardVars[k]; it.Vars[name] == "" {
+				it.Vars[name] = v
+			}
+		}
+	}
+}
+
+// standardVars lists the CSL standard and number variables that the note
+// field may set.
+var standardVars = map[string]string{}
+
+func init() {
+	for _, v := range strings.Fields(`abstract annote archive archive_collection archive_location archive-place authority
+	call-number citation-key citation-label collection-title container-title container-title-short dimensions division
+	DOI edition event event-title event-place genre ISBN ISSN jurisdiction keyword language license medium
+	original-publisher original-publisher-place original-title part-title PMCID PMID publisher publisher-place
+	references reviewed-genre reviewed-title scale section source status title title-short URL version
+	volume-title year-suffix chapter-number citation-number collection-number first-reference-note-number issue
+	locator number number-of-pages number-of-volumes page page-first part-number printing-number supplement-number
+	volume`) {
+		standardVars[strings.ToLower(v)] = v
+	}
 }
 
 // scalar returns a JSON string, number or boolean as a string.

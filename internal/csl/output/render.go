@@ -168,31 +168,7 @@ type htmlRenderer struct{}
 
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
 
-// superscripts maps Unicode superscript letters and digits to their base
-// characters; the HTML renderer writes them as <sup> elements, as
-// citeproc-js does.
-var superscripts = map[rune]rune{
-	'ª': 'a', 'º': 'o', '¹': '1', '²': '2', '³': '3', '⁰': '0', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
-	'ʰ': 'h', 'ʲ': 'j', 'ʳ': 'r', 'ʷ': 'w', 'ʸ': 'y', 'ˡ': 'l', 'ˢ': 's', 'ˣ': 'x', 'ᵃ': 'a', 'ᵇ': 'b', 'ᵈ': 'd',
-	'ᵉ': 'e', 'ᵍ': 'g', 'ᵏ': 'k', 'ᵐ': 'm', 'ᵒ': 'o', 'ᵖ': 'p', 'ᵗ': 't', 'ᵘ': 'u', 'ᵛ': 'v', 'ᶜ': 'c', 'ᶠ': 'f',
-	'ᶻ': 'z', 'ⁱ': 'i', 'ⁿ': 'n', '⁺': '+', '⁻': '−', '⁼': '=', '⁽': '(', '⁾': ')',
-}
-
-func (htmlRenderer) text(b *strings.Builder, s string) {
-	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := superscripts[r]; return ok }) {
-		htmlEscaper.WriteString(b, s)
-		return
-	}
-	for _, r := range s {
-		if base, ok := superscripts[r]; ok {
-			b.WriteString("<sup>")
-			b.WriteRune(base)
-			b.WriteString("</sup>")
-			continue
-		}
-		htmlEscaper.WriteString(b, string(r))
-	}
-}
+func (htmlRenderer) text(b *strings.Builder, s string) { htmlEscaper.WriteString(b, s) }
 
 func (htmlRenderer) open(b *strings.Builder, attr, v string) string {
 	switch attr {
