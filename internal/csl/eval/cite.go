@@ -189,14 +189,16 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	case grouping:
 		r.groupCites(j, outs, collapse, delim, groupDelim, afterCollapse, ysDelim, explicitGroup)
 	default:
+		prevSuffix := ""
 		for _, o := range outs {
 			if o.node == nil || o.node.Empty() {
 				continue
 			}
-			if !j.empty() && !strings.HasPrefix(o.cs.Prefix, ",") {
-				j.text(delim)
+			if !j.empty() {
+				j.text(citeDelimiter(delim, prevSuffix, o.cs.Prefix))
 			}
 			j.add(o.node)
+			prevSuffix = o.cs.Suffix
 		}
 	}
 	body := j.node()
@@ -225,6 +227,20 @@ func (c *ctx) formatLayout(n *output.Node, f *style.Formatting) *output.Node {
 		n = &output.Node{Children: j.parts}
 	}
 	return c.format(n, &inner)
+}
+
+// citeDelimiter adjusts the layout delimiter between two cites: a prefix
+// that starts with punctuation replaces it, and after a cite ending in
+// punctuation (a suffix such as "is one source,") its own punctuation is
+// dropped.
+func citeDelimiter(delim, prevSuffix, prefix string) string {
+	if p := strings.TrimLeft(prefix, " "); p != "" && strings.ContainsRune(",.;:", rune(p[0])) {
+		return ""
+	}
+	if s := strings.TrimRight(prevSuffix, " "); s != "" && strings.ContainsRune(",.;:!?", rune(s[len(s)-1])) {
+		return strings.TrimLeft(delim, ",.;:")
+	}
+	return delim
 }
 
 // sameYearSuffixable reports whether b can collapse onto a as a bare
@@ -294,6 +310,7 @@ func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDel
 		index[o.names] = len(groups)
 		groups = append(groups, []citeRender{o})
 	}
+	hide := strings.HasPrefix(collapse, "year")
 	for gi, g := range groups {
 		if gi > 0 {
 			if len(groups[gi-1]) > 1 {
@@ -313,13 +330,17 @@ func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDel
 		}
 		for ri, run := range runs {
 			if ri > 0 {
+				hidden := r.renderCite(run[0].cs, hide).node
+				if hidden == nil || hidden.Empty() {
+					continue
+				}
 				prev := runs[ri-1]
 				if prev[len(prev)-1].cs.Locator != "" || len(prev) > 1 {
 					j.text(afterCollapse)
 				} else {
 					j.text(groupDelim)
 				}
-				j.add(r.renderCite(run[0].cs, true).node)
+				j.add(hidden)
 			} else {
 				j.add(run[0].node)
 			}

@@ -14,7 +14,7 @@ import (
 
 // date renders cs:date, localized or not, including date ranges (CSL
 // 1.0.2, "Date", "Date Ranges").
-func (c *ctx) date(d *style.Date) *output.Node {
+func (c *ctx) date(d *style.Date) (out *output.Node) {
 	c.calls++
 	if c.suppressed[d.Variable] {
 		return nil
@@ -23,14 +23,21 @@ func (c *ctx) date(d *style.Date) *output.Node {
 	if !ok || dv.IsZero() {
 		return nil
 	}
-	c.hits++
 	c.curDateVar = d.Variable
 	if c.sorting {
+		c.hits++
 		return output.Str(dateSortKey(dv, d.DateParts, d.Form != "" || len(d.Parts) > 0, d.Parts))
 	}
 	if len(dv.Parts) == 0 {
+		c.hits++
 		return c.format(c.rich(dv.Literal), &d.Formatting)
 	}
+	// A date whose parts all turn out empty counts as an empty variable.
+	defer func() {
+		if out != nil && !out.Empty() {
+			c.hits++
+		}
+	}()
 	parts, delim, outer := c.dateParts(d)
 	if len(parts) == 0 {
 		return nil

@@ -193,7 +193,7 @@ func (c *ctx) lookupVar(name string) string {
 	switch name {
 	case "locator":
 		if c.cite != nil {
-			return c.cite.Locator
+			return strings.TrimSpace(c.cite.Locator)
 		}
 		return ""
 	case "citation-number":

@@ -55,7 +55,11 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		case ",":
 			b.WriteString(", ")
 		case "&":
-			b.WriteString(" & ")
+			amp, _ := c.loc.Term("and", "symbol", false)
+			if amp == "" {
+				amp = "&"
+			}
+			b.WriteString(" " + amp + " ")
 		case "and":
 			b.WriteString(" and ")
 		default:
