@@ -163,6 +163,7 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	if !grouping {
 		groupDelim = ", "
 	}
+
 	grouping = grouping || strings.HasPrefix(collapse, "year")
 	outs := make([]citeRender, len(cites))
 	for i, ci := range cites {

@@ -168,7 +168,7 @@ func (c *ctx) group(g *style.Group) *output.Node {
 	}
 	// A group with output counts as a non-empty variable for enclosing
 	// groups.
-	if gh > 0 {
+	if !n.Empty() {
 		c.hits++
 		c.calls++
 	}
@@ -273,6 +273,10 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		c.calls, c.hits = calls+mc, hits+mh
 		if mc > 0 && mh == 0 {
 			return nil
+		}
+		if n != nil && !n.Empty() {
+			c.hits++
+			c.calls++
 		}
 		return c.format(n, &t.Formatting)
 	case t.Term != "":
