@@ -34,7 +34,6 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 	var entries []*output.Node
 	var ids []string
 	var prevNames []string
-	var prevOut string
 	for _, it := range order {
 		n, c := r.renderEntry(it, nil, align)
 		if sasOn && len(c.firstNames) > 0 {
@@ -42,11 +41,11 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 			var sas *sasState
 			switch rule {
 			case "complete-all":
-				if equalStrings(cur, prevNames) && c.firstNamesOut == prevOut {
+				if equalStrings(cur, prevNames) {
 					sas = &sasState{text: sasText, all: true}
 				}
 			case "complete-each":
-				if equalStrings(cur, prevNames) && c.firstNamesOut == prevOut {
+				if equalStrings(cur, prevNames) {
 					sas = &sasState{text: sasText, count: len(cur)}
 				}
 			case "partial-each":
@@ -62,12 +61,12 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 					sas = &sasState{text: sasText, count: 1}
 				}
 			}
-			prevNames, prevOut = cur, c.firstNamesOut
+			prevNames = cur
 			if sas != nil {
 				n, _ = r.renderEntry(it, sas, align)
 			}
 		} else if sasOn {
-			prevNames, prevOut = nil, ""
+			prevNames = nil
 		}
 		if n == nil || n.Empty() {
 			r.warn("bibliography entry %q has no printed form", it.ID)

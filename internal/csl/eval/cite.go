@@ -74,7 +74,7 @@ type citeRender struct {
 // sentenceEnd reports whether a cite prefix ends a sentence: a period
 // after at least two words ("This has been said. ", not "Cf. ").
 func sentenceEnd(prefix string) bool {
-	p := strings.TrimSpace(prefix)
+	p := strings.TrimRight(strings.TrimSpace(prefix), "”’\"')»")
 	return strings.HasSuffix(p, ".") && len(strings.Fields(p)) >= 2
 }
 

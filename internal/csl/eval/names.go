@@ -177,6 +177,15 @@ func (c *ctx) names(n *style.Names) *output.Node {
 		if r != nil && !r.Empty() {
 			c.calls++
 			c.hits++
+			if first && c.firstNames == nil {
+				// Substituted output takes part in subsequent-author-
+				// substitute like names.
+				c.firstNames = []string{r.Plain()}
+				c.firstNamesOut = r.Plain()
+			}
+			if first && c.sas != nil && (c.sas.all || c.sas.count > 0) {
+				r = output.Str(c.sas.text)
+			}
 			return c.format(r, &n.Formatting)
 		}
 	}
@@ -206,7 +215,8 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	// Editor and translator that are the same people print once, labelled
 	// with the editortranslator term.
 	labelTerm := map[string]string{}
-	if contains(vars, "editor") && contains(vars, "translator") && sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
+	if et, _ := c.loc.Term("editortranslator", "long", false); et != "" && contains(vars, "editor") && contains(vars, "translator") &&
+		sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
 		vars = remove(vars, "translator")
 		labelTerm["editor"] = "editortranslator"
 	}
@@ -345,8 +355,12 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	if c.sorting {
 		// Names in a macro sort key sort as the macro renders them
 		// (initials, short form), family name first.
-		keys := make([]string, 0, shown)
-		for _, n := range names[:shown] {
+		keys := make([]string, 0, shown+1)
+		sortNames := names[:shown]
+		if useLast {
+			sortNames = append(append([]item.Name(nil), sortNames...), names[len(names)-1])
+		}
+		for _, n := range sortNames {
 			m := n
 			if o.hasInitializeWith && c.givenLevel(n) < 2 {
 				m.Given = initials(n.Given, o.initializeWith, o.initialize, o.hyphenInitials)
@@ -552,7 +566,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	// Inverted: "Family, Given particles, Suffix".
 	sep := o.sortSeparator
 	var famPart, givenPart *output.Node
-	if o.demote == "display-and-sort" && !strings.HasSuffix(ndp, "-") {
+	if o.demote == "display-and-sort" {
 		famPart = c.atom(n.Family, ff)
 		givenPart = c.atoms(c.atom(given, gf), c.atom(dp, gf), c.atom(ndp, ff))
 	} else {

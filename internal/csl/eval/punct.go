@@ -97,6 +97,10 @@ func (j *joiner) seam(left, right *output.Node) {
 			first.Text = first.Text[bw:]
 		case string(b):
 			last.Text = last.Text[:len(last.Text)-aw]
+			if last.Text == "" {
+				// What precedes may now be a closing quote.
+				j.seam(left, right)
+			}
 		}
 	}
 }

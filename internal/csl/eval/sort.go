@@ -56,7 +56,7 @@ func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) 
 				v = parseRich(v, nil).Plain()
 			}
 		}
-		v = strings.TrimSpace(v)
+		v = strings.TrimSpace(strings.Map(dropPunct, v))
 		sv := sortValue{s: v, empty: v == ""}
 		if !sv.empty {
 			r.collBuf.Reset()
@@ -180,4 +180,13 @@ func (r *run) sortCites(cites []*citeState) {
 			return ri < rj
 		})
 	}
+}
+
+// dropPunct removes punctuation from sort keys: citeproc-js ignores
+// quotation marks, brackets and commas when sorting.
+func dropPunct(r rune) rune {
+	if unicode.IsPunct(r) && r != '-' {
+		return -1
+	}
+	return r
 }

@@ -12,7 +12,7 @@ import (
 var stopWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`a according across afore after against ahead along alongside amid amidst among
+	for _, w := range strings.Fields(`a about according across afore after against ahead along alongside amid amidst among
 	amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below
 	beneath beside besides between beyond but by circa despite down due during et except for forenenst from given
 	in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans
@@ -58,9 +58,14 @@ func applyTextCase(n *output.Node, tc, lang string) {
 			}
 		}
 	case "uppercase":
+		turkic := strings.HasPrefix(lang, "tr") || strings.HasPrefix(lang, "az")
 		for i := range runes {
 			if !runes[i].lock {
-				runes[i].r = unicode.ToUpper(runes[i].r)
+				if turkic {
+					runes[i].r = unicode.TurkishCase.ToUpper(runes[i].r)
+				} else {
+					runes[i].r = unicode.ToUpper(runes[i].r)
+				}
 			}
 		}
 	case "capitalize-first":

@@ -338,7 +338,10 @@ func ParseParticles(n Name) Name {
 // isParticle reports whether a word starts with a lower-case letter (or is
 // an apostrophe-ended particle such as d').
 func isParticle(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, n := utf8.DecodeRuneInString(w)
+	if r == '\'' || r == '’' {
+		r, _ = utf8.DecodeRuneInString(w[n:])
+	}
 	return w != "" && unicode.IsLower(r)
 }
 
@@ -395,8 +398,13 @@ func decodeDate(v json.RawMessage) (Date, error) {
 				case 0:
 					dp.Year = n
 				case 1:
-					if n >= 21 && n <= 24 {
+					switch {
+					case n >= 21 && n <= 24:
 						n -= 8 // EDTF seasons 21-24 → 13-16
+					case n >= 17 && n <= 20:
+						n -= 4
+					case n < 0 || n > 24:
+						n = 0
 					}
 					dp.Month = n
 				case 2:
