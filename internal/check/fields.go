@@ -336,6 +336,9 @@ func (c *checker) undated(e *bib.Entry) {
 	if has(e, "issued") {
 		return
 	}
+	if _, written := e.FieldPos["issued"]; written {
+		return // the date is there but could not be read: the loader said so (bad-date)
+	}
 	note := strings.ToLower(e.Get("note"))
 	for _, w := range []string{"undated", "n.d.", "no date", "б. г.", "б.г.", "без даты", "без года"} {
 		if strings.Contains(note, w) {

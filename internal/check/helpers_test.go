@@ -85,6 +85,7 @@ func with(e *bib.Entry, kv ...string) *bib.Entry {
 			delete(c.Fields, k)
 			delete(c.Dates, k)
 			delete(c.Names, k)
+			delete(c.FieldPos, k) // absent, as if never written
 			continue
 		}
 		delete(c.Names, k)

@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -57,20 +59,40 @@ func Load(path string) (*bib.Library, []bib.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// Files are decoded in parallel (decoding dominates loading a large
+	// library) and merged in order, so the result does not depend on timing.
+	type result struct {
+		lib   *bib.Library
+		diags []bib.Diagnostic
+		err   error
+	}
+	results := make([]result, len(files))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			data, err := os.ReadFile(f)
+			if err != nil {
+				results[i].err = fmt.Errorf("read library: %w", err)
+				return
+			}
+			results[i].lib, results[i].diags, results[i].err = Decode(f, data)
+		}()
+	}
+	wg.Wait()
 	lib := &bib.Library{}
+	m := &merger{lib: lib}
 	var diags []bib.Diagnostic
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, fmt.Errorf("read library: %w", err)
+	for i, r := range results {
+		if r.err != nil {
+			return nil, nil, r.err
 		}
-		part, ds, err := Decode(f, data)
-		if err != nil {
-			return nil, nil, err
-		}
-		diags = append(diags, ds...)
-		diags = append(diags, merge(lib, part)...)
-		lib.Files = append(lib.Files, f)
+		diags = append(diags, r.diags...)
+		diags = append(diags, m.add(r.lib)...)
+		lib.Files = append(lib.Files, files[i])
 	}
 	return lib, diags, nil
 }
@@ -107,31 +129,31 @@ func libraryFiles(path string) ([]string, error) {
 	return files, nil
 }
 
-// merge appends part's entries and claims to lib and reports ids that
-// repeat across files. Repeated entries are kept, so that later checks see
-// them, but lookups find the first.
-func merge(lib *bib.Library, part *bib.Library) []bib.Diagnostic {
+// merger accumulates the files of a library and reports reference ids that
+// repeat across files. Repeated entries are kept, so that later checks see them,
+// but lookups find the first.
+type merger struct {
+	lib     *bib.Library
+	entries map[string]bib.Pos
+}
+
+func (m *merger) add(part *bib.Library) []bib.Diagnostic {
+	if m.entries == nil {
+		m.entries = map[string]bib.Pos{}
+	}
 	var diags []bib.Diagnostic
 	for _, e := range part.Entries {
-		if first, ok := lib.Lookup(e.ID); ok {
-			diags = append(diags, duplicate(e.PosOf("id"), e.ID, "reference", first.PosOf("id")))
-		}
-		lib.Entries = append(lib.Entries, e)
-	}
-	seen := map[string]bib.Pos{}
-	for _, c := range lib.Claims {
-		if _, ok := seen[c.ID]; !ok {
-			seen[c.ID] = c.PosOf("id")
-		}
-	}
-	for _, c := range part.Claims {
-		if p, ok := seen[c.ID]; ok {
-			diags = append(diags, duplicate(c.PosOf("id"), c.ID, "claim", p))
+		if first, ok := m.entries[e.ID]; ok {
+			if first.File != e.Pos.File { // repeats inside one file are reported by Decode
+				diags = append(diags, duplicate(e.PosOf("id"), e.ID, "reference", first))
+			}
 		} else {
-			seen[c.ID] = c.PosOf("id")
+			m.entries[e.ID] = e.PosOf("id")
 		}
-		lib.Claims = append(lib.Claims, c)
+		m.lib.Entries = append(m.lib.Entries, e)
 	}
+	// Repeated claim ids are check's to report (claim-duplicate-id).
+	m.lib.Claims = append(m.lib.Claims, part.Claims...)
 	return diags
 }
 
@@ -142,11 +164,13 @@ func duplicate(at bib.Pos, id, what string, first bib.Pos) bib.Diagnostic {
 	}
 }
 
-// document is the shape of a library file. Tables are decoded key by key
-// so that unknown keys can be reported with their line.
+// document is the shape of a library file. References and claims are read
+// as plain maps and checked key by key here, so that unknown keys inside
+// them are reported with their entry and line; MetaData.Undecoded reports
+// the keys outside them.
 type document struct {
-	Reference []map[string]toml.Primitive `toml:"reference"`
-	Claim     []map[string]toml.Primitive `toml:"claim"`
+	Reference []map[string]any `toml:"reference"`
+	Claim     []map[string]any `toml:"claim"`
 }
 
 // Decode reads one library file's contents; name is used in positions.
@@ -159,7 +183,7 @@ func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, syntaxError(name, data, err)
 	}
-	d := &decoder{file: name, md: md, idx: indexLines(string(data)), lib: &bib.Library{}}
+	d := &decoder{file: name, idx: indexLines(string(data)), lib: &bib.Library{}}
 	for i, raw := range doc.Reference {
 		d.reference(i, raw)
 	}
@@ -209,7 +233,6 @@ func syntaxError(name string, data []byte, err error) error {
 
 type decoder struct {
 	file  string
-	md    toml.MetaData
 	idx   *node
 	lib   *bib.Library
 	diags []bib.Diagnostic
@@ -224,16 +247,6 @@ func (d *decoder) warn(p bib.Pos, ref, field, code, msg string) {
 
 func (d *decoder) fail(p bib.Pos, ref, field, code, msg string) {
 	d.diags = append(d.diags, bib.Diagnostic{Pos: p, Severity: bib.Error, Code: code, Ref: ref, Field: field, Message: msg})
-}
-
-// decodeAny decodes a primitive into a plain Go value (string, int64,
-// float64, bool, time.Time, []any, map[string]any).
-func (d *decoder) decodeAny(p toml.Primitive) any {
-	var v any
-	if err := d.md.PrimitiveDecode(p, &v); err != nil {
-		return nil
-	}
-	return v
 }
 
 // sortedKeys returns the keys of m in the order they appear in the file.
@@ -252,7 +265,7 @@ func sortedKeys[V any](m map[string]V, n *node) []string {
 	return keys
 }
 
-func (d *decoder) reference(i int, raw map[string]toml.Primitive) {
+func (d *decoder) reference(i int, raw map[string]any) {
 	n := d.idx.child("reference", i)
 	e := bib.NewEntry("", "")
 	e.Pos = d.pos(n.keyLine(""))
@@ -263,7 +276,7 @@ func (d *decoder) reference(i int, raw map[string]toml.Primitive) {
 	// id first, so that every later message can name the entry.
 	if p, ok := raw["id"]; ok {
 		e.FieldPos["id"] = d.pos(n.keyLine("id"))
-		if s, ok := scalarString(d.decodeAny(p)); ok && strings.TrimSpace(s) != "" {
+		if s, ok := scalarString(p); ok && strings.TrimSpace(s) != "" {
 			e.ID = s
 		} else {
 			d.fail(e.FieldPos["id"], "", "id", CodeBadValue, "id must be a non-empty string")
@@ -279,10 +292,9 @@ func (d *decoder) reference(i int, raw map[string]toml.Primitive) {
 		if k == "id" {
 			continue
 		}
-		p := raw[k]
 		at := d.pos(n.keyLine(k))
 		e.FieldPos[k] = at
-		v := d.decodeAny(p)
+		v := raw[k]
 		switch kind := bib.VariableKind(k); {
 		case k == "type":
 			s, ok := scalarString(v)
@@ -539,7 +551,7 @@ func datePart(v any) (bib.DatePart, error) {
 	return dp, nil
 }
 
-func (d *decoder) claim(i int, raw map[string]toml.Primitive) {
+func (d *decoder) claim(i int, raw map[string]any) {
 	n := d.idx.child("claim", i)
 	c := &bib.Claim{FieldPos: map[string]bib.Pos{}}
 	if n != nil {
@@ -549,7 +561,7 @@ func (d *decoder) claim(i int, raw map[string]toml.Primitive) {
 	}
 	if p, ok := raw["id"]; ok {
 		c.FieldPos["id"] = d.pos(n.keyLine("id"))
-		if s, ok := scalarString(d.decodeAny(p)); ok {
+		if s, ok := scalarString(p); ok {
 			c.ID = s
 		}
 	}
@@ -563,7 +575,7 @@ func (d *decoder) claim(i int, raw map[string]toml.Primitive) {
 		}
 		at := d.pos(n.keyLine(k))
 		c.FieldPos[k] = at
-		v := d.decodeAny(raw[k])
+		v := raw[k]
 		if k == "sources" {
 			d.sources(c, v, n, at)
 			continue
