@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/cite-project/cite/internal/csl/item"
 )
@@ -82,6 +84,35 @@ func sortByPos(g []*item.Item, pos map[*item.Item]int) {
 // key renders the disambiguation form of an item's cite: first position,
 // no locator, plain text.
 func (r *run) key(it *item.Item) string {
+	sig := r.disFor(it).signature()
+	if k, ok := r.keys[it]; ok && k.sig == sig {
+		return k.key
+	}
+	k := r.renderKey(it)
+	r.keys[it] = cachedKey{sig: sig, key: k}
+	return k
+}
+
+// cachedKey is a disambiguation key with the state it was rendered in.
+type cachedKey struct{ sig, key string }
+
+// signature identifies a disambiguation state, so that keys are only
+// rendered again when the state changed.
+func (d *disState) signature() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d/%d/%v", d.addNames, d.yearSuffix, d.disambiguate)
+	if len(d.given) > 0 {
+		keys := make([]string, 0, len(d.given))
+		for k, v := range d.given {
+			keys = append(keys, fmt.Sprintf("%s=%d", k, v))
+		}
+		sort.Strings(keys)
+		b.WriteString(strings.Join(keys, ";"))
+	}
+	return b.String()
+}
+
+func (r *run) renderKey(it *item.Item) string {
 	c, layout := r.newCtx(it, false)
 	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
 	n := c.renderAll(layout.Children, "")

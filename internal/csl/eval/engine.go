@@ -190,6 +190,7 @@ type run struct {
 	termLeaves map[*output.Node]bool
 	nameOpts   map[nameOptsKey]nameOpts
 	collBuf    collate.Buffer
+	keys       map[*item.Item]cachedKey
 }
 
 func (r *run) warn(format string, args ...any) {
@@ -265,7 +266,7 @@ func (e *Engine) collator() *collate.Collator {
 func (e *Engine) Process(req Request) Result {
 	r := &run{e: e, items: req.Items, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}, nameOpts: map[nameOptsKey]nameOpts{}}
+		termLeaves: map[*output.Node]bool{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]cachedKey{}}
 	for _, it := range req.Items {
 		if it == nil {
 			continue
