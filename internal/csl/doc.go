@@ -46,8 +46,12 @@
 // while an English one prints "et al." and "p.". The layout without the
 // attribute is the default.
 //
-// Script order. cs:sort may carry script-order="cyrillic latin": entries
-// are sorted with Unicode collation (golang.org/x/text/collate), then
-// stably partitioned by the script of their first sort key, in the listed
-// order, with other scripts last. Collation alone cannot reorder scripts.
+// Script order. cs:sort may carry script-order="cyrillic latin": each sort
+// key first compares the script of its first letter, in the listed order
+// (other scripts after, equal among themselves), then the Unicode
+// collation (golang.org/x/text/collate) of the key. Collation alone cannot
+// reorder scripts. Without the attribute, styles whose locale is written
+// in Cyrillic (ru, uk, be, bg, sr, mk, kk, ky, mn, tg) sort Cyrillic first,
+// as CLDR collation for those languages (and citeproc-js) does; GOST
+// bibliographies thus list Russian entries before foreign ones.
 package csl

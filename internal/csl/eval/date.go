@@ -24,6 +24,9 @@ func (c *ctx) date(d *style.Date) (out *output.Node) {
 		return nil
 	}
 	c.curDateVar = d.Variable
+	if c.substituting > 0 {
+		c.substVars = append(c.substVars, d.Variable)
+	}
 	if c.sorting {
 		c.hits++
 		return output.Str(dateSortKey(dv, d.DateParts, d.Form != "" || len(d.Parts) > 0, d.Parts))

@@ -366,9 +366,6 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool) []*item.Ite
 	sort.SliceStable(out, func(i, j int) bool {
 		return r.less(keys[out[i]], keys[out[j]], s) < 0
 	})
-	if len(s.ScriptOrder) > 0 {
-		out = partitionByScript(out, s.ScriptOrder, func(it *item.Item) string { return firstSortText(keys[it]) })
-	}
 	return out
 }
 

@@ -47,8 +47,11 @@ type ctx struct {
 	firstNamesOut string
 	hideNames     bool // collapse: suppress the first cs:names output
 	sas           *sasState
-	// substituting is set while rendering cs:substitute children.
+	// substituting is set while rendering cs:substitute children;
+	// substVars collects the variables they print, which are then
+	// suppressed for the rest of the item (CSL 1.0.2, "Substitute").
 	substituting int
+	substVars    []string
 
 	// curDateVar is the date variable being rendered; ysDone records that
 	// the implicit year-suffix was printed.
@@ -327,6 +330,9 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 		return nil
 	}
 	c.hits++
+	if c.substituting > 0 {
+		c.substVars = append(c.substVars, name)
+	}
 	if c.sorting && (name == "citation-number") {
 		return output.Str(fmt.Sprintf("%08s", v))
 	}

@@ -160,19 +160,16 @@ func (c *ctx) names(n *style.Names) *output.Node {
 			}
 		} else {
 			calls, hits := c.calls, c.hits
+			saved := c.substVars
+			c.substVars = nil
 			r = c.render(sub)
 			c.calls, c.hits = calls, hits
 			if r != nil && !r.Empty() {
-				if t, ok := sub.(*style.Text); ok && t.Variable != "" {
-					c.suppress(t.Variable)
-				}
-				if t, ok := sub.(*style.Number); ok {
-					c.suppress(t.Variable)
-				}
-				if t, ok := sub.(*style.Date); ok {
-					c.suppress(t.Variable)
+				for _, v := range c.substVars {
+					c.suppress(v)
 				}
 			}
+			c.substVars = saved
 		}
 		if r != nil && !r.Empty() {
 			c.calls++

@@ -21,6 +21,9 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		return nil
 	}
 	c.hits++
+	if c.substituting > 0 {
+		c.substVars = append(c.substVars, nm.Variable)
+	}
 	if !isNumeric(v) {
 		return c.format(c.rich(v), &nm.Formatting)
 	}

@@ -12,9 +12,10 @@ import (
 
 // sortValue is one key of one item.
 type sortValue struct {
-	s     string
-	key   []byte // collation key of s
-	empty bool
+	s      string
+	key    []byte // collation key of s
+	script int    // rank of the script of s's first letter
+	empty  bool
 }
 
 // sortKeys computes an item's sort keys (CSL 1.0.2, "Sorting").
@@ -59,6 +60,7 @@ func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) 
 		v = strings.TrimSpace(strings.Map(dropPunct, v))
 		sv := sortValue{s: v, empty: v == ""}
 		if !sv.empty {
+			sv.script = r.scriptRank(s, v)
 			r.collBuf.Reset()
 			sv.key = append([]byte(nil), r.coll.KeyFromString(&r.collBuf, v)...)
 		}
@@ -83,7 +85,10 @@ func (r *run) less(a, b []sortValue, s *style.Sort) int {
 		case y.empty:
 			return -1
 		}
-		cmp := bytes.Compare(x.key, y.key)
+		cmp := x.script - y.script
+		if cmp == 0 {
+			cmp = bytes.Compare(x.key, y.key)
+		}
 		if cmp == 0 {
 			cmp = strings.Compare(x.s, y.s)
 			if strings.EqualFold(x.s, y.s) {
@@ -99,15 +104,6 @@ func (r *run) less(a, b []sortValue, s *style.Sort) int {
 		return cmp
 	}
 	return 0
-}
-
-func firstSortText(keys []sortValue) string {
-	for _, k := range keys {
-		if !k.empty {
-			return k.s
-		}
-	}
-	return ""
 }
 
 // scriptOf classifies the first letter of s: "cyrillic", "latin" or "".
@@ -129,29 +125,6 @@ func scriptOf(s string) string {
 	return ""
 }
 
-// partitionByScript stably moves items whose sort text is in one of the
-// listed scripts to the front, in the listed order (the script-order
-// extension: x/text/collate cannot reorder scripts itself).
-func partitionByScript(items []*item.Item, order []string, text func(*item.Item) string) []*item.Item {
-	rank := map[string]int{}
-	for i, s := range order {
-		rank[strings.ToLower(s)] = i
-	}
-	out := append([]*item.Item(nil), items...)
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, ok := rank[scriptOf(text(out[i]))]
-		if !ok {
-			ri = len(order)
-		}
-		rj, ok := rank[scriptOf(text(out[j]))]
-		if !ok {
-			rj = len(order)
-		}
-		return ri < rj
-	})
-	return out
-}
-
 // sortCites sorts the cites of a cluster by the citation sort.
 func (r *run) sortCites(cites []*citeState) {
 	cs := r.e.st.Citation
@@ -163,23 +136,6 @@ func (r *run) sortCites(cites []*citeState) {
 		keys[ci] = r.sortKeys(r.byID[ci.ID], cs.Sort, false, nil)
 	}
 	sort.SliceStable(cites, func(i, j int) bool { return r.less(keys[cites[i]], keys[cites[j]], cs.Sort) < 0 })
-	if len(cs.Sort.ScriptOrder) > 0 {
-		rank := map[string]int{}
-		for i, s := range cs.Sort.ScriptOrder {
-			rank[s] = i
-		}
-		sort.SliceStable(cites, func(i, j int) bool {
-			ri, ok := rank[scriptOf(firstSortText(keys[cites[i]]))]
-			if !ok {
-				ri = len(rank)
-			}
-			rj, ok := rank[scriptOf(firstSortText(keys[cites[j]]))]
-			if !ok {
-				rj = len(rank)
-			}
-			return ri < rj
-		})
-	}
 }
 
 // dropPunct removes punctuation from sort keys: citeproc-js ignores
@@ -189,4 +145,39 @@ func dropPunct(r rune) rune {
 		return -1
 	}
 	return r
+}
+
+// cyrillicFirst lists languages whose collation (CLDR) puts the Cyrillic
+// script before Latin.
+var cyrillicFirst = map[string]bool{"ru": true, "uk": true, "be": true, "bg": true, "sr": true, "mk": true,
+	"kk": true, "ky": true, "mn": true, "tg": true}
+
+// scriptRank returns the rank of the script of v's first letter in the
+// sort's script order (scripts not listed rank last, equal).
+func (r *run) scriptRank(s *style.Sort, v string) int {
+	order := r.scriptOrder(s)
+	if len(order) == 0 {
+		return 0
+	}
+	sc := scriptOf(v)
+	for i, o := range order {
+		if strings.EqualFold(o, sc) {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// scriptOrder returns the scripts to sort first: the sort's script-order
+// extension, or, for a Cyrillic-script locale, Cyrillic (as CLDR collation
+// and citeproc-js do; x/text/collate does not reorder scripts).
+func (r *run) scriptOrder(s *style.Sort) []string {
+	if len(s.ScriptOrder) > 0 {
+		return s.ScriptOrder
+	}
+	base, _, _ := strings.Cut(strings.ToLower(r.e.lang), "-")
+	if cyrillicFirst[base] {
+		return []string{"cyrillic"}
+	}
+	return nil
 }

@@ -235,8 +235,12 @@ type textRenderer struct{}
 func (textRenderer) text(b *strings.Builder, s string)            { b.WriteString(s) }
 func (textRenderer) open(*strings.Builder, string, string) string { return "" }
 func (textRenderer) display(b *strings.Builder, d string) string {
-	if d == "block" && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+	switch {
+	case d == "block" && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n"):
 		b.WriteString("\n")
+	case d == "right-inline" && b.Len() > 0 && !strings.HasSuffix(b.String(), " "):
+		// The second field follows the first after a space.
+		b.WriteString(" ")
 	}
 	return ""
 }

@@ -7,7 +7,8 @@
 // cs:citation and cs:bibliography, and the first whose locale list matches
 // an item's language is used, with that locale's terms. A layout without
 // the attribute is the default. cs:sort may carry script-order="cyrillic
-// latin" to place Cyrillic-script entries before Latin-script ones.
+// latin" to place Cyrillic-script entries before Latin-script ones (each
+// key compares the script of its first letter before collating).
 package style
 
 import "github.com/cite-project/cite/internal/csl/locale"
