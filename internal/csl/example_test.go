@@ -82,7 +82,8 @@ func ExampleProcessor_Cite() {
 }
 
 // ExampleNew_locale forces the Russian locale: terms and the genitive
-// month of a day-month date come from the embedded ru-RU locale.
+// month of a day-month date come from the embedded ru-RU locale, and
+// Cyrillic entries sort before Latin ones.
 func ExampleNew_locale() {
 	p, err := csl.New([]byte(exampleStyle), csl.Options{Locale: "ru-RU"})
 	if err != nil {
@@ -90,9 +91,12 @@ func ExampleNew_locale() {
 		return
 	}
 	entries, _ := p.Bibliography(exampleItems())
-	fmt.Println(csl.Render(entries[1], output.Text))
+	for _, e := range entries {
+		fmt.Println(csl.Render(e, output.Text))
+	}
 	// Output:
 	// Иванов, И. и Петров, П. 16 мая 1992. Основы библиографии.
+	// Knuth, D. E. 1984. The TeXbook.
 }
 
 // ExampleProcessor_Process renders a document: positions (here a second
