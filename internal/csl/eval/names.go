@@ -554,7 +554,9 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 			fj.add(suffix)
 			fam = fj.node()
 		}
-		if !j.empty() {
+		if !j.empty() && !unicode.IsSpace(plainLast(j.node())) {
+			// A given name ending in a no-break space (initialize-with
+			// ".&#160;") is followed by the family name directly.
 			j.text(" ")
 		}
 		j.add(c.namePart(ff, fam))
