@@ -25,6 +25,7 @@ type DecodeError struct {
 	Err   error
 }
 
+// Error implements the error interface.
 func (e *DecodeError) Error() string {
 	if e.ID != "" {
 		return fmt.Sprintf("csl-json: item %d (%q): %v", e.Index, e.ID, e.Err)

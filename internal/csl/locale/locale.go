@@ -82,6 +82,7 @@ type Error struct {
 	Msg       string
 }
 
+// Error implements the error interface.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Line > 0 {

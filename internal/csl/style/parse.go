@@ -18,6 +18,7 @@ type Error struct {
 	Msg       string
 }
 
+// Error implements the error interface.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("style: ")

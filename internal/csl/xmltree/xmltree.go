@@ -62,6 +62,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error implements the error interface.
 func (e *Error) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
