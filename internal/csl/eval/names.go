@@ -631,4 +631,3 @@ func (c *ctx) namePart(f *style.Formatting, n *output.Node) *output.Node {
 	j.text(f.Suffix)
 	return j.node()
 }
-
