@@ -120,3 +120,19 @@ func ExampleProcessor_Process() {
 	// (Knuth, 1984, chap. 3)
 	// 2 entries
 }
+
+// ExampleRenderBibliography renders a complete bibliography document.
+func ExampleRenderBibliography() {
+	p, err := csl.New([]byte(exampleStyle), csl.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res := p.Process(exampleItems(), nil, true)
+	fmt.Print(csl.RenderBibliography(res, output.HTML))
+	// Output:
+	// <div class="csl-bib-body">
+	//   <div class="csl-entry">Knuth, D. E. 1984. <i>The TeXbook</i>.</div>
+	//   <div class="csl-entry">Иванов, И. and Петров, П. May 16, 1992. <i>Основы библиографии</i>.</div>
+	// </div>
+}

@@ -45,6 +45,19 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestParseHuge(t *testing.T) {
+	huge := head + "<citation><layout><text value=\"" + strings.Repeat("x", 9<<20) + "\"/></layout></citation></style>"
+	_, err := style.Parse([]byte(huge))
+	if err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("Parse(9 MiB) = %v; want a size error", err)
+	}
+	many := head + "<citation><layout>" + strings.Repeat("<text value=\"x\"/>", 250000) + "</layout></citation></style>"
+	_, err = style.Parse([]byte(many))
+	if err == nil || !strings.Contains(err.Error(), "too many elements") {
+		t.Errorf("Parse(250,000 elements) = %v; want an element-count error", err)
+	}
+}
+
 func TestParseErrorType(t *testing.T) {
 	_, err := style.Parse([]byte(head + "<citation><layout>\n<number/></layout></citation></style>"))
 	var se *style.Error
