@@ -12,13 +12,25 @@
 // style or locale is an error, and such errors name the element, the
 // attribute and the line.
 //
-// Typical use:
+// Typical use (items are []*item.Item, built by an adapter or read with
+// item.DecodeJSON):
 //
 //	p, err := csl.New(styleXML, csl.Options{Locale: "ru-RU"})
+//	if err != nil {
+//		return err // a broken style or locale, naming element and line
+//	}
 //	entries, warnings := p.Bibliography(items)
 //	for _, e := range entries {
 //		fmt.Println(csl.Render(e, output.Text))
 //	}
+//
+//	cite, warnings := p.Cite(items, []csl.CiteItem{{ID: "knuth1984", Locator: "12"}})
+//	fmt.Println(csl.Render(cite, output.HTML))
+//
+//	// A whole document: clusters in order (positions, ibid,
+//	// disambiguation) and the bibliography with its spacing options.
+//	res := p.Process(items, clusters, true)
+//	fmt.Print(csl.RenderBibliography(res, output.RTF))
 //
 // # Locale fallback
 //
