@@ -242,6 +242,18 @@ func (c *ctx) lookupVar(name string) string {
 	return c.it.Var(name)
 }
 
+// localAmpersand replaces " & " in a locator with the locale's "and"
+// symbol term.
+func (c *ctx) localAmpersand(v string) string {
+	if !strings.Contains(v, " & ") {
+		return v
+	}
+	if amp, ok := c.loc.Term("and", "symbol", false); ok && amp != "" && amp != "&" {
+		return strings.ReplaceAll(v, " & ", " "+amp+" ")
+	}
+	return v
+}
+
 // unescapeHyphen turns the "\-" escape (a hyphen that is not a range)
 // into a plain hyphen.
 func unescapeHyphen(s string) string { return strings.ReplaceAll(s, `\-`, "-") }
@@ -341,6 +353,7 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 	case "page":
 		n = output.Str(unescapeHyphen(c.pageRange(v)))
 	case "locator":
+		v = c.localAmpersand(v)
 		if c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page") {
 			v = c.pageRange(v)
 		} else {

@@ -66,7 +66,7 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 				case "sc":
 					push(&output.Node{Format: output.Formatting{FontVariant: "small-caps"}, NoCase: true}, "sc", "<sc>")
 				case "nodecor":
-					push(&output.Node{Format: output.Formatting{FontStyle: "normal", FontWeight: "normal", FontVariant: "normal"}}, "span", "<span class=\"nodecor\">")
+					push(&output.Node{Format: output.Formatting{FontStyle: "normal", FontWeight: "normal", FontVariant: "normal"}, NoCase: true}, "span", "<span class=\"nodecor\">")
 				case "nocase":
 					push(&output.Node{NoCase: true}, "span", "<span class=\"nocase\">")
 				case "smallcaps":
