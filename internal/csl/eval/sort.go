@@ -57,7 +57,7 @@ func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) 
 				v = parseRich(v, nil).Plain()
 			}
 		}
-		v = strings.TrimSpace(strings.Map(dropPunct, v))
+		v = strings.Join(strings.Fields(strings.Map(dropPunct, v)), " ")
 		sv := sortValue{s: v, empty: v == ""}
 		if !sv.empty {
 			sv.script = r.scriptRank(s, v)
@@ -138,11 +138,12 @@ func (r *run) sortCites(cites []*citeState) {
 	sort.SliceStable(cites, func(i, j int) bool { return r.less(keys[cites[i]], keys[cites[j]], cs.Sort) < 0 })
 }
 
-// dropPunct removes punctuation from sort keys: citeproc-js ignores
-// quotation marks, brackets and commas when sorting.
+// dropPunct turns punctuation in sort keys into spaces: citeproc-js
+// ignores quotation marks, brackets and commas when sorting, and a particle
+// such as d’ sorts as a separate word.
 func dropPunct(r rune) rune {
 	if unicode.IsPunct(r) && r != '-' {
-		return -1
+		return ' '
 	}
 	return r
 }
