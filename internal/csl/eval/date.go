@@ -29,7 +29,20 @@ func (c *ctx) date(d *style.Date) (out *output.Node) {
 	}
 	if c.sorting {
 		c.hits++
-		return output.Str(dateSortKey(dv, d.DateParts, d.Form != "" || len(d.Parts) > 0, d.Parts))
+		which := d.DateParts
+		if d.Form == "" {
+			// A non-localized date sorts by the parts it shows.
+			which = "year"
+			for _, p := range d.Parts {
+				if p.Name == "month" && which == "year" {
+					which = "year-month"
+				}
+				if p.Name == "day" {
+					which = "year-month-day"
+				}
+			}
+		}
+		return output.Str(dateSortKey(dv, which, true, d.Parts))
 	}
 	if len(dv.Parts) == 0 {
 		c.hits++

@@ -85,7 +85,7 @@ func (c *ctx) computeNameOptions(nm *style.Name) nameOpts {
 		precedesEtAl:   str("delimiter-precedes-et-al", "", "contextual"),
 		precedesLast:   str("delimiter-precedes-last", "", "contextual"),
 		etAlMin:        num("et-al-min", 0),
-		etAlUseFirst:   num("et-al-use-first", 0),
+		etAlUseFirst:   num("et-al-use-first", -1),
 		etAlUseLast:    str("et-al-use-last", "", "false") == "true",
 		initialize:     str("initialize", "", "true") != "false",
 		sortOrder:      str("name-as-sort-order", "", ""),
@@ -329,7 +329,7 @@ func sameNames(a, b []item.Name) bool {
 // etAlCut returns how many names to show and whether et-al applies.
 func (c *ctx) etAlCut(total int, o nameOpts) (int, bool) {
 	shown := total
-	if o.etAlMin > 0 && o.etAlUseFirst > 0 && total >= o.etAlMin && o.etAlUseFirst < total {
+	if o.etAlMin > 0 && o.etAlUseFirst >= 0 && total >= o.etAlMin && o.etAlUseFirst < total {
 		shown = o.etAlUseFirst
 	}
 	if c.dis != nil && c.dis.addNames > 0 && !c.sorting && shown < total {
@@ -348,6 +348,10 @@ func (c *ctx) shownCount(names []item.Name, o nameOpts) int {
 // for subsequent-author-substitute.
 func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o nameOpts, first bool) (*output.Node, []string) {
 	shown, truncated := c.etAlCut(len(names), o)
+	if shown == 0 {
+		// et-al-use-first="0" prints no names at all.
+		return nil, nil
+	}
 	useLast := truncated && o.etAlUseLast && shown+2 <= len(names)
 	if c.sorting {
 		// Names in a macro sort key sort as the macro renders them
