@@ -21,7 +21,17 @@ func (r *run) positions(clusters [][]*citeState) {
 		}
 	}
 	var prevCluster []*citeState
+	// prevNote holds the cites of the previous note (all its clusters),
+	// for note styles where several citations share a footnote.
+	var prevNote, curNote []*citeState
+	curNoteIndex := -1
 	for _, cl := range clusters {
+		if len(cl) > 0 {
+			ni := cl[0].noteIndex
+			if ni == 0 || ni != curNoteIndex {
+				prevNote, curNote, curNoteIndex = curNote, nil, ni
+			}
+		}
 		for k, cs := range cl {
 			it := r.byID[cs.ID]
 			if _, seen := firstNote[it]; !seen {
@@ -33,9 +43,15 @@ func (r *run) positions(clusters [][]*citeState) {
 			}
 			cs.firstNote = firstNote[it]
 			var prev *citeState
-			if k > 0 {
+			switch {
+			case k > 0:
 				prev = cl[k-1]
-			} else if len(prevCluster) == 1 {
+			case cs.noteIndex > 0 && len(prevCluster) > 0 && prevCluster[0].noteIndex == cs.noteIndex:
+				// An earlier citation in the same note.
+				prev = prevCluster[len(prevCluster)-1]
+			case cs.noteIndex > 0 && len(prevNote) == 1:
+				prev = prevNote[0]
+			case cs.noteIndex == 0 && len(prevCluster) == 1:
 				prev = prevCluster[0]
 			}
 			cs.position = posSubsequent
@@ -56,6 +72,7 @@ func (r *run) positions(clusters [][]*citeState) {
 		}
 		if len(cl) > 0 {
 			prevCluster = cl
+			curNote = append(curNote, cl...)
 		}
 	}
 }
