@@ -23,7 +23,7 @@ func (r *run) positions(clusters [][]*citeState) {
 	var prevCluster []*citeState
 	// prevNote holds the cites of the previous note (all its clusters),
 	// for note styles where several citations share a footnote.
-	var prevNote, curNote []*citeState
+	var prevNote, curNote, prevInText []*citeState
 	curNoteIndex := -1
 	for _, cl := range clusters {
 		if len(cl) > 0 {
@@ -51,8 +51,10 @@ func (r *run) positions(clusters [][]*citeState) {
 				prev = prevCluster[len(prevCluster)-1]
 			case cs.noteIndex > 0 && len(prevNote) == 1:
 				prev = prevNote[0]
-			case cs.noteIndex == 0 && len(prevCluster) == 1:
-				prev = prevCluster[0]
+			case cs.noteIndex == 0 && len(prevInText) == 1:
+				// In-text citations follow the previous in-text one,
+				// whatever footnotes came between.
+				prev = prevInText[0]
 			}
 			cs.position = posSubsequent
 			if prev != nil && prev.ID == cs.ID {
@@ -73,6 +75,9 @@ func (r *run) positions(clusters [][]*citeState) {
 		if len(cl) > 0 {
 			prevCluster = cl
 			curNote = append(curNote, cl...)
+			if cl[0].noteIndex == 0 {
+				prevInText = cl
+			}
 		}
 	}
 }

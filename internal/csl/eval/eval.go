@@ -210,7 +210,8 @@ func (c *ctx) lookupVar(name string) string {
 		}
 		return ""
 	case "first-reference-note-number":
-		if c.cite != nil && c.cite.firstNote > 0 {
+		// Only later cites refer back to the first one.
+		if c.cite != nil && c.cite.firstNote > 0 && c.cite.position >= posSubsequent {
 			return strconv.Itoa(c.cite.firstNote)
 		}
 		return ""
