@@ -170,10 +170,10 @@ func parseTerm(t *xmltree.Element) (*Term, error) {
 	s, m := t.Child("single"), t.Child("multiple")
 	if s != nil || m != nil {
 		if s != nil {
-			term.Single = s.Text
+			term.Single = termText(s.Text)
 		}
 		if m != nil {
-			term.Multiple = m.Text
+			term.Multiple = termText(m.Text)
 		} else {
 			term.Multiple = term.Single
 		}
@@ -181,10 +181,19 @@ func parseTerm(t *xmltree.Element) (*Term, error) {
 			term.Single = term.Multiple
 		}
 	} else {
-		term.Single = t.Text
-		term.Multiple = t.Text
+		term.Single = termText(t.Text)
+		term.Multiple = term.Single
 	}
 	return term, nil
+}
+
+// termText returns a term's text; a term holding only line breaks and
+// indentation (an element written across lines) is empty.
+func termText(s string) string {
+	if strings.TrimSpace(s) == "" && strings.ContainsAny(s, "\n\r") {
+		return ""
+	}
+	return s
 }
 
 func (l *Locale) add(t *Term) {
