@@ -370,6 +370,12 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 		}
 	case "URL", "DOI", "PMID", "PMCID":
 		n = output.Str(v)
+	case "issue", "volume", "number", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "edition":
+		if isNumeric(v) {
+			// Numeric ranges get an en dash, as in cs:number.
+			v = formatRanges(v, "", c.rangeDelim())
+		}
+		n = c.rich(v)
 	default:
 		n = c.rich(v)
 	}
