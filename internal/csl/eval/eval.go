@@ -325,7 +325,10 @@ func (c *ctx) rich(s string) *output.Node {
 
 func (c *ctx) textVar(t *style.Text) *output.Node {
 	name := t.Variable
-	c.calls++
+	if name != "year-suffix" {
+		// An empty year-suffix does not make a group empty (citeproc-js).
+		c.calls++
+	}
 	var v string
 	if t.Form == "short" {
 		switch name {
