@@ -115,6 +115,8 @@ func (d *disState) signature() string {
 func (r *run) renderKey(it *item.Item) string {
 	c, layout := r.newCtx(it, false)
 	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+	// The access date does not tell works apart (as in citeproc-js).
+	c.suppress("accessed")
 	n := c.renderAll(layout.Children, "")
 	if n == nil {
 		return ""
