@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/store"
 )
 
@@ -40,7 +42,7 @@ func TestDecodeGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			golden(t, strings.TrimSuffix(path, ".bib")+".golden", b.Bytes())
+			testkit.Golden(t, strings.TrimSuffix(path, ".bib")+".golden", b.Bytes())
 		})
 	}
 }

@@ -2,7 +2,6 @@ package bibtex
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,59 +9,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/store"
 )
 
-var update = flag.Bool("update", false, "update .golden files")
-
-// moduleRoot walks up from the test's directory to go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // corpus returns the path of a file of ../shared/corpus, or skips.
 func corpus(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join(moduleRoot(t), "..", "shared", "corpus", name)
+	p := filepath.Join(testkit.ModuleRoot(t), "..", "shared", "corpus", name)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("corpus file %s is absent (it lives in ../shared/corpus beside the repository); skipping", p)
 	}
 	return p
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; run go test -update if the change is intended\n--- got\n%s", path, got)
-	}
 }
 
 func encode(t *testing.T, entries []*bib.Entry, d Dialect) []byte {
@@ -90,7 +50,7 @@ func decode(t *testing.T, name string, data []byte) *bib.Library {
 // exports match their golden files, and export → import → export is
 // byte-identical in both dialects.
 func TestRefsRoundTrip(t *testing.T) {
-	refs := filepath.Join(moduleRoot(t), "refs", "references.toml")
+	refs := filepath.Join(testkit.ModuleRoot(t), "refs", "references.toml")
 	lib, diags, err := store.Load(refs)
 	if err != nil || bib.HasErrors(diags) {
 		t.Fatalf("store.Load(%s): %v %v", refs, err, diags)
@@ -98,7 +58,7 @@ func TestRefsRoundTrip(t *testing.T) {
 	for _, d := range []Dialect{BibLaTeX, BibTeX} {
 		t.Run(d.String(), func(t *testing.T) {
 			out := encode(t, lib.Entries, d)
-			golden(t, filepath.Join("testdata", "refs."+d.String()+".golden"), out)
+			testkit.Golden(t, filepath.Join("testdata", "refs."+d.String()+".golden"), out)
 			back := decode(t, "refs.bib", out)
 			if d == BibLaTeX {
 				var want, got bytes.Buffer
@@ -159,7 +119,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 					t.Errorf("entry %s changed through TOML:\n%+v\nwant\n%+v", e.ID, fromTOML.Entries[i].Strip(), e.Strip())
 				}
 			}
-			golden(t, filepath.Join("testdata", "corpus", name+".counts.golden"), counts)
+			testkit.Golden(t, filepath.Join("testdata", "corpus", name+".counts.golden"), counts)
 			for _, d := range []Dialect{BibLaTeX, BibTeX} {
 				out := encode(t, lib.Entries, d)
 				back := decode(t, name, out)

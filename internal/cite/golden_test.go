@@ -1,60 +1,17 @@
 package cite_test
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/store"
 )
-
-var update = flag.Bool("update", false, "update .golden files")
-
-// golden compares got with the file at path, or rewrites the file with
-// -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, diff(string(want), got))
-	}
-}
-
-// diff returns the lines that differ between want and got.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			b.WriteString("- " + a + "\n+ " + c + "\n")
-		}
-	}
-	return b.String()
-}
 
 func load(t *testing.T, path string) *bib.Library {
 	t.Helper()
@@ -113,7 +70,7 @@ func TestEssay(t *testing.T) {
 		t.Run(style, func(t *testing.T) {
 			f := formatter(t, style, cite.Options{})
 			got := render(t, f, lib, f.Kind() == cite.GOST && !strings.HasSuffix(style, "alphabetical"))
-			golden(t, filepath.Join("testdata", "essay", style+".golden"), got)
+			testkit.Golden(t, filepath.Join("testdata", "essay", style+".golden"), []byte(got))
 		})
 	}
 }
@@ -131,7 +88,7 @@ func TestMixed(t *testing.T) {
 			t.Run(style+"."+ff.ext, func(t *testing.T) {
 				f := formatter(t, style, cite.Options{Format: ff.f})
 				got := render(t, f, lib, ff.f == output.Text && style == "gost")
-				golden(t, filepath.Join("testdata", "mixed", style+"."+ff.ext+".golden"), got)
+				testkit.Golden(t, filepath.Join("testdata", "mixed", style+"."+ff.ext+".golden"), []byte(got))
 			})
 		}
 	}
@@ -141,6 +98,6 @@ func TestMixed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden(t, filepath.Join("testdata", "mixed", "gost.rtf.golden"), res.String())
+		testkit.Golden(t, filepath.Join("testdata", "mixed", "gost.rtf.golden"), []byte(res.String()))
 	})
 }

@@ -3,16 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "update .golden files")
+	"github.com/cite-project/cite/internal/testkit"
+)
 
 // testNow is the fixed "today" of every CLI test, so that access-date checks
 // do not change with the calendar.
@@ -42,31 +40,11 @@ func runGolden(t *testing.T, dir string, cases []cliCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := runCite(t, "", tc.args...)
 			got := fmt.Sprintf("$ cite %s\nexit %d\n--- stdout\n%s--- stderr\n%s", strings.Join(tc.args, " "), code, stdout, stderr)
-			golden(t, filepath.Join("testdata", dir, tc.name+".golden"), got)
+			testkit.Golden(t, filepath.Join("testdata", dir, tc.name+".golden"), []byte(got))
 			if code != tc.code {
 				t.Errorf("cite %s: exit code %d; want %d\nstderr: %s", strings.Join(tc.args, " "), code, tc.code, stderr)
 			}
 		})
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (check it, then run go test -update):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 

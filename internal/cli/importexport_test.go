@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // TestExportGolden exports refs/ in each format and checks usage errors.
@@ -89,7 +91,7 @@ func TestImportInto(t *testing.T) {
 	if n := strings.Count(read(), "id = \"knuth1984\""); n != 1 {
 		t.Errorf("import --on-duplicate replace: knuth1984 appears %d times", n)
 	}
-	golden(t, filepath.Join("testdata", "import", "into.golden"), log.String())
+	testkit.Golden(t, filepath.Join("testdata", "import", "into.golden"), []byte(log.String()))
 }
 
 // TestExportImportExport: through the commands, export → import → export

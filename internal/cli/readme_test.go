@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/check"
 )
 
@@ -36,7 +38,7 @@ func TestREADMERules(t *testing.T) {
 	if readme[i:j] == table {
 		return
 	}
-	if *update {
+	if testkit.Updating() {
 		if err := os.WriteFile(path, []byte(readme[:i]+table+readme[j:]), 0o644); err != nil {
 			t.Fatal(err)
 		}

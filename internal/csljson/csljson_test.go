@@ -3,7 +3,6 @@ package csljson
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,60 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/store"
 )
-
-var update = flag.Bool("update", false, "update .golden files")
-
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
-
-// shared returns a path under ../shared, or skips when it is absent.
-func shared(t *testing.T, elem ...string) string {
-	t.Helper()
-	p := filepath.Join(append([]string{moduleRoot(t), "..", "shared"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is absent (it lives in ../shared beside the repository); skipping", p)
-	}
-	return p
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; run go test -update if the change is intended\n--- got\n%s", path, got)
-	}
-}
 
 func encode(t *testing.T, entries []*bib.Entry) []byte {
 	t.Helper()
@@ -77,7 +28,7 @@ func encode(t *testing.T, entries []*bib.Entry) []byte {
 
 func refs(t *testing.T) *bib.Library {
 	t.Helper()
-	lib, diags, err := store.Load(filepath.Join(moduleRoot(t), "refs", "references.toml"))
+	lib, diags, err := store.Load(filepath.Join(testkit.ModuleRoot(t), "refs", "references.toml"))
 	if err != nil || bib.HasErrors(diags) {
 		t.Fatalf("store.Load: %v %v", err, diags)
 	}
@@ -111,7 +62,7 @@ func roundTrip(t *testing.T, entries []*bib.Entry) []byte {
 func TestRefsRoundTrip(t *testing.T) {
 	lib := refs(t)
 	out := roundTrip(t, lib.Entries)
-	golden(t, filepath.Join("testdata", "refs.golden.json"), out)
+	testkit.Golden(t, filepath.Join("testdata", "refs.golden.json"), out)
 	back, _, err := Decode("refs.json", out)
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +84,7 @@ func TestRefsRoundTrip(t *testing.T) {
 func TestCorpusRoundTrip(t *testing.T) {
 	for _, name := range []string{"biblatex-examples.bib", "xampl.bib"} {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(shared(t, "corpus", name))
+			data, err := os.ReadFile(testkit.Shared(t, "corpus", name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -200,7 +151,7 @@ func TestDecode(t *testing.T) {
 	for _, d := range diags {
 		msgs = append(msgs, d.String())
 	}
-	golden(t, filepath.Join("testdata", "decode.golden"), []byte(strings.Join(msgs, "\n")+"\n"))
+	testkit.Golden(t, filepath.Join("testdata", "decode.golden"), []byte(strings.Join(msgs, "\n")+"\n"))
 	roundTrip(t, lib.Entries)
 }
 
@@ -269,7 +220,7 @@ func FuzzDecode(f *testing.F) {
 // parts of JSON Schema that the schema uses.
 func validate(t *testing.T, out []byte) {
 	t.Helper()
-	raw, err := os.ReadFile(shared(t, "csl", "schema", "csl-data.json"))
+	raw, err := os.ReadFile(testkit.Shared(t, "csl", "schema", "csl-data.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,16 +3,15 @@ package store
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/bib"
 )
-
-var update = flag.Bool("update", false, "update .golden files")
 
 func TestIndexLines(t *testing.T) {
 	src := `# comment with [[brackets]] and key = "x"
@@ -102,25 +101,8 @@ func TestDecodeDiagnostics(t *testing.T) {
 					out.WriteString("entry " + e.ID + " at " + e.Pos.String() + "\n")
 				}
 			}
-			golden(t, strings.TrimSuffix(f, ".toml")+".golden", out.String())
+			testkit.Golden(t, strings.TrimSuffix(f, ".toml")+".golden", []byte(out.String()))
 		})
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run go test -update after checking):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 
@@ -241,7 +223,7 @@ func TestSaveIsAtomicAndCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join("testdata", "roundtrip.golden"), string(got))
+	testkit.Golden(t, filepath.Join("testdata", "roundtrip.golden"), got)
 }
 
 func FuzzDecode(f *testing.F) {

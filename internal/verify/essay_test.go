@@ -8,36 +8,19 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/store"
 )
 
 // essayName is the seed essay, in the shared folder beside the module.
 const essayName = "000_0e6108aa741f98bb.txt"
 
-// moduleRoot walks up from the working directory to the folder of go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // essay loads refs/ and the essay, or skips the test when the essay is not
 // there (it lives outside the repository, in ../shared).
 func essay(t *testing.T) *Result {
 	t.Helper()
-	root := moduleRoot(t)
+	root := testkit.ModuleRoot(t)
 	path := filepath.Join(root, "..", "shared", "seed", essayName)
 	text, err := os.ReadFile(path)
 	if err != nil {

@@ -3,7 +3,6 @@ package verify
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,11 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/store"
 )
-
-var update = flag.Bool("update", false, "update .golden files")
 
 // cases lists the golden cases under testdata/cases and the finding codes
 // each must produce, no more and no fewer. Every directory must have an
@@ -90,8 +89,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := filepath.Join("testdata", "cases", name)
-			golden(t, filepath.Join(dir, "want.txt.golden"), text.String())
-			golden(t, filepath.Join(dir, "want.json.golden"), js.String())
+			testkit.Golden(t, filepath.Join(dir, "want.txt.golden"), []byte(text.String()))
+			testkit.Golden(t, filepath.Join(dir, "want.json.golden"), []byte(js.String()))
 			var got []string
 			for c := range r.CountByCode() {
 				got = append(got, c)
@@ -130,7 +129,7 @@ func TestHTMLGolden(t *testing.T) {
 			if err := Run(lib, ms, Options{}).WriteHTML(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "cases", name, "want.html.golden"), b.String())
+			testkit.Golden(t, filepath.Join("testdata", "cases", name, "want.html.golden"), []byte(b.String()))
 		})
 	}
 }
@@ -181,22 +180,5 @@ func TestEmptyJSONLists(t *testing.T) {
 	}
 	if got, want := strings.Join(strings.Fields(b.String()), ""), `{"markers":[],"claims":[],"findings":[]}`; got != want {
 		t.Errorf("Run on nothing = %s; want %s", got, want)
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (check it, then run go test -update):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
