@@ -52,6 +52,9 @@ type ctx struct {
 	// suppressed for the rest of the item (CSL 1.0.2, "Substitute").
 	substituting int
 	substVars    []string
+	// firstSubst is set while rendering the substitutes of the first
+	// cs:names, whose output counts as the first names.
+	firstSubst bool
 
 	// curDateVar is the date variable being rendered; ysDone records that
 	// the implicit year-suffix was printed.

@@ -129,7 +129,7 @@ func (c *ctx) computeNameOptions(nm *style.Name) nameOpts {
 // names renders cs:names (CSL 1.0.2, "Names"), with substitution.
 func (c *ctx) names(n *style.Names) *output.Node {
 	c.namesSeen++
-	first := c.namesSeen == 1 && c.substituting == 0
+	first := (c.namesSeen == 1 && c.substituting == 0) || c.firstSubst
 	out, used := c.namesVars(n, n.Name, n.EtAl, n.Label, n.LabelFirst, first)
 	if out != nil {
 		c.calls++
@@ -146,7 +146,9 @@ func (c *ctx) names(n *style.Names) *output.Node {
 		return nil
 	}
 	c.substituting++
-	defer func() { c.substituting-- }()
+	savedFirst := c.firstSubst
+	c.firstSubst = first
+	defer func() { c.substituting--; c.firstSubst = savedFirst }()
 	for _, sub := range n.Substitute {
 		var r *output.Node
 		if sn, ok := sub.(*style.Names); ok && sn.Name == nil && sn.EtAl == nil && sn.Label == nil {
@@ -174,13 +176,13 @@ func (c *ctx) names(n *style.Names) *output.Node {
 		if r != nil && !r.Empty() {
 			c.calls++
 			c.hits++
-			if first && c.firstNames == nil {
+			if _, isNames := sub.(*style.Names); !isNames && first && c.firstNames == nil {
 				// Substituted output takes part in subsequent-author-
 				// substitute like names.
 				c.firstNames = []string{r.Plain()}
 				c.firstNamesOut = r.Plain()
 			}
-			if first && c.sas != nil && (c.sas.all || c.sas.count > 0) {
+			if _, isNames := sub.(*style.Names); !isNames && first && c.sas != nil && (c.sas.all || c.sas.count > 0) {
 				r = output.Str(c.sas.text)
 			}
 			return c.format(r, &n.Formatting)
