@@ -83,10 +83,16 @@ func initials(given, with string, initialize, hyphen bool) string {
 			b.WriteString(" ")
 		case strings.Contains(t.s, "-") && initialize:
 			var ps []string
-			for _, p := range strings.Split(t.s, "-") {
-				if p != "" {
-					ps = append(ps, initialOf(p)+strings.TrimRight(with, " "))
+			for i, p := range strings.Split(t.s, "-") {
+				if p == "" {
+					continue
 				}
+				if r, _ := utf8.DecodeRuneInString(p); i > 0 && unicode.IsLower(r) {
+					// "Guo-ping": a lower-case second part is not
+					// initialized.
+					continue
+				}
+				ps = append(ps, initialOf(p)+strings.TrimRight(with, " "))
 			}
 			sep := ""
 			if hyphen {
@@ -112,8 +118,12 @@ func initials(given, with string, initialize, hyphen bool) string {
 }
 
 func initialOf(s string) string {
-	r, _ := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r))
+	rs := []rune(s)
+	if len(rs) > 2 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) && unicode.IsLower(rs[2]) {
+		// "TSerendorjiin" → "Ts": a digraph initial (Mongolian names).
+		return string(rs[0]) + string(unicode.ToLower(rs[1]))
+	}
+	return string(unicode.ToUpper(rs[0]))
 }
 
 func allUpperRunes(rs []rune) bool {
