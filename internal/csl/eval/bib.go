@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"strings"
+
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/csl/style"
@@ -130,7 +132,16 @@ func (r *run) renderEntry(it *item.Item, sas *sasState, align string) (*output.N
 	right := rj.node()
 	out := &output.Node{Children: []*output.Node{{Children: []*output.Node{left}, Display: "left-margin"}}}
 	if right != nil {
+		// Trailing spaces go after the right-inline block (citeproc-js).
+		trailing := false
+		if l, q := lastLeaf(right); l != nil && q == nil && l.IsLeaf() && strings.HasSuffix(l.Text, " ") {
+			l.Text = strings.TrimRight(l.Text, " ")
+			trailing = true
+		}
 		out.Children = append(out.Children, &output.Node{Children: []*output.Node{right}, Display: "right-inline"})
+		if trailing {
+			out.Children = append(out.Children, output.Str(" "))
+		}
 	}
 	return c.format(out, &f), c
 }
