@@ -161,22 +161,65 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 			}
 		}
 	}
-	count := r.distinct
+	keyOf := r.key
 	if expand {
-		count = r.distinctExpanded
+		keyOf = r.expandedKey
 	}
-	best, bestDistinct := 0, count(g)
-	for k := 1; k < maxNames && bestDistinct < len(g); k++ {
-		for _, it := range g {
+	// keys[k][i] is member i's cite with k added names.
+	keys := make([][]string, maxNames)
+	for k := range keys {
+		keys[k] = make([]string, len(g))
+		for i, it := range g {
 			r.disFor(it).addNames = k
+			keys[k][i] = keyOf(it)
 		}
-		if d := count(g); d > bestDistinct {
-			best, bestDistinct = k, d
+		if k > 0 && sameStrings(keys[k], keys[k-1]) {
+			keys = keys[:k]
+			break
 		}
 	}
-	for _, it := range g {
+	// Each member gets the fewest added names that leave it with the
+	// fewest look-alikes (citeproc-js adds names per cite).
+	for i, it := range g {
+		best, bestClash := 0, len(g)
+		for k := range keys {
+			clash := 0
+			for j := range g {
+				if j != i && keys[k][j] == keys[k][i] {
+					clash++
+				}
+			}
+			if clash < bestClash {
+				best, bestClash = k, clash
+			}
+		}
 		r.disFor(it).addNames = best
 	}
+}
+
+func sameStrings(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+// expandedKey renders an item's cite with every given name in full: what
+// given-name expansion could achieve.
+func (r *run) expandedKey(it *item.Item) string {
+	d := r.disFor(it)
+	saved := d.given
+	d.given = map[string]int{}
+	for _, names := range it.Names {
+		for _, n := range names {
+			d.given[nameKey(n)] = 2
+		}
+	}
+	k := r.key(it)
+	d.given = saved
+	return k
 }
 
 // distinctExpanded counts distinct cites when every given name is shown
