@@ -34,15 +34,21 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	if len(items) < 2 {
 		return
 	}
-	if addGiven && rule != "by-cite" {
+	if addGiven && rule != "by-cite" && !addNames {
 		r.globalNames(items, rule)
 	}
 	groups := r.ambiguous(items)
-	for _, g := range groups {
-		if addNames {
+	if addNames {
+		for _, g := range groups {
 			r.tryAddNames(g, addGiven)
 		}
-		if addGiven && rule == "by-cite" {
+		if addGiven && rule != "by-cite" {
+			// Global name disambiguation sees the names added above.
+			r.globalNames(items, rule)
+		}
+	}
+	if addGiven && rule == "by-cite" {
+		for _, g := range groups {
 			r.tryGiven(g)
 		}
 	}
@@ -277,6 +283,14 @@ func (r *run) tryGiven(g []*item.Item) {
 		shown[i] = r.shownNames(it)
 		maxPos = max(maxPos, len(shown[i]))
 	}
+	// Stop as soon as the cites are as distinct as full names can make
+	// them (identical works stay identical).
+	target := len(g)
+	seen := map[string]bool{}
+	for _, it := range g {
+		seen[r.expandedKey(it)] = true
+	}
+	target = len(seen)
 	for level := 1; level <= 2; level++ {
 		for pos := 0; pos < maxPos; pos++ {
 			changed := false
@@ -293,7 +307,7 @@ func (r *run) tryGiven(g []*item.Item) {
 					changed = true
 				}
 			}
-			if changed && r.distinct(g) == len(g) {
+			if changed && r.distinct(g) >= target {
 				return
 			}
 		}
