@@ -285,12 +285,11 @@ func (r *run) tryGiven(g []*item.Item) {
 	}
 	// Stop as soon as the cites are as distinct as full names can make
 	// them (identical works stay identical).
-	target := len(g)
 	seen := map[string]bool{}
 	for _, it := range g {
 		seen[r.expandedKey(it)] = true
 	}
-	target = len(seen)
+	target := len(seen)
 	for level := 1; level <= 2; level++ {
 		for pos := 0; pos < maxPos; pos++ {
 			changed := false

@@ -223,7 +223,11 @@ func titleCase(runes []caseRune) {
 		// word; later parts keep stop words lower case.
 		partStart := first
 		for i := first; i <= w[1]; i++ {
-			if i < w[1] && runes[i].r != '-' && runes[i].r != '/' {
+			if i < w[1] && runes[i].r != '-' && runes[i].r != '/' &&
+				!(runes[i].r == '.' && i+1 < w[1] && unicode.IsLower(runes[i+1].r)) {
+				// A period followed by a lower-case letter also starts a
+				// part ("citationstyles.org" → "Citationstyles.Org", as
+				// citeproc-js).
 				continue
 			}
 			isFirstPart := partStart == first
