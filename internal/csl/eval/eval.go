@@ -323,7 +323,20 @@ func (c *ctx) text(t *style.Text) *output.Node {
 
 func (c *ctx) rich(s string) *output.Node {
 	q := c.r.e.quotesFor(c.loc)
-	return parseRich(s, q)
+	return parseRich(narrowSpaces(s), q)
+}
+
+var narrowSpacer = strings.NewReplacer(" :", "\u202f:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!", " »", "\u202f»", "« ", "«\u202f")
+
+// narrowSpaces turns a space before a colon, semicolon, question or
+// exclamation mark, and the spaces inside guillemets, into narrow no-break
+// spaces in rendered text (not in affixes or delimiters), as citeproc-js
+// does, so that "Текст : электронный" does not break before the colon.
+func narrowSpaces(s string) string {
+	if !strings.ContainsAny(s, ":;?!»«") {
+		return s
+	}
+	return narrowSpacer.Replace(s)
 }
 
 func (c *ctx) textVar(t *style.Text) *output.Node {
