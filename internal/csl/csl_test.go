@@ -98,3 +98,26 @@ func TestEmbeddedLocales(t *testing.T) {
 		t.Error(`Locale("ru") did not find ru-RU`)
 	}
 }
+
+// TestConcurrent renders with one Processor from several goroutines; run
+// it with -race.
+func TestConcurrent(t *testing.T) {
+	p, err := csl.New([]byte(exampleStyle), csl.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := exampleItems()
+	want, _ := p.Bibliography(items)
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			entries, _ := p.Bibliography(items)
+			done <- csl.Render(entries[0], output.HTML)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != csl.Render(want[0], output.HTML) {
+			t.Errorf("concurrent render = %q", got)
+		}
+	}
+}
