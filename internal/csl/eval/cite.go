@@ -208,9 +208,9 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	j := c.joiner()
 	switch {
 	case collapse == "citation-number":
-		r.collapseNumbers(j, outs, delim, afterCollapse)
+		r.collapseNumbers(&j, outs, delim, afterCollapse)
 	case grouping:
-		r.groupCites(j, outs, collapse, delim, groupDelim, afterCollapse, ysDelim, explicitGroup)
+		r.groupCites(&j, outs, collapse, delim, groupDelim, afterCollapse, ysDelim, explicitGroup)
 	default:
 		prevSuffix := ""
 		for _, o := range outs {

@@ -309,14 +309,14 @@ func (c *ctx) datePart(dp item.DateParts, p locale.DatePart, hasDay bool) *outpu
 		}
 		switch {
 		case y < 0:
-			bc, _ := c.loc.Term("bc", "long", false)
+			bc, _ := c.term("bc", "long", false)
 			s = strconv.Itoa(-y) + bc
 		case p.Form == "short":
 			s = fmt.Sprintf("%02d", y%100)
 		default:
 			s = strconv.Itoa(y)
 			if y < 1000 {
-				ad, _ := c.loc.Term("ad", "long", false)
+				ad, _ := c.term("ad", "long", false)
 				s += ad
 			}
 		}
@@ -330,7 +330,7 @@ func (c *ctx) datePart(dp item.DateParts, p locale.DatePart, hasDay bool) *outpu
 		}
 		if m >= 13 && m <= 16 {
 			// Seasons print as their term whatever the form.
-			s, _ = c.loc.Term(fmt.Sprintf("season-%02d", m-12), "long", false)
+			s, _ = c.term(fmt.Sprintf("season-%02d", m-12), "long", false)
 			break
 		}
 		if m > 12 {

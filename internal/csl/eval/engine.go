@@ -191,6 +191,8 @@ type run struct {
 	nameOpts   map[nameOptsKey]nameOpts
 	collBuf    collate.Buffer
 	keys       map[*item.Item]cachedKey
+	terms      map[termKey]termValue
+	quotes     map[string]*output.Quotes
 }
 
 func (r *run) warn(format string, args ...any) {
@@ -266,7 +268,8 @@ func (e *Engine) collator() *collate.Collator {
 func (e *Engine) Process(req Request) Result {
 	r := &run{e: e, items: req.Items, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]cachedKey{}}
+		termLeaves: map[*output.Node]bool{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]cachedKey{},
+		terms: map[termKey]termValue{}, quotes: map[string]*output.Quotes{}}
 	for _, it := range req.Items {
 		if it == nil {
 			continue

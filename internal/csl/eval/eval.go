@@ -61,6 +61,9 @@ type ctx struct {
 	curDateVar string
 	ysDone     bool
 
+	// piq caches the punctuation-in-quote option: 0 unknown, 1 on, 2 off.
+	piq int8
+
 	depth int
 }
 
@@ -102,7 +105,7 @@ func (c *ctx) warn(format string, args ...any) { c.r.warn(format, args...) }
 // delimiter also separates the branch's elements (as in citeproc-js).
 func (c *ctx) renderAll(els []style.Element, delim string) *output.Node {
 	j := c.joiner()
-	c.renderInto(j, els, delim)
+	c.renderInto(&j, els, delim)
 	return j.node()
 }
 
@@ -132,7 +135,15 @@ func (c *ctx) renderInto(j *joiner, els []style.Element, delim string) {
 	}
 }
 
-func (c *ctx) joiner() *joiner { return &joiner{punctInQuote: c.loc.PunctuationInQuote()} }
+func (c *ctx) joiner() joiner {
+	if c.piq == 0 {
+		c.piq = 2
+		if c.loc.PunctuationInQuote() {
+			c.piq = 1
+		}
+	}
+	return joiner{punctInQuote: c.piq == 1}
+}
 
 func (c *ctx) render(e style.Element) *output.Node {
 	c.depth++
@@ -252,7 +263,7 @@ func (c *ctx) localAmpersand(v string) string {
 	if !strings.Contains(v, " & ") {
 		return v
 	}
-	if amp, ok := c.loc.Term("and", "symbol", false); ok && amp != "" && amp != "&" {
+	if amp, ok := c.term("and", "symbol", false); ok && amp != "" && amp != "&" {
 		return strings.ReplaceAll(v, " & ", " "+amp+" ")
 	}
 	return v
@@ -303,7 +314,7 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		if form == "" {
 			form = "long"
 		}
-		s, _ := c.loc.Term(t.Term, form, t.Plural)
+		s, _ := c.term(t.Term, form, t.Plural)
 		if s == "" {
 			return nil
 		}
@@ -322,8 +333,17 @@ func (c *ctx) text(t *style.Text) *output.Node {
 }
 
 func (c *ctx) rich(s string) *output.Node {
+	return parseRich(narrowSpaces(s), c.quotes())
+}
+
+// quotes returns the quotation marks of the ctx's locale, cached per run.
+func (c *ctx) quotes() *output.Quotes {
+	if q, ok := c.r.quotes[c.lang]; ok {
+		return q
+	}
 	q := c.r.e.quotesFor(c.loc)
-	return parseRich(narrowSpaces(s), q)
+	c.r.quotes[c.lang] = q
+	return q
 }
 
 var narrowSpacer = strings.NewReplacer(" :", "\u202f:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!", " »", "\u202f»", "« ", "«\u202f")
@@ -421,7 +441,7 @@ func (c *ctx) format(n *output.Node, f *style.Formatting) *output.Node {
 	if !of.IsZero() || f.Quotes {
 		w := &output.Node{Children: []*output.Node{n}, Format: of}
 		if f.Quotes {
-			w.Quote = c.r.e.quotesFor(c.loc)
+			w.Quote = c.quotes()
 		}
 		n = w
 	}
@@ -443,7 +463,7 @@ func (c *ctx) affix(s string) *output.Node {
 		return nil
 	}
 	if strings.ContainsRune(s, '<') || strings.ContainsFunc(s, isSuperscript) {
-		return parseRich(s, c.r.e.quotesFor(c.loc))
+		return parseRich(s, c.quotes())
 	}
 	return output.Str(s)
 }
@@ -454,4 +474,27 @@ func (c *ctx) caseLang() string {
 		return c.it.Language
 	}
 	return c.r.e.lang
+}
+
+// termKey identifies a term lookup in one locale chain.
+type termKey struct {
+	lang, name, form string
+	plural           bool
+}
+
+type termValue struct {
+	s  string
+	ok bool
+}
+
+// term looks a term up in the ctx's locale chain, caching per run: terms
+// such as "and" and "et-al" are asked for once per name list.
+func (c *ctx) term(name, form string, plural bool) (string, bool) {
+	k := termKey{c.lang, name, form, plural}
+	if v, ok := c.r.terms[k]; ok {
+		return v.s, v.ok
+	}
+	s, ok := c.loc.Term(name, form, plural)
+	c.r.terms[k] = termValue{s, ok}
+	return s, ok
 }

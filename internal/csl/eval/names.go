@@ -214,7 +214,7 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	// Editor and translator that are the same people print once, labelled
 	// with the editortranslator term.
 	labelTerm := map[string]string{}
-	if et, _ := c.loc.Term("editortranslator", "long", false); et != "" && contains(vars, "editor") && contains(vars, "translator") &&
+	if et, _ := c.term("editortranslator", "long", false); et != "" && contains(vars, "editor") && contains(vars, "translator") &&
 		sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
 		vars = remove(vars, "translator")
 		labelTerm["editor"] = "editortranslator"
@@ -290,7 +290,7 @@ func (c *ctx) nameLabel(l *style.Label, term string, count int) *output.Node {
 	case "never":
 		plural = false
 	}
-	s, ok := c.loc.Term(term, l.Form, plural)
+	s, ok := c.term(term, l.Form, plural)
 	if !ok || s == "" {
 		return nil
 	}
@@ -401,9 +401,9 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	andTerm := ""
 	switch o.and {
 	case "text":
-		andTerm, _ = c.loc.Term("and", "long", false)
+		andTerm, _ = c.term("and", "long", false)
 	case "symbol":
-		andTerm, _ = c.loc.Term("and", "symbol", false)
+		andTerm, _ = c.term("and", "symbol", false)
 		if andTerm == "" {
 			andTerm = "&"
 		}
@@ -457,7 +457,7 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 		term = etal.Term
 		ef = &etal.Formatting
 	}
-	s, _ := c.loc.Term(term, "long", false)
+	s, _ := c.term(term, "long", false)
 	if s == "" {
 		return list, strs
 	}

@@ -58,7 +58,7 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		case ",":
 			b.WriteString(", ")
 		case "&":
-			amp, _ := c.loc.Term("and", "symbol", false)
+			amp, _ := c.term("and", "symbol", false)
 			if amp == "" {
 				amp = "&"
 			}
@@ -149,7 +149,7 @@ func (c *ctx) label(l *style.Label, variable string, _ bool) *output.Node {
 			plural = isPlural(v)
 		}
 	}
-	s, ok := c.loc.Term(term, l.Form, plural)
+	s, ok := c.term(term, l.Form, plural)
 	if !ok || s == "" {
 		return nil
 	}
@@ -164,7 +164,7 @@ func (c *ctx) pageRange(v string) string {
 }
 
 func (c *ctx) rangeDelim() string {
-	if s, ok := c.loc.Term("page-range-delimiter", "long", false); ok {
+	if s, ok := c.term("page-range-delimiter", "long", false); ok {
 		return s
 	}
 	return "–"
