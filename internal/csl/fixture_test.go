@@ -154,10 +154,21 @@ func (f fixture) run(locales func(string) ([]byte, bool)) (string, error) {
 	switch mode {
 	case "citation":
 		if clusters == nil {
+			// citeproc-js's harness cites all items in registry order,
+			// which is the bibliography's sort order when there is one.
 			var cl csl.Cluster
 			cl.NoteIndex = 1
+			seen := map[string]bool{}
+			if p.Style().Bibliography != nil && p.Style().Bibliography.Sort != nil {
+				for _, id := range p.Process(items, nil, true).EntryIDs {
+					seen[id] = true
+					cl.Items = append(cl.Items, csl.CiteItem{ID: id})
+				}
+			}
 			for _, it := range items {
-				cl.Items = append(cl.Items, csl.CiteItem{ID: it.ID})
+				if !seen[it.ID] {
+					cl.Items = append(cl.Items, csl.CiteItem{ID: it.ID})
+				}
 			}
 			clusters = []csl.Cluster{cl}
 		}
