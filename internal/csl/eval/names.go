@@ -422,12 +422,18 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 				default:
 					useDelim = len(rendered) >= 3
 				}
-				if useDelim {
-					j.text(o.delimiter)
+				if last, _ := utf8.DecodeLastRuneInString(andTerm); unicode.IsSpace(last) {
+					// A term carrying its own spacing (Hebrew "ו&#8200;")
+					// is joined as is.
+					j.text(andTerm)
 				} else {
-					j.text(" ")
+					if useDelim {
+						j.text(o.delimiter)
+					} else {
+						j.text(" ")
+					}
+					j.text(andTerm + " ")
 				}
-				j.text(andTerm + " ")
 			} else {
 				j.text(o.delimiter)
 			}
