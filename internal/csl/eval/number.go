@@ -25,7 +25,9 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		c.substVars = append(c.substVars, nm.Variable)
 	}
 	if !isNumeric(v) {
-		return c.format(c.rich(v), &nm.Formatting)
+		// cs:number prints a non-numeric value as plain text, markup
+		// included (as citeproc-js does).
+		return c.format(output.Str(v), &nm.Formatting)
 	}
 	if c.sorting {
 		return output.Str(padNumbers(v))
