@@ -477,9 +477,13 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	default:
 		useDelim = shown >= 2
 	}
-	if useDelim {
+	r0, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case useDelim:
 		tj.text(o.delimiter)
-	} else {
+	case unicode.In(r0, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		// CJK et-al terms (等) attach without a space.
+	default:
 		tj.text(" ")
 	}
 	tj.add(c.format(c.rich(s), ef))
