@@ -138,6 +138,17 @@ func (c *ctx) label(l *style.Label, variable string, _ bool) *output.Node {
 		}
 		term = termForVar(variable)
 	}
+	if variable == "locator" {
+		if embeddedLabelRe.MatchString(v) {
+			// The locator names its own unit ("vol. 1, fol. 186").
+			return nil
+		}
+		if loc := embeddedLabelAfterRe.FindStringIndex(v); loc != nil {
+			// Only the part before another unit counts for the plural
+			// ("367-368, fig. 333").
+			v = v[:loc[0]]
+		}
+	}
 	plural := false
 	switch l.Plural {
 	case "always":
@@ -157,6 +168,13 @@ func (c *ctx) label(l *style.Label, variable string, _ bool) *output.Node {
 	}
 	return c.format(c.rich(s), &l.Formatting)
 }
+
+// embeddedLabelRe matches a locator that starts with its own label
+// abbreviation; embeddedLabelAfterRe finds one later in the locator.
+var (
+	embeddedLabelRe      = regexp.MustCompile(`^\s*\p{L}{1,6}\.\s*\d`)
+	embeddedLabelAfterRe = regexp.MustCompile(`[,;]?\s+\p{L}{1,6}\.\s*\d`)
+)
 
 // pageRange formats a page range per the style's page-range-format
 // (CSL 1.0.2, Appendix V) and replaces hyphens with en dashes.
