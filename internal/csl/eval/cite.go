@@ -210,7 +210,7 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	case collapse == "citation-number":
 		r.collapseNumbers(&j, outs, delim, afterCollapse)
 	case grouping:
-		r.groupCites(&j, outs, collapse, delim, groupDelim, afterCollapse, ysDelim, explicitGroup)
+		r.groupCites(&j, outs, collapse, delim, groupDelim, afterCollapse, ysDelim)
 	default:
 		prevSuffix := ""
 		for _, o := range outs {
@@ -318,7 +318,7 @@ func (r *run) collapseNumbers(j *joiner, outs []citeRender, delim, afterCollapse
 // whose later members drop the names; within a group, cites of the same
 // year with year-suffixes collapse to the suffix ("2000a, b", or "a–c"
 // with year-suffix-ranged).
-func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDelim, afterCollapse, ysDelim string, explicitGroup bool) {
+func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDelim, afterCollapse, ysDelim string) {
 	var groups [][]citeRender
 	index := map[string]int{}
 	for _, o := range outs {

@@ -42,7 +42,7 @@ func (c *ctx) date(d *style.Date) (out *output.Node) {
 				}
 			}
 		}
-		return output.Str(dateSortKey(dv, which, true, d.Parts))
+		return output.Str(dateSortKey(dv, which, true))
 	}
 	if len(dv.Parts) == 0 {
 		c.hits++
@@ -390,7 +390,7 @@ func (c *ctx) monthGender(m int) string {
 // year (offset so BC sorts first), month and day zero-padded, with the
 // range end appended. Only the parts a date element shows are used when
 // it is called from a macro.
-func dateSortKey(d item.Date, which string, filtered bool, _ []locale.DatePart) string {
+func dateSortKey(d item.Date, which string, filtered bool) string {
 	if len(d.Parts) == 0 {
 		return d.Literal
 	}

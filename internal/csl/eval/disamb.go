@@ -329,27 +329,6 @@ func (r *run) clashes(n item.Name, pos, i int, shown [][]item.Name) bool {
 	return false
 }
 
-func copyLevels(m map[string]int) map[string]int {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]int, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func (r *run) uniqueIn(it *item.Item, g []*item.Item) bool {
-	k := r.key(it)
-	for _, o := range g {
-		if o != it && r.key(o) == k {
-			return false
-		}
-	}
-	return true
-}
-
 // globalNames performs global name disambiguation: a name whose rendered
 // form is shared with a different person is expanded in every cite
 // (rules all-names, all-names-with-initials, primary-name,

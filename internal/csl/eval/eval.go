@@ -158,7 +158,7 @@ func (c *ctx) render(e style.Element) *output.Node {
 	case *style.Number:
 		return c.number(e)
 	case *style.Label:
-		return c.label(e, e.Variable, false)
+		return c.label(e, e.Variable)
 	case *style.Date:
 		return c.date(e)
 	case *style.Names:

@@ -126,15 +126,6 @@ func initialOf(s string) string {
 	return string(unicode.ToUpper(rs[0]))
 }
 
-func allUpperRunes(rs []rune) bool {
-	for _, r := range rs {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // sortKeyForName returns the sort key of a name (CSL 1.0.2, "Sorting",
 // name-part order for sorting).
 func sortKeyForName(n item.Name, o nameOpts) string {

@@ -117,7 +117,7 @@ func termForVar(v string) string {
 
 // label renders cs:label for a number variable or the locator (CSL 1.0.2,
 // "Label").
-func (c *ctx) label(l *style.Label, variable string, _ bool) *output.Node {
+func (c *ctx) label(l *style.Label, variable string) *output.Node {
 	var v, term string
 	if variable == "locator" {
 		if c.cite == nil || c.cite.Locator == "" {
