@@ -32,6 +32,11 @@ type Options struct {
 	// (with a warning). citeproc-js prints
 	// "[CSL STYLE ERROR: reference with no printed form.]".
 	EmptyEntry string
+	// NarrowSpaces makes rendered text use a narrow no-break space (U+202F)
+	// before ":", ";", "?", "!" and "»" and after "«", as citeproc-js does
+	// ("Текст : электронный" then never breaks before the colon). Off by
+	// default, so that plain-text output keeps ordinary spaces.
+	NarrowSpaces bool
 }
 
 // ErrDependent is returned for a dependent style when Options.Parent is
@@ -104,7 +109,7 @@ func New(styleXML []byte, opts Options) (*Processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, EmptyEntry: opts.EmptyEntry, LocaleFor: func(tag string) locale.Chain {
+	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, EmptyEntry: opts.EmptyEntry, NarrowSpaces: opts.NarrowSpaces, LocaleFor: func(tag string) locale.Chain {
 		ch, err := p.chain(tag)
 		if err != nil {
 			return nil

@@ -113,7 +113,7 @@ type jsonCitation struct {
 
 // run executes a fixture and returns the output to compare with RESULT.
 func (f fixture) run(locales func(string) ([]byte, bool)) (string, error) {
-	p, err := csl.New([]byte(f.Sections["CSL"]), csl.Options{Locales: locales,
+	p, err := csl.New([]byte(f.Sections["CSL"]), csl.Options{Locales: locales, NarrowSpaces: true,
 		EmptyEntry: "[CSL STYLE ERROR: reference with no printed form.]"})
 	if err != nil {
 		return "", err

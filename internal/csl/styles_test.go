@@ -66,7 +66,7 @@ func TestOfficialStyles(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				p, err := csl.New(data, csl.Options{Locale: lang, Locales: fileLocales(filepath.Join(shared, "csl", "locales"))})
+				p, err := csl.New(data, csl.Options{Locale: lang, Locales: fileLocales(filepath.Join(shared, "csl", "locales")), NarrowSpaces: true})
 				if err != nil {
 					t.Fatalf("New(%s) = %v", name, err)
 				}

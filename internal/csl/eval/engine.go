@@ -27,16 +27,20 @@ type Config struct {
 	// EmptyEntry, when set, is printed for a bibliography entry (or
 	// citation) with no printed form instead of dropping it.
 	EmptyEntry string
+	// NarrowSpaces turns a space before : ; ? ! » and after « in rendered
+	// text (not affixes) into a narrow no-break space, as citeproc-js does.
+	NarrowSpaces bool
 }
 
 // Engine evaluates one style. It is safe for concurrent use.
 type Engine struct {
-	st         *style.Style
-	loc        locale.Chain
-	lang       string
-	localeFor  func(string) locale.Chain
-	emptyEntry string
-	numbered   bool // the style prints citation-number
+	st           *style.Style
+	loc          locale.Chain
+	lang         string
+	localeFor    func(string) locale.Chain
+	emptyEntry   string
+	narrowSpaces bool
+	numbered     bool // the style prints citation-number
 
 	// ysExplicit records that the style calls the year-suffix variable.
 	ysExplicit bool
@@ -49,7 +53,8 @@ type Engine struct {
 // New returns an engine for st.
 func New(st *style.Style, cfg Config) *Engine {
 	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor, emptyEntry: cfg.EmptyEntry,
-		quotes: map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
+		narrowSpaces: cfg.NarrowSpaces,
+		quotes:       map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
 		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number")}
 }
 

@@ -333,7 +333,10 @@ func (c *ctx) text(t *style.Text) *output.Node {
 }
 
 func (c *ctx) rich(s string) *output.Node {
-	return parseRich(narrowSpaces(s), c.quotes())
+	if c.r.e.narrowSpaces {
+		s = narrowSpaces(s)
+	}
+	return parseRich(s, c.quotes())
 }
 
 // quotes returns the quotation marks of the ctx's locale, cached per run.
@@ -409,7 +412,7 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 		}
 	case "URL", "DOI", "PMID", "PMCID":
 		n = output.Str(v)
-	case "issue", "volume", "number", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "edition":
+	case "issue", "volume", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "edition":
 		if isNumeric(v) {
 			// Numeric ranges get an en dash, as in cs:number.
 			v = formatRanges(v, "", c.rangeDelim())
