@@ -82,3 +82,20 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse checks that no input makes the locale parser panic.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(en))
+	f.Add([]byte(ru))
+	f.Add([]byte(`<locale><terms><term name="ordinal-01" match="whole-number" gender-form="feminine"><multiple>x</multiple></term></terms></locale>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := locale.Parse(data)
+		if err != nil {
+			return
+		}
+		ch := locale.Chain{l}
+		_, _ = ch.Term("page", "short", true)
+		_ = ch.Ordinal(113, "feminine")
+		_ = ch.LongOrdinal(3, "")
+	})
+}
