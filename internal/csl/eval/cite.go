@@ -276,7 +276,7 @@ func (r *run) sameYearSuffixable(a, b citeRender) bool {
 	if a.cs.Locator != "" || b.cs.Locator != "" || b.cs.Prefix != "" || a.cs.Suffix != "" {
 		return false
 	}
-	return a.it.Dates["issued"].Year() == b.it.Dates["issued"].Year()
+	return dateYear(a.it) == dateYear(b.it)
 }
 
 // collapseNumbers joins cites, collapsing runs of three or more
@@ -409,4 +409,9 @@ func (r *run) suffixRun(j *joiner, rest []citeRender, ranged bool, ysDelim strin
 		j.add(output.Str(yearSuffix(r.dis[all[i].it].yearSuffix)))
 		i++
 	}
+}
+
+func dateYear(it *item.Item) int {
+	d, _ := it.Date("issued")
+	return d.Year()
 }

@@ -43,7 +43,7 @@ func (c *ctx) test1(kind, v string) bool {
 		}
 		return isNumeric(c.lookupVar(v))
 	case "is-uncertain-date":
-		d, ok := c.it.Dates[v]
+		d, ok := c.it.Date(v)
 		return ok && d.Circa
 	case "locator":
 		if c.cite == nil || c.cite.Locator == "" {
@@ -70,7 +70,8 @@ func (c *ctx) hasVar(v string) bool {
 		return len(c.it.Names[v]) > 0
 	}
 	if item.IsDateVar(v) {
-		return !c.it.Dates[v].IsZero()
+		d, _ := c.it.Date(v)
+		return !d.IsZero()
 	}
 	return c.lookupVar(v) != ""
 }

@@ -19,7 +19,7 @@ func (c *ctx) date(d *style.Date) (out *output.Node) {
 	if c.suppressed[d.Variable] {
 		return nil
 	}
-	dv, ok := c.it.Dates[d.Variable]
+	dv, ok := c.it.Date(d.Variable)
 	if !ok || dv.IsZero() {
 		return nil
 	}

@@ -324,7 +324,7 @@ func (c *ctx) trigraph() string {
 			take(n, 1)
 		}
 	}
-	if d, ok := c.it.Dates["issued"]; ok && d.Year() != 0 {
+	if d, ok := c.it.Date("issued"); ok && d.Year() != 0 {
 		fmt.Fprintf(&b, "%02d", d.Year()%100)
 	}
 	return b.String()

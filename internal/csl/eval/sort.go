@@ -44,7 +44,7 @@ func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) 
 			}
 			v = strings.Join(keys, "\x01")
 		case item.IsDateVar(k.Variable):
-			if d, ok := it.Dates[k.Variable]; ok {
+			if d, ok := it.Date(k.Variable); ok {
 				v = dateSortKey(d, "", false)
 			}
 		case k.Variable == "citation-number":

@@ -94,16 +94,45 @@ type DateParts struct {
 
 // Date is a date variable: one or two DateParts (a range), or a literal.
 type Date struct {
-	Parts   []DateParts
-	Season  string
+	Parts []DateParts
+	// Season is "1" to "4" (spring, summer, autumn, winter) or a season
+	// name, used when Parts have no month.
+	Season string
+	// Circa marks an approximate date (tested by is-uncertain-date).
 	Circa   bool
 	Literal string
+	// Raw is an unparsed date string ("May 16, 1992", "1992/1993"); it is
+	// parsed with ParseDate when Parts and Literal are empty.
+	Raw string
 	// OpenEnd marks a range with no end ("1987–").
 	OpenEnd bool
 }
 
 // IsZero reports whether d holds nothing.
-func (d Date) IsZero() bool { return len(d.Parts) == 0 && d.Literal == "" }
+func (d Date) IsZero() bool { return len(d.Parts) == 0 && d.Literal == "" && d.Raw == "" }
+
+// Resolved returns d with Raw parsed into Parts (or Literal) when it has
+// nothing else.
+func (d Date) Resolved() Date {
+	if len(d.Parts) > 0 || d.Literal != "" || d.Raw == "" {
+		return d
+	}
+	p := ParseDate(d.Raw)
+	p.Season, p.Circa = d.Season, d.Circa || p.Circa
+	return p
+}
+
+// Date returns the date variable name, with a raw date string parsed.
+func (it *Item) Date(name string) (Date, bool) {
+	if it == nil || it.Dates == nil {
+		return Date{}, false
+	}
+	d, ok := it.Dates[name]
+	if !ok {
+		return Date{}, false
+	}
+	return d.Resolved(), true
+}
 
 // IsRange reports whether d is a range with a distinct end.
 func (d Date) IsRange() bool {

@@ -104,3 +104,15 @@ func FuzzDecodeJSON(f *testing.F) {
 		_ = item.ParseDate(string(data))
 	})
 }
+
+func TestRawDate(t *testing.T) {
+	it := item.New("a", "book")
+	it.Dates["issued"] = item.Date{Raw: "May 16, 1992", Circa: true}
+	d, ok := it.Date("issued")
+	if !ok || len(d.Parts) != 1 || d.Parts[0] != (item.DateParts{Year: 1992, Month: 5, Day: 16}) || !d.Circa {
+		t.Errorf("Date(issued) = %+v, %v; want 1992-05-16 circa", d, ok)
+	}
+	if _, ok := it.Date("accessed"); ok {
+		t.Error("Date(accessed) found a missing date")
+	}
+}
