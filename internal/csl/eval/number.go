@@ -192,7 +192,7 @@ func (c *ctx) rangeDelim() string {
 
 var rangeRe = regexp.MustCompile(`([A-Za-z0-9]+)\s*(?:-+|–|—)\s*([A-Za-z0-9]+)`)
 
-var prefixedNumRe = regexp.MustCompile(`^([A-Za-z]*)(\d+)$`)
+var prefixedNumRe = regexp.MustCompile(`^((?:\d*[A-Za-z]+)?)(\d+)$`)
 
 // formatRanges formats the ranges in a page or locator value: ranges of
 // numbers with the same (or no) letter prefix are abbreviated per format
