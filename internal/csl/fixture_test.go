@@ -167,6 +167,7 @@ func (f fixture) run(locales func(string) ([]byte, bool)) (string, error) {
 			}
 			for _, it := range items {
 				if !seen[it.ID] {
+					seen[it.ID] = true
 					cl.Items = append(cl.Items, csl.CiteItem{ID: it.ID})
 				}
 			}

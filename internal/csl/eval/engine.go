@@ -280,8 +280,7 @@ func (e *Engine) Process(req Request) Result {
 			continue
 		}
 		if _, dup := r.byID[it.ID]; dup {
-			r.warn("duplicate item id %q; the first is used", it.ID)
-			continue
+			r.warn("duplicate item id %q; the last one is used", it.ID)
 		}
 		r.byID[it.ID] = it
 	}
