@@ -336,7 +336,7 @@ func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDel
 	hide := strings.HasPrefix(collapse, "year")
 	for gi, g := range groups {
 		if gi > 0 {
-			if len(groups[gi-1]) > 1 {
+			if len(groups[gi-1]) > 1 || collapse == "year" {
 				j.text(afterCollapse)
 			} else {
 				j.text(delim)
