@@ -186,16 +186,17 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 	}
 	// Each member gets the fewest added names that leave it with the
 	// fewest look-alikes (citeproc-js adds names per cite).
+	counts := make([]map[string]int, len(keys))
+	for k := range keys {
+		counts[k] = map[string]int{}
+		for _, key := range keys[k] {
+			counts[k][key]++
+		}
+	}
 	for i, it := range g {
 		best, bestClash := 0, len(g)
 		for k := range keys {
-			clash := 0
-			for j := range g {
-				if j != i && keys[k][j] == keys[k][i] {
-					clash++
-				}
-			}
-			if clash < bestClash {
+			if clash := counts[k][keys[k][i]] - 1; clash < bestClash {
 				best, bestClash = k, clash
 			}
 		}
@@ -290,11 +291,30 @@ func (r *run) tryGiven(g []*item.Item) {
 		seen[r.expandedKey(it)] = true
 	}
 	target := len(seen)
+	// people[pos][family] holds the different people with that family
+	// name at that position.
+	people := make([]map[string]map[string]bool, maxPos)
+	for pos := range people {
+		people[pos] = map[string]map[string]bool{}
+		for i := range g {
+			if pos < len(shown[i]) {
+				n := shown[i][pos]
+				k := n.Family + "\x00" + n.Literal
+				if people[pos][k] == nil {
+					people[pos][k] = map[string]bool{}
+				}
+				people[pos][k][personKey(n)] = true
+			}
+		}
+	}
 	for level := 1; level <= 2; level++ {
 		for pos := 0; pos < maxPos; pos++ {
 			changed := false
 			for i, it := range g {
-				if pos >= len(shown[i]) || !r.clashes(shown[i][pos], pos, i, shown) {
+				if pos >= len(shown[i]) {
+					continue
+				}
+				if n := shown[i][pos]; len(people[pos][n.Family+"\x00"+n.Literal]) < 2 {
 					continue
 				}
 				d := r.disFor(it)
@@ -311,22 +331,6 @@ func (r *run) tryGiven(g []*item.Item) {
 			}
 		}
 	}
-}
-
-// clashes reports whether name n at position pos of member i shares its
-// family name with a different person at the same position of another
-// member.
-func (r *run) clashes(n item.Name, pos, i int, shown [][]item.Name) bool {
-	for j, names := range shown {
-		if j == i || pos >= len(names) {
-			continue
-		}
-		o := names[pos]
-		if o.Family == n.Family && o.Literal == n.Literal && personKey(o) != personKey(n) {
-			return true
-		}
-	}
-	return false
 }
 
 // globalNames performs global name disambiguation: a name whose rendered
