@@ -147,12 +147,17 @@ type BibFormat struct {
 
 // Result is the output of Process.
 type Result struct {
-	// Clusters holds one rendered citation per request cluster.
+	// Clusters holds one rendered citation per request cluster, in
+	// order; an entry is nil when its cluster printed nothing.
 	Clusters []*output.Node
 	// Entries holds the bibliography entries and EntryIDs their item ids.
 	Entries  []*output.Node
 	EntryIDs []string
-	Format   BibFormat
+	// Format holds the bibliography's layout options (hanging indent,
+	// second-field-align, spacing) for the renderer.
+	Format BibFormat
+	// Warnings lists problems with the items (missing cited items, entries
+	// with no printed form, ...); rendering went on regardless.
 	Warnings []string
 }
 
