@@ -530,7 +530,12 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 			level = 2
 		}
 	}
+	var givenNode *output.Node
 	if o.hasInitializeWith && level < 2 {
+		if strings.ContainsRune(given, '<') {
+			// Markup in the given name: initialize each marked-up run.
+			givenNode = c.richInitials(given, o)
+		}
 		given = initials(given, o.initializeWith, o.initialize, o.hyphenInitials)
 	}
 	var gf, ff *style.Formatting
@@ -545,7 +550,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 		}
 		j := c.joiner()
 		j.add(c.namePart(ff, c.atom(n.Family, ff)))
-		j.add(c.namePart(gf, c.atom(given, gf)))
+		j.add(c.namePart(gf, c.givenAtom(given, givenNode, gf)))
 		return j.node()
 	}
 	if form == "short" {
@@ -557,7 +562,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	}
 	j := c.joiner()
 	if !inverted || n.StaticOrdering {
-		j.add(c.namePart(gf, c.atom(given, gf)))
+		j.add(c.namePart(gf, c.givenAtom(given, givenNode, gf)))
 		fam := c.atoms(c.atom(dp, gf), c.atom(ndp, ff), c.atom(n.Family, ff))
 		if suffix != nil {
 			fj := c.joiner()
@@ -583,10 +588,10 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	var famPart, givenPart *output.Node
 	if o.demote == "display-and-sort" {
 		famPart = c.atom(n.Family, ff)
-		givenPart = c.atoms(c.atom(given, gf), c.atom(dp, gf), c.atom(ndp, ff))
+		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf), c.atom(ndp, ff))
 	} else {
 		famPart = c.atoms(c.atom(ndp, ff), c.atom(n.Family, ff))
-		givenPart = c.atoms(c.atom(given, gf), c.atom(dp, gf))
+		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf))
 	}
 	j.add(c.namePart(ff, famPart))
 	if givenPart != nil {
@@ -598,6 +603,44 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 		j.add(suffix)
 	}
 	return j.node()
+}
+
+// givenAtom is atom for the given name, using a pre-built node (given
+// names with markup) when there is one.
+func (c *ctx) givenAtom(given string, n *output.Node, f *style.Formatting) *output.Node {
+	if n == nil {
+		return c.atom(given, f)
+	}
+	if f != nil {
+		inner := *f
+		inner.Prefix, inner.Suffix = "", ""
+		n = c.format(n, &inner)
+	}
+	return n
+}
+
+// richInitials initializes a given name that carries markup
+// ("<b>John</b> Quiggly" → "<b>J.</b> Q."), run by run.
+func (c *ctx) richInitials(given string, o nameOpts) *output.Node {
+	n := c.rich(given)
+	sep := ""
+	if strings.HasSuffix(o.initializeWith, " ") {
+		sep = " "
+	}
+	n.Leaves(func(l *output.Node, _ bool) {
+		body := strings.TrimLeft(l.Text, " -")
+		lead := l.Text[:len(l.Text)-len(body)]
+		switch {
+		case strings.Contains(lead, "-") && o.hyphenInitials:
+			lead = "-"
+		case strings.Contains(lead, "-"):
+			lead = ""
+		case lead != "":
+			lead = sep
+		}
+		l.Text = lead + initials(body, o.initializeWith, o.initialize, o.hyphenInitials)
+	})
+	return n
 }
 
 // atom renders one name part (given, particle, family) with the
