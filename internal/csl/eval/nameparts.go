@@ -18,7 +18,7 @@ func joinParticle(a, b string) string {
 		return a
 	}
 	last, _ := utf8.DecodeLastRuneInString(a)
-	if last == '\'' || last == '’' || last == '-' {
+	if last == '\'' || last == '’' || last == '-' || last == ' ' {
 		return a + b
 	}
 	return a + " " + b

@@ -588,7 +588,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	var famPart, givenPart *output.Node
 	if o.demote == "display-and-sort" {
 		famPart = c.atom(n.Family, ff)
-		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf), c.atom(ndp, ff))
+		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf), c.atom(strings.TrimRight(ndp, " "), ff))
 	} else {
 		famPart = c.atoms(c.atom(ndp, ff), c.atom(n.Family, ff))
 		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf))
@@ -669,7 +669,7 @@ func (c *ctx) atoms(parts ...*output.Node) *output.Node {
 		}
 		if !j.empty() {
 			last, _ := utf8.DecodeLastRuneInString(prev)
-			if last != '\'' && last != '’' && last != '-' {
+			if last != '\'' && last != '’' && last != '-' && last != ' ' {
 				j.text(" ")
 			}
 		}

@@ -294,6 +294,11 @@ func ParseParticles(n Name) Name {
 			}
 			if i > 0 {
 				n.NonDroppingParticle = strings.Join(words[:i], " ")
+				if last, _ := utf8.DecodeLastRuneInString(n.NonDroppingParticle); last == '\'' || last == '’' {
+					// "de’ Frinkle": keep the space the data has after an
+					// apostrophe particle.
+					n.NonDroppingParticle += " "
+				}
 				n.Family = strings.Join(words[i:], " ")
 			} else if j := strings.IndexByte(fam, '-'); j > 0 && j < len(fam)-1 && isParticle(fam[:j]) && !strings.Contains(fam[:j], " ") &&
 				unicode.IsUpper([]rune(fam[j+1:])[0]) {
