@@ -150,6 +150,17 @@ func (c *ctx) names(n *style.Names) *output.Node {
 	c.firstSubst = first
 	defer func() { c.substituting--; c.firstSubst = savedFirst }()
 	for _, sub := range n.Substitute {
+		if t, ok := sub.(*style.Text); ok && t.Term != "" {
+			// A term always counts as a substitute, even an empty one,
+			// and ends the substitution (citeproc-js).
+			r := c.render(sub)
+			if r == nil || r.Empty() {
+				return nil
+			}
+			c.calls++
+			c.hits++
+			return c.format(r, &n.Formatting)
+		}
 		var r *output.Node
 		if sn, ok := sub.(*style.Names); ok && sn.Name == nil && sn.EtAl == nil && sn.Label == nil {
 			// Shorthand: inherit the parent's cs:name, cs:et-al and cs:label.
