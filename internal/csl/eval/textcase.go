@@ -14,10 +14,10 @@ var stopWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`a about according across afore after against ahead along alongside amid amidst among
 	amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below
-	beneath beside besides between beyond but by circa despite down due during et except for forenenst from given
+	beneath beside besides between beyond but by circa despite down due during except for forenenst from given
 	in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans
 	since so than the through thru throughout thruout till to toward towards under underneath until unto up
-	upon versus via vis-à-vis with within without yet von van de d’ d' der den du del della`) {
+	upon versus via vis-à-vis with within without yet von van de d’ d' vs vs. v v. c ca`) {
 		stopWords[w] = true
 	}
 }
