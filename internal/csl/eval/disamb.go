@@ -437,9 +437,11 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	}
 }
 
+var initialsNormalizer = strings.NewReplacer(" ", "", ".", "")
+
 // personKey identifies a person for disambiguation; given names that
 // differ only in spacing and periods ("J. J." and "J.J.") are the same.
 func personKey(n item.Name) string {
-	given := strings.NewReplacer(" ", "", ".", "").Replace(n.Given)
+	given := initialsNormalizer.Replace(n.Given)
 	return n.Family + "\x00" + given + "\x00" + n.Literal + "\x00" + n.NonDroppingParticle + "\x00" + n.DroppingParticle + "\x00" + n.Suffix
 }
