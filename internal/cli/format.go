@@ -97,14 +97,9 @@ func (e *env) runFormat(c *ucli.Context) error {
 	if err != nil {
 		return inputError(err)
 	}
-	lib, diags, err := loadLibrary(c)
+	lib, err := e.openLibrary(c)
 	if err != nil {
 		return err
-	}
-	for _, d := range diags {
-		if d.Severity == bib.Error {
-			fmt.Fprintln(e.stderr, d.String())
-		}
 	}
 	if len(refs) > 0 {
 		out, warnings, err := f.Cite(lib, refs)

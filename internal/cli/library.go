@@ -39,3 +39,19 @@ func loadLibrary(c *ucli.Context) (*bib.Library, []bib.Diagnostic, error) {
 	}
 	return lib, diags, nil
 }
+
+// openLibrary loads the library for commands that use it as it is (list,
+// format, verify): the errors met while reading go to standard error, and
+// the command carries on with what could be read.
+func (e *env) openLibrary(c *ucli.Context) (*bib.Library, error) {
+	lib, diags, err := loadLibrary(c)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range diags {
+		if d.Severity == bib.Error {
+			fmt.Fprintln(e.stderr, d.String())
+		}
+	}
+	return lib, nil
+}

@@ -38,14 +38,9 @@ func (e *env) runList(c *ucli.Context) error {
 	if c.NArg() > 0 {
 		return usageErrorf("list takes no arguments; choose the library with --library")
 	}
-	lib, diags, err := loadLibrary(c)
+	lib, err := e.openLibrary(c)
 	if err != nil {
 		return err
-	}
-	for _, d := range diags {
-		if d.Severity == bib.Error {
-			fmt.Fprintln(e.stderr, d.String())
-		}
 	}
 	if format == "json" {
 		return writeRecordsJSON(e.stdout, lib.Entries)

@@ -60,14 +60,9 @@ func (e *env) runVerify(c *ucli.Context) error {
 		return usageErrorf("verify takes no arguments; give the manuscript with --manuscript")
 	}
 	var opts verify.Options
-	lib, diags, err := loadLibrary(c)
+	lib, err := e.openLibrary(c)
 	if err != nil {
 		return err
-	}
-	for _, d := range diags {
-		if d.Severity == bib.Error {
-			fmt.Fprintln(e.stderr, d.String())
-		}
 	}
 	if name := c.String("style"); name != "" {
 		f, err := referenceFormatter(lib, name)

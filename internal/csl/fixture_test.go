@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/csl"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
@@ -18,21 +20,7 @@ import (
 // absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
+	shared := filepath.Join(testkit.ModuleRoot(t), "..", "shared")
 	if _, err := os.Stat(filepath.Join(shared, "csl")); err != nil {
 		return ""
 	}

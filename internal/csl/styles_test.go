@@ -2,18 +2,17 @@ package csl_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cite-project/cite/internal/testkit"
+
 	"github.com/cite-project/cite/internal/csl"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
 )
-
-var update = flag.Bool("update", false, "update .golden files")
 
 func loadCorpus(t testing.TB) []*item.Item {
 	t.Helper()
@@ -84,7 +83,7 @@ func TestOfficialStyles(t *testing.T) {
 					t.Errorf("got %d entries; want %d (warnings: %v)", len(res.Entries), len(items), res.Warnings)
 				}
 				golden := filepath.Join("testdata", "TestOfficialStyles", strings.TrimSuffix(filepath.Base(name), ".csl")+langSuffix(lang)+".golden")
-				checkGolden(t, golden, b.Bytes())
+				testkit.Golden(t, golden, b.Bytes())
 			})
 		}
 	}
@@ -95,24 +94,4 @@ func langSuffix(lang string) string {
 		return ""
 	}
 	return "." + lang
-}
-
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs:\n got:\n%s\nwant:\n%s", path, got, want)
-	}
 }

@@ -360,23 +360,9 @@ func (d *decoder) extra(e *bib.Entry, v any, n *node, at bib.Pos) {
 // names reads a name variable: an array of tables, written either as
 // [[reference.author]] sections or as author = [{ family = "…" }, …].
 func (d *decoder) names(e *bib.Entry, key string, v any, n *node, at bib.Pos) {
-	var list []map[string]any
-	switch x := v.(type) {
-	case []map[string]any:
-		list = x
-	case []any:
-		for _, el := range x {
-			m, ok := el.(map[string]any)
-			if !ok {
-				d.fail(at, e.ID, key, CodeBadName, fmt.Sprintf("%s must be a list of name tables such as { family = \"Жигалов\", given = \"К. В.\" }, not %s", key, describe(el)))
-				return
-			}
-			list = append(list, m)
-		}
-	case map[string]any:
-		list = []map[string]any{x}
-	default:
-		d.fail(at, e.ID, key, CodeBadName, fmt.Sprintf("%s must be a list of name tables such as { family = \"Жигалов\", given = \"К. В.\" } or { literal = \"Ministry of …\" }, not %s", key, describe(v)))
+	list, bad := tables(v, true)
+	if bad != nil {
+		d.fail(at, e.ID, key, CodeBadName, fmt.Sprintf("%s must be a list of name tables such as { family = \"Жигалов\", given = \"К. В.\" } or { literal = \"Ministry of …\" }, not %s", key, describe(bad)))
 		return
 	}
 	for j, m := range list {
@@ -609,21 +595,9 @@ func (d *decoder) claim(i int, raw map[string]any) {
 var claimKeys = []string{"id", "statement", "kind", "excerpt", "sources", "status", "note"}
 
 func (d *decoder) sources(c *bib.Claim, v any, n *node, at bib.Pos) {
-	var list []map[string]any
-	switch x := v.(type) {
-	case []map[string]any:
-		list = x
-	case []any:
-		for _, el := range x {
-			if m, ok := el.(map[string]any); ok {
-				list = append(list, m)
-			} else {
-				d.fail(at, c.ID, "sources", CodeBadValue, "sources must be a list of tables such as { ref = \"zhigalov1993\", locator = \"9\", support = \"direct\" }")
-				return
-			}
-		}
-	default:
-		d.fail(at, c.ID, "sources", CodeBadValue, "sources must be a list of tables such as { ref = \"zhigalov1993\", locator = \"9\", support = \"direct\" }")
+	list, bad := tables(v, false)
+	if bad != nil {
+		d.fail(at, c.ID, "sources", CodeBadValue, fmt.Sprintf("sources must be a list of tables such as { ref = \"zhigalov1993\", locator = \"9\", support = \"direct\" }, not %s", describe(bad)))
 		return
 	}
 	for j, m := range list {
@@ -653,6 +627,33 @@ func (d *decoder) sources(c *bib.Claim, v any, n *node, at bib.Pos) {
 		}
 		c.Sources = append(c.Sources, src)
 	}
+}
+
+// tables reads a list of TOML tables: an array of tables ([[a.b]]), an
+// array of inline tables, or (when single is set) one table on its own.
+// bad is the offending value when v is not such a list.
+func tables(v any, single bool) (list []map[string]any, bad any) {
+	switch x := v.(type) {
+	case []map[string]any:
+		return x, nil
+	case []any:
+		for _, el := range x {
+			m, ok := el.(map[string]any)
+			if !ok {
+				return nil, el
+			}
+			list = append(list, m)
+		}
+		return list, nil
+	case map[string]any:
+		if single {
+			return []map[string]any{x}, nil
+		}
+	}
+	if v == nil {
+		return nil, ""
+	}
+	return nil, v
 }
 
 // scalarString converts a TOML scalar to the string stored in the model.
