@@ -65,41 +65,21 @@ type Locale struct {
 	byName map[string][]*Term
 }
 
-// Error is a locale error naming the element, attribute and line.
-type Error struct {
-	Line      int
-	Element   string
-	Attribute string
-	Msg       string
-}
-
-// Error implements the error interface.
-func (e *Error) Error() string {
-	var b strings.Builder
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Element != "" {
-		fmt.Fprintf(&b, "cs:%s", e.Element)
-		if e.Attribute != "" {
-			fmt.Fprintf(&b, " attribute %q", e.Attribute)
-		}
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+// Error is an element or attribute of a locale that breaks the CSL schema,
+// with its line.
+type Error = xmltree.Error
 
 // Parse reads a standalone locale file.
 func Parse(data []byte) (*Locale, error) {
 	root, err := xmltree.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("locale: %w", err)
+		return nil, xmltree.InDoc(err, "locale")
 	}
 	if root.Name != "locale" {
-		return nil, &Error{Line: root.Line, Element: root.Name, Msg: "root element must be cs:locale"}
+		return nil, &Error{Doc: "locale", Line: root.Line, Element: root.Name, Msg: "root element must be cs:locale"}
 	}
-	return FromElement(root)
+	l, err := FromElement(root)
+	return l, xmltree.InDoc(err, "locale")
 }
 
 // FromElement converts a cs:locale element (standalone or inline in a

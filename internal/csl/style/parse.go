@@ -1,7 +1,6 @@
 package style
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,31 +9,9 @@ import (
 	"github.com/cite-project/cite/internal/csl/xmltree"
 )
 
-// Error is a style error naming the element, the attribute and the line.
-type Error struct {
-	Line      int
-	Element   string
-	Attribute string
-	Msg       string
-}
-
-// Error implements the error interface.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("style: ")
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Element != "" {
-		fmt.Fprintf(&b, "cs:%s", e.Element)
-		if e.Attribute != "" {
-			fmt.Fprintf(&b, " attribute %q", e.Attribute)
-		}
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+// Error is an element or attribute of a style that breaks the CSL schema
+// (or cite's limits), with its line.
+type Error = xmltree.Error
 
 func errAt(el *xmltree.Element, attr, format string, args ...any) *Error {
 	return &Error{Line: el.Line, Element: el.Name, Attribute: attr, Msg: fmt.Sprintf(format, args...)}
@@ -48,17 +25,14 @@ const MaxMacroDepth = 64
 func Parse(data []byte) (*Style, error) {
 	root, err := xmltree.Parse(data)
 	if err != nil {
-		var xe *xmltree.Error
-		if errors.As(err, &xe) {
-			return nil, &Error{Line: xe.Line, Msg: xe.Msg}
-		}
-		return nil, fmt.Errorf("style: %w", err)
+		return nil, xmltree.InDoc(err, "style")
 	}
 	if root.Name != "style" {
-		return nil, errAt(root, "", "root element must be cs:style")
+		return nil, xmltree.InDoc(errAt(root, "", "root element must be cs:style"), "style")
 	}
 	p := &parser{}
-	return p.style(root)
+	s, err := p.style(root)
+	return s, xmltree.InDoc(err, "style")
 }
 
 type parser struct{}

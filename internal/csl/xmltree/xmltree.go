@@ -51,18 +51,47 @@ func (e *Element) Child(name string) *Element {
 	return nil
 }
 
-// Error is a syntax or limit error with the line it was found on.
+// Error is a problem in a CSL document: an XML syntax or size error, or
+// (from packages style and locale) an element or attribute that breaks the
+// CSL schema. Doc names the kind of document ("style", "locale"); Line,
+// Element and Attribute say where, when known.
 type Error struct {
-	Line int
-	Msg  string
+	Doc       string
+	Line      int
+	Element   string
+	Attribute string
+	Msg       string
 }
 
-// Error implements the error interface.
+// Error formats e as "doc: line N: cs:element attribute "a": message",
+// leaving out the parts that are unknown.
 func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	var b strings.Builder
+	if e.Doc != "" {
+		b.WriteString(e.Doc + ": ")
 	}
-	return e.Msg
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Element != "" {
+		fmt.Fprintf(&b, "cs:%s", e.Element)
+		if e.Attribute != "" {
+			fmt.Fprintf(&b, " attribute %q", e.Attribute)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// InDoc sets the Doc of err when err is an *Error without one, and returns
+// err.
+func InDoc(err error, doc string) error {
+	var e *Error
+	if errors.As(err, &e) && e.Doc == "" {
+		e.Doc = doc
+	}
+	return err
 }
 
 // Parse reads data into an element tree and returns its root.
