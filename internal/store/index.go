@@ -28,6 +28,14 @@ func (n *node) keyLine(key string) int {
 	return n.line
 }
 
+// tableLine returns the line of n's header, or 0 for a missing node.
+func (n *node) tableLine() int {
+	if n == nil {
+		return 0
+	}
+	return n.line
+}
+
 // child returns the i-th child table under key, or nil.
 func (n *node) child(key string, i int) *node {
 	if n == nil || i >= len(n.sub[key]) {

@@ -268,10 +268,7 @@ func sortedKeys[V any](m map[string]V, n *node) []string {
 func (d *decoder) reference(i int, raw map[string]any) {
 	n := d.idx.child("reference", i)
 	e := bib.NewEntry("", "")
-	e.Pos = d.pos(n.keyLine(""))
-	if n != nil {
-		e.Pos.Line = n.line
-	}
+	e.Pos = d.pos(n.tableLine())
 	e.FieldPos = map[string]bib.Pos{}
 	// id first, so that every later message can name the entry.
 	if p, ok := raw["id"]; ok {
@@ -540,11 +537,7 @@ func datePart(v any) (bib.DatePart, error) {
 func (d *decoder) claim(i int, raw map[string]any) {
 	n := d.idx.child("claim", i)
 	c := &bib.Claim{FieldPos: map[string]bib.Pos{}}
-	if n != nil {
-		c.Pos = d.pos(n.line)
-	} else {
-		c.Pos = d.pos(0)
-	}
+	c.Pos = d.pos(n.tableLine())
 	if p, ok := raw["id"]; ok {
 		c.FieldPos["id"] = d.pos(n.keyLine("id"))
 		if s, ok := scalarString(p); ok {
