@@ -223,7 +223,12 @@ func TestCite(t *testing.T) {
 		{"apa", mixed, []string{"aho1974@12"}, "(Aho et al., 1974, p. 12)"},
 		{"apa", mixed, []string{"kernighan1988", "kuhn1962"}, "(Kernighan & Ritchie, 1988; Kuhn, 1962)"},
 		{"apa", mixed, []string{"ada1990"}, "(Americans with Disabilities Act of 1990, 1990)"},
-		{"apa", mixed, []string{"lotman1970@chapter:2"}, "(Lotman, 1970, chap. 2)"},
+		// APA 8.13: chapter, figure, table and footnote in full; p. and para. abbreviated.
+		{"apa", mixed, []string{"lotman1970@chapter:2"}, "(Lotman, 1970, Chapter 2)"},
+		{"apa", mixed, []string{"lotman1970@figure:4"}, "(Lotman, 1970, Figure 4)"},
+		{"apa", mixed, []string{"lotman1970@table:2"}, "(Lotman, 1970, Table 2)"},
+		{"apa", mixed, []string{"lotman1970@paragraph:5"}, "(Lotman, 1970, para. 5)"},
+		{"apa", mixed, []string{"lotman1970@paragraph:5-7"}, "(Lotman, 1970, paras. 5–7)"},
 		{"apa", mixed, []string{"doe2019b", "doe2019"}, "(Doe, 2019a, 2019b)"},
 		{"apa", mixed, []string{"pride1972"}, "(Pride & Holmes, 1972)"},
 		{"gost", mixed, []string{"auezov1997@45"}, "[29, б. 45]"},
