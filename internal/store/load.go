@@ -179,11 +179,12 @@ type document struct {
 func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var doc document
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
+	src := string(data) // one copy, shared by the decoder and the line index
+	md, err := toml.Decode(src, &doc)
 	if err != nil {
 		return nil, nil, syntaxError(name, data, err)
 	}
-	d := &decoder{file: name, idx: indexLines(string(data)), lib: &bib.Library{}}
+	d := &decoder{file: name, idx: indexLines(src), lib: &bib.Library{}}
 	for i, raw := range doc.Reference {
 		d.reference(i, raw)
 	}
