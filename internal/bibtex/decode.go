@@ -313,6 +313,7 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		d.altNames(e, f)
 	}
 	d.yearMonth(e, r)
+	joinSubtitles(e)
 	if bt := entryType(e, BibLaTeX); r.typ != bt {
 		e.Extra["@type"] = r.typ
 	}
@@ -320,6 +321,60 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		e.Extra = nil
 	}
 	return e
+}
+
+// subtitles pairs a CSL title variable with the BibLaTeX fields that hold
+// its subtitle. CSL has no subtitle variable, so styles print only what the
+// title holds: the import joins "Title: Subtitle" into the title and keeps
+// the subtitle field in Extra, from which the export splits it off again.
+var subtitles = []struct{ title, extra string }{
+	{"title", "subtitle"},
+	{"container-title", "booksubtitle"},
+	{"container-title", "journalsubtitle"},
+	{"volume-title", "mainsubtitle"},
+}
+
+// joinSubtitles appends each kept subtitle to its title.
+func joinSubtitles(e *bib.Entry) {
+	for _, st := range subtitles {
+		title, raw := e.Get(st.title), e.Extra[st.extra]
+		if title == "" || raw == "" {
+			continue
+		}
+		if sub := strings.TrimSpace(decodeLaTeX(raw).text); sub != "" {
+			e.Set(st.title, title+subtitleSeparator(title)+sub)
+		}
+	}
+}
+
+// subtitleSeparator is ": ", or a space after a title that ends with its
+// own punctuation ("Why?", "Now!").
+func subtitleSeparator(title string) string {
+	if strings.HasSuffix(title, "?") || strings.HasSuffix(title, "!") || strings.HasSuffix(title, ":") {
+		return " "
+	}
+	return ": "
+}
+
+// splitSubtitle undoes joinSubtitles for one variable: the title without
+// the subtitle that Extra keeps, when the title still ends with it.
+func splitSubtitle(e *bib.Entry, variable, title string) string {
+	for _, st := range subtitles {
+		raw := e.Extra[st.extra]
+		if st.title != variable || raw == "" {
+			continue
+		}
+		sub := strings.TrimSpace(decodeLaTeX(raw).text)
+		if sub == "" {
+			continue
+		}
+		for _, sep := range []string{": ", " "} {
+			if head, ok := strings.CutSuffix(title, sep+sub); ok && head != "" && subtitleSeparator(head) == sep {
+				return head
+			}
+		}
+	}
+	return title
 }
 
 // keep stores a field verbatim in Extra and says why.

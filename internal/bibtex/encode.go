@@ -298,7 +298,7 @@ func sameNames(a, b []bib.Name) bool {
 
 func (c *encoder) fields() error {
 	for _, v := range c.e.FieldNames() {
-		val := c.e.Fields[v]
+		val := splitSubtitle(c.e, v, c.e.Fields[v])
 		k, name := genericKind(v, c.g), genericName(v)
 		if row, ok := writeRow(v, c.g, c.d); ok {
 			k, name = row.kind, row.bib
