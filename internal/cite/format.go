@@ -39,7 +39,7 @@ func New(st *Style, opts Options) (*Formatter, error) {
 	if opts.Format == "" {
 		opts.Format = output.Text
 	}
-	p, err := csl.New(st.XML, csl.Options{Locale: opts.Locale})
+	p, err := csl.New(st.XML, csl.Options{Locale: opts.Locale, Parent: st.Parent})
 	if err != nil {
 		return nil, fmt.Errorf("style %s: %w", st.Name, err)
 	}

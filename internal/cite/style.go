@@ -61,6 +61,10 @@ type Style struct {
 	Name string
 	// XML is the style.
 	XML []byte
+	// Parent returns the independent parent of a dependent style, given
+	// the URI of its independent-parent link; nil when the style cannot
+	// have one.
+	Parent func(uri string) ([]byte, error)
 }
 
 // IsStylePath reports whether arg names a style file rather than an
@@ -96,7 +100,7 @@ func LoadStyle(arg string, readFile func(string) ([]byte, error)) (*Style, error
 		if err != nil {
 			return nil, fmt.Errorf("read style: %w", err)
 		}
-		return &Style{Name: arg, XML: data}, nil
+		return &Style{Name: arg, XML: data, Parent: parentFinder(arg, readFile)}, nil
 	}
 	data, err := styles.Style(arg)
 	if err != nil {
@@ -104,3 +108,29 @@ func LoadStyle(arg string, readFile func(string) ([]byte, error)) (*Style, error
 	}
 	return &Style{Name: strings.TrimSuffix(strings.ToLower(arg), ".csl"), XML: data}, nil
 }
+
+// parentFinder resolves a dependent style's parent without the network:
+// the parent link's last path segment names a file (".../styles/apa" is
+// apa.csl) that is looked for beside the dependent style and in the
+// directory above it, as the official repository lays them out
+// (dependent/some-journal.csl next to ../apa.csl).
+func parentFinder(path string, readFile func(string) ([]byte, error)) func(string) ([]byte, error) {
+	return func(uri string) ([]byte, error) {
+		name := uri[strings.LastIndexAny(uri, "/\\")+1:]
+		if name == "" || name == "." || name == ".." {
+			return nil, fmt.Errorf("dependent style %s: cannot tell a file name from its parent %q", path, uri)
+		}
+		if !strings.HasSuffix(strings.ToLower(name), ".csl") {
+			name += ".csl"
+		}
+		dir := filepath.Dir(path)
+		tried := []string{filepath.Join(dir, name), filepath.Join(dir, "..", name)}
+		for _, p := range tried {
+			if data, err := readFile(p); err == nil {
+				return data, nil
+			}
+		}
+		return nil, fmt.Errorf("dependent style %s needs its parent %s: put %s beside it (looked in %s)", path, uri, name, strings.Join(tried, " and "))
+	}
+}
+
