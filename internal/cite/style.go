@@ -133,4 +133,3 @@ func parentFinder(path string, readFile func(string) ([]byte, error)) func(strin
 		return nil, fmt.Errorf("dependent style %s needs its parent %s: put %s beside it (looked in %s)", path, uri, name, strings.Join(tried, " and "))
 	}
 }
-
