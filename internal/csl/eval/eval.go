@@ -50,6 +50,10 @@ type ctx struct {
 	// firstSubst is set while rendering the substitutes of the first
 	// cs:names, whose output counts as the first names.
 	firstSubst bool
+	// substParent is the cs:names whose cs:substitute is being rendered:
+	// a cs:names without children anywhere inside it (also inside
+	// cs:choose) inherits its cs:name, cs:et-al and cs:label.
+	substParent *style.Names
 
 	// curDateVar is the date variable being rendered; ysDone records that
 	// the implicit year-suffix was printed.

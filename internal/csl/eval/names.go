@@ -130,7 +130,13 @@ func (c *ctx) computeNameOptions(nm *style.Name) nameOpts {
 func (c *ctx) names(n *style.Names) *output.Node {
 	c.namesSeen++
 	first := (c.namesSeen == 1 && c.substituting == 0) || c.firstSubst
-	out, used := c.namesVars(n, n.Name, n.EtAl, n.Label, n.LabelFirst, first)
+	nm, etal, label, labelFirst := n.Name, n.EtAl, n.Label, n.LabelFirst
+	if p := c.substParent; p != nil && nm == nil && etal == nil && label == nil {
+		// Shorthand inside cs:substitute: inherit the parent's cs:name,
+		// cs:et-al and cs:label (CSL 1.0.2, "Substitute").
+		nm, etal, label, labelFirst = p.Name, p.EtAl, p.Label, p.LabelFirst
+	}
+	out, used := c.namesVars(n, nm, etal, label, labelFirst, first)
 	if out != nil {
 		c.calls++
 		c.hits++
@@ -146,9 +152,9 @@ func (c *ctx) names(n *style.Names) *output.Node {
 		return nil
 	}
 	c.substituting++
-	savedFirst := c.firstSubst
-	c.firstSubst = first
-	defer func() { c.substituting--; c.firstSubst = savedFirst }()
+	savedFirst, savedParent := c.firstSubst, c.substParent
+	c.firstSubst, c.substParent = first, n
+	defer func() { c.substituting--; c.firstSubst, c.substParent = savedFirst, savedParent }()
 	for _, sub := range n.Substitute {
 		if t, ok := sub.(*style.Text); ok && t.Term != "" {
 			// A term always counts as a substitute, even an empty one,
@@ -161,29 +167,19 @@ func (c *ctx) names(n *style.Names) *output.Node {
 			c.hits++
 			return c.format(r, &n.Formatting)
 		}
-		var r *output.Node
-		if sn, ok := sub.(*style.Names); ok && sn.Name == nil && sn.EtAl == nil && sn.Label == nil {
-			// Shorthand: inherit the parent's cs:name, cs:et-al and cs:label.
-			o, used := c.namesVars(sn, n.Name, n.EtAl, n.Label, n.LabelFirst, first)
-			if o != nil {
-				for _, v := range used {
-					c.suppress(v)
-				}
-				r = c.format(o, &sn.Formatting)
+		// A cs:names without children inherits the parent's cs:name,
+		// cs:et-al and cs:label (see names above).
+		calls, hits := c.calls, c.hits
+		saved := c.substVars
+		c.substVars = nil
+		r := c.render(sub)
+		c.calls, c.hits = calls, hits
+		if r != nil && !r.Empty() {
+			for _, v := range c.substVars {
+				c.suppress(v)
 			}
-		} else {
-			calls, hits := c.calls, c.hits
-			saved := c.substVars
-			c.substVars = nil
-			r = c.render(sub)
-			c.calls, c.hits = calls, hits
-			if r != nil && !r.Empty() {
-				for _, v := range c.substVars {
-					c.suppress(v)
-				}
-			}
-			c.substVars = saved
 		}
+		c.substVars = saved
 		if r != nil && !r.Empty() {
 			c.calls++
 			c.hits++
