@@ -63,9 +63,6 @@ func (c *ctx) test1(kind, v string) bool {
 }
 
 func (c *ctx) hasVar(v string) bool {
-	if c.suppressed[v] {
-		return false
-	}
 	if item.IsNameVar(v) {
 		return len(c.it.Names[v]) > 0
 	}

@@ -54,6 +54,9 @@ type ctx struct {
 	// a cs:names without children anywhere inside it (also inside
 	// cs:choose) inherits its cs:name, cs:et-al and cs:label.
 	substParent *style.Names
+	// termCase is set while formatting a term, whose text-case does not
+	// depend on the item's language.
+	termCase bool
 
 	// curDateVar is the date variable being rendered; ysDone records that
 	// the implicit year-suffix was printed.
@@ -321,7 +324,7 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		if fl := firstLeaf(n); fl != nil {
 			c.r.termLeaves[fl] = true
 		}
-		return c.format(n, &t.Formatting)
+		return c.formatTerm(n, &t.Formatting)
 	case t.HasValue:
 		if t.Value == "" {
 			return nil
@@ -423,6 +426,17 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 	return c.format(n, &t.Formatting)
 }
 
+// formatTerm formats a term (a cs:text term or a cs:label). Title case,
+// which CSL reserves for English items' variables, applies to terms
+// whatever the item's language, as citeproc-js renders "(J. Hercz, Ed. &
+// Trans.)" in a German item's entry and "(Ред.)" in a Russian list.
+func (c *ctx) formatTerm(n *output.Node, f *style.Formatting) *output.Node {
+	saved := c.termCase
+	c.termCase = true
+	defer func() { c.termCase = saved }()
+	return c.format(n, f)
+}
+
 // format applies strip-periods, text-case, formatting, quotes, affixes and
 // display of an element to its content (CSL 1.0.2, "Formatting").
 func (c *ctx) format(n *output.Node, f *style.Formatting) *output.Node {
@@ -472,6 +486,9 @@ func (c *ctx) affix(s string) *output.Node {
 
 // caseLang is the language deciding whether title case applies.
 func (c *ctx) caseLang() string {
+	if c.termCase {
+		return "" // title case applies to terms in any language (citeproc-js)
+	}
 	if c.it != nil && c.it.Language != "" {
 		return c.it.Language
 	}

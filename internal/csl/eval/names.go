@@ -301,7 +301,7 @@ func (c *ctx) nameLabel(l *style.Label, term string, count int) *output.Node {
 	if !ok || s == "" {
 		return nil
 	}
-	return c.format(c.rich(s), &l.Formatting)
+	return c.formatTerm(c.rich(s), &l.Formatting)
 }
 
 func contains(list []string, s string) bool {

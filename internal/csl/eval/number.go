@@ -166,7 +166,7 @@ func (c *ctx) label(l *style.Label, variable string) *output.Node {
 	if !ok || s == "" {
 		return nil
 	}
-	return c.format(c.rich(s), &l.Formatting)
+	return c.formatTerm(c.rich(s), &l.Formatting)
 }
 
 // embeddedLabelRe matches a locator that starts with its own label
