@@ -154,11 +154,18 @@ func allUpper(runes []caseRune) bool {
 // words returns [start, end) index pairs of words: runs separated by
 // spaces, hyphens and slashes.
 func words(runes []caseRune) [][2]int {
+	return splitWords(runes, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '/' || r == '–' || r == '—'
+	})
+}
+
+// splitWords returns the [start, end) pairs of the runs of runes between
+// separators.
+func splitWords(runes []caseRune, isSep func(rune) bool) [][2]int {
 	var out [][2]int
 	start := -1
 	for i, cr := range runes {
-		sep := unicode.IsSpace(cr.r) || cr.r == '-' || cr.r == '/' || cr.r == '–' || cr.r == '—'
-		if sep {
+		if isSep(cr.r) {
 			if start >= 0 {
 				out = append(out, [2]int{start, i})
 				start = -1
@@ -288,24 +295,7 @@ func capitalizePart(runes []caseRune, start, end int, force, beforeHyphen bool) 
 
 // spaceWords returns [start, end) pairs of space-separated words.
 func spaceWords(runes []caseRune) [][2]int {
-	var out [][2]int
-	start := -1
-	for i, cr := range runes {
-		if unicode.IsSpace(cr.r) || cr.r == '—' || cr.r == '–' {
-			if start >= 0 {
-				out = append(out, [2]int{start, i})
-				start = -1
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(runes)})
-	}
-	return out
+	return splitWords(runes, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' })
 }
 
 // stripPeriods removes periods from the leaves of n.
