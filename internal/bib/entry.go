@@ -14,10 +14,15 @@ import (
 // Extra keeps fields that have no CSL variable (for example BibTeX fields
 // that an import could not map), verbatim, so nothing is lost.
 //
+// Aliases are former ids of the entry, recorded when duplicates were merged
+// into it, so that manuscripts citing an old id still resolve (see
+// Library.Resolve). BibLaTeX calls them ids.
+//
 // Pos is where the entry starts; FieldPos holds the position of each key
 // that was read from a file ("id", "type", "title", "author", …).
 type Entry struct {
 	ID       string
+	Aliases  []string
 	Type     string
 	Fields   map[string]string
 	Names    map[string][]Name
@@ -67,6 +72,18 @@ func (e *Entry) AddName(name string, n Name) {
 		e.Names = map[string][]Name{}
 	}
 	e.Names[name] = append(e.Names[name], n)
+}
+
+// HasAlias reports whether key is one of the entry's aliases.
+func (e *Entry) HasAlias(key string) bool { return slices.Contains(e.Aliases, key) }
+
+// AddAlias records key as a former id of the entry, once; it does nothing
+// for the entry's own id or an empty key.
+func (e *Entry) AddAlias(key string) {
+	if key == "" || key == e.ID || e.HasAlias(key) {
+		return
+	}
+	e.Aliases = append(e.Aliases, key)
 }
 
 // Year returns the year the work was issued, or 0 when unknown.
@@ -119,6 +136,9 @@ func (e *Entry) Equal(o *Entry) bool {
 // nil, for comparisons and tests.
 func (e *Entry) Strip() *Entry {
 	c := &Entry{ID: e.ID, Type: e.Type}
+	if len(e.Aliases) > 0 {
+		c.Aliases = slices.Clone(e.Aliases)
+	}
 	if len(e.Fields) > 0 {
 		c.Fields = maps.Clone(e.Fields)
 	}

@@ -280,6 +280,12 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		case "crossref":
 			e.Extra[f.name] = f.raw
 			continue
+		case "ids":
+			// biblatex's other keys of the entry: cite's aliases.
+			for _, a := range strings.Split(decodeLaTeX(f.raw).text, ",") {
+				e.AddAlias(strings.TrimSpace(a))
+			}
+			continue
 		}
 		if v, ok := owner[f.name]; ok {
 			row, _ := readRow(f.name, info.g)

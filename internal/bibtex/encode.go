@@ -180,6 +180,16 @@ func toBibEntry(e *bib.Entry, opts Options) (*nbib.BibEntry, []string, error) {
 	}
 	c.webMisc()
 	c.extra()
+	if len(e.Aliases) > 0 {
+		// biblatex's ids field (manual, 2.2.3 "Special Fields") holds the
+		// other keys an entry is cited by: exactly what aliases are.
+		for _, a := range e.Aliases {
+			if err := checkKey(a); err != nil {
+				return nil, nil, fmt.Errorf("%s: alias %q of %q %v", e.PosOf("aliases"), a, e.ID, err)
+			}
+		}
+		c.set("ids", nbib.NewBibConst(strings.Join(e.Aliases, ", ")), "aliases")
+	}
 	order := make([]string, 0, len(c.be.Fields))
 	for k := range c.be.Fields {
 		order = append(order, k)
@@ -220,6 +230,9 @@ var fieldRank = func() map[string]int {
 }()
 
 func rank(name string) int {
+	if name == "ids" {
+		return -1 // an entry's former keys lead, as biblatex's manual writes them
+	}
 	if r, ok := fieldRank[name]; ok {
 		return r
 	}

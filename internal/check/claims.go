@@ -62,7 +62,7 @@ func (c *checker) claim(cl *bib.Claim, seen map[string]*bib.Claim) {
 		case strings.TrimSpace(s.Ref) == "":
 			c.reportAt(pos, cl.ID, field, CodeClaimUnknownRef, fmt.Sprintf("source %d names no reference: add ref = \"...\" with a reference id", i+1))
 		default:
-			if _, ok := c.lib.Lookup(s.Ref); !ok {
+			if _, ok := c.lib.Resolve(s.Ref); !ok {
 				c.reportAt(pos, cl.ID, field, CodeClaimUnknownRef, fmt.Sprintf("source %d cites %q, which is not in the library: fix the id or add the reference", i+1, s.Ref))
 			}
 		}

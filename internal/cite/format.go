@@ -204,11 +204,12 @@ func selectIDs(lib *bib.Library, ids []string) (map[string]bool, error) {
 	want := map[string]bool{}
 	var missing []string
 	for _, id := range ids {
-		if _, ok := lib.Lookup(id); !ok {
+		e, ok := lib.Resolve(id) // a merged entry's former id selects it
+		if !ok {
 			missing = append(missing, id)
 			continue
 		}
-		want[id] = true
+		want[e.ID] = true
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)

@@ -79,7 +79,7 @@ func clip(s string, n int) string {
 }
 
 // writeRecordsJSON prints entries as a JSON array of full records, keys in
-// canonical order: id, type, file, line, the variables, names, dates, extra.
+// canonical order: id, aliases, type, file, line, the variables, names, dates, extra.
 func writeRecordsJSON(w interface{ Write([]byte) (int, error) }, entries []*bib.Entry) error {
 	var b bytes.Buffer
 	b.WriteString("[")
@@ -90,6 +90,9 @@ func writeRecordsJSON(w interface{ Write([]byte) (int, error) }, entries []*bib.
 		b.WriteString("\n  {")
 		o := &object{b: &b, indent: "\n    "}
 		o.field("id", en.ID)
+		if len(en.Aliases) > 0 {
+			o.field("aliases", en.Aliases)
+		}
 		o.field("type", en.Type)
 		o.field("file", en.Pos.File)
 		o.field("line", en.Pos.Line)

@@ -332,3 +332,16 @@ func typeOK(typ any, v any) bool {
 	}
 	return false
 }
+
+// TestAliasesRoundTrip: a merged entry's former ids travel in
+// custom.aliases and come back as aliases.
+func TestAliasesRoundTrip(t *testing.T) {
+	e := bib.NewEntry("keep", "book")
+	e.Set("title", "A")
+	e.Aliases = []string{"drop", "Старый"}
+	out := roundTrip(t, []*bib.Entry{e})
+	if !bytes.Contains(out, []byte(`"aliases": ["drop", "Старый"]`)) {
+		t.Errorf("Encode did not write custom.aliases:\n%s", out)
+	}
+	validate(t, out)
+}

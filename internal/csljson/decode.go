@@ -272,6 +272,16 @@ func (d *decoder) custom(e *bib.Entry, m member) {
 		raw := obj[k]
 		base, form := bib.SplitForm(k)
 		switch {
+		case k == "aliases":
+			var list []string
+			if err := json.Unmarshal(raw, &list); err != nil {
+				e.Extra[k] = compact(raw)
+				d.warn(m.pos, e.ID, "custom.aliases", CodeUnknownKey, "custom.aliases is not an array of strings; kept in extra as JSON text")
+				continue
+			}
+			for _, a := range list {
+				e.AddAlias(a)
+			}
 		case k == "extra":
 			var extra map[string]json.RawMessage
 			if err := json.Unmarshal(raw, &extra); err != nil {

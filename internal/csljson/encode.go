@@ -48,8 +48,8 @@ func init() {
 // an open range also gets its EDTF form as "raw". What CSL-JSON has no key
 // for goes to custom: the romanised and translated forms (title-translit,
 // and author-translit as an array aligned with author), variables outside
-// the schema, and Extra, as the object custom.extra. Decode reads all of it
-// back.
+// the schema, the entry's aliases (former ids) as the array custom.aliases,
+// and Extra, as the object custom.extra. Decode reads all of it back.
 func Encode(w io.Writer, entries []*bib.Entry) error {
 	var b bytes.Buffer
 	b.WriteString("[")
@@ -105,6 +105,14 @@ func Encode(w io.Writer, entries []*bib.Entry) error {
 					custom[role+form] = json.RawMessage(array(alts, ""))
 				}
 			}
+		}
+		if len(e.Aliases) > 0 {
+			// Former ids of a merged entry; CSL-JSON has no key for them.
+			list := make([]json.RawMessage, len(e.Aliases))
+			for j, a := range e.Aliases {
+				list[j] = quote(a)
+			}
+			custom["aliases"] = json.RawMessage(array(list, ""))
 		}
 		if len(e.Extra) > 0 {
 			// Extra goes in an object of its own, so that its keys never

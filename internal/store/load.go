@@ -94,6 +94,10 @@ func Load(path string) (*bib.Library, []bib.Diagnostic, error) {
 		diags = append(diags, m.add(r.lib)...)
 		lib.Files = append(lib.Files, files[i])
 	}
+	if len(files) > 1 {
+		// Clashes inside one file were reported by Decode.
+		diags = append(diags, aliasClashes(lib.Entries, func(a, b bib.Pos) bool { return a.File != b.File })...)
+	}
 	return lib, diags, nil
 }
 
@@ -191,6 +195,7 @@ func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
 	for i, raw := range doc.Claim {
 		d.claim(i, raw)
 	}
+	d.diags = append(d.diags, aliasClashes(d.lib.Entries, func(a, b bib.Pos) bool { return true })...)
 	reported := map[string]bool{}
 	for _, k := range md.Undecoded() {
 		if len(k) == 0 || k[0] == "reference" || k[0] == "claim" || reported[k[0]] {
@@ -305,6 +310,8 @@ func (d *decoder) reference(i int, raw map[string]any) {
 			e.Type = s
 		case k == "extra":
 			d.extra(e, v, n.child("extra", 0), at)
+		case k == "aliases":
+			d.aliases(e, v, at)
 		case kind == bib.Standard || kind == bib.Number:
 			s, ok := scalarString(v)
 			if !ok {
@@ -334,6 +341,67 @@ func (d *decoder) reference(i int, raw map[string]any) {
 	} else {
 		d.ids[e.ID] = e.PosOf("id")
 	}
+}
+
+// aliases reads an entry's former ids: aliases = ["drop1", "drop2"].
+func (d *decoder) aliases(e *bib.Entry, v any, at bib.Pos) {
+	list, ok := v.([]any)
+	if !ok {
+		d.fail(at, e.ID, "aliases", CodeBadValue, fmt.Sprintf("aliases must be a list of former ids such as [\"zhigalov1993a\"], not %s", describe(v)))
+		return
+	}
+	for _, x := range list {
+		s, ok := x.(string)
+		switch {
+		case !ok || strings.TrimSpace(s) == "":
+			d.fail(at, e.ID, "aliases", CodeBadValue, "each alias must be a non-empty string: a former id of this reference")
+		case s == e.ID:
+			d.fail(at, e.ID, "aliases", CodeDuplicateID, fmt.Sprintf("alias %q is the reference's own id; remove it", s))
+		case e.HasAlias(s):
+			d.fail(at, e.ID, "aliases", CodeDuplicateID, fmt.Sprintf("alias %q is listed twice; remove one", s))
+		default:
+			e.Aliases = append(e.Aliases, s)
+		}
+	}
+}
+
+// aliasClashes reports aliases that are also the id of another reference,
+// or an alias of another reference too: a citation key must name one
+// entry. Only pairs of positions for which report returns true count, so
+// that Load and Decode do not report the same clash twice.
+func aliasClashes(entries []*bib.Entry, report func(a, b bib.Pos) bool) []bib.Diagnostic {
+	ids := map[string]*bib.Entry{}
+	hasAliases := false
+	for _, e := range entries {
+		if _, dup := ids[e.ID]; !dup {
+			ids[e.ID] = e
+		}
+		hasAliases = hasAliases || len(e.Aliases) > 0
+	}
+	if !hasAliases {
+		return nil
+	}
+	var diags []bib.Diagnostic
+	owner := map[string]*bib.Entry{}
+	for _, e := range entries {
+		at := e.PosOf("aliases")
+		for _, a := range e.Aliases {
+			if o, ok := ids[a]; ok && report(at, o.PosOf("id")) {
+				diags = append(diags, bib.Diagnostic{Pos: at, Severity: bib.Error, Code: CodeDuplicateID, Ref: e.ID, Field: "aliases",
+					Message: fmt.Sprintf("alias %q is also the id of the reference at %s; a key must name one reference: remove the alias or rename that reference", a, o.PosOf("id"))})
+				continue
+			}
+			if o, ok := owner[a]; ok && o != e && report(at, o.PosOf("aliases")) {
+				diags = append(diags, bib.Diagnostic{Pos: at, Severity: bib.Error, Code: CodeDuplicateID, Ref: e.ID, Field: "aliases",
+					Message: fmt.Sprintf("alias %q is also an alias of %s (%s); a key must name one reference: remove one of them", a, o.ID, o.PosOf("aliases"))})
+				continue
+			}
+			if _, ok := owner[a]; !ok {
+				owner[a] = e
+			}
+		}
+	}
+	return diags
 }
 
 func (d *decoder) extra(e *bib.Entry, v any, n *node, at bib.Pos) {
@@ -687,7 +755,7 @@ var knownKeysCache []string
 
 func knownKeys() []string {
 	if knownKeysCache == nil {
-		keys := []string{"id", "type", "extra"}
+		keys := []string{"id", "aliases", "type", "extra"}
 		for _, k := range []bib.Kind{bib.Standard, bib.Number, bib.NameList, bib.DateKind} {
 			keys = append(keys, bib.Variables(k)...)
 		}

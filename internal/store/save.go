@@ -12,7 +12,7 @@ import (
 )
 
 // Encode writes entries and claims as a library file in canonical form:
-// for each entry id, type, its fields in CSL order (bib.VariableOrder), its
+// for each entry id, aliases, type, its fields in CSL order (bib.VariableOrder), its
 // dates as EDTF strings, then one [[reference.<role>]] table per name and a
 // [reference.extra] table; then the claims. The same input always gives the
 // same bytes, and Decode(Encode(x)) equals x.
@@ -46,6 +46,16 @@ func Save(path string, lib *bib.Library) error {
 func encodeEntry(b *bytes.Buffer, e *bib.Entry) {
 	b.WriteString("[[reference]]\n")
 	keyValue(b, "id", e.ID)
+	if len(e.Aliases) > 0 {
+		b.WriteString("aliases = [")
+		for i, a := range e.Aliases {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(quote(a))
+		}
+		b.WriteString("]\n")
+	}
 	keyValue(b, "type", e.Type)
 	// Fields and dates are interleaved in canonical order so that, say,
 	// issued sits next to the publication facts.

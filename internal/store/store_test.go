@@ -259,3 +259,30 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestLoadReportsAliasClashesAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.toml", "[[reference]]\nid = \"keep\"\naliases = [\"drop\", \"y\"]\ntype = \"book\"\n")
+	write("b.toml", "[[reference]]\nid = \"y\"\ntype = \"book\"\n")
+	lib, diags, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != 1 || diags[0].Code != CodeDuplicateID || diags[0].Pos.Line != 3 || !strings.Contains(diags[0].Message, "b.toml:2") {
+		t.Errorf("diagnostics = %v; want one duplicate-id at a.toml:3 naming b.toml:2", diags)
+	}
+	if e, ok := lib.Resolve("drop"); !ok || e.ID != "keep" {
+		t.Errorf("Resolve(drop) = %v, %v; want keep", e, ok)
+	}
+	if e, ok := lib.Resolve("y"); !ok || e.ID != "y" {
+		t.Errorf("Resolve(y) = %v; want the entry whose id is y, not the alias", e)
+	}
+	if _, ok := lib.Lookup("drop"); ok {
+		t.Error("Lookup(drop) found an alias; Lookup takes exact ids")
+	}
+}

@@ -168,10 +168,11 @@ func (r *Result) unmarked(c *bib.Claim, m match) []bib.Source {
 	close, para := r.near(m.start, m.end)
 	var out []bib.Source
 	for _, s := range c.Sources {
-		if _, ok := r.lib.Lookup(s.Ref); !ok {
+		e, ok := r.lib.Resolve(s.Ref)
+		if !ok {
 			continue // reported as unknown-source
 		}
-		if len(close) > 0 && r.cites(close, s.Ref) || len(close) == 0 && r.cites(para, s.Ref) {
+		if len(close) > 0 && r.cites(close, e.ID) || len(close) == 0 && r.cites(para, e.ID) {
 			continue
 		}
 		out = append(out, s)
@@ -214,7 +215,7 @@ func (r *Result) mismatch(c *bib.Claim, s bib.Source, m match) string {
 func (r *Result) claimSources(i int, c *bib.Claim) {
 	sp := r.spans[i]
 	for _, s := range c.Sources {
-		if _, ok := r.lib.Lookup(s.Ref); ok {
+		if _, ok := r.lib.Resolve(s.Ref); ok {
 			continue
 		}
 		pos := s.Pos

@@ -119,7 +119,7 @@ func (r *Result) view() htmlPage {
 			Status: lc.Status, Note: lc.Note, Found: c.Found, Line: c.Line}
 		for _, s := range c.Sources {
 			hs := htmlSource{Ref: s.Ref, Locator: s.Locator, Label: labelOr(s.Label), Support: s.Support}
-			if e, ok := r.lib.Lookup(s.Ref); ok {
+			if e, ok := r.lib.Resolve(s.Ref); ok {
 				hs.Href = fmt.Sprintf("#ref-%d", r.nums[e.ID])
 				hs.Formatted = r.format(e)
 			}

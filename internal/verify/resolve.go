@@ -91,7 +91,7 @@ func (rs *resolver) resolve(m *Marker) bool {
 		case AuthorDate:
 			c.Ref = rs.authorYear(c.Author, c.Year)
 		default:
-			if e, ok := rs.lib.Lookup(c.Key); ok {
+			if e, ok := rs.lib.Resolve(c.Key); ok { // an alias names the merged entry
 				c.Ref = e.ID
 			}
 		}
