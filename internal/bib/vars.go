@@ -14,7 +14,9 @@ const (
 	DateKind      // date variables: a Date
 )
 
-// variables lists every CSL 1.0.2 variable an entry may carry, in the order
+// variables lists every CSL 1.0.2 variable an entry may carry (and the few
+// of cite's own that CSL lacks, marked below; CSL-JSON carries those in an
+// item's custom object), in the order
 // in which store writes them: titles of the work and its container,
 // numbers and locators, publication facts and dates, identifiers (URL with
 // its access date), notes, and last the name variables.
@@ -33,10 +35,18 @@ var variables = []struct {
 	{"reviewed-genre", Standard},
 	{"container-title", Standard},
 	{"container-title-short", Standard},
+	// container-genre is cite's: the host's other title information
+	// ("сетевой журнал", "[сайт]"), GOST R 7.0.100-2018 7.3.3.
+	{"container-genre", Standard},
 	{"collection-title", Standard},
 	{"collection-number", Number},
 	{"genre", Standard},
 	{"medium", Standard},
+	// content-form and media-type are cite's: ISBD area 0 as GOST R
+	// 7.0.100-2018 writes it, "Текст : электронный" (content form, then
+	// media type: "electronic", "unmediated" or the words to print).
+	{"content-form", Standard},
+	{"media-type", Standard},
 	{"status", Standard},
 	{"event-title", Standard},
 	{"event", Standard},
@@ -83,6 +93,9 @@ var variables = []struct {
 	{"call-number", Standard},
 	{"URL", Standard},
 	{"accessed", DateKind},
+	// access-conditions is cite's: who may open an online resource,
+	// GOST's "Режим доступа: для зарегистрир. пользователей".
+	{"access-conditions", Standard},
 	{"DOI", Standard},
 	{"ISBN", Standard},
 	{"ISSN", Standard},
