@@ -102,6 +102,7 @@ func (e *env) commands() []*ucli.Command {
 		e.generateCommand(),
 		e.importCommand(),
 		e.listCommand(),
+		e.stylesCommand(),
 		e.verifyCommand(),
 	}
 }
