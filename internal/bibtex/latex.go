@@ -719,3 +719,31 @@ func protectionLost(t latexText) bool {
 	}
 	return false
 }
+
+// EscapeLaTeX writes plain text as LaTeX text for a UTF-8 document (a
+// .bbl file, say), with the characters of the BibLaTeX dialect's field
+// encoder: the specials & % $ # _ { } ~ ^ \ escaped, dashes as -- and
+// ---, a no-break space as ~, a narrow no-break space as \, and a line
+// break as \newline; other characters stay UTF-8 and spaces stay
+// spaces. Control characters are an error.
+func EscapeLaTeX(s string) (string, error) {
+	w := &latexWriter{}
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			w.put(`\newline{}`)
+		case r == ' ' || r == '\t':
+			w.b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f:
+			return "", fmt.Errorf("contains the control character %U", r)
+		default:
+			w.put(encodeRune(r, BibLaTeX))
+		}
+	}
+	return w.b.String(), nil
+}
+
+// BraceGroup returns the content of the brace group that starts at
+// s[i] == '{' and the index after its closing brace, counting nested
+// braces; closed is false when the group runs to the end of s unclosed.
+func BraceGroup(s string, i int) (content string, next int, closed bool) { return braceGroup(s, i) }

@@ -244,6 +244,13 @@ type Ref struct {
 	ID      string
 	Locator string
 	Label   string
+	// Prefix and Suffix are printed before and after the cite ("see ",
+	// ", emphasis added").
+	Prefix, Suffix string
+	// SuppressAuthor leaves the author out ("(2012)" after a sentence
+	// that names them); AuthorOnly prints only the author, for a
+	// citation written into the sentence ("Smith (2012)").
+	SuppressAuthor, AuthorOnly bool
 }
 
 // ParseRef reads "ID" or "ID@LOCATOR" ("zhigalov1993@9"). A locator may

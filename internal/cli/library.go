@@ -19,6 +19,12 @@ func loadLibrary(c *ucli.Context) (*bib.Library, []bib.Diagnostic, error) {
 	if path == "" {
 		return nil, nil, usageErrorf("--library is empty; give a .toml file, a directory of .toml files or a CSL-JSON .json file")
 	}
+	return loadLibraryAt(path)
+}
+
+// loadLibraryAt reads the library at path: a .toml file, a directory of
+// them, or a CSL-JSON .json file.
+func loadLibraryAt(path string) (*bib.Library, []bib.Diagnostic, error) {
 	var (
 		lib   *bib.Library
 		diags []bib.Diagnostic
