@@ -23,6 +23,9 @@ type Options struct {
 	// Scheme is the romanisation for names and titles that have no
 	// romanised form in the record; zero means DefaultScheme.
 	Scheme translit.Scheme
+	// TitleCase chooses between sentence case and titles as recorded;
+	// the default is the style's (sentence case for cite's APA style).
+	TitleCase TitleCase
 }
 
 // Formatter renders a library's entries with one style.
@@ -51,13 +54,27 @@ func (f *Formatter) Kind() Kind { return f.kind }
 
 // prep returns the preparation of the items for the style.
 func (f *Formatter) prep() Prep {
+	var p Prep
 	switch f.kind {
 	case APA:
-		return Prep{Romanize: true, Scheme: f.opts.Scheme, Translate: true}
+		p = Prep{Romanize: true, Scheme: f.opts.Scheme, Translate: true, OpenAsUndated: true}
 	case GOST:
-		return Prep{Heading: true}
+		p = Prep{Heading: true}
 	}
-	return Prep{}
+	p.SentenceCase = f.sentenceCase()
+	return p
+}
+
+// sentenceCase reports whether titles are put in sentence case: by
+// default with cite's APA style only.
+func (f *Formatter) sentenceCase() bool {
+	switch f.opts.TitleCase {
+	case TitleCaseSentence:
+		return true
+	case TitleCaseAsIs:
+		return false
+	}
+	return f.kind == APA
 }
 
 // Result is a rendered bibliography.

@@ -1,6 +1,8 @@
 package cite
 
 import (
+	"strings"
+
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/translit"
@@ -28,6 +30,14 @@ type Prep struct {
 	// to three authors, all of them persons: GOST starts only such
 	// descriptions with a heading, and CSL cannot count names.
 	Heading bool
+	// SentenceCase puts English titles in sentence case (APA 7, 6.17).
+	SentenceCase bool
+	// OpenAsUndated drops the issued date of a work still being
+	// published (an open range, "2000/.."): APA dates a continuously
+	// updated work "n.d." and gives its retrieval date (9.16, 9.17).
+	// Otherwise such an item gets the variable "issued-open", which the
+	// GOST styles print as "2000 – ." (GOST R 7.0.100-2018, 5.5.7).
+	OpenAsUndated bool
 	// Language, when set, replaces every item's language, so that a
 	// style's localized layout for it applies (the romanised References
 	// list is in English).
@@ -76,6 +86,21 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 		if tr := e.Get("title" + bib.TranslatedSuffix); tr != "" {
 			it.Vars["title-translated"] = tr
 		}
+	}
+	if d, ok := e.Dates["issued"]; ok {
+		switch {
+		case undatedLiteral(d.Literal):
+			delete(it.Dates, "issued")
+		case d.Range && d.End.IsZero() && !d.Start.IsZero():
+			if p.OpenAsUndated {
+				delete(it.Dates, "issued")
+			} else {
+				it.Vars["issued-open"] = "true"
+			}
+		}
+	}
+	if p.SentenceCase {
+		sentenceCase(e, it)
 	}
 	if p.Heading && headed(e.Names["author"]) {
 		it.Vars["author-heading"] = "true"
@@ -143,4 +168,23 @@ func hasCyrillic(s string) bool {
 
 func isEnglish(lang string) bool {
 	return lang == "en" || len(lang) > 3 && lang[:3] == "en-"
+}
+
+// undatedLiteral reports whether a literal date says that the work is
+// undated: "n.d.", "n. d.", "nd", "б. г.", "s.d.", "s.a.", "o.J.",
+// "undated", "no date". Such a date is dropped, so that each style says
+// "undated" in its own words (APA's "n.d."; GOST describes the work
+// without a date).
+func undatedLiteral(s string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r != '.' && r != ' ' && r != '\u00a0' {
+			b.WriteRune(r)
+		}
+	}
+	switch b.String() {
+	case "nd", "бг", "бд", "sd", "sa", "oj", "undated", "nodate", "n/d":
+		return true
+	}
+	return false
 }

@@ -36,7 +36,10 @@ func (e *env) formatCommand() *ucli.Command {
 			"Styles: " + strings.Join(styles.Names(), ", ") + ",\nor the path of any .csl file.\n" +
 			"APA romanises Cyrillic names and titles that have no romanised form in the\n" +
 			"record (BGN/PCGN unless --romanize names another scheme) and adds the English\n" +
-			"translation of each title in brackets. --romanize with any other style adds a\n" +
+			"translation of each title in brackets, and puts English titles in sentence\n" +
+			"case (APA 7, 6.17): protected words (<span class=\"nocase\">…</span>, BibTeX's\n" +
+			"{…}), acronyms, words with inner capitals and known proper nouns keep their\n" +
+			"capitals; --title-case as-is prints titles as recorded. --romanize with any other style adds a\n" +
 			"romanised \"References\" list after the bibliography, for journals that ask for\n" +
 			"both. Missing data never stops rendering: what the record has is printed, the\n" +
 			"engine's warnings go to stderr, and 'cite check --style ...' names the gaps.\n\n" +
@@ -44,6 +47,7 @@ func (e *env) formatCommand() *ucli.Command {
 			"   cite format --style gost\n" +
 			"   cite format --style apa --to html\n" +
 			"   cite format --style gost --romanize lc-ascii\n" +
+			"   cite format --style apa --title-case as-is\n" +
 			"   cite format --style apa --cite zhigalov1993@9\n" +
 			"   cite format --style gost --cite zhigalov1993@9 --cite vais2012",
 		Flags: []ucli.Flag{
@@ -51,6 +55,7 @@ func (e *env) formatCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "to", Value: "text", Usage: "output format: text, html, markdown or rtf"},
 			&ucli.StringFlag{Name: "locale", Usage: "force the list's locale, e.g. ru-RU (items with a layout of their own language keep it)"},
 			&ucli.StringFlag{Name: "romanize", Usage: "romanisation scheme (" + strings.Join(translit.Schemes(), ", ") + "); adds a romanised References list to non-APA styles"},
+			&ucli.StringFlag{Name: "title-case", Usage: "title case: sentence (APA 7's sentence case for English titles; the default with --style apa) or as-is (titles as recorded; the default with other styles)"},
 			&ucli.GenericFlag{Name: "cite", Value: &repeated{}, Usage: "print an in-text citation of `ID[@LOCATOR]` instead of the bibliography (repeatable)"},
 		},
 		Action: e.runFormat,
@@ -70,6 +75,13 @@ func (e *env) runFormat(c *ucli.Context) error {
 	if name := c.String("romanize"); name != "" {
 		if scheme, err = translit.ParseScheme(name); err != nil {
 			return usageErrorf("--romanize: unknown scheme %q; known: %s", name, strings.Join(translit.Schemes(), ", "))
+		}
+	}
+	var titleCase cite.TitleCase
+	if v := c.String("title-case"); v != "" {
+		var ok bool
+		if titleCase, ok = cite.ParseTitleCase(v); !ok {
+			return usageErrorf("--title-case: %q is not sentence or as-is", v)
 		}
 	}
 	var refs []cite.Ref
@@ -93,7 +105,7 @@ func (e *env) runFormat(c *ucli.Context) error {
 		}
 		return inputError(err)
 	}
-	f, err := cite.New(st, cite.Options{Format: to, Locale: c.String("locale"), Scheme: scheme})
+	f, err := cite.New(st, cite.Options{Format: to, Locale: c.String("locale"), Scheme: scheme, TitleCase: titleCase})
 	if err != nil {
 		return inputError(err)
 	}

@@ -1,0 +1,384 @@
+package sentencecase
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Convert returns title in sentence case when it is written in title
+// case, and otherwise title with only the first letter of the title and
+// of each subtitle capitalised (see the package documentation).
+func Convert(title string) string { return ConvertKeeping(title, nil) }
+
+// ConvertKeeping is Convert with further words to keep as written: a
+// word (letters and digits, compared exactly) for which keep returns true
+// is never lowered. Callers use it for protection recorded outside the
+// title, such as the braces of a title's original LaTeX.
+func ConvertKeeping(title string, keep func(word string) bool) string {
+	if title == "" {
+		return title
+	}
+	t := parse(title)
+	t.convert(keep)
+	return t.String()
+}
+
+// text is a title split into its characters, each marked protected or
+// not, and the markup tags between them.
+type text struct {
+	runes []rune
+	prot  []bool
+	tags  map[int][]string // tags written before rune i (i == len(runes): at the end)
+}
+
+// parse reads CSL-JSON rich text: <span class="nocase">, <sc>, <sup> and
+// <sub> protect their content; other tags are kept but do not.
+func parse(s string) *text {
+	t := &text{tags: map[int][]string{}}
+	var stack []bool // protection of each open element
+	protected := func() bool {
+		for _, p := range stack {
+			if p {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if tag, name, ok := readTag(s[i:]); ok {
+				at := len(t.runes)
+				t.tags[at] = append(t.tags[at], tag)
+				switch {
+				case strings.HasPrefix(name, "/"):
+					if len(stack) > 0 {
+						stack = stack[:len(stack)-1]
+					}
+				case name == "nocase" || name == "sc" || name == "sup" || name == "sub":
+					stack = append(stack, true)
+				default:
+					stack = append(stack, false)
+				}
+				i += len(tag)
+				continue
+			}
+		}
+		r, n := decodeRune(s[i:])
+		t.runes = append(t.runes, r)
+		t.prot = append(t.prot, protected())
+		i += n
+	}
+	return t
+}
+
+// readTag recognises the tags of CSL-JSON rich text at the start of s and
+// returns the tag and its kind: "i", "b", "sc", "sup", "sub", "nocase",
+// "span", or the closing forms "/i", …, "/span".
+func readTag(s string) (tag, name string, ok bool) {
+	end := strings.IndexByte(s, '>')
+	if end < 0 {
+		return "", "", false
+	}
+	tag = s[:end+1]
+	switch tag {
+	case "<i>", "<b>", "<sc>", "<sup>", "<sub>", "</i>", "</b>", "</sc>", "</sup>", "</sub>", "</span>":
+		return tag, strings.Trim(tag, "<>"), true
+	}
+	if strings.HasPrefix(tag, "<span ") || tag == "<span>" {
+		if strings.Contains(strings.ReplaceAll(tag, " ", ""), `class="nocase"`) {
+			return tag, "nocase", true
+		}
+		return tag, "span", true
+	}
+	return "", "", false
+}
+
+func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// String writes the title back with its tags.
+func (t *text) String() string {
+	var b strings.Builder
+	for i, r := range t.runes {
+		for _, tag := range t.tags[i] {
+			b.WriteString(tag)
+		}
+		b.WriteRune(r)
+	}
+	for _, tag := range t.tags[len(t.runes)] {
+		b.WriteString(tag)
+	}
+	return b.String()
+}
+
+// part is a run of letters and digits inside a token: a word, or one side
+// of a hyphenated compound.
+type part struct {
+	start, end int // runes[start:end]
+	first      bool
+	// sentence: the part follows a colon, an em dash, "?" or "!" inside
+	// its token ("Brain—The").
+	sentence bool
+}
+
+// token is a run of characters between spaces.
+type token struct {
+	start, end int
+	parts      []part
+	// start of a sentence: the title, or after ":", "?", "!", an em dash
+	// or a spaced dash; soft: after a period, which may end an
+	// abbreviation, so the word is neither lowered nor capitalised.
+	sentence, soft bool
+	keepAll        bool // a token with a period between letters: U.S., Akorda.kz
+}
+
+func (t *text) tokens() []token {
+	var toks []token
+	n := len(t.runes)
+	for i := 0; i < n; {
+		if unicode.IsSpace(t.runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && !unicode.IsSpace(t.runes[j]) {
+			j++
+		}
+		tok := token{start: i, end: j}
+		for k := i; k < j; {
+			if !isWordRune(t.runes[k]) {
+				k++
+				continue
+			}
+			m := k
+			for m < j && (isWordRune(t.runes[m]) || isInnerApostrophe(t.runes, m, j)) {
+				m++
+			}
+			p := part{start: k, end: m, first: len(tok.parts) == 0}
+			if !p.first && strings.ContainsAny(string(t.runes[tok.parts[len(tok.parts)-1].end:k]), ":—?!") {
+				p.sentence = true
+			}
+			tok.parts = append(tok.parts, p)
+			k = m
+		}
+		for k := i + 1; k+1 < j; k++ {
+			if t.runes[k] == '.' && unicode.IsLetter(t.runes[k-1]) && unicode.IsLetter(t.runes[k+1]) {
+				tok.keepAll = true
+			}
+		}
+		toks = append(toks, tok)
+		i = j
+	}
+	// Sentence starts.
+	for i := range toks {
+		if i == 0 {
+			toks[i].sentence = true
+			continue
+		}
+		prev := strings.TrimRight(string(t.runes[toks[i-1].start:toks[i-1].end]), "\"'”’»)]")
+		switch {
+		case prev == "—" || prev == "–" || prev == "-" || prev == "--":
+			toks[i].sentence = true
+		case strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!") || strings.HasSuffix(prev, "—"):
+			toks[i].sentence = true
+		case strings.HasSuffix(prev, "."):
+			toks[i].soft = true
+		}
+		if len(toks[i-1].parts) == 0 && i == 1 {
+			toks[i].sentence = true // the title opened with a quotation mark or a number sign alone
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isInnerApostrophe reports whether runes[k] is an apostrophe inside a
+// word (O'Brien, people's), which does not split it.
+func isInnerApostrophe(runes []rune, k, end int) bool {
+	if runes[k] != '\'' && runes[k] != '’' {
+		return false
+	}
+	return k > 0 && k+1 < end && unicode.IsLetter(runes[k-1]) && unicode.IsLetter(runes[k+1])
+}
+
+func (t *text) word(p part) string { return string(t.runes[p.start:p.end]) }
+
+func (t *text) protectedPart(p part) bool {
+	for k := p.start; k < p.end; k++ {
+		if t.prot[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// shape describes the capitals of a word.
+type shape int
+
+const (
+	noLetter  shape = iota
+	lower           // people, 3d
+	capital         // People, A
+	allCaps         // NATO, 3D, II
+	innerCaps       // iPhone, McDonald, ARToolKit
+)
+
+func shapeOf(w string) shape {
+	letters, uppers, innerUpper := 0, 0, false
+	firstUpper := false
+	prevLetter := false
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			if r == '\'' || r == '’' {
+				prevLetter = false // O'Brien: the capital after an apostrophe starts a name part
+			}
+			continue
+		}
+		if unicode.IsUpper(r) {
+			uppers++
+			if letters == 0 {
+				firstUpper = true
+			} else if prevLetter {
+				innerUpper = true
+			}
+		}
+		letters++
+		prevLetter = true
+	}
+	switch {
+	case letters == 0:
+		return noLetter
+	case uppers == 0:
+		return lower
+	case uppers == letters && letters >= 2:
+		return allCaps
+	case uppers == letters: // one capital letter
+		return capital
+	case innerUpper && firstUpper && uppers == letters-countTrailingLower(w):
+		return allCaps // ABCs, URLs: capitals with a plural s
+	case innerUpper:
+		return innerCaps
+	case firstUpper:
+		return capital
+	}
+	return innerCaps
+}
+
+// countTrailingLower counts the lower-case letters at the end of w.
+func countTrailingLower(w string) int {
+	rs := []rune(w)
+	n := 0
+	for i := len(rs) - 1; i >= 0 && unicode.IsLower(rs[i]); i-- {
+		n++
+	}
+	if n > 1 {
+		return -1 // more than a plural s: not an acronym
+	}
+	return n
+}
+
+// convert applies sentence case in place.
+func (t *text) convert(keep func(string) bool) {
+	toks := t.tokens()
+	titleCase := t.isTitleCase(toks)
+	for i, tok := range toks {
+		for _, p := range tok.parts {
+			if t.protectedPart(p) {
+				continue
+			}
+			w := t.word(p)
+			sh := shapeOf(w)
+			if tok.sentence && p.first || p.sentence {
+				if sh == lower && unicode.IsLetter(t.runes[p.start]) {
+					t.runes[p.start] = unicode.ToUpper(t.runes[p.start])
+				}
+				continue
+			}
+			if !titleCase || sh != capital || tok.soft || tok.keepAll {
+				continue
+			}
+			if t.keepWord(toks, i, p, w, keep) {
+				continue
+			}
+			t.runes[p.start] = unicode.ToLower(t.runes[p.start])
+		}
+	}
+}
+
+// keepWord reports whether a capitalised word of a title-case title keeps
+// its capital: a single letter other than the article A, "I", a proper
+// noun, a word the caller keeps, a name after an honorific, or an
+// honorific.
+func (t *text) keepWord(toks []token, i int, p part, w string, keep func(string) bool) bool {
+	if keep != nil && keep(w) {
+		return true
+	}
+	letters := []rune(w)
+	if len(letters) == 1 {
+		return w != "A" || !p.first
+	}
+	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
+		return true
+	}
+	if isProperNoun(w) {
+		return true
+	}
+	if p.first && i > 0 {
+		prev := toks[i-1]
+		if len(prev.parts) > 0 && isHonorific(t.word(prev.parts[len(prev.parts)-1])) {
+			return true
+		}
+	}
+	if p.first && isHonorific(w) && t.endsWithPeriod(toks[i]) {
+		return true
+	}
+	// A phrase: this word with the words around it ("United States",
+	// "New York", "Monte Carlo").
+	if p.first && len(toks[i].parts) == 1 {
+		if i+1 < len(toks) && len(toks[i+1].parts) > 0 && isPhrase(w, t.word(toks[i+1].parts[0])) {
+			return true
+		}
+		if i > 0 && len(toks[i-1].parts) > 0 && isPhrase(t.word(toks[i-1].parts[len(toks[i-1].parts)-1]), w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *text) endsWithPeriod(tok token) bool {
+	return tok.end > tok.start && t.runes[tok.end-1] == '.'
+}
+
+// isTitleCase reports whether the title is written in title case: it has
+// a capitalised word outside a sentence start, and no word that title case
+// would capitalise is in lower case (stop words, the second part of a
+// compound and one-letter words do not count). Protected words count as
+// neither.
+func (t *text) isTitleCase(toks []token) bool {
+	upper := 0
+	for _, tok := range toks {
+		if tok.sentence || tok.soft || tok.keepAll || len(tok.parts) == 0 {
+			continue
+		}
+		p := tok.parts[0]
+		if t.protectedPart(p) {
+			continue
+		}
+		w := t.word(p)
+		if len([]rune(w)) < 2 || !unicode.IsLetter([]rune(w)[0]) {
+			continue
+		}
+		switch shapeOf(w) {
+		case lower:
+			if !isStopWord(w) {
+				return false
+			}
+		case capital:
+			upper++
+		}
+	}
+	return upper > 0
+}
