@@ -103,6 +103,7 @@ func (e *env) commands() []*ucli.Command {
 		e.generateCommand(),
 		e.importCommand(),
 		e.listCommand(),
+		e.searchCommand(),
 		e.stylesCommand(),
 		e.verifyCommand(),
 	}

@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/search"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -19,12 +22,15 @@ func (e *env) listCommand() *ucli.Command {
 		Usage: "list the references: id, type, year, first author, title",
 		Description: "The table shows one reference a line in library order. With --format json\n" +
 			"it prints an array of the full records, in library order, with the file and\n" +
-			"line each came from.\n\n" +
+			"line each came from. --filter keeps the references that match a query, as\n" +
+			"'cite search' does (see 'cite search --help' for the query language).\n\n" +
 			"Examples:\n" +
 			"   cite list\n" +
+			"   cite list --filter 'author:Zhigalov year:1990..1995'\n" +
 			"   cite --library refs/references.toml list --format json",
 		Flags: []ucli.Flag{
 			&ucli.StringFlag{Name: "format", Value: "table", Usage: "output format: table or json"},
+			&ucli.StringFlag{Name: "filter", Usage: "only the references matching this query (as for cite search)"},
 		},
 		Action: e.runList,
 	}
@@ -36,18 +42,36 @@ func (e *env) runList(c *ucli.Context) error {
 		return err
 	}
 	if c.NArg() > 0 {
-		return usageErrorf("list takes no arguments; choose the library with --library")
+		return usageErrorf("list takes no arguments; choose the library with --library, and references with --filter QUERY")
+	}
+	var q *search.Query
+	if c.IsSet("filter") {
+		var err error
+		if q, err = parseQuery(c.String("filter")); err != nil {
+			return err
+		}
 	}
 	lib, err := e.openLibrary(c)
 	if err != nil {
 		return err
 	}
-	if format == "json" {
-		return writeRecordsJSON(e.stdout, lib.Entries)
+	entries := lib.Entries
+	if q != nil {
+		entries = q.Filter(entries)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	if format == "json" {
+		return writeRecordsJSON(e.stdout, entries)
+	}
+	return writeTable(e.stdout, entries)
+}
+
+// writeTable prints entries as the list table: id, type, year, first
+// author and title, one a line.
+func writeTable(w io.Writer, entries []*bib.Entry) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTYPE\tYEAR\tFIRST AUTHOR\tTITLE")
-	for _, en := range lib.Entries {
+	for _, en := range entries {
 		year := "n.d."
 		if y := en.Year(); y != 0 {
 			year = strconv.Itoa(y)
@@ -65,7 +89,10 @@ func (e *env) runList(c *ucli.Context) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", en.ID, en.Type, year, clip(author, 30), clip(title, 60))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // clip shortens s to at most n characters, marking the cut with "…".
@@ -80,7 +107,7 @@ func clip(s string, n int) string {
 
 // writeRecordsJSON prints entries as a JSON array of full records, keys in
 // canonical order: id, aliases, type, file, line, the variables, names, dates, extra.
-func writeRecordsJSON(w interface{ Write([]byte) (int, error) }, entries []*bib.Entry) error {
+func writeRecordsJSON(w io.Writer, entries []*bib.Entry) error {
 	var b bytes.Buffer
 	b.WriteString("[")
 	for i, en := range entries {

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// big100k generates the 100,000-reference library once per test binary
+// and returns its directory.
+var big100k = struct {
+	once sync.Once
+	dir  string
+	err  string
+}{}
+
+func bigLibrary(b *testing.B) string {
+	b.Helper()
+	big100k.once.Do(func() {
+		dir, err := osMkdirTemp("cite-bench-")
+		if err != nil {
+			big100k.err = err.Error()
+			return
+		}
+		var stderr bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr, now: func() time.Time { return testNow }}
+		if code := e.run(context.Background(), []string{"cite", "generate", "--count", "100000", "--seed", "1", "--out", dir}); code != 0 {
+			big100k.err = stderr.String()
+		}
+		big100k.dir = dir
+	})
+	if big100k.err != "" {
+		b.Fatal(big100k.err)
+	}
+	return big100k.dir
+}
+
+// benchCommand runs cite with args on the 100,000-reference library.
+func benchCommand(b *testing.B, want int, args ...string) {
+	dir := bigLibrary(b)
+	var stderr bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr, now: func() time.Time { return testNow }}
+	full := append([]string{"cite", "--library", dir}, args...)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		stderr.Reset()
+		if code := e.run(context.Background(), full); code != want {
+			b.Fatalf("%v: exit %d; want %d: %s", args, code, want, stderr.String())
+		}
+	}
+	b.ReportMetric(100000*float64(b.N)/b.Elapsed().Seconds(), "refs/s")
+}
+
+// The library commands at 100,000 references, end to end: search and
+// fmt --check must take no longer than list (issue 11).
+//
+//	go test ./internal/cli -run '^$' -bench 'List100k|Search100k|Fmt100k' -benchmem
+func BenchmarkList100k(b *testing.B) { benchCommand(b, 0, "list") }
+
+func BenchmarkSearch100kLatinName(b *testing.B) { benchCommand(b, 0, "search", "author:Zhigalov") }
+
+func BenchmarkSearch100kCyrillicWord(b *testing.B) {
+	benchCommand(b, 0, "search", "Назарбаев")
+}
+
+func BenchmarkSearch100kLatinWord(b *testing.B) {
+	benchCommand(b, 0, "search", "Nazarbayev", "year:1990..2020")
+}
+
+func BenchmarkSearch100kFields(b *testing.B) {
+	benchCommand(b, 0, "search", "type:webpage", "-has:DOI", "--ids")
+}
+
+var _ = filepath.Join
+
+func osMkdirTemp(prefix string) (string, error) { return os.MkdirTemp("", prefix) }
