@@ -129,6 +129,8 @@ func (e *env) newApp() *ucli.App {
 				EnvVars: []string{"CITE_LIBRARY"},
 				Usage:   "the library: a .toml file, a directory of .toml files, or a CSL-JSON .json file",
 			},
+			maxInputFlag(),
+			maxDepthFlag(),
 		},
 		Commands: e.commands(),
 		// Exit codes are ours to decide: never let urfave/cli call os.Exit.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 
-	"github.com/cite-project/cite/internal/atomicfile"
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/csljson"
@@ -89,8 +88,8 @@ func (e *env) runExport(c *ucli.Context) error {
 	}
 	target := "standard output"
 	if out := c.String("output"); out != "" {
-		if err := atomicfile.Write(out, b.Bytes()); err != nil {
-			return inputError(err)
+		if err := e.writeFile(out, b.Bytes()); err != nil {
+			return err
 		}
 		target = out
 	} else if _, err := e.stdout.Write(b.Bytes()); err != nil {

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -98,7 +97,7 @@ func (e *env) runFormat(c *ucli.Context) error {
 	if len(refs) > 0 && len(ids) > 0 {
 		return usageErrorf("give either ids (a bibliography of them) or --cite (a citation), not both")
 	}
-	st, err := cite.LoadStyle(styleArg, os.ReadFile)
+	st, err := cite.LoadStyle(styleArg, e.reader(c))
 	if err != nil {
 		if errors.Is(err, styles.ErrUnknownStyle) {
 			return usageErrorf("--style: %v", err)

@@ -2,16 +2,12 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/cite-project/cite/internal/atomicfile"
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/csljson"
@@ -44,6 +40,7 @@ func (e *env) importCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "into", Usage: "add the references to this .toml file instead of printing them"},
 			&ucli.StringFlag{Name: "on-duplicate", Value: "error", Usage: "when an id is already in the --into file: error, skip (keep the existing reference), rename (give the new one id-2, id-3, …) or replace"},
 			&ucli.BoolFlag{Name: "verbose", Usage: "print every diagnostic, not only the summary"},
+			waitFlag(),
 		},
 		Action: e.runImport,
 	}
@@ -52,7 +49,7 @@ func (e *env) importCommand() *ucli.Command {
 func (e *env) runImport(c *ucli.Context) error {
 	// urfave/cli stops reading flags at the first argument; the usage line
 	// puts the flags after the file, so read those here.
-	args, err := trailingFlags(c, c.Args().Slice(), map[string]bool{"into": true, "on-duplicate": true}, map[string]bool{"verbose": true})
+	args, err := trailingFlags(c, c.Args().Slice(), map[string]bool{"into": true, "on-duplicate": true, "wait": true}, map[string]bool{"verbose": true})
 	if err != nil {
 		return err
 	}
@@ -64,9 +61,9 @@ func (e *env) runImport(c *ucli.Context) error {
 		return usageErrorf("import takes one file: cite import FILE.bib|FILE.json [--into FILE.toml]")
 	}
 	src := args[0]
-	data, err := os.ReadFile(src)
+	data, _, err := e.readInput(c, src)
 	if err != nil {
-		return inputError(fmt.Errorf("read %s: %w", src, errors.Unwrap(err)))
+		return err
 	}
 	var lib *bib.Library
 	var diags []bib.Diagnostic
@@ -102,7 +99,7 @@ func (e *env) runImport(c *ucli.Context) error {
 		if _, err := e.stdout.Write(b.Bytes()); err != nil {
 			return err
 		}
-	} else if err := e.importInto(into, policy, &res); err != nil {
+	} else if err := e.importInto(c, into, policy, &res); err != nil {
 		return err
 	}
 	e.importSummary(res, diags, verbose)
@@ -158,22 +155,30 @@ type importResult struct {
 	rewritten bool
 }
 
-// importInto adds res.entries to the library file into, atomically.
-func (e *env) importInto(into, policy string, res *importResult) error {
+// importInto adds res.entries to the library file into: under its lock,
+// reading it as it is once locked, and atomically.
+func (e *env) importInto(c *ucli.Context, into, policy string, res *importResult) error {
 	res.into = into
 	if strings.ToLower(filepath.Ext(into)) != ".toml" {
 		return usageErrorf("--into %s: give a .toml library file", into)
 	}
-	old, err := os.ReadFile(into)
-	exists := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return inputError(fmt.Errorf("read %s: %w", into, errors.Unwrap(err)))
+	limits, err := libraryLimits(c)
+	if err != nil {
+		return err
 	}
+	return e.updateFile(c, into, func(old []byte, exists bool) ([]byte, error) {
+		return e.mergeInto(into, old, exists, policy, limits, res)
+	})
+}
+
+// mergeInto returns the library file old (exists says whether there is one)
+// with res.entries added according to policy.
+func (e *env) mergeInto(into string, old []byte, exists bool, policy string, limits store.Limits, res *importResult) ([]byte, error) {
 	existing := &bib.Library{}
 	if exists {
-		lib, _, err := store.Decode(into, old)
+		lib, _, err := store.DecodeWith(into, old, limits)
 		if err != nil {
-			return inputError(fmt.Errorf("%v\n%s is not valid TOML; fix it before importing into it", err, into))
+			return nil, inputError(fmt.Errorf("%v\n%s is not valid TOML; fix it before importing into it", err, into))
 		}
 		existing = lib
 	}
@@ -217,14 +222,14 @@ func (e *env) importInto(into, policy string, res *importResult) error {
 			fmt.Fprintln(e.stderr, d)
 		}
 		fmt.Fprintf(e.stderr, "%s already in %s; nothing was imported (choose --on-duplicate skip, rename or replace)\n", plural(len(dups), "id"), into)
-		return problemsFound()
+		return nil, problemsFound()
 	}
 	var out bytes.Buffer
 	switch {
 	case len(res.replaced) > 0:
 		// Replacing entries means writing the file anew, in canonical form.
 		if err := store.Encode(&out, append(existing.Entries, add...), existing.Claims); err != nil {
-			return err
+			return nil, err
 		}
 		res.rewritten = true
 	default:
@@ -241,20 +246,17 @@ func (e *env) importInto(into, policy string, res *importResult) error {
 			fmt.Fprintf(&out, "# Imported from %s by cite import.\n", filepath.Base(res.src))
 		}
 		if err := store.Encode(&out, add, nil); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// Read the result back before replacing the file: a file cite could not
 	// load again must never be written.
 	check, _, err := store.Decode(into, out.Bytes())
 	if err != nil || len(check.Entries) != len(existing.Entries)+len(add) {
-		return fmt.Errorf("internal error: the new %s would not read back (%v); it was not written", into, err)
-	}
-	if err := atomicfile.Write(into, out.Bytes()); err != nil {
-		return inputError(err)
+		return nil, fmt.Errorf("internal error: the new %s would not read back (%v); it was not written", into, err)
 	}
 	res.entries = add
-	return nil
+	return out.Bytes(), nil
 }
 
 // freeID returns id-2, id-3, … whichever is not taken.

@@ -30,11 +30,15 @@ func loadLibraryAt(path string) (*bib.Library, []bib.Diagnostic, error) {
 		diags []bib.Diagnostic
 		err   error
 	)
+	limits, err := libraryLimits(c)
+	if err != nil {
+		return nil, nil, err
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
-		lib, diags, err = loadCSLJSON(path)
+		lib, diags, err = loadCSLJSON(path, limits.MaxSize)
 	default:
-		lib, diags, err = store.Load(path)
+		lib, diags, err = store.LoadWith(path, limits)
 	}
 	if err != nil {
 		var se *store.SyntaxError
@@ -44,6 +48,32 @@ func loadLibraryAt(path string) (*bib.Library, []bib.Diagnostic, error) {
 		return nil, nil, inputError(err)
 	}
 	return lib, diags, nil
+}
+
+// libraryLimits returns the limits the user chose (--max-input,
+// --max-toml-depth) for reading library files; pass them to
+// store.LoadWith and store.DecodeWith.
+func libraryLimits(c *ucli.Context) (store.Limits, error) {
+	size, err := inputLimit(c)
+	if err != nil {
+		return store.Limits{}, err
+	}
+	depth := c.Int("max-toml-depth")
+	if depth < 0 {
+		return store.Limits{}, usageErrorf("--max-toml-depth must be a positive number, not %d", depth)
+	}
+	return store.Limits{MaxSize: size, MaxDepth: depth}, nil
+}
+
+// maxDepthFlag is the global flag that bounds the nesting of arrays and
+// inline tables in a library file (store.DefaultMaxDepth).
+func maxDepthFlag() ucli.Flag {
+	return &ucli.IntFlag{
+		Name:    "max-toml-depth",
+		Value:   store.DefaultMaxDepth,
+		EnvVars: []string{"CITE_MAX_TOML_DEPTH"},
+		Usage:   "how deeply arrays and inline tables may nest in a library file",
+	}
 }
 
 // openLibrary loads the library for commands that use it as it is (list,

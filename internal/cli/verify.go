@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -65,7 +63,7 @@ func (e *env) runVerify(c *ucli.Context) error {
 		return err
 	}
 	if name := c.String("style"); name != "" {
-		f, err := referenceFormatter(lib, name)
+		f, err := referenceFormatter(lib, name, e.reader(c))
 		if err != nil {
 			return err
 		}
@@ -73,7 +71,7 @@ func (e *env) runVerify(c *ucli.Context) error {
 	}
 	var ms *verify.Manuscript
 	if path := c.String("manuscript"); path != "" {
-		if ms, err = e.readManuscript(path); err != nil {
+		if ms, err = e.readManuscript(c, path); err != nil {
 			return err
 		}
 	}
@@ -100,19 +98,10 @@ func (e *env) runVerify(c *ucli.Context) error {
 
 // readManuscript reads the manuscript at path ("-" is stdin). It must be
 // UTF-8 text.
-func (e *env) readManuscript(path string) (*verify.Manuscript, error) {
-	var (
-		data []byte
-		err  error
-	)
-	if path == "-" {
-		data, err = io.ReadAll(e.stdin)
-		path = "<stdin>"
-	} else {
-		data, err = os.ReadFile(path)
-	}
+func (e *env) readManuscript(c *ucli.Context, path string) (*verify.Manuscript, error) {
+	data, path, err := e.readInput(c, path)
 	if err != nil {
-		return nil, inputError(fmt.Errorf("read manuscript: %w", err))
+		return nil, err
 	}
 	if !utf8.Valid(data) {
 		return nil, inputError(fmt.Errorf("read manuscript: %s is not UTF-8 text; convert it (iconv -t UTF-8) or export it as plain text", path))
@@ -124,8 +113,8 @@ func (e *env) readManuscript(path string) (*verify.Manuscript, error) {
 // referenceFormatter renders the whole library once in the named style
 // and returns a lookup of each entry's text, so that numbers and
 // disambiguation are those of the full list.
-func referenceFormatter(lib *bib.Library, name string) (func(*bib.Entry) string, error) {
-	st, err := cite.LoadStyle(name, os.ReadFile)
+func referenceFormatter(lib *bib.Library, name string, readFile func(string) ([]byte, error)) (func(*bib.Entry) string, error) {
+	st, err := cite.LoadStyle(name, readFile)
 	if err != nil {
 		if errors.Is(err, styles.ErrUnknownStyle) {
 			return nil, usageErrorf("--style: %v", err)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/input"
 )
 
 // Diagnostic codes produced while loading.
@@ -50,11 +51,29 @@ func (e *SyntaxError) Error() string {
 	return s
 }
 
+// Limits bound what LoadWith and DecodeWith accept from a file. The zero
+// value means the defaults.
+type Limits struct {
+	// MaxSize is the largest file read, in bytes; 0 means input.DefaultLimit.
+	MaxSize int64
+	// MaxDepth is how deeply arrays and inline tables may nest; 0 means
+	// DefaultMaxDepth.
+	MaxDepth int
+}
+
 // Load reads a library from path: a .toml file, or a directory whose .toml
 // files (searched recursively, in lexical order) are read one after the
 // other. It returns the library and the diagnostics met while reading; the
 // error is non-nil only when a file cannot be read or is not valid TOML.
+// Load applies the default Limits; see LoadWith.
 func Load(path string) (*bib.Library, []bib.Diagnostic, error) {
+	return LoadWith(path, Limits{})
+}
+
+// LoadWith is Load with the given limits. Files are read through package
+// input: a FIFO, a device or a directory named .toml is refused (never
+// opened for a blocking read), and so is a file larger than lim.MaxSize.
+func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	files, err := libraryFiles(path)
 	if err != nil {
 		return nil, nil, err
@@ -74,12 +93,12 @@ func Load(path string) (*bib.Library, []bib.Diagnostic, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			data, err := os.ReadFile(f)
+			data, err := input.ReadFile(f, lim.MaxSize)
 			if err != nil {
-				results[i].err = fmt.Errorf("read library: %w", err)
+				results[i].err = readError(err)
 				return
 			}
-			results[i].lib, results[i].diags, results[i].err = Decode(f, data)
+			results[i].lib, results[i].diags, results[i].err = DecodeWith(f, data, lim)
 		}()
 	}
 	wg.Wait()
@@ -108,6 +127,9 @@ func libraryFiles(path string) ([]string, error) {
 		return nil, fmt.Errorf("open library: %w", err)
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return nil, readError(input.CheckRegular(path))
+		}
 		return []string{path}, nil
 	}
 	var files []string
@@ -119,6 +141,11 @@ func libraryFiles(path string) ([]string, error) {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".toml") {
+			// A FIFO or a device among the files would block or never end:
+			// refuse it now, by name, rather than when it is read.
+			if err := input.CheckRegular(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return readError(err)
+			}
 			files = append(files, p)
 		}
 		return nil
@@ -131,6 +158,16 @@ func libraryFiles(path string) ([]string, error) {
 	}
 	sort.Strings(files)
 	return files, nil
+}
+
+// readError says that a failed open was the library's; the input
+// package's own errors name the file already.
+func readError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("read library: %w", err)
+	}
+	return err
 }
 
 // merger accumulates the files of a library and reports reference ids that
@@ -179,9 +216,21 @@ type document struct {
 
 // Decode reads one library file's contents; name is used in positions.
 // Entries come back in file order. The error is a *SyntaxError when data is
-// not valid TOML; every other problem is a diagnostic.
+// not valid TOML, or a *DepthError when its arrays and inline tables nest
+// deeper than DefaultMaxDepth; every other problem is a diagnostic.
 func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
+	return DecodeWith(name, data, Limits{})
+}
+
+// DecodeWith is Decode with the nesting limit lim.MaxDepth (lim.MaxSize is
+// for the caller that read data).
+func DecodeWith(name string, data []byte, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	// BurntSushi/toml needs time and memory quadratic in the nesting depth:
+	// refuse deep nesting before it sees the file.
+	if err := checkDepth(name, data, lim.MaxDepth); err != nil {
+		return nil, nil, err
+	}
 	var doc document
 	src := string(data) // one copy, shared by the decoder and the line index
 	md, err := toml.Decode(src, &doc)

@@ -1,0 +1,204 @@
+package lockedfile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cite-project/cite/internal/atomicfile"
+)
+
+func TestUpdateCreatesAndChanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.toml")
+	err := Update(path, Options{}, func(old []byte, exists bool) ([]byte, error) {
+		if exists || old != nil {
+			t.Errorf("edit of a new file got exists = %v, old = %q; want false, nil", exists, old)
+		}
+		return []byte("one\n"), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Update(path, Options{}, func(old []byte, exists bool) ([]byte, error) {
+		if !exists || string(old) != "one\n" {
+			t.Errorf("edit got exists = %v, old = %q; want true, %q", exists, old, "one\n")
+		}
+		return append(old, "two\n"...), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "one\ntwo\n" {
+		t.Errorf("file = %q; want %q", got, "one\ntwo\n")
+	}
+	if _, err := os.Stat(LockPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("lock file left behind: %v", err)
+	}
+}
+
+func TestUpdateEditErrorWritesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.toml")
+	os.WriteFile(path, []byte("keep"), 0o644)
+	boom := errors.New("boom")
+	if err := Update(path, Options{}, func([]byte, bool) ([]byte, error) { return []byte("lost"), boom }); !errors.Is(err, boom) {
+		t.Fatalf("Update = %v; want the edit's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "keep" {
+		t.Errorf("file = %q after a failed edit; want it untouched", got)
+	}
+}
+
+func TestUpdateUnchangedDoesNotWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.toml")
+	os.WriteFile(path, []byte("same"), 0o644)
+	before, _ := os.Stat(path)
+	if err := Update(path, Options{}, func(old []byte, _ bool) ([]byte, error) { return old, nil }); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(path)
+	if !os.SameFile(before, after) {
+		t.Error("an edit that changed nothing replaced the file")
+	}
+}
+
+func TestUpdateRefusesReadOnlyBeforeEdit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.toml")
+	os.WriteFile(path, []byte("x"), 0o444)
+	os.Chmod(path, 0o444)
+	called := false
+	err := Update(path, Options{}, func(old []byte, _ bool) ([]byte, error) { called = true; return old, nil })
+	var ro *atomicfile.ReadOnlyError
+	if !errors.As(err, &ro) || !strings.Contains(err.Error(), "read-only: chmod u+w "+path+" to allow it") {
+		t.Errorf("Update(0444) = %v; want the read-only error", err)
+	}
+	if called {
+		t.Error("edit ran on a read-only file")
+	}
+}
+
+func TestUpdateTimesOut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.toml")
+	held, err := Acquire(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	var notes []string
+	err = Update(path, Options{Wait: 300 * time.Millisecond, Notify: func(m string) { notes = append(notes, m) }},
+		func([]byte, bool) ([]byte, error) {
+			t.Error("edit ran without the lock")
+			return nil, nil
+		})
+	var le *LockError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "could not get the lock") {
+		t.Fatalf("Update while locked = %v; want a *LockError", err)
+	}
+	if len(notes) == 0 || !strings.Contains(notes[0], "waiting") {
+		t.Errorf("notes = %q; want a line saying that it waits", notes)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the file was written without the lock")
+	}
+	// No wait at all fails at once.
+	start := time.Now()
+	if err := Update(path, Options{Wait: -1}, func([]byte, bool) ([]byte, error) { return nil, nil }); !errors.As(err, &le) {
+		t.Errorf("Update with Wait -1 = %v; want a *LockError", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Update with Wait -1 took %v", d)
+	}
+}
+
+func TestUpdateWaitsForHolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.toml")
+	held, err := Acquire(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		os.WriteFile(path, []byte("holder's\n"), 0o644)
+		held.Unlock()
+	}()
+	err = Update(path, Options{Wait: 10 * time.Second}, func(old []byte, _ bool) ([]byte, error) {
+		if string(old) != "holder's\n" {
+			t.Errorf("edit read %q; want what the holder wrote (re-read after locking)", old)
+		}
+		return append(old, "mine\n"...), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUpdateConcurrentIncrements runs many read-modify-writes at once; a
+// single lost update shows as a count below the number of writers.
+func TestUpdateConcurrentIncrements(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "counter")
+	link := filepath.Join(dir, "link") // half the writers go through a symlink: one lock for both names
+	os.WriteFile(path, []byte("0"), 0o644)
+	if err := os.Symlink("counter", link); err != nil {
+		t.Fatal(err)
+	}
+	const writers = 40
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for i := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := path
+			if i%2 == 1 {
+				p = link
+			}
+			errs <- Update(p, Options{Wait: 30 * time.Second}, func(old []byte, _ bool) ([]byte, error) {
+				n, err := strconv.Atoi(string(old))
+				if err != nil {
+					return nil, err
+				}
+				return []byte(strconv.Itoa(n + 1)), nil
+			})
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != strconv.Itoa(writers) {
+		t.Errorf("counter = %s after %d locked increments; want %d", got, writers, writers)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symlink was replaced by a file")
+	}
+}
+
+func TestUpdateRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.toml")
+	os.WriteFile(path, []byte("x"), 0o644)
+	stale := filepath.Join(dir, ".lib.toml.tmp-4242")
+	os.WriteFile(stale, []byte("half"), 0o600)
+	old := time.Now().Add(-3 * time.Hour)
+	os.Chtimes(stale, old, old)
+	var notes []string
+	err := Update(path, Options{Notify: func(m string) { notes = append(notes, m) }}, func(b []byte, _ bool) ([]byte, error) { return b, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Error("stale temporary file was not removed")
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], stale) {
+		t.Errorf("notes = %q; want one naming %s", notes, stale)
+	}
+}
