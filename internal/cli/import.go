@@ -22,7 +22,10 @@ func (e *env) importCommand() *ucli.Command {
 		ArgsUsage: "FILE.bib|FILE.json",
 		Description: "Reads the file and prints the references as TOML, or adds them to the\n" +
 			"library file given with --into (created if it does not exist). The write is\n" +
-			"atomic: if anything fails, the file is left exactly as it was. An id that the\n" +
+			"atomic: if anything fails, the file is left exactly as it was. It is locked\n" +
+			"against other cite commands writing the same file: the file is read once the\n" +
+			"lock is held, and after --wait (default 5s) the import gives up (exit 2).\n" +
+			"A symbolic link is followed; the file keeps its mode and group. An id that the\n" +
 			"file already has is refused unless --on-duplicate says what to do with it.\n\n" +
 			"LaTeX accents and commands become Unicode; @string macros, # concatenation\n" +
 			"and crossref are resolved. A field with no CSL variable, and the original\n" +
