@@ -13,6 +13,7 @@ import (
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/cite"
+	"github.com/cite-project/cite/internal/input"
 	"github.com/cite-project/cite/styles"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -64,7 +65,7 @@ func (e *env) runBBL(c *ucli.Context) error {
 			auxPath += ".aux"
 		}
 	}
-	aux, err := bbl.ReadAux(auxPath, os.ReadFile)
+	aux, err := bbl.ReadAux(auxPath, e.reader(c))
 	if err != nil {
 		return inputError(err)
 	}
@@ -132,7 +133,7 @@ func (e *env) bblStyle(c *ucli.Context, aux *bbl.Aux, auxPath string) (*cite.Sty
 			return nil, usageErrorf("%s has %s; give --style (%s, or a .csl file)", auxPath, what, strings.Join(styles.Names(), ", "))
 		}
 	}
-	st, err := cite.LoadStyle(name, os.ReadFile)
+	st, err := cite.LoadStyle(name, e.reader(c))
 	if err != nil {
 		if errors.Is(err, styles.ErrUnknownStyle) {
 			return nil, usageErrorf("--style: %v", err)
@@ -183,7 +184,7 @@ func (e *env) bblLibrary(c *ucli.Context, aux *bbl.Aux, auxPath string) (*bib.Li
 		if err != nil {
 			return nil, inputError(err)
 		}
-		part, diags, err := readDatabase(path)
+		part, diags, err := readDatabase(c, path)
 		if err != nil {
 			return nil, inputError(err)
 		}
@@ -228,15 +229,20 @@ func findDatabase(name, auxDir string) (string, error) {
 	return "", fmt.Errorf("\\bibliography{%s}: no database found (tried %s); give --library", name, strings.Join(tried, ", "))
 }
 
-// readDatabase reads a .bib file with cite's importer, or a cite library.
-func readDatabase(path string) (*bib.Library, []bib.Diagnostic, error) {
+// readDatabase reads a .bib file with cite's importer, or a cite library,
+// within the input limits the user chose.
+func readDatabase(c *ucli.Context, path string) (*bib.Library, []bib.Diagnostic, error) {
+	limits, err := libraryLimits(c)
+	if err != nil {
+		return nil, nil, err
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".bib":
-		data, err := os.ReadFile(path)
+		data, err := input.ReadFile(path, limits.MaxSize)
 		if err != nil {
 			return nil, nil, err
 		}
 		return bibtex.Decode(path, data)
 	}
-	return loadLibraryAt(path)
+	return loadLibraryAt(path, limits)
 }

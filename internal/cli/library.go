@@ -19,21 +19,21 @@ func loadLibrary(c *ucli.Context) (*bib.Library, []bib.Diagnostic, error) {
 	if path == "" {
 		return nil, nil, usageErrorf("--library is empty; give a .toml file, a directory of .toml files or a CSL-JSON .json file")
 	}
-	return loadLibraryAt(path)
+	limits, err := libraryLimits(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return loadLibraryAt(path, limits)
 }
 
 // loadLibraryAt reads the library at path: a .toml file, a directory of
-// them, or a CSL-JSON .json file.
-func loadLibraryAt(path string) (*bib.Library, []bib.Diagnostic, error) {
+// them, or a CSL-JSON .json file, within limits (see libraryLimits).
+func loadLibraryAt(path string, limits store.Limits) (*bib.Library, []bib.Diagnostic, error) {
 	var (
 		lib   *bib.Library
 		diags []bib.Diagnostic
 		err   error
 	)
-	limits, err := libraryLimits(c)
-	if err != nil {
-		return nil, nil, err
-	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
 		lib, diags, err = loadCSLJSON(path, limits.MaxSize)
