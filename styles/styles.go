@@ -22,7 +22,10 @@ var ErrUnknownStyle = errors.New("unknown style")
 type variant struct {
 	base  string
 	title string
-	sort  string
+	sort  string // the cs:sort to put between the marks; "" keeps the base's
+	// replace lists texts of the base file and what the variant writes
+	// in their place (each must occur in the base).
+	replace [][2]string
 }
 
 // alphabetical is the cs:sort of the alphabetical GOST lists: Cyrillic
@@ -34,9 +37,24 @@ const alphabetical = `<sort script-order="cyrillic latin">
       <key variable="issued"/>
     </sort>`
 
+// shortened is the statement of responsibility GOST R 7.0.100-2018
+// permits besides the full one: from four names of one function, the
+// first three and "[и др.]" (gost.csl lists four in full and shortens
+// from five, as the libraries' guides to the standard show it).
+var shortened = [][2]string{{`et-al-min="5" et-al-use-first="3"`, `et-al-min="4" et-al-use-first="3"`}}
+
+// periods is GOST R 7.0.5-2008's permitted form with "." in place of the
+// area separator ". – " (its own examples: "// Проблемы региональной
+// экологии. 2007. № 1. С. 80–86.").
+var periods = [][2]string{{`delimiter=". – "`, `delimiter=". "`}}
+
 var variants = map[string]variant{
-	"gost-alphabetical":      {base: "gost", title: "GOST R 7.0.100-2018 (numeric, alphabetical, cite)", sort: alphabetical},
-	"gost-2008-alphabetical": {base: "gost-2008", title: "GOST R 7.0.5-2008 (numeric, alphabetical, cite)", sort: alphabetical},
+	"gost-alphabetical":            {base: "gost", title: "GOST R 7.0.100-2018 (numeric, alphabetical, cite)", sort: alphabetical},
+	"gost-shortened":               {base: "gost", title: "GOST R 7.0.100-2018 (numeric, shortened statements of responsibility, cite)", replace: shortened},
+	"gost-shortened-alphabetical":  {base: "gost", title: "GOST R 7.0.100-2018 (numeric, shortened statements of responsibility, alphabetical, cite)", sort: alphabetical, replace: shortened},
+	"gost-2008-alphabetical":       {base: "gost-2008", title: "GOST R 7.0.5-2008 (numeric, alphabetical, cite)", sort: alphabetical},
+	"gost-2008-short":              {base: "gost-2008", title: "GOST R 7.0.5-2008 (numeric, \".\" between areas, cite)", replace: periods},
+	"gost-2008-short-alphabetical": {base: "gost-2008", title: "GOST R 7.0.5-2008 (numeric, \".\" between areas, alphabetical, cite)", sort: alphabetical, replace: periods},
 }
 
 // Names returns the names of the styles cite ships, sorted: the files
@@ -79,20 +97,29 @@ func Style(name string) ([]byte, error) {
 	return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownStyle, name, strings.Join(Names(), ", "))
 }
 
-// apply returns data with the marked cs:sort, the id and the title of
-// the variant.
+// apply returns data with the variant's replacements, its marked
+// cs:sort, id and title.
 func (v variant) apply(name string, data []byte) ([]byte, error) {
-	const begin, end = "<!-- sort:begin -->", "<!-- sort:end -->"
-	i := bytes.Index(data, []byte(begin))
-	j := bytes.Index(data, []byte(end))
-	if i < 0 || j < i {
-		return nil, fmt.Errorf("styles: %s.csl has no marked cs:sort for %s", v.base, name)
+	out := data
+	for _, r := range v.replace {
+		if !bytes.Contains(out, []byte(r[0])) {
+			return nil, fmt.Errorf("styles: %s.csl has no %s for %s", v.base, r[0], name)
+		}
+		out = bytes.ReplaceAll(out, []byte(r[0]), []byte(r[1]))
 	}
-	var b bytes.Buffer
-	b.Write(data[:i+len(begin)])
-	b.WriteString("\n    " + v.sort + "\n    ")
-	b.Write(data[j:])
-	out := b.Bytes()
+	if v.sort != "" {
+		const begin, end = "<!-- sort:begin -->", "<!-- sort:end -->"
+		i := bytes.Index(out, []byte(begin))
+		j := bytes.Index(out, []byte(end))
+		if i < 0 || j < i {
+			return nil, fmt.Errorf("styles: %s.csl has no marked cs:sort for %s", v.base, name)
+		}
+		var b bytes.Buffer
+		b.Write(out[:i+len(begin)])
+		b.WriteString("\n    " + v.sort + "\n    ")
+		b.Write(out[j:])
+		out = b.Bytes()
+	}
 	out = replaceElement(out, "id", "https://github.com/cite-project/cite/styles/"+name)
 	out = replaceElement(out, "title", v.title)
 	return out, nil

@@ -11,7 +11,7 @@ import (
 )
 
 func TestNames(t *testing.T) {
-	want := []string{"apa", "gost", "gost-2008", "gost-2008-alphabetical", "gost-alphabetical"}
+	want := []string{"apa", "gost", "gost-2008", "gost-2008-alphabetical", "gost-2008-short", "gost-2008-short-alphabetical", "gost-alphabetical", "gost-shortened", "gost-shortened-alphabetical"}
 	if got := styles.Names(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Names() = %v; want %v", got, want)
 	}

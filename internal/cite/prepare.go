@@ -99,6 +99,14 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 			}
 		}
 	}
+	switch mediaKeyword(it.Vars["media-type"]) {
+	case "electronic":
+		delete(it.Vars, "media-type")
+		it.Vars["media-electronic"] = "true"
+	case "unmediated":
+		delete(it.Vars, "media-type")
+		it.Vars["media-unmediated"] = "true"
+	}
 	if p.SentenceCase {
 		sentenceCase(e, it)
 	}
@@ -187,4 +195,19 @@ func undatedLiteral(s string) bool {
 		return true
 	}
 	return false
+}
+
+// mediaKeyword reads the record's media-type: "electronic" for the words
+// that mean an electronic resource (electronic, eresource, online,
+// электронный, электрондық), "unmediated" for a printed one (unmediated,
+// print, text, непосредственный, тікелей), "" for anything else, which the
+// GOST styles print as recorded.
+func mediaKeyword(v string) string {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "electronic", "eresource", "e-resource", "online", "digital", "электронный", "электрондық":
+		return "electronic"
+	case "unmediated", "print", "printed", "text", "paper", "непосредственный", "тікелей":
+		return "unmediated"
+	}
+	return ""
 }
