@@ -41,6 +41,7 @@ type ctx struct {
 	firstNames    []string
 	firstNamesOut string
 	hideNames     bool // collapse: suppress the first cs:names output
+	namesHidden   bool // the first cs:names output was suppressed (hideNames)
 	sas           *sasState
 	// substituting is set while rendering cs:substitute children;
 	// substVars collects the variables they print, which are then

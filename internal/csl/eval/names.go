@@ -180,6 +180,15 @@ func (c *ctx) names(n *style.Names) *output.Node {
 			}
 		}
 		c.substVars = saved
+		if first && c.hideNames && (c.namesHidden || (r != nil && !r.Empty())) {
+			// Suppress-author (or a collapsed cite) hides what stands
+			// for the author too: a names substitute's names, or the
+			// title of a work without one (as citeproc-js does).
+			c.namesHidden = true
+			c.calls++
+			c.hits++
+			return &output.Node{Children: []*output.Node{output.Str("")}}
+		}
 		if r != nil && !r.Empty() {
 			c.calls++
 			c.hits++
@@ -241,6 +250,7 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	}
 	if first && c.hideNames {
 		// Collapsed: the names are printed by an earlier cite.
+		c.namesHidden = true
 		return &output.Node{Children: []*output.Node{output.Str("")}, Quote: nil}, vars
 	}
 	delim := n.Delimiter
