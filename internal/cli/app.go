@@ -99,6 +99,7 @@ func (e *env) commands() []*ucli.Command {
 		e.bblCommand(),
 		e.checkCommand(),
 		e.exportCommand(),
+		e.fmtCommand(),
 		e.formatCommand(),
 		e.generateCommand(),
 		e.importCommand(),

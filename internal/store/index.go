@@ -52,8 +52,12 @@ func (n *node) child(key string, i int) *node {
 // comments, the four kinds of string (including multi-line ones), arrays,
 // inline tables, dotted keys and table headers. It never fails; on input
 // that is not TOML its answers are merely approximate.
-func indexLines(src string) *node {
-	s := &scanner{src: src, line: 1}
+func indexLines(src string) *node { return scanLines(src, nil) }
+
+// scanLines is indexLines that also collects comments when comments is
+// not nil.
+func scanLines(src string, comments *[]Comment) *node {
+	s := &scanner{src: src, line: 1, comments: comments}
 	root := newNode(0)
 	cur := root
 	for s.i < len(s.src) {
@@ -114,6 +118,22 @@ type scanner struct {
 	src  string
 	i    int
 	line int
+	// comments, when not nil, collects the comments met, for Scan.
+	comments *[]Comment
+}
+
+// comment records the comment starting at s.i, if comments are collected;
+// trailing says whether something else stands before it on its line.
+func (s *scanner) comment(trailing bool) {
+	if s.comments == nil {
+		return
+	}
+	end := strings.IndexByte(s.src[s.i:], '\n')
+	if end < 0 {
+		end = len(s.src) - s.i
+	}
+	text := strings.TrimRight(s.src[s.i:s.i+end], "\r")
+	*s.comments = append(*s.comments, Comment{Line: s.line, Text: text, Trailing: trailing})
 }
 
 // skipSpace skips blanks and, when newlines is set, newlines and comments.
@@ -132,6 +152,7 @@ func (s *scanner) skipSpace(newlines bool) {
 			if !newlines {
 				return
 			}
+			s.comment(s.lineHasContent())
 			for s.i < len(s.src) && s.src[s.i] != '\n' {
 				s.i++
 			}
@@ -144,8 +165,26 @@ func (s *scanner) skipSpace(newlines bool) {
 // skipLine moves past the rest of the current line.
 func (s *scanner) skipLine() {
 	for s.i < len(s.src) && s.src[s.i] != '\n' {
+		if s.src[s.i] == '#' {
+			s.comment(true)
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+			return
+		}
 		s.i++
 	}
+}
+
+// lineHasContent reports whether anything but blanks precedes s.i on its
+// line.
+func (s *scanner) lineHasContent() bool {
+	for j := s.i - 1; j >= 0 && s.src[j] != '\n'; j-- {
+		if c := s.src[j]; c != ' ' && c != '\t' && c != '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // keyPath reads a dotted key up to (not past) the byte end.

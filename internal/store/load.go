@@ -120,6 +120,12 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	return lib, diags, nil
 }
 
+// Files lists the TOML files that make up the library at path, in the
+// order Load reads them: path itself, or the .toml files under the
+// directory path (recursively, skipping hidden directories, in lexical
+// order).
+func Files(path string) ([]string, error) { return libraryFiles(path) }
+
 // libraryFiles lists the TOML files that make up the library at path.
 func libraryFiles(path string) ([]string, error) {
 	info, err := os.Stat(path)

@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/cite-project/cite/internal/atomicfile"
+	"github.com/cite-project/cite/internal/store"
+	"github.com/cite-project/cite/internal/tomlfmt"
+	ucli "github.com/urfave/cli/v2"
+)
+
+func (e *env) fmtCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "fmt",
+		Usage:     "rewrite library files in canonical order, keeping comments (like gofmt)",
+		ArgsUsage: "[PATH…]",
+		Description: "Formats library files as 'cite import' writes them: id, aliases, type, the\n" +
+			"variables in CSL order, one [[reference.<role>]] table per name, then\n" +
+			"[reference.extra]. Records keep their order. A comment before a record or\n" +
+			"inside it stays with that record (before the same key, or at the end of the\n" +
+			"same key's line); nothing else changes, and a file that cite reads with any\n" +
+			"warning or error (an unknown key, a bad date) is left alone, since rewriting\n" +
+			"it would lose what the warning is about.\n\n" +
+			"PATH is a .toml file or a directory of them; the default is the library\n" +
+			"(--library). Without flags the formatted files are printed. -w rewrites the\n" +
+			"files that change, atomically; -l lists them; --check lists them and exits 1\n" +
+			"if there are any (for CI and pre-commit hooks), writing nothing.\n\n" +
+			"Exit code 0 when all is formatted (or was written), 1 with --check when a\n" +
+			"file would change, 2 when a file cannot be read or formatted.\n\n" +
+			"Examples:\n" +
+			"   cite fmt --check               # in CI: is refs/ formatted?\n" +
+			"   cite fmt -l -w                 # format refs/ and name the files changed\n" +
+			"   cite fmt refs/books.toml       # print the formatted file\n" +
+			"   cite fmt -w refs/ other/lib.toml",
+		Flags: []ucli.Flag{
+			&ucli.BoolFlag{Name: "l", Usage: "list the files whose formatting differs"},
+			&ucli.BoolFlag{Name: "w", Usage: "write the formatted files back (atomically)"},
+			&ucli.BoolFlag{Name: "check", Usage: "list the files that would change and exit 1 if any; write nothing"},
+		},
+		Action: e.runFmt,
+	}
+}
+
+// fmtResult is what formatting one file gave.
+type fmtResult struct {
+	path    string
+	out     []byte
+	err     error
+	changed bool
+}
+
+func (e *env) runFmt(c *ucli.Context) error {
+	args, err := trailingFlags(c, c.Args().Slice(), nil, map[string]bool{"l": true, "w": true, "check": true})
+	if err != nil {
+		return err
+	}
+	list, write, check := c.Bool("l"), c.Bool("w"), c.Bool("check")
+	if check && write {
+		return usageErrorf("--check writes nothing; use -w to write, or --check alone")
+	}
+	if len(args) == 0 {
+		lib := c.String("library")
+		if strings.EqualFold(filepath.Ext(lib), ".json") {
+			return usageErrorf("--library %s is CSL-JSON; cite fmt formats .toml library files", lib)
+		}
+		args = []string{lib}
+	}
+	var files []string
+	for _, a := range args {
+		fs, err := store.Files(a)
+		if err != nil {
+			return inputError(err)
+		}
+		if info, statErr := os.Stat(a); statErr == nil && !info.IsDir() && !strings.EqualFold(filepath.Ext(a), ".toml") {
+			return usageErrorf("%s is not a .toml library file", a)
+		}
+		files = append(files, fs...)
+	}
+	results := formatFiles(files)
+	failed, changed := 0, 0
+	for i := range results {
+		r := &results[i]
+		if r.err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "%v\n", fmtError(r.path, r.err))
+			continue
+		}
+		if r.changed {
+			changed++
+		}
+		switch {
+		case write:
+			if r.changed {
+				if err := e.writeFormatted(r.path); err != nil {
+					failed++
+					fmt.Fprintf(e.stderr, "cite: %v\n", err)
+					continue
+				}
+			}
+			if list && r.changed {
+				fmt.Fprintln(e.stdout, r.path)
+			}
+		case list || check:
+			if r.changed {
+				fmt.Fprintln(e.stdout, r.path)
+			}
+		default:
+			if _, err := e.stdout.Write(r.out); err != nil {
+				return err
+			}
+		}
+	}
+	if check && changed > 0 {
+		fmt.Fprintf(e.stderr, "%s not formatted; run 'cite fmt -w' to format %s\n", plural(changed, "file"), them(changed))
+	}
+	switch {
+	case failed > 0:
+		return &exitError{code: ExitUsage}
+	case check && changed > 0:
+		return problemsFound()
+	}
+	return nil
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// fmtError explains why a file was not formatted.
+func fmtError(path string, err error) error {
+	var pe *tomlfmt.ProblemsError
+	var se *store.SyntaxError
+	switch {
+	case errors.As(err, &pe):
+		return fmt.Errorf("%v\n%s was not formatted: cite reads it with %s, and rewriting it would lose what %s about; fix %s first ('cite check' lists %s)",
+			err, path, plural(len(pe.Diagnostics), "problem"), pluralVerb(len(pe.Diagnostics), "that is", "those are"), pluralVerb(len(pe.Diagnostics), "it", "them"), pluralVerb(len(pe.Diagnostics), "it", "them"))
+	case errors.As(err, &se):
+		return fmt.Errorf("%v\n%s was not formatted: fix the TOML syntax first", se, path)
+	}
+	return fmt.Errorf("cite: %v", err)
+}
+
+func pluralVerb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// formatFiles formats files on every CPU and returns the results in the
+// order of files.
+func formatFiles(files []string) []fmtResult {
+	results := make([]fmtResult, len(files))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r := &results[i]
+			r.path = f
+			data, err := os.ReadFile(f)
+			if err != nil {
+				r.err = fmt.Errorf("read %s: %w", f, errors.Unwrap(err))
+				return
+			}
+			r.out, r.err = tomlfmt.Format(f, data)
+			r.changed = r.err == nil && !bytes.Equal(r.out, data)
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// writeFormatted formats path again as it is now and writes the result
+// atomically.
+func (e *env) writeFormatted(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+	}
+	out, err := tomlfmt.Format(path, data)
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(out, data) {
+		return nil
+	}
+	return atomicfile.Write(path, out)
+}
