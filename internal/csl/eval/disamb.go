@@ -120,7 +120,7 @@ func (d *disState) signature() string {
 
 func (r *run) renderKey(it *item.Item) string {
 	c, layout := r.newCtx(it, false)
-	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	// The access date does not tell works apart (as in citeproc-js).
 	c.suppress("accessed")
 	n := c.renderAll(layout.Children, "")
@@ -260,7 +260,7 @@ func (r *run) distinct(g []*item.Item) int {
 // in its cite, in order.
 func (r *run) shownNames(it *item.Item) []item.Name {
 	c, layout := r.newCtx(it, false)
-	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	c.renderAll(layout.Children, "")
 	n := len(c.firstNames)
 	var out []item.Name
@@ -385,7 +385,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 				d.given[nameKey(n)] = level
 			}
 			c, layout := r.newCtx(it, false)
-			c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}}
+			c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 			c.renderAll(layout.Children, "")
 			formOf[it][level] = c.firstNames
 		}
