@@ -193,6 +193,13 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	}
 	layout := outs[0].layout
 	delim := layout.Delimiter
+	if !explicitGroup && (r.e.st.Class != "in-text" || r.e.numbered) {
+		// Without cite-group-delimiter, the cites of a collapsed group
+		// are joined by ", " only in author-date in-text styles; note and
+		// numeric styles keep the layout delimiter (citeproc-js;
+		// disambiguate_YearSuffixWithEtAlSubsequent).
+		groupDelim = delim
+	}
 	afterCollapse, ok := opts["after-collapse-delimiter"]
 	if !ok {
 		afterCollapse = delim
@@ -321,12 +328,15 @@ func (r *run) collapseNumbers(j *joiner, outs []citeRender, delim, afterCollapse
 func (r *run) groupCites(j *joiner, outs []citeRender, collapse, delim, groupDelim, afterCollapse, ysDelim string) {
 	var groups [][]citeRender
 	index := map[string]int{}
+	// Without a citation sort, cites keep their order and only adjacent
+	// cites group (citeproc-js; name_CiteGroupDelimiterWithYearSuffixCollapse2).
+	sorted := r.e.st.Citation.Sort != nil && len(r.e.st.Citation.Sort.Keys) > 0
 	for _, o := range outs {
 		if o.cs.SuppressAuthor || (o.names == "" && !strings.HasPrefix(collapse, "year-suffix")) {
 			groups = append(groups, []citeRender{o})
 			continue
 		}
-		if gi, ok := index[o.names]; ok {
+		if gi, ok := index[o.names]; ok && (sorted || gi == len(groups)-1) {
 			groups[gi] = append(groups[gi], o)
 			continue
 		}
