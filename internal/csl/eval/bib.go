@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/cite-project/cite/internal/csl/item"
@@ -75,7 +76,8 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 			if r.e.emptyEntry == "" || !r.e.numbered {
 				continue
 			}
-			n = output.Str(r.e.emptyEntry)
+			// citeproc-js numbers the marker with the entry's position.
+			n = output.Str(strconv.Itoa(len(entries)+1) + ". " + r.e.emptyEntry)
 		}
 		entries = append(entries, n)
 		ids = append(ids, it.ID)

@@ -25,6 +25,9 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		c.substVars = append(c.substVars, nm.Variable)
 	}
 	if !isNumeric(v) {
+		if s, ok := c.labelledNumber(v, nm); ok {
+			return c.format(&output.Node{Children: superscripts(s)}, &nm.Formatting)
+		}
 		// cs:number prints a non-numeric value as plain text, markup
 		// included (as citeproc-js does).
 		return c.format(output.Str(v), &nm.Formatting)
@@ -72,6 +75,104 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		}
 	}
 	return c.format(&output.Node{Children: superscripts(b.String())}, &nm.Formatting)
+}
+
+// unitLabels maps the unit abbreviations a number may carry ("p. 3-8")
+// to their terms, as citeproc-js recognizes them.
+var unitLabels = map[string]string{
+	"vrs.": "verse", "sv.": "sub-verbo", "op.": "opus", "art.": "article", "bk.": "book", "ch.": "chapter",
+	"col.": "column", "fig.": "figure", "fol.": "folio", "n.": "note", "l.": "line", "no.": "issue",
+	"p.": "page", "pp.": "page", "para.": "paragraph", "pt.": "part", "sec.": "section", "tit.": "title",
+	"vol.": "volume", "app.": "appendix", "supp.": "supplement", "tbl.": "table",
+}
+
+var (
+	numSegmentSplitRe = regexp.MustCompile(`\s*[,;&]\s*`)
+	numSegmentRe      = regexp.MustCompile(`^(?:([a-z]{1,5}\.)\s*)?(\d+)(?:\s*[-–]\s*(\d+))?$`)
+)
+
+// labelledNumber renders a number whose value names units of its own
+// ("7, p. 3-8" → "7th, pp. 3–8"): the variable's own numbers take the
+// element's form, the unit's numbers stay as written, each unit abbreviation becomes its short term (plural when it covers
+// more than one number), ranges get an en dash. ok is false unless every
+// part is a number or range, optionally after a known unit.
+func (c *ctx) labelledNumber(v string, nm *style.Number) (string, bool) {
+	parts := numSegmentSplitRe.Split(v, -1)
+	delims := numSegmentSplitRe.FindAllString(v, -1)
+	type seg struct{ label, from, to string }
+	segs := make([]seg, len(parts))
+	labelled := false
+	for i, p := range parts {
+		m := numSegmentRe.FindStringSubmatch(p)
+		if m == nil {
+			return "", false
+		}
+		if m[1] != "" {
+			if _, ok := unitLabels[m[1]]; !ok {
+				return "", false
+			}
+			labelled = true
+		}
+		segs[i] = seg{m[1], m[2], m[3]}
+	}
+	if !labelled {
+		return "", false
+	}
+	gender := c.loc.Gender(termForVar(nm.Variable))
+	num := func(tok string) string {
+		n, err := strconv.Atoi(tok)
+		if err != nil {
+			return tok
+		}
+		switch nm.Form {
+		case "ordinal":
+			return c.loc.Ordinal(n, gender)
+		case "long-ordinal":
+			return c.loc.LongOrdinal(n, gender)
+		case "roman":
+			return roman(n)
+		}
+		return tok
+	}
+	var b strings.Builder
+	unit := false // the numbers after a unit label are that unit's, not the variable's
+	for i, s := range segs {
+		if s.label != "" {
+			unit = true
+		}
+		num := num
+		if unit {
+			num = func(tok string) string { return tok }
+		}
+		if i > 0 {
+			d := strings.TrimSpace(delims[i-1])
+			if d == "&" {
+				b.WriteString(" & ")
+			} else {
+				b.WriteString(d + " ")
+			}
+		}
+		if s.label != "" {
+			// The unit covers this part and the unlabelled ones after it.
+			count := 0
+			for k := i; k < len(segs) && (k == i || segs[k].label == ""); k++ {
+				count++
+				if segs[k].to != "" {
+					count++
+				}
+			}
+			term, ok := c.term(unitLabels[s.label], "short", count > 1)
+			if !ok {
+				term = s.label
+			}
+			b.WriteString(term + " ")
+		}
+		b.WriteString(num(s.from))
+		if s.to != "" {
+			b.WriteString("–" + num(s.to))
+		}
+	}
+	return b.String(), true
 }
 
 // padNumbers zero-pads each number in s so that strings sort numerically.
