@@ -164,3 +164,30 @@ func runSafely(f fixture, locales func(string) ([]byte, bool)) (got string, err 
 	}()
 	return f.run(locales)
 }
+
+// TestFixtureFile runs the test-suite fixture named by $CSL_FIXTURE (any
+// path) and prints its output next to the expected one, for working on a
+// variant of a fixture without adding it to the suite.
+func TestFixtureFile(t *testing.T) {
+	path := os.Getenv("CSL_FIXTURE")
+	if path == "" {
+		t.Skip("set CSL_FIXTURE to a fixture file")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared/csl not found")
+	}
+	f := parseFixture(filepath.Base(path), data)
+	got, err := runSafely(f, fileLocales(filepath.Join(shared, "csl", "locales")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.TrimSpace(f.Sections["RESULT"])
+	if strings.TrimSpace(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

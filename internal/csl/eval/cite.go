@@ -249,6 +249,20 @@ func (c *ctx) formatLayout(n *output.Node, f *style.Formatting) *output.Node {
 	}
 	inner := *f
 	inner.Prefix, inner.Suffix = "", ""
+	if c.bib && f.Suffix != "" {
+		if d := lastDisplay(n); d != nil {
+			// An entry that ends in a display block takes the layout
+			// suffix inside it (citeproc-js; bugreports_SmallCapsEscape).
+			j := c.joiner()
+			j.add(&output.Node{Children: d.Children, Format: d.Format, Quote: d.Quote, NoCase: d.NoCase})
+			j.add(c.affix(f.Suffix))
+			d.Children, d.Format, d.Quote, d.NoCase = j.parts, output.Formatting{}, nil, false
+			f = &style.Formatting{Prefix: f.Prefix}
+		}
+	}
+	if c.bib {
+		leadingSpaceOut(n)
+	}
 	if f.Prefix != "" || f.Suffix != "" {
 		j := c.joiner()
 		j.add(c.affix(f.Prefix))
@@ -257,6 +271,42 @@ func (c *ctx) formatLayout(n *output.Node, f *style.Formatting) *output.Node {
 		n = &output.Node{Children: j.parts}
 	}
 	return c.format(n, &inner)
+}
+
+// lastDisplay returns the display block that ends n, descending through
+// unformatted spans, or nil.
+func lastDisplay(n *output.Node) *output.Node {
+	for n != nil && !n.IsLeaf() {
+		if n.Display != "" {
+			return n
+		}
+		if !n.Format.IsZero() || n.Quote != nil || n.NoCase {
+			return nil
+		}
+		n = n.Children[len(n.Children)-1]
+	}
+	return nil
+}
+
+// leadingSpaceOut moves a space that starts the first display block of
+// an entry out in front of it, as citeproc-js does
+// (bugreports_NoCaseEscape).
+func leadingSpaceOut(n *output.Node) {
+	parent := n
+	for parent != nil && !parent.IsLeaf() {
+		first := parent.Children[0]
+		if first.Display != "" {
+			if fl := firstLeaf(first); fl != nil && strings.HasPrefix(fl.Text, " ") {
+				fl.Text = fl.Text[1:]
+				parent.Children = append([]*output.Node{output.Str(" ")}, parent.Children...)
+			}
+			return
+		}
+		if !first.Format.IsZero() || first.Quote != nil || first.NoCase {
+			return
+		}
+		parent = first
+	}
 }
 
 // citeDelimiter adjusts the layout delimiter between two cites: a prefix

@@ -259,6 +259,7 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	}
 	j := c.joiner()
 	var captured []string
+	listed := false
 	for _, v := range vars {
 		names := c.it.Names[v]
 		list, strs := c.nameList(names, nm, etal, o, first)
@@ -266,6 +267,7 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 		if list == nil {
 			continue
 		}
+		listed = true
 		var piece *output.Node
 		if label != nil && !c.sorting {
 			term := v
@@ -296,7 +298,12 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 			c.firstNamesOut = nd.Plain()
 		}
 	}
-	return j.node(), vars
+	if nd := j.node(); nd != nil || !listed {
+		return nd, vars
+	}
+	// The names were replaced by an empty subsequent-author-substitute:
+	// they still count as printed, so cs:substitute does not run.
+	return &output.Node{Children: []*output.Node{output.Str("")}}, vars
 }
 
 func (c *ctx) nameLabel(l *style.Label, term string, count int) *output.Node {
