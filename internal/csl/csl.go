@@ -62,6 +62,18 @@ type Processor struct {
 // the author.
 type CiteItem = eval.CiteItem
 
+// Position is a cite's position; see CiteItem.Position.
+type Position = eval.Position
+
+// Positions a cite may be forced to.
+const (
+	PositionAuto            = eval.PositionAuto
+	PositionFirst           = eval.PositionFirst
+	PositionSubsequent      = eval.PositionSubsequent
+	PositionIbid            = eval.PositionIbid
+	PositionIbidWithLocator = eval.PositionIbidWithLocator
+)
+
 // Cluster is one citation made of several cites, with its note number
 // (0 for in-text styles).
 type Cluster = eval.Cluster

@@ -60,6 +60,7 @@ type jsonCite struct {
 	Suffix         string `json:"suffix"`
 	SuppressAuthor any    `json:"suppress-author"`
 	AuthorOnly     any    `json:"author-only"`
+	Position       *int   `json:"position"`
 }
 
 func str(v any) string {
@@ -87,8 +88,13 @@ func truthy(v any) bool {
 }
 
 func (j jsonCite) cite() csl.CiteItem {
-	return csl.CiteItem{ID: str(j.ID), Locator: str(j.Locator), Label: j.Label, Prefix: j.Prefix, Suffix: j.Suffix,
+	c := csl.CiteItem{ID: str(j.ID), Locator: str(j.Locator), Label: j.Label, Prefix: j.Prefix, Suffix: j.Suffix,
 		SuppressAuthor: truthy(j.SuppressAuthor), AuthorOnly: truthy(j.AuthorOnly)}
+	if j.Position != nil {
+		// citeproc-js numbers positions from 0 (first).
+		c.Position = csl.Position(*j.Position + 1)
+	}
+	return c
 }
 
 type jsonCitation struct {

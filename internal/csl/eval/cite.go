@@ -72,6 +72,11 @@ func (r *run) positions(clusters [][]*citeState) {
 			cs.nearNote = cs.noteIndex-lastNote[it] <= distance
 			lastNote[it] = cs.noteIndex
 		}
+		for _, cs := range cl {
+			if cs.Position != PositionAuto {
+				cs.position = int(cs.Position) - 1
+			}
+		}
 		if len(cl) > 0 {
 			prevCluster = cl
 			curNote = append(curNote, cl...)

@@ -116,7 +116,22 @@ type CiteItem struct {
 	Prefix, Suffix string
 	SuppressAuthor bool
 	AuthorOnly     bool
+	// Position, when set, overrides the position computed from the
+	// document (as citeproc-js accepts one in a cite for previews).
+	Position Position
 }
+
+// Position is a cite's position (CSL 1.0.2, "position").
+type Position int
+
+// Positions a cite may be given; PositionAuto means computed.
+const (
+	PositionAuto Position = iota
+	PositionFirst
+	PositionSubsequent
+	PositionIbid
+	PositionIbidWithLocator
+)
 
 // Cluster is one citation: cites rendered together, with the note number
 // it sits in (0 for in-text citations).
