@@ -57,7 +57,17 @@ func (c *ctx) test1(kind, v string) bool {
 	case "position":
 		return c.position(v)
 	case "disambiguate":
-		return c.dis != nil && c.dis.disambiguate == (v == "true")
+		if v != "true" {
+			return c.dis == nil || c.dis.disambiguate == 0
+		}
+		// The condition is applied incrementally, as citeproc-js does:
+		// at level k the first k tests of a render are true
+		// (disambiguate_IncrementalExtraText).
+		if c.dis != nil && c.disTrue < c.dis.disambiguate {
+			c.disTrue++
+			return true
+		}
+		return false
 	}
 	return false
 }

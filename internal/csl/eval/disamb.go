@@ -54,9 +54,7 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	}
 	// Remaining ambiguity: the disambiguate condition, then year-suffix.
 	for _, g := range r.ambiguous(items) {
-		for _, it := range g {
-			r.disFor(it).disambiguate = true
-		}
+		r.tryCondition(g)
 	}
 	// Cites the condition did not separate go back to their earlier
 	// rendering only when the condition changed nothing at all.
@@ -106,7 +104,7 @@ type cachedKey struct{ sig, key string }
 // rendered again when the state changed.
 func (d *disState) signature() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d/%d/%v", d.addNames, d.yearSuffix, d.disambiguate)
+	fmt.Fprintf(&b, "%d/%d/%d", d.addNames, d.yearSuffix, d.disambiguate)
 	if len(d.given) > 0 {
 		keys := make([]string, 0, len(d.given))
 		for k, v := range d.given {
@@ -148,6 +146,35 @@ func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
 		}
 	}
 	return out
+}
+
+// tryCondition raises the disambiguate-condition level of the members of
+// an ambiguous group one step at a time. A level that separates some
+// members is followed by the next for those still alike; a level that
+// separates none ends the attempt, as in citeproc-js (bugreports_EnvAndUrb
+// keeps the first level although the second would tell the cites apart).
+func (r *run) tryCondition(g []*item.Item) {
+	const maxLevel = 16
+	distinct := 1
+	for level := 1; len(g) > 1 && level <= maxLevel; level++ {
+		for _, it := range g {
+			r.disFor(it).disambiguate = level
+		}
+		groups := r.ambiguous(g)
+		n := len(g)
+		for _, sub := range groups {
+			n -= len(sub) - 1
+		}
+		if n <= distinct {
+			return
+		}
+		distinct = len(groups)
+		var rest []*item.Item
+		for _, sub := range groups {
+			rest = append(rest, sub...)
+		}
+		g = rest
+	}
 }
 
 // ambiguousIgnoringCondition groups items that stay identical whether or

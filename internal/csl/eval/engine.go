@@ -197,7 +197,9 @@ type disState struct {
 	addNames     int
 	given        map[string]int
 	yearSuffix   int
-	disambiguate bool
+	// disambiguate is the disambiguate-condition level: the first
+	// disambiguate tests of a render, up to this many, are true.
+	disambiguate int
 }
 
 type run struct {

@@ -64,6 +64,10 @@ type ctx struct {
 	curDateVar string
 	ysDone     bool
 
+	// disTrue counts the disambiguate tests that were true in this
+	// render (see disState.disambiguate).
+	disTrue int
+
 	// piq caches the punctuation-in-quote option: 0 unknown, 1 on, 2 off.
 	piq int8
 
