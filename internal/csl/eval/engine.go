@@ -194,9 +194,9 @@ type citeState struct {
 
 // disState is the disambiguation state of one item.
 type disState struct {
-	addNames     int
-	given        map[string]int
-	yearSuffix   int
+	addNames   int
+	given      map[string]int
+	yearSuffix int
 	// disambiguate is the disambiguate-condition level: the first
 	// disambiguate tests of a render, up to this many, are true.
 	disambiguate int
