@@ -247,6 +247,28 @@ func (p *Processor) Process(items []*item.Item, clusters []Cluster, bibliography
 	return p.engine.Process(eval.Request{Items: items, Clusters: clusters, Bibliography: bibliography})
 }
 
+// Document is a citing document edited one cluster at a time; see
+// NewDocument.
+type Document = eval.Document
+
+// Update reports a cluster of a Document whose rendering changed.
+type Update = eval.Update
+
+// NewDocument starts an empty document over items, for editors that
+// insert, edit and remove citation clusters one at a time: each change
+// returns the clusters whose rendering changed (the new or edited one,
+// those whose text changed, and those whose registry state changed, as
+// citeproc-js's processCitationCluster reports them; Update.TextChanged
+// tells them apart). Only cited items are registered. Clusters are named
+// by Cluster.ID.
+//
+//	doc := p.NewDocument(items)
+//	ups, _ := doc.Insert(0, csl.Cluster{ID: "c1", NoteIndex: 1, Items: []csl.CiteItem{{ID: "doe2000"}}})
+//	for _, u := range ups {
+//		fmt.Println(u.Index, csl.Render(u.Node, output.Text))
+//	}
+func (p *Processor) NewDocument(items []*item.Item) *Document { return p.engine.NewDocument(items) }
+
 // Render renders a rich-text node in format f (text, html, markdown, rtf).
 func Render(n *output.Node, f output.Format) string { return output.Render(n, f) }
 

@@ -255,7 +255,7 @@ func (s *citationState) clusters() []csl.Cluster {
 		if c == nil {
 			continue
 		}
-		cl := csl.Cluster{NoteIndex: s.notes[id]}
+		cl := csl.Cluster{ID: id, NoteIndex: s.notes[id]}
 		for _, ci := range c.CitationItems {
 			cl.Items = append(cl.Items, ci.cite())
 		}
@@ -278,48 +278,43 @@ func finalCitations(raw string) ([]csl.Cluster, error) {
 	return s.clusters(), nil
 }
 
-// runCitations simulates citeproc-js's processCitationCluster calls:
-// after the last call, citations whose output changed are marked ">>".
+// runCitations replays citeproc-js's processCitationCluster calls on a
+// csl.Document: each step sets the citations before and after the one
+// processed, and after the last step the citations it reported are
+// marked ">>".
 func runCitations(p *csl.Processor, items []*item.Item, raw string) (string, error) {
 	steps, err := parseCitations(raw)
 	if err != nil {
 		return "", err
 	}
 	s := &citationState{byID: map[string]*jsonCitation{}, notes: map[string]int{}}
-	prev := map[string]string{}
-	var cur map[string]string
-	var order []string
-	var current string
+	doc := p.NewDocument(items)
+	var updated map[string]bool
 	for _, st := range steps {
 		if err := s.step(st); err != nil {
 			return "", err
 		}
 		var c jsonCitation
-		if err := json.Unmarshal(st[0], &c); err == nil {
-			current = c.CitationID
+		if err := json.Unmarshal(st[0], &c); err != nil {
+			return "", err
 		}
-		if cur != nil {
-			prev = cur
+		ups, err := doc.Set(s.clusters(), c.CitationID)
+		if err != nil {
+			return "", err
 		}
-		res := p.ProcessCited(items, s.clusters(), false)
-		cur = map[string]string{}
-		order = append(order[:0], s.order...)
-		k := 0
-		for _, id := range s.order {
-			if s.byID[id] == nil {
-				continue
-			}
-			cur[id] = output.Render(res.Clusters[k], output.HTML)
-			k++
+		updated = map[string]bool{}
+		for _, u := range ups {
+			updated[u.ID] = true
 		}
 	}
 	var lines []string
-	for i, id := range order {
+	for i, cl := range doc.Clusters() {
 		mark := ".."
-		if old, ok := prev[id]; !ok || old != cur[id] || id == current {
+		if updated[cl.ID] {
 			mark = ">>"
 		}
-		lines = append(lines, fmt.Sprintf("%s[%d] %s", mark, i, cur[id]))
+		n, _ := doc.Node(cl.ID)
+		lines = append(lines, fmt.Sprintf("%s[%d] %s", mark, i, output.Render(n, output.HTML)))
 	}
 	return strings.Join(lines, "\n"), nil
 }

@@ -49,7 +49,10 @@ func (r *run) positions(clusters [][]*citeState) {
 			case cs.noteIndex > 0 && len(prevCluster) > 0 && prevCluster[0].noteIndex == cs.noteIndex:
 				// An earlier citation in the same note.
 				prev = prevCluster[len(prevCluster)-1]
-			case cs.noteIndex > 0 && len(prevNote) == 1:
+			case cs.noteIndex > 0 && len(prevNote) == 1 && prevNote[0].noteIndex >= cs.noteIndex-1:
+				// The previous note, if it is the one just before (a
+				// note without citations in between rules out ibid, as
+				// in citeproc-js).
 				prev = prevNote[0]
 			case cs.noteIndex == 0 && len(prevInText) == 1:
 				// In-text citations follow the previous in-text one,

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cite-project/cite/internal/csl/item"
@@ -89,6 +90,13 @@ func sortByPos(g []*item.Item, pos map[*item.Item]int) {
 // no locator, plain text.
 func (r *run) key(it *item.Item) string {
 	sig := r.disFor(it).signature()
+	if r.e.numbered {
+		// The cite may print its number, which a Document's edits change.
+		sig += "#" + strconv.Itoa(r.citeNum[it])
+	}
+	if r.byCite && r.e.observes.firstRef {
+		sig += "@" + strconv.Itoa(r.firstNoteOf[it])
+	}
 	if k, ok := r.keys[it]; ok && k.sig == sig {
 		return k.key
 	}
@@ -119,6 +127,11 @@ func (d *disState) signature() string {
 func (r *run) renderKey(it *item.Item) string {
 	c, layout := r.newCtx(it, false)
 	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
+	if r.byCite {
+		// A back-reference to the first note can tell cites apart
+		// (citeproc-js, with the by-cite rule).
+		c.cite.firstNote = r.firstNoteOf[it]
+	}
 	// The access date does not tell works apart (as in citeproc-js).
 	c.suppress("accessed")
 	n := c.renderAll(layout.Children, "")

@@ -44,6 +44,8 @@ type Engine struct {
 
 	// ysExplicit records that the style calls the year-suffix variable.
 	ysExplicit bool
+	// observes records which registry states the style can print.
+	observes observations
 
 	mu     sync.Mutex
 	quotes map[*locale.Locale]*output.Quotes
@@ -55,7 +57,7 @@ func New(st *style.Style, cfg Config) *Engine {
 	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor, emptyEntry: cfg.EmptyEntry,
 		narrowSpaces: cfg.NarrowSpaces,
 		quotes:       map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
-		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number")}
+		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number"), observes: observe(st)}
 }
 
 // Style returns the engine's style.
@@ -138,6 +140,8 @@ const (
 type Cluster struct {
 	Items     []CiteItem
 	NoteIndex int
+	// ID names the cluster in a Document; Process ignores it.
+	ID string
 }
 
 // Request is the input of Process.
@@ -218,8 +222,12 @@ type run struct {
 	nameOpts   map[nameOptsKey]nameOpts
 	collBuf    collate.Buffer
 	keys       map[*item.Item]cachedKey
-	terms      map[termKey]termValue
-	quotes     map[string]*output.Quotes
+	// firstNoteOf holds the note number of each item's first cite;
+	// byCite records the by-cite given-name rule.
+	firstNoteOf map[*item.Item]int
+	byCite      bool
+	terms       map[termKey]termValue
+	quotes      map[string]*output.Quotes
 }
 
 func (r *run) warn(format string, args ...any) {
@@ -293,10 +301,60 @@ func (e *Engine) collator() *collate.Collator {
 // Process registers the items, computes positions, sorts, disambiguates,
 // and renders the clusters and (when asked) the bibliography.
 func (e *Engine) Process(req Request) Result {
-	r := &run{e: e, items: req.Items, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
-		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]cachedKey{},
+	r := e.newRun(nil)
+	clusters, bibOrder := r.prepare(req)
+	var res Result
+	for ci := range clusters {
+		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
+	}
+	if req.Bibliography && e.st.Bibliography != nil {
+		res.Entries, res.EntryIDs = r.bibliography(bibOrder)
+		res.Format = e.bibFormat()
+	}
+	res.Warnings = r.warnings
+	return res
+}
+
+// bibFormat returns the bibliography's layout options.
+func (e *Engine) bibFormat() BibFormat {
+	o := e.st.Bibliography.Options
+	f := BibFormat{HangingIndent: o["hanging-indent"] == "true", SecondFieldAlign: o["second-field-align"]}
+	fmt.Sscan(o["line-spacing"], &f.LineSpacing)
+	fmt.Sscan(o["entry-spacing"], &f.EntrySpacing)
+	return f
+}
+
+// runCache holds what a run computes that depends only on the style and
+// the items, so that a Document reuses it from one update to the next.
+type runCache struct {
+	nameOpts map[nameOptsKey]nameOpts
+	keys     map[*item.Item]cachedKey
+	terms    map[termKey]termValue
+	quotes   map[string]*output.Quotes
+}
+
+func newRunCache() *runCache {
+	return &runCache{nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]cachedKey{},
 		terms: map[termKey]termValue{}, quotes: map[string]*output.Quotes{}}
+}
+
+// newRun starts a run; cache may be nil for a fresh one.
+func (e *Engine) newRun(cache *runCache) *run {
+	if cache == nil {
+		cache = newRunCache()
+	}
+	return &run{e: e, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
+		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
+		termLeaves: map[*output.Node]bool{}, nameOpts: cache.nameOpts, keys: cache.keys,
+		terms: cache.terms, quotes: cache.quotes}
+}
+
+// prepare registers the items and the cited ones, numbers and sorts them,
+// disambiguates, sorts the cites of each cluster and computes positions.
+// It returns the clusters' cites and the bibliography order.
+func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
+	e := r.e
+	r.items = req.Items
 	for _, it := range req.Items {
 		if it == nil {
 			continue
@@ -335,28 +393,33 @@ func (e *Engine) Process(req Request) Result {
 		}
 	}
 	bibOrder := r.numberAndSort()
+	r.firstNoteOf = map[*item.Item]int{}
+	for _, cl := range clusters {
+		for _, cs := range cl {
+			if it := r.byID[cs.ID]; it != nil {
+				if _, ok := r.firstNoteOf[it]; !ok {
+					r.firstNoteOf[it] = cs.noteIndex
+				}
+			}
+		}
+	}
+	if c := e.st.Citation; c != nil {
+		rule, ok := c.Options["givenname-disambiguation-rule"]
+		if !ok {
+			rule = e.st.Options["givenname-disambiguation-rule"]
+		}
+		r.byCite = rule == "" || rule == "by-cite"
+	}
 	r.disambiguate(clusters)
 	if e.ysExplicit && len(r.dis) > 0 {
 		// Sort keys may print year-suffixes: sort again.
 		bibOrder = r.numberAndSort()
 	}
-	var res Result
 	for ci := range clusters {
 		r.sortCites(clusters[ci])
 	}
 	r.positions(clusters)
-	for ci := range clusters {
-		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
-	}
-	if req.Bibliography && e.st.Bibliography != nil {
-		res.Entries, res.EntryIDs = r.bibliography(bibOrder)
-		o := e.st.Bibliography.Options
-		res.Format = BibFormat{HangingIndent: o["hanging-indent"] == "true", SecondFieldAlign: o["second-field-align"]}
-		fmt.Sscan(o["line-spacing"], &res.Format.LineSpacing)
-		fmt.Sscan(o["entry-spacing"], &res.Format.EntrySpacing)
-	}
-	res.Warnings = r.warnings
-	return res
+	return clusters, bibOrder
 }
 
 // numberAndSort sorts the registered items for the bibliography and
