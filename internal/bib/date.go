@@ -15,6 +15,13 @@ type DatePart struct {
 	Day   int
 }
 
+// MaxYear is the largest year, in magnitude, that a Date holds: ParseDate
+// reads years of at most nine digits, and String writes every year from
+// -MaxYear to MaxYear so that ParseDate reads it back. Importers refuse
+// years beyond it, which neither EDTF as cite stores it nor CSL-JSON
+// processors can use.
+const MaxYear = 999_999_999
+
 // IsZero reports whether p holds no date at all.
 func (p DatePart) IsZero() bool { return p == DatePart{} }
 

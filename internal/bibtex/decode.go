@@ -2,18 +2,25 @@ package bibtex
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/charset"
 	nbib "github.com/nickng/bibtex"
 )
 
 // Diagnostic codes of Decode.
 const (
-	CodeUndefinedMacro = "undefined-macro"  // error: a value uses a macro no @string defines
-	CodeDuplicateField = "duplicate-field"  // error: a field appears twice in one entry
-	CodeDuplicateKey   = "duplicate-key"    // error: two entries share a key
+	CodeSyntax         = "syntax"           // error: the entry is not BibTeX; it is skipped
+	CodeUndefinedMacro = "undefined-macro"  // error: a value uses a macro no @string defines; the entry is skipped
+	CodeDuplicateField = "duplicate-field"  // warning: a field appears again in one entry; the first value is used, the later ones kept in extra
+	CodeJoinedField    = "joined-field"     // warning: a list field (keywords, file) appears again; the values are joined
+	CodeDuplicateKey   = "duplicate-key"    // error: two entries share a key; the later one is skipped
+	CodeBadText        = "bad-text"         // error: a control character or a byte that is not valid text; the entry is skipped
+	CodeFixedText      = "fixed-text"       // warning: with --fix-text, a control character or invalid byte replaced
 	CodeUnmapped       = "unmapped-field"   // warning: a field without a CSL variable, kept in extra
 	CodeKeptLaTeX      = "kept-latex"       // warning: LaTeX without an exact Unicode form, kept in extra
 	CodeNotImported    = "not-imported"     // warning: @preamble, @comment or free text
@@ -21,64 +28,315 @@ const (
 	CodeCrossref       = "missing-crossref" // warning: crossref names no entry of the file
 	CodeUnknownType    = "unknown-type"     // warning: an entry type without a CSL type
 	CodeRedefinedMacro = "redefined-macro"  // warning: @string defines a name again
+	CodeMoved          = "moved-field"      // warning: a value moved to another variable (a URL found in note)
 )
 
-// Decode reads a BibTeX or BibLaTeX file into a library; name is used in
-// positions. The error is an ErrorList when the file is not BibTeX; every
-// other problem is a diagnostic: an undefined macro, a duplicate field or a
-// duplicate key is an error, and nothing is dropped without a warning.
+// Default bounds of macro expansion (see Limits).
+const (
+	DefaultMaxValue  = 1 << 20  // 1 MiB for one expanded value
+	DefaultMaxMacros = 16 << 20 // 16 MiB produced by macros in the whole file
+)
+
+// Limits bound what @string macros may expand to, so that a small file of
+// doublings (m2 = m1 # m1, m3 = m2 # m2, …) cannot take unbounded memory.
+// Zero fields take the defaults.
+type Limits struct {
+	// Value is the most bytes one expanded value (of a field or a
+	// @string) may hold.
+	Value int
+	// Macros is the most bytes that macro substitution may produce in the
+	// whole file, in @string definitions and field values together.
+	Macros int
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Value <= 0 {
+		l.Value = DefaultMaxValue
+	}
+	if l.Macros <= 0 {
+		l.Macros = DefaultMaxMacros
+	}
+	return l
+}
+
+// LimitError stops a Decode that would expand macros beyond its Limits.
+// Its message names the place, the limit and how to raise it.
+type LimitError struct {
+	Pos   bib.Pos
+	What  string // "value" or "macros"
+	Limit int
+	Msg   string
+}
+
+// Error returns "file:line:col: message".
+func (e *LimitError) Error() string { return fmt.Sprintf("%s: %s", e.Pos, e.Msg) }
+
+// ReadOptions controls DecodeWith.
+type ReadOptions struct {
+	// Encoding is the encoding data was decoded from (see package
+	// charset), named in messages about invalid bytes; the zero value is
+	// UTF-8.
+	Encoding charset.Encoding
+	// FixText replaces control characters and invalid bytes (a space, or
+	// U+FFFD) and reports each as a warning; without it each is an error
+	// and its entry is skipped.
+	FixText bool
+	// Limits bounds macro expansion.
+	Limits Limits
+}
+
+// Decode reads a BibTeX or BibLaTeX file into a library with the default
+// options; name is used in positions. The encoding is detected
+// (charset.Detect: UTF-8, or Windows-1251, KOI8-R or CP866 for Russian
+// text) and the text decoded before DecodeWith reads it. The library holds
+// the entries that could be imported; the diagnostics say, among
+// everything else, why any other entry was skipped. The error is an
+// ErrorList when no entry of the file could be read and it has syntax
+// errors, or a *LimitError.
+func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
+	enc := charset.Detect(data).Encoding
+	res, err := DecodeWith(name, charset.Decode(data, enc), ReadOptions{Encoding: enc})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Library, res.Diagnostics, nil
+}
+
+// DecodeWith reads a BibTeX or BibLaTeX file (as UTF-8, after
+// charset.Decode) into a library, tolerantly: an entry that cannot be
+// imported as it is — broken syntax, an undefined macro, a key used
+// before, a control character or invalid byte — is skipped whole and
+// named in Skipped with an Error diagnostic that says what is wrong and
+// how to fix it, and the other entries are imported. A field that repeats
+// in an entry is not a reason to skip it: list fields (keywords, file) are
+// joined, and for any other field the first value is used and each later
+// one is kept in Extra under a numbered name (title-2), each with a
+// warning. Nothing is dropped without a diagnostic.
 //
 // Each field maps onto the CSL variable the field table gives; a field
 // without one is kept verbatim in the entry's Extra under its own name. A
 // mapped field whose LaTeX has no exact Unicode form (math, \emph, a
-// command cite does not know, braces that protect a capital) is converted
-// as well as it can be, and its LaTeX is kept in Extra under the field's
-// name too, so that Encode can write it back as it was.
-func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
-	f, err := Parse(name, data)
-	if err != nil {
-		return nil, nil, err
+// command cite does not know, braces that protect a capital the export
+// would not protect) is converted as well as it can be, and its LaTeX is
+// kept in Extra under the field's name too, so that Encode can write it
+// back as it was.
+//
+// The error is a *LimitError when macros expand beyond opts.Limits, and an
+// ErrorList when the file has syntax errors and no entry at all could be
+// read (it is then most likely not a .bib file).
+func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error) {
+	d := &decoder{file: name, strs: nbib.NewBibTex(), limits: opts.Limits.withDefaults(), bad: map[int]bool{}, broken: map[string]bib.Pos{}, cur: -1}
+	if opts.FixText {
+		var probs []charset.Problem
+		data, probs = charset.Fix(data, opts.Encoding)
+		for _, pr := range probs {
+			d.warn(bib.Pos{File: name, Line: pr.Line, Col: pr.Col}, "", "", CodeFixedText, fmt.Sprintf("%s: replaced with %s (--fix-text)", pr.What, replacement(pr)))
+		}
 	}
-	d := &decoder{file: name, strs: nbib.NewBibTex()}
+	f, perr := Parse(name, data)
+	var syntax ErrorList
+	if perr != nil {
+		syntax = perr.(ErrorList)
+		if len(f.Items) == 0 || !hasEntries(f) {
+			return nil, perr
+		}
+	}
+	var probs []charset.Problem
+	if !opts.FixText {
+		probs = charset.Scan(data, opts.Encoding)
+	}
 	for _, m := range months {
 		d.strs.AddStringVar(m[:3], nbib.NewBibConst(strings.ToUpper(m[:1])+m[1:]))
 	}
+	res := &bib.Import{Encoding: opts.Encoding.String()}
+	for _, se := range syntax {
+		ref := se.Key
+		if ref == "" {
+			ref = "-"
+		}
+		d.fail(se.Pos, se.Key, se.Field, CodeSyntax, syntaxMessage(se))
+		res.Skipped = append(res.Skipped, bib.Skip{Ref: ref, Pos: syntaxStart(se, data, name)})
+		probs = dropWithin(probs, se.Start, nextItemStart(f, se.Start))
+	}
 	var raws []*expEntry
+	pi := 0 // next problem
 	for _, it := range f.Items {
+		var here []charset.Problem
+		for pi < len(probs) && probs[pi].Offset < it.End {
+			if probs[pi].Offset >= it.Start {
+				here = append(here, probs[pi])
+			}
+			pi++
+		}
 		switch it.Kind {
 		case StringItem:
 			if _, ok := d.strs.StringVar[it.Field.Name]; ok && !d.monthMacro(it.Field.Name) {
 				d.warn(it.Pos, "", "", CodeRedefinedMacro, fmt.Sprintf("@string %s is defined again; the new value is used from here on", it.Field.Name))
 			}
-			if s, ok := d.expand(it.Field.Value, "", "@string "+it.Field.Name); ok {
+			for _, pr := range here {
+				d.fail(d.at(pr), "", "@string "+it.Field.Name, CodeBadText, fmt.Sprintf("@string %s holds %s; remove it, or import with --fix-text to replace it", it.Field.Name, pr.What))
+			}
+			if len(here) > 0 {
+				d.broken[it.Field.Name] = it.Pos
+				continue
+			}
+			s, ok, err := d.expand(it.Field.Value, "", "@string "+it.Field.Name, it.Field.Pos)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				d.strs.AddStringVar(it.Field.Name, nbib.NewBibConst(s))
 				d.defined = append(d.defined, it.Field.Name)
+				delete(d.broken, it.Field.Name)
+			} else {
+				d.broken[it.Field.Name] = it.Pos
 			}
 		case PreambleItem:
-			s, _ := d.expand(it.Value, "", "@preamble")
+			s, _, err := d.expand(it.Value, "", "@preamble", it.Pos)
+			if err != nil {
+				return nil, err
+			}
 			d.warn(it.Pos, "", "", CodeNotImported, fmt.Sprintf("@preamble is not imported (a cite library has no place for LaTeX macros): %s", clip(s)))
 		case CommentItem, TextItem:
 			if strings.TrimSpace(it.Text) != "" {
 				d.warn(it.Pos, "", "", CodeNotImported, fmt.Sprintf("comment is not imported: %s", clip(it.Text)))
 			}
+			for _, pr := range here {
+				d.warn(d.at(pr), "", "", CodeBadText, fmt.Sprintf("text outside entries (not imported) holds %s", pr.What))
+			}
 		case EntryItem:
-			raws = append(raws, d.expandEntry(it.Entry))
+			idx := len(raws)
+			d.cur = idx
+			for _, pr := range here {
+				field := fieldAt(it.Entry, pr.Offset)
+				d.fail(d.at(pr), it.Entry.Key, field, CodeBadText, fmt.Sprintf("%s holds %s; a library cannot store it: remove it, or import with --fix-text to replace it; the entry is skipped", fieldWhat(field), pr.What))
+			}
+			r, err := d.expandEntry(it.Entry)
+			if err != nil {
+				return nil, err
+			}
+			raws = append(raws, r)
+			d.cur = -1
 		}
 	}
 	d.inherit(raws)
 	lib := &bib.Library{Files: []string{name}}
 	keys := map[string]bib.Pos{}
-	for _, r := range raws {
-		e := d.entry(r)
-		if first, dup := keys[strings.ToLower(e.ID)]; dup {
-			d.fail(r.pos, e.ID, "id", CodeDuplicateKey, fmt.Sprintf("key %q is already used at %s (BibTeX keys are compared ignoring case)", e.ID, first))
-		} else {
-			keys[strings.ToLower(e.ID)] = r.pos
+	for i, r := range raws {
+		d.cur = i
+		k := strings.ToLower(r.key)
+		if first, dup := keys[k]; dup {
+			d.fail(r.pos, r.key, "id", CodeDuplicateKey, fmt.Sprintf("key %q is already used at %s (BibTeX keys are compared ignoring case); this entry is skipped: give it a key of its own to import it", r.key, first))
+		} else if !d.bad[i] {
+			keys[k] = r.pos
 		}
-		lib.Entries = append(lib.Entries, e)
+		d.cur = -1
+		if d.bad[i] {
+			res.Skipped = append(res.Skipped, bib.Skip{Ref: r.key, Pos: r.pos})
+			continue
+		}
+		lib.Entries = append(lib.Entries, d.entry(r))
 	}
 	bib.SortDiagnostics(d.diags)
-	return lib, d.diags, nil
+	sortSkips(res.Skipped)
+	res.Library, res.Diagnostics = lib, d.diags
+	return res, nil
+}
+
+func replacement(p charset.Problem) string {
+	if strings.Contains(p.What, "byte") {
+		return "U+FFFD"
+	}
+	return "a space"
+}
+
+func hasEntries(f *File) bool {
+	for _, it := range f.Items {
+		if it.Kind == EntryItem {
+			return true
+		}
+	}
+	return false
+}
+
+// syntaxMessage adds to a syntax error what happens to the entry.
+func syntaxMessage(se *SyntaxError) string {
+	msg := se.Msg
+	if se.Key != "" {
+		// The diagnostic names the key: drop the reader's "@type{key: ".
+		if i := strings.Index(msg, "{"+se.Key+": "); i > 0 && strings.HasPrefix(msg, "@") && !strings.ContainsAny(msg[:i], " ") {
+			msg = msg[i+len(se.Key)+3:]
+		}
+		msg = strings.TrimPrefix(msg, "field "+se.Field+": ")
+	}
+	return msg + "; the entry is skipped"
+}
+
+// syntaxStart is the position of the item a syntax error broke.
+func syntaxStart(se *SyntaxError, data []byte, name string) bib.Pos {
+	line, col := 1, 1
+	for i, r := range string(data[:min(se.Start, len(data))]) {
+		_ = i
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return bib.Pos{File: name, Line: line, Col: col}
+}
+
+// nextItemStart is the offset of the first item that starts after off.
+func nextItemStart(f *File, off int) int {
+	for _, it := range f.Items {
+		if it.Start > off {
+			return it.Start
+		}
+	}
+	return 1 << 62
+}
+
+// dropWithin removes the problems inside a broken item, which is skipped
+// for its syntax error already.
+func dropWithin(probs []charset.Problem, from, to int) []charset.Problem {
+	out := probs[:0]
+	for _, p := range probs {
+		if p.Offset < from || p.Offset >= to {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sortSkips(s []bib.Skip) {
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Pos.Line != s[j].Pos.Line {
+			return s[i].Pos.Line < s[j].Pos.Line
+		}
+		return s[i].Pos.Col < s[j].Pos.Col
+	})
+}
+
+// fieldAt names the field of e whose text holds offset, or "".
+func fieldAt(e *RawEntry, off int) string {
+	name := ""
+	for _, f := range e.Fields {
+		if f.Offset <= off {
+			name = f.Name
+		}
+	}
+	return name
+}
+
+func fieldWhat(field string) string {
+	if field == "" {
+		return "the entry"
+	}
+	return "field " + field
+}
+
+func (d *decoder) at(p charset.Problem) bib.Pos {
+	return bib.Pos{File: d.file, Line: p.Line, Col: p.Col}
 }
 
 // monthMacro reports whether name is a predefined month macro not yet
@@ -97,7 +355,15 @@ func (d *decoder) monthMacro(name string) bool {
 	return false
 }
 
+// clip shortens text for a message, with control characters and invalid
+// bytes shown as U+FFFD (they are reported on their own).
 func clip(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if !charset.Allowed(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > 70 {
 		return string(r[:69]) + "…"
@@ -110,14 +376,27 @@ type decoder struct {
 	strs    *nbib.BibTex // @string definitions, in nickng/bibtex's model
 	defined []string
 	diags   []bib.Diagnostic
+	limits  Limits
+	// macroBytes counts what macro substitution has produced so far.
+	macroBytes int
+	// broken holds @string names whose definition failed, and where.
+	broken map[string]bib.Pos
+	// cur is the index of the entry being read, or -1; bad marks the
+	// entries that an error skips.
+	cur int
+	bad map[int]bool
 }
 
 func (d *decoder) warn(p bib.Pos, ref, field, code, msg string) {
 	d.diags = append(d.diags, bib.Diagnostic{Pos: p, Severity: bib.Warning, Code: code, Ref: ref, Field: field, Message: msg})
 }
 
+// fail records an error; inside an entry (cur ≥ 0) the entry is skipped.
 func (d *decoder) fail(p bib.Pos, ref, field, code, msg string) {
 	d.diags = append(d.diags, bib.Diagnostic{Pos: p, Severity: bib.Error, Code: code, Ref: ref, Field: field, Message: msg})
+	if d.cur >= 0 {
+		d.bad[d.cur] = true
+	}
 }
 
 // expEntry is an entry whose values have been expanded.
@@ -133,6 +412,7 @@ type expField struct {
 	pos       bib.Pos
 	inherited bool
 	keepAs    string // Extra key for the LaTeX of a lossy value; name if empty
+	repeat    bool   // a repeated field renamed name-N, kept in Extra
 }
 
 func (r *expEntry) get(name string) (expField, bool) {
@@ -146,44 +426,104 @@ func (r *expEntry) get(name string) (expField, bool) {
 
 // expand resolves macros and "#" concatenation through nickng/bibtex's
 // value model (BibConst, BibVar, BibComposite). An undefined macro is an
-// error naming the field, never a call into the library's log.Fatalf.
-func (d *decoder) expand(v Value, ref, field string) (string, bool) {
+// error naming the field, never a call into the library's log.Fatalf. The
+// size of the result is known before it is built: one over the value limit,
+// or macro text beyond the file's budget, stops the decode with a
+// *LimitError.
+func (d *decoder) expand(v Value, ref, field string, at bib.Pos) (string, bool, error) {
 	var parts []nbib.BibString
+	size, fromMacros := 0, 0
 	for _, p := range v {
 		if p.Kind != Macro {
 			parts = append(parts, nbib.NewBibConst(p.Text))
+			size += len(p.Text)
 			continue
 		}
 		sv, ok := d.strs.StringVar[p.Text]
 		if !ok {
-			d.fail(p.Pos, ref, field, CodeUndefinedMacro, fmt.Sprintf("macro %q is not defined; define it with @string{%s = {…}} before this entry, or write the value in braces", p.Text, p.Text))
-			return "", false
+			msg := fmt.Sprintf("macro %q is not defined; define it with @string{%s = {…}} before this entry, or write the value in braces", p.Text, p.Text)
+			if where, failed := d.broken[p.Text]; failed {
+				msg = fmt.Sprintf("macro %q could not be defined (see its @string at %s)", p.Text, where)
+			}
+			if d.cur >= 0 {
+				msg += "; the entry is skipped"
+			}
+			d.fail(p.Pos, ref, field, CodeUndefinedMacro, msg)
+			return "", false, nil
 		}
 		parts = append(parts, sv)
+		n := len(sv.String())
+		size += n
+		fromMacros += n
+		if size > d.limits.Value {
+			return "", false, &LimitError{Pos: at, What: "value", Limit: d.limits.Value, Msg: fmt.Sprintf(
+				"%s would expand to more than %s, the limit for one value; if the file is genuine, raise it with --max-value-size (or the environment variable CITE_MAX_VALUE_SIZE)", where(ref, field), formatSize(d.limits.Value))}
+		}
+	}
+	d.macroBytes += fromMacros
+	if d.macroBytes > d.limits.Macros {
+		return "", false, &LimitError{Pos: at, What: "macros", Limit: d.limits.Macros, Msg: fmt.Sprintf(
+			"%s: the file's @string macros expand to more than %s in all; if the file is genuine, raise the limit with --max-macro-expansion (or the environment variable CITE_MAX_MACRO_EXPANSION)", where(ref, field), formatSize(d.limits.Macros))}
 	}
 	if len(parts) == 0 {
-		return "", true
+		return "", true, nil
 	}
 	if len(parts) == 1 {
-		return parts[0].String(), true
+		return parts[0].String(), true, nil
 	}
 	c := nbib.NewBibComposite(parts[0])
 	for _, p := range parts[1:] {
 		c = c.Append(p)
 	}
-	return c.String(), true
+	return c.String(), true, nil
 }
 
-func (d *decoder) expandEntry(r *RawEntry) *expEntry {
+func hasMacro(v Value) bool {
+	for _, p := range v {
+		if p.Kind == Macro {
+			return true
+		}
+	}
+	return false
+}
+
+func where(ref, field string) string {
+	if ref == "" {
+		return field
+	}
+	return ref + ": field " + field
+}
+
+// formatSize writes a byte count as people read it: 1 MiB, 512 KiB, 300 bytes.
+func formatSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func (d *decoder) expandEntry(r *RawEntry) (*expEntry, error) {
 	e := &expEntry{typ: r.Type, key: r.Key, pos: r.Pos}
 	for _, f := range r.Fields {
-		s, ok := d.expand(f.Value, r.Key, f.Name)
+		s, ok, err := d.expand(f.Value, r.Key, f.Name, f.Pos)
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
+			continue
+		}
+		if what, _, ok := charset.CheckString(s); !ok && hasMacro(f.Value) {
+			// The entry's own text was scanned already; this came in
+			// through a macro.
+			d.fail(f.Pos, r.Key, f.Name, CodeBadText, fmt.Sprintf("the value of field %s holds %s, brought in by a macro; a library cannot store it; the entry is skipped", f.Name, what))
 			continue
 		}
 		e.fields = append(e.fields, expField{name: f.Name, raw: s, pos: f.Pos})
 	}
-	return e
+	return e, nil
 }
 
 // inherit copies fields from crossref parents into children that lack
@@ -242,18 +582,7 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		info.csl, info.g = "document", gOther
 		d.warn(r.pos, r.key, "type", CodeUnknownType, fmt.Sprintf("entry type @%s has no CSL type; imported as document, the entry type is kept in extra", r.typ))
 	}
-	// One value per field: a repeated field is an error, not an overwrite.
-	seen := map[string]bib.Pos{}
-	var list []expField
-	for _, f := range r.fields {
-		if p, dup := seen[f.name]; dup {
-			d.fail(f.pos, r.key, f.name, CodeDuplicateField, fmt.Sprintf("field %s appears twice in this entry (first at line %d); remove one", f.name, p.Line))
-			continue
-		}
-		seen[f.name] = f.pos
-		list = append(list, f)
-	}
-	r.fields = list
+	r.fields = d.repeats(r)
 	sub, hasSub := r.get("entrysubtype")
 	e.Type = readType(r.typ, strings.TrimSpace(decodeLaTeX(sub.raw).text))
 	if hasSub && e.Type == info.csl {
@@ -274,13 +603,13 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 	}
 	var altNames []expField
 	for _, f := range r.fields {
-		switch f.name {
-		case "entrysubtype", "year", "month":
+		switch {
+		case f.name == "entrysubtype" || f.name == "year" || f.name == "month":
 			continue
-		case "crossref":
+		case f.name == "crossref" || f.repeat:
 			e.Extra[f.name] = f.raw
 			continue
-		case "ids":
+		case f.name == "ids":
 			// biblatex's other keys of the entry: cite's aliases.
 			for _, a := range strings.Split(decodeLaTeX(f.raw).text, ",") {
 				e.AddAlias(strings.TrimSpace(a))
@@ -327,6 +656,46 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		e.Extra = nil
 	}
 	return e
+}
+
+// listSeparators are the fields whose repeats are items of one list, and
+// the separator their exporters join items with.
+var listSeparators = map[string]string{"keywords": ", ", "file": ";"}
+
+// repeats gives each field one value. A list field that repeats (six
+// keywords fields, as ScienceDirect exports them) is joined into one
+// list; any other repeat keeps the first value, and each later value goes
+// to Extra under a numbered name (title-2, title-3), with a warning.
+func (d *decoder) repeats(r *expEntry) []expField {
+	first := map[string]int{}
+	count := map[string]int{}
+	var list []expField
+	for _, f := range r.fields {
+		i, dup := first[f.name]
+		if !dup || f.inherited {
+			if !dup {
+				first[f.name] = len(list)
+			}
+			list = append(list, f)
+			continue
+		}
+		count[f.name]++
+		if sep, ok := listSeparators[f.name]; ok {
+			list[i].raw += sep + f.raw
+			d.warn(f.pos, r.key, f.name, CodeJoinedField, fmt.Sprintf("field %s appears again (first at line %d); the values are joined into one list", f.name, list[i].pos.Line))
+			continue
+		}
+		n := count[f.name] + 1
+		name := fmt.Sprintf("%s-%d", f.name, n)
+		for _, taken := r.get(name); taken; _, taken = r.get(name) {
+			n++
+			name = fmt.Sprintf("%s-%d", f.name, n)
+		}
+		d.warn(f.pos, r.key, f.name, CodeDuplicateField, fmt.Sprintf("field %s appears again (first at line %d); the first value is used and this one is kept in extra as %s", f.name, list[i].pos.Line, name))
+		f.name, f.repeat = name, true
+		list = append(list, f)
+	}
+	return list
 }
 
 // subtitles pairs a CSL title variable with the BibLaTeX fields that hold
@@ -556,6 +925,9 @@ func (d *decoder) yearMonth(e *bib.Entry, r *expEntry) {
 	if hasYear {
 		t := decodeLaTeX(yf.raw)
 		y, err := strconv.Atoi(strings.TrimSpace(t.text))
+		if err == nil && (y > bib.MaxYear || y < -bib.MaxYear) {
+			err = fmt.Errorf("out of range")
+		}
 		switch {
 		case hasDate && err == nil && y == issued.Start.Year && len(t.lossy) == 0:
 			// repeats the date field

@@ -150,8 +150,11 @@ func TestNickngDropsData(t *testing.T) {
 			input: "@article{a, title = {first}, title = {second}}\n",
 			nick:  fieldIs("title", "second"),
 			ours: func(l *bib.Library, ds []bib.Diagnostic) string {
-				if !hasDiag(ds, bib.Error, CodeDuplicateField) {
-					return "want a duplicate-field error"
+				if !hasDiag(ds, bib.Warning, CodeDuplicateField) {
+					return "want a duplicate-field warning"
+				}
+				if len(l.Entries) != 1 || l.Entries[0].Extra["title-2"] != "second" {
+					return "want the second title kept in extra as title-2"
 				}
 				return varIs("title", "first")(l, ds)
 			},

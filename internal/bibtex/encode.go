@@ -71,7 +71,7 @@ func checkKey(id string) error {
 		return fmt.Errorf("is empty and cannot be a BibTeX key")
 	}
 	for _, r := range id {
-		if unicode.IsSpace(r) || strings.ContainsRune(",{}()\"#%'=\\", r) || !unicode.IsPrint(r) {
+		if unicode.IsSpace(r) || strings.ContainsRune(",{}\"#%'=\\", r) || !unicode.IsPrint(r) {
 			return fmt.Errorf("cannot be a BibTeX key: it contains %q; give the entry an id without it", r)
 		}
 	}

@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,8 @@ type Item struct {
 	Field RawField
 	Value Value
 	Text  string
+	// Start and End are the byte offsets of the item in the file.
+	Start, End int
 }
 
 // RawEntry is an entry as written: its type (lower-cased), its key (case
@@ -66,6 +69,8 @@ type RawField struct {
 	Name  string
 	Value Value
 	Pos   bib.Pos
+	// Offset is the byte offset of the field's name in the file.
+	Offset int
 }
 
 // PieceKind says how a piece of a value was written.
@@ -90,10 +95,15 @@ type Piece struct {
 // Value is a field value: one or more pieces joined with "#".
 type Value []Piece
 
-// SyntaxError is a place where a .bib file is not BibTeX.
+// SyntaxError is a place where a .bib file is not BibTeX. Key is the key
+// of the entry it breaks, when the reader got that far, and Start the
+// byte offset where that entry (or other item) starts.
 type SyntaxError struct {
-	Pos bib.Pos
-	Msg string
+	Pos   bib.Pos
+	Msg   string
+	Key   string
+	Field string
+	Start int
 }
 
 // Error returns "file:line:col: message".
@@ -132,25 +142,30 @@ func Parse(name string, data []byte) (*File, error) {
 		c := p.src[p.i]
 		switch {
 		case c == '@':
+			from := p.i
+			p.key = ""
 			it, err := p.item()
 			if err != nil {
+				err.Key, err.Start = p.key, from
 				p.errs = append(p.errs, err)
 				p.recover()
 				continue
 			}
+			it.Start, it.End = from, p.i
 			f.Items = append(f.Items, it)
 		case c == '%':
+			from := p.i
 			text := p.restOfLine()
-			f.Items = append(f.Items, Item{Kind: CommentItem, Pos: start, Text: text})
+			f.Items = append(f.Items, Item{Kind: CommentItem, Pos: start, Text: text, Start: from, End: p.i})
 		case isSpace(c):
 			p.next()
 		default:
 			// Free text runs to the next "@" or "%" line; BibTeX ignores it.
-			var b strings.Builder
+			from := p.i
 			for p.i < len(p.src) && p.src[p.i] != '@' && !(p.src[p.i] == '%' && p.atLineStart()) {
-				b.WriteRune(p.next())
+				p.next()
 			}
-			f.Items = append(f.Items, Item{Kind: TextItem, Pos: start, Text: strings.TrimSpace(b.String())})
+			f.Items = append(f.Items, Item{Kind: TextItem, Pos: start, Text: strings.TrimSpace(p.src[from:p.i]), Start: from, End: p.i})
 		}
 	}
 	if len(p.errs) > 0 {
@@ -165,6 +180,7 @@ type parser struct {
 	name      string
 	line, col int
 	errs      ErrorList
+	key       string // key of the entry being read, for errors
 }
 
 func (p *parser) pos() bib.Pos { return bib.Pos{File: p.name, Line: p.line, Col: p.col} }
@@ -321,7 +337,7 @@ func (p *parser) comment(at bib.Pos) (Item, *SyntaxError) {
 	p.next()
 	start := p.i
 	if open == '{' {
-		if err := p.balanced(at, "@comment"); err != nil {
+		if err := p.balanced(at, "@comment", false); err != nil {
 			return Item{}, err
 		}
 		return Item{Kind: CommentItem, Pos: at, Text: p.src[start : p.i-1]}, nil
@@ -342,10 +358,17 @@ func (p *parser) comment(at bib.Pos) (Item, *SyntaxError) {
 }
 
 // balanced consumes up to and including the "}" that closes an already
-// consumed "{".
-func (p *parser) balanced(at bib.Pos, what string) *SyntaxError {
+// consumed "{". For a field value (value set), the start of the next entry
+// ("@article{" at the start of a line) also stops it, so that one missing
+// "}" costs one entry, not the rest of the file.
+func (p *parser) balanced(at bib.Pos, what string, value bool) *SyntaxError {
 	depth := 1
 	for p.i < len(p.src) {
+		if value {
+			if line, ok := p.nextEntryAhead(); ok {
+				return p.errorf(at, "the value that starts here is not closed before the next entry on line %d: its braces do not balance; add the missing \"}\" or remove the extra \"{\"", line)
+			}
+		}
 		// Like BibTeX, count every brace, escaped or not: "\{" must be
 		// balanced too.
 		switch p.next() {
@@ -358,8 +381,61 @@ func (p *parser) balanced(at bib.Pos, what string) *SyntaxError {
 			}
 		}
 	}
+	if value {
+		return p.errorf(at, "the value that starts here is never closed: the file ends inside it; add the missing \"}\"")
+	}
 	return p.errorf(at, "%s: \"{\" is never closed; the file ends inside it", what)
 }
+
+// nextEntryAhead reports whether p is at a line break followed by the
+// start of an entry ("@word{" or "@word(" at the start of the next line),
+// and that line's number.
+func (p *parser) nextEntryAhead() (int, bool) {
+	if p.src[p.i] != '\n' {
+		return 0, false
+	}
+	j := p.i + 1
+	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
+		j++
+	}
+	if j >= len(p.src) || p.src[j] != '@' {
+		return 0, false
+	}
+	j++
+	k := j
+	for k < len(p.src) && k-j < 40 && isLetter(p.src[k]) {
+		k++
+	}
+	for k < len(p.src) && (p.src[k] == ' ' || p.src[k] == '\t') {
+		k++
+	}
+	if k == j || k >= len(p.src) || (p.src[k] != '{' && p.src[k] != '(') {
+		return 0, false
+	}
+	return p.line + 1, true
+}
+
+// runOn explains the commonest cause of a missing comma: a braced value
+// whose braces do not balance runs on past its line into the next field
+// and ends at the entry's closing brace. It returns nil when v does not
+// look like that.
+func runOn(typ, key, name string, v Value) *SyntaxError {
+	if len(v) == 0 {
+		return nil
+	}
+	last := v[len(v)-1]
+	if last.Kind != Braced {
+		return nil
+	}
+	first, rest, ok := strings.Cut(last.Text, "\n")
+	if !ok || !fieldLine.MatchString(rest) {
+		return nil
+	}
+	return &SyntaxError{Pos: last.Pos, Field: name, Msg: fmt.Sprintf("@%s{%s: field %s: its braces do not balance, so the value {%s… runs on into the fields that follow; add the missing \"}\" or remove the extra \"{\"", typ, key, name, clip(first))}
+}
+
+// fieldLine matches a line that starts like a field ("  doi = {").
+var fieldLine = regexp.MustCompile(`(?m)^[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=`)
 
 func (p *parser) expectClose(close rune, what string) *SyntaxError {
 	p.skip()
@@ -375,7 +451,7 @@ func (p *parser) expectClose(close rune, what string) *SyntaxError {
 
 func (p *parser) stringDef(at bib.Pos, close rune) (Item, *SyntaxError) {
 	p.skip()
-	fat := p.pos()
+	fat, foff := p.pos(), p.i
 	name := strings.ToLower(p.ident())
 	if name == "" {
 		return Item{}, p.errorf(fat, "@string needs a name, as in @string{acm = \"Association for Computing Machinery\"}")
@@ -393,7 +469,7 @@ func (p *parser) stringDef(at bib.Pos, close rune) (Item, *SyntaxError) {
 	if err := p.expectClose(close, "@string{"+name); err != nil {
 		return Item{}, err
 	}
-	return Item{Kind: StringItem, Pos: at, Field: RawField{Name: name, Value: v, Pos: fat}}, nil
+	return Item{Kind: StringItem, Pos: at, Field: RawField{Name: name, Value: v, Pos: fat, Offset: foff}}, nil
 }
 
 func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxError) {
@@ -405,6 +481,7 @@ func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxEr
 		p.next()
 	}
 	e.Key = p.src[start:p.i]
+	p.key = e.Key
 	p.skip()
 	switch c := p.peek(); {
 	case e.Key == "" && c == ',':
@@ -430,7 +507,7 @@ func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxEr
 		if p.i >= len(p.src) {
 			return nil, p.errorf(at, "@%s{%s is not closed with %q before the end of the file", typ, e.Key, close)
 		}
-		fat := p.pos()
+		fat, foff := p.pos(), p.i
 		name := strings.ToLower(p.ident())
 		if name == "" {
 			return nil, p.errorf(fat, "@%s{%s: expected a field name or %q, found %q", typ, e.Key, close, p.peek())
@@ -443,15 +520,18 @@ func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxEr
 		p.skip()
 		v, err := p.value(close)
 		if err != nil {
-			return nil, &SyntaxError{Pos: err.Pos, Msg: fmt.Sprintf("@%s{%s: field %s: %s", typ, e.Key, name, err.Msg)}
+			return nil, &SyntaxError{Pos: err.Pos, Msg: fmt.Sprintf("@%s{%s: field %s: %s", typ, e.Key, name, err.Msg), Field: name}
 		}
-		e.Fields = append(e.Fields, RawField{Name: name, Value: v, Pos: fat})
+		e.Fields = append(e.Fields, RawField{Name: name, Value: v, Pos: fat, Offset: foff})
 		p.skip()
 		switch c := p.peek(); c {
 		case ',':
 			p.next()
 		case close:
 		default:
+			if err := runOn(typ, e.Key, name, v); err != nil {
+				return nil, err
+			}
 			if c == -1 {
 				return nil, p.errorf(at, "@%s{%s is not closed with %q before the end of the file", typ, e.Key, close)
 			}
@@ -469,7 +549,7 @@ func (p *parser) value(close rune) (Value, *SyntaxError) {
 		case c == '{':
 			p.next()
 			start := p.i
-			if err := p.balanced(at, "value"); err != nil {
+			if err := p.balanced(at, "value", true); err != nil {
 				return nil, err
 			}
 			v = append(v, Piece{Kind: Braced, Text: p.src[start : p.i-1], Pos: at})
@@ -481,6 +561,9 @@ func (p *parser) value(close rune) (Value, *SyntaxError) {
 			for {
 				if p.i >= len(p.src) {
 					return nil, p.errorf(at, "a quoted value is never closed with '\"'")
+				}
+				if line, ok := p.nextEntryAhead(); ok {
+					return nil, p.errorf(at, "the quoted value that starts here is not closed before the next entry on line %d; add the missing '\"'", line)
 				}
 				switch p.next() {
 				case '{':

@@ -27,24 +27,38 @@ func (e *env) importCommand() *ucli.Command {
 			"lock is held, and after --wait (default 5s) the import gives up (exit 2).\n" +
 			"A symbolic link is followed; the file keeps its mode and group. An id that the\n" +
 			"file already has is refused unless --on-duplicate says what to do with it.\n\n" +
+			"Import is tolerant: an entry that cannot be imported as it is (broken syntax,\n" +
+			"an undefined macro, a key used twice, a control character or a byte that is\n" +
+			"not text) is skipped and reported as file:line:col with what to fix; the\n" +
+			"others are imported. --strict imports nothing when any entry has an error.\n" +
+			"A repeated keywords or file field is joined into one list; any other repeated\n" +
+			"field keeps its first value and the later ones go to extra (title-2).\n\n" +
 			"LaTeX accents and commands become Unicode; @string macros, # concatenation\n" +
 			"and crossref are resolved. A field with no CSL variable, and the original\n" +
 			"LaTeX of a value that plain text cannot hold exactly (math, \\emph, braces\n" +
 			"that protect capitals), are kept in the reference's [reference.extra] table,\n" +
 			"so that 'cite export' writes them back. The summary on standard error says\n" +
-			"what was imported and what was kept there; --verbose lists every field.\n\n" +
-			"Exit code 0 on success, 1 when the file has errors (an undefined macro, a\n" +
-			"repeated field or key, a duplicate id): nothing is written then; 2 when the\n" +
-			"file cannot be read or is not BibTeX or JSON.\n\n" +
+			"what was imported, what was skipped and what was kept in extra; --verbose\n" +
+			"lists every field.\n\n" +
+			"The encoding is detected (UTF-8, or Windows-1251, KOI8-R or CP866 for\n" +
+			"Russian and Kazakh files) and named in the summary; --encoding sets it.\n" +
+			"@string macros may expand to at most 1MiB for one value and 16MiB in all\n" +
+			"(--max-value-size, --max-macro-expansion).\n\n" +
+			"Exit code 0 on success; 1 when an entry was skipped (the others are\n" +
+			"imported), or with --strict when the file has any error (nothing is written\n" +
+			"then), or when an id is already in the --into file; 2 when the file cannot\n" +
+			"be read, is not BibTeX or JSON at all, or exceeds a limit.\n\n" +
 			"Examples:\n" +
 			"   cite import old.bib > refs/old.toml\n" +
-			"   cite import zotero.json --into refs/references.toml --on-duplicate rename",
-		Flags: []ucli.Flag{
+			"   cite import zotero.json --into refs/references.toml --on-duplicate rename\n" +
+			"   cite import thesis.bib --encoding cp1251 --into refs/thesis.toml\n" +
+			"   cite import library.bib --strict --into refs/library.toml",
+		Flags: append([]ucli.Flag{
 			&ucli.StringFlag{Name: "into", Usage: "add the references to this .toml file instead of printing them"},
 			&ucli.StringFlag{Name: "on-duplicate", Value: "error", Usage: "when an id is already in the --into file: error, skip (keep the existing reference), rename (give the new one id-2, id-3, …) or replace"},
 			&ucli.BoolFlag{Name: "verbose", Usage: "print every diagnostic, not only the summary"},
 			waitFlag(),
-		},
+		}, importReadFlags()...),
 		Action: e.runImport,
 	}
 }
@@ -52,7 +66,7 @@ func (e *env) importCommand() *ucli.Command {
 func (e *env) runImport(c *ucli.Context) error {
 	// urfave/cli stops reading flags at the first argument; the usage line
 	// puts the flags after the file, so read those here.
-	args, err := trailingFlags(c, c.Args().Slice(), map[string]bool{"into": true, "on-duplicate": true, "wait": true}, map[string]bool{"verbose": true})
+	args, err := trailingFlags(c, c.Args().Slice(), importValued, importBoolean)
 	if err != nil {
 		return err
 	}
@@ -64,36 +78,32 @@ func (e *env) runImport(c *ucli.Context) error {
 		return usageErrorf("import takes one file: cite import FILE.bib|FILE.json [--into FILE.toml]")
 	}
 	src := args[0]
-	data, _, err := e.readInput(c, src)
+	imp, _, err := e.readImport(c, src)
 	if err != nil {
 		return err
 	}
-	var lib *bib.Library
-	var diags []bib.Diagnostic
-	switch ext := strings.ToLower(filepath.Ext(src)); ext {
-	case ".bib", ".bibtex", ".biblatex":
-		lib, diags, err = bibtex.Decode(src, data)
-	case ".json":
-		lib, diags, err = csljson.Decode(src, data)
-	default:
-		return usageErrorf("%s: cannot tell the format from the extension %q; import reads .bib (BibTeX or BibLaTeX) and .json (CSL-JSON)", src, ext)
-	}
-	if err != nil {
-		return inputError(fmt.Errorf("%v\n%s is not valid %s; nothing was imported", err, src, formatName(src)))
-	}
+	lib, diags := imp.Library, imp.Diagnostics
 	verbose := c.Bool("verbose")
-	if bib.HasErrors(diags) {
+	errs, _ := count(diags)
+	if c.Bool("strict") && errs > 0 {
 		for _, d := range diags {
 			if d.Severity == bib.Error || verbose {
 				fmt.Fprintln(e.stderr, d.String())
 			}
 		}
-		errs, _ := count(diags)
-		fmt.Fprintf(e.stderr, "%s in %s; nothing was imported\n", plural(errs, "error"), src)
+		fmt.Fprintf(e.stderr, "%s in %s; nothing was imported (--strict)\n", plural(errs, "error"), src)
 		return problemsFound()
 	}
 	into := c.String("into")
-	res := importResult{src: src, entries: lib.Entries}
+	res := importResult{src: src, entries: lib.Entries, imp: imp}
+	if !verbose {
+		// Errors always print: each names an entry that was skipped.
+		for _, d := range diags {
+			if d.Severity == bib.Error {
+				fmt.Fprintln(e.stderr, d.String())
+			}
+		}
+	}
 	if into == "" {
 		var b bytes.Buffer
 		if err := store.Encode(&b, lib.Entries, nil); err != nil {
@@ -102,10 +112,17 @@ func (e *env) runImport(c *ucli.Context) error {
 		if _, err := e.stdout.Write(b.Bytes()); err != nil {
 			return err
 		}
-	} else if err := e.importInto(c, into, policy, &res); err != nil {
-		return err
+	} else if len(lib.Entries) > 0 || len(imp.Skipped) == 0 {
+		if err := e.importInto(c, into, policy, &res); err != nil {
+			return err
+		}
+	} else {
+		res.into = into
 	}
 	e.importSummary(res, diags, verbose)
+	if len(imp.Skipped) > 0 {
+		return problemsFound()
+	}
 	return nil
 }
 
@@ -141,16 +158,10 @@ func trailingFlags(c *ucli.Context, args []string, valued, boolean map[string]bo
 	return rest, nil
 }
 
-func formatName(path string) string {
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		return "CSL-JSON"
-	}
-	return "BibTeX"
-}
-
 // importResult is what an import did, for the summary.
 type importResult struct {
 	src, into string
+	imp       *bib.Import
 	entries   []*bib.Entry // the entries written
 	skipped   []string
 	renamed   [][2]string
@@ -285,7 +296,20 @@ func (e *env) importSummary(res importResult, diags []bib.Diagnostic, verbose bo
 	if res.into != "" {
 		target = res.into
 	}
-	fmt.Fprintf(w, "imported %s from %s into %s\n", plural(len(res.entries)+len(res.replaced), "reference"), res.src, target)
+	fmt.Fprintf(w, "imported %s, skipped %d, from %s into %s\n", plural(len(res.entries)+len(res.replaced), "reference"), len(res.imp.Skipped), res.src, target)
+	if len(res.imp.Skipped) > 0 {
+		var keys []string
+		for _, s := range res.imp.Skipped {
+			keys = append(keys, fmt.Sprintf("%s (line %d)", s.Ref, s.Pos.Line))
+		}
+		fmt.Fprintf(w, "  skipped (errors above; fix them and import again): %s\n", some(keys))
+		if hint := encodingHint(res.imp, diags); hint != "" {
+			fmt.Fprintf(w, "  %s\n", hint)
+		}
+	}
+	if res.imp.Encoding != "" && res.imp.How != "valid UTF-8" && res.imp.How != "CSL-JSON is UTF-8" {
+		fmt.Fprintf(w, "  read as %s (%s)\n", res.imp.Encoding, res.imp.How)
+	}
 	types := map[string]int{}
 	for _, en := range res.entries {
 		types[en.Type]++
@@ -315,6 +339,11 @@ func (e *env) importSummary(res importResult, diags []bib.Diagnostic, verbose bo
 		{[]string{bibtex.CodeBadDate, csljson.CodeBadDate}, "dates cite cannot read, kept as written"},
 	}
 	grouped := map[string]bool{bibtex.CodeNotImported: true}
+	for _, d := range diags {
+		if d.Severity == bib.Error {
+			grouped[d.Code] = true // printed above
+		}
+	}
 	for _, g := range groups {
 		fieldCount := map[string]int{}
 		for _, d := range diags {

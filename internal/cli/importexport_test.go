@@ -37,6 +37,16 @@ func TestImportGolden(t *testing.T) {
 		{"missing", []string{"import", filepath.Join(dir, "missing.bib")}, 2},
 		{"no-file", []string{"import"}, 2},
 		{"bad-policy", []string{"import", filepath.Join(dir, "small.bib"), "--on-duplicate", "merge"}, 2},
+		{"tolerant", []string{"import", filepath.Join(dir, "tolerant.bib")}, 1},
+		{"strict", []string{"import", filepath.Join(dir, "tolerant.bib"), "--strict"}, 1},
+		{"fix-text", []string{"import", filepath.Join(dir, "tolerant.bib"), "--fix-text"}, 1},
+		{"cp1251-detected", []string{"import", filepath.Join(dir, "ru-cp1251.bib")}, 0},
+		{"koi8r-detected", []string{"import", filepath.Join(dir, "ru-koi8r.bib")}, 0},
+		{"koi8r-given", []string{"import", filepath.Join(dir, "ru-koi8r.bib"), "--encoding", "koi8-r"}, 0},
+		{"bad-encoding", []string{"import", filepath.Join(dir, "ru-koi8r.bib"), "--encoding", "ebcdic"}, 2},
+		{"macro-bomb", []string{"import", filepath.Join(dir, "bomb.bib")}, 2},
+		{"macro-bomb-raised", []string{"import", filepath.Join(dir, "bomb.bib"), "--max-value-size", "2MiB", "--max-macro-expansion", "3MiB"}, 2},
+		{"bad-size", []string{"import", filepath.Join(dir, "bomb.bib"), "--max-value-size", "lots"}, 2},
 	})
 }
 

@@ -345,3 +345,67 @@ func TestAliasesRoundTrip(t *testing.T) {
 	}
 	validate(t, out)
 }
+
+// TestTolerantItems: an item with an error is skipped and named, the
+// others are imported; dates outside what EDTF and CSL-JSON express and
+// control characters are errors; a repeated key is kept in extra.
+func TestTolerantItems(t *testing.T) {
+	data := []byte(`[
+{"id": "ok", "type": "book", "title": "Fine"},
+{"id": "min", "type": "book", "issued": {"date-parts": [[-9223372036854775808]]}},
+{"id": "month", "type": "book", "issued": {"date-parts": [[2020, 140]]}},
+{"id": "ctl", "type": "book", "title": "a\u0015b"},
+{"id": "nul", "type": "book", "publisher": "x\u0000"},
+{"id": "bad", "type": "book", "note": "caf` + "\xe9" + `"},
+{"id": "season", "type": "book", "issued": {"date-parts": [[2001, 13]]}},
+{"id": "ok", "type": "book", "title": "Same id"},
+{"id": "twice", "type": "book", "title": "First", "title": "Second"}
+]`)
+	res, err := DecodeWith("t.json", data, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range res.Library.Entries {
+		ids = append(ids, e.ID)
+	}
+	if got := strings.Join(ids, " "); got != "ok season twice" {
+		t.Errorf("imported %q; want %q", got, "ok season twice")
+	}
+	var skipped []string
+	for _, s := range res.Skipped {
+		skipped = append(skipped, s.Ref)
+	}
+	if got := strings.Join(skipped, " "); got != "min month ctl nul bad ok" {
+		t.Errorf("skipped %q", got)
+	}
+	if d, _ := res.Library.Entries[1].Date("issued"); d.Season != 1 || d.Start.Month != 0 {
+		t.Errorf("[2001, 13] = %+v; want spring 2001", d)
+	}
+	if e := res.Library.Entries[2]; e.Get("title") != "First" || e.Extra["title-2"] != "Second" {
+		t.Errorf("repeated key: title %q, extra %v", e.Get("title"), e.Extra)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Ref == "min" && !strings.Contains(d.Message, "outside what EDTF and CSL-JSON can express") {
+			t.Errorf("min: %v", d)
+		}
+		if d.Ref == "bad" && d.Pos.Line != 7 {
+			t.Errorf("invalid UTF-8 reported at %v; want line 7", d.Pos)
+		}
+	}
+	// Nothing imported holds what a store or an export cannot write.
+	var b bytes.Buffer
+	if err := store.Encode(&b, res.Library.Entries, nil); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "--9223372036854775808") {
+		t.Errorf("the TOML holds the impossible year:\n%s", b.String())
+	}
+	fixed, err := DecodeWith("t.json", data, ReadOptions{FixText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fixed.Library.Entries) != 6 {
+		t.Errorf("--fix-text imported %d items; want 6 (ctl, nul and bad fixed)", len(fixed.Library.Entries))
+	}
+}

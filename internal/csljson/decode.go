@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/charset"
 )
 
 // Diagnostic codes of Decode.
@@ -21,7 +22,9 @@ const (
 	CodeUnknownType = "unknown-type"  // error: type is not a CSL item type
 	CodeDuplicateID = "duplicate-id"  // error: two items share an id
 	CodeMissingID   = "missing-id"    // error: an item without id
-	CodeDuplicate   = "duplicate-key" // error: a key repeats within an item
+	CodeDuplicate   = "duplicate-key" // warning: a key repeats within an item; the later value is kept in Extra
+	CodeBadText     = "bad-text"      // error: a control character or invalid UTF-8; the item is skipped
+	CodeFixedText   = "fixed-text"    // warning: with FixText, a control character or invalid byte replaced
 )
 
 // SyntaxError is CSL-JSON that cannot be read at all: invalid JSON, or a
@@ -34,51 +37,161 @@ type SyntaxError struct {
 // Error returns "file:line:col: message".
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %s", e.Pos, e.Msg) }
 
+// ReadOptions controls DecodeWith.
+type ReadOptions struct {
+	// FixText replaces control characters and invalid UTF-8 (a space, or
+	// U+FFFD) and reports each as a warning; without it each is an error
+	// and its item is skipped.
+	FixText bool
+}
+
 // Decode reads a CSL-JSON document (an array of items) into a library;
-// name is used in positions. Ids may be strings or numbers, dates EDTF
-// strings or date-parts objects. A key with no CSL variable is kept in the
-// entry's Extra (as text, or as compact JSON when it is not a string) with
-// a warning; the custom object's keys go to Extra too, except the
-// -translit and -translated forms that Encode writes there. Nothing is
-// dropped. The error is a *SyntaxError with file:line:col.
+// name is used in positions. It is DecodeWith with the default options,
+// returning the items that could be imported and every diagnostic.
 func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
+	res, err := DecodeWith(name, data, ReadOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Library, res.Diagnostics, nil
+}
+
+// DecodeWith reads a CSL-JSON document (an array of items) into a
+// library; name is used in positions. Ids may be strings or numbers, dates
+// EDTF strings or date-parts objects. A key with no CSL variable is kept in
+// the entry's Extra (as text, or as compact JSON when it is not a string)
+// with a warning; the custom object's keys go to Extra too, except the
+// -translit and -translated forms that Encode writes there. Nothing is
+// dropped.
+//
+// Import is tolerant: an item with an error (a value of the wrong type, an
+// unknown type, an id used before, a date outside what EDTF and CSL-JSON
+// can express, a control character or invalid UTF-8) is skipped and named
+// in Skipped, and the other items are imported. The error is a
+// *SyntaxError with file:line:col when the document is not JSON or not an
+// array of objects.
+func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	d := &decoder{file: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	d := &decoder{file: name, fix: opts.FixText}
+	if opts.FixText {
+		var probs []charset.Problem
+		data, probs = charset.Fix(data, charset.UTF8)
+		for _, pr := range probs {
+			d.warn(bib.Pos{File: name, Line: pr.Line, Col: pr.Col}, "", "", CodeFixedText, pr.What+" replaced (--fix-text)")
+		}
+	}
+	d.data = data
+	d.dec = json.NewDecoder(bytes.NewReader(data))
 	d.dec.UseNumber()
 	for i, c := range data {
 		if c == '\n' {
 			d.lines = append(d.lines, i)
 		}
 	}
+	var probs []charset.Problem
+	if !opts.FixText {
+		probs = charset.Scan(data, charset.UTF8)
+	}
 	lib := &bib.Library{Files: []string{name}}
+	res := &bib.Import{Encoding: "UTF-8"}
 	tok, err := d.dec.Token()
 	if err != nil {
-		return nil, nil, d.syntax(err)
+		return nil, d.syntax(err)
 	}
 	if delim, ok := tok.(json.Delim); !ok || delim != '[' {
-		return nil, nil, &SyntaxError{Pos: d.pos(0), Msg: "a CSL-JSON file is an array of items: it must start with \"[\""}
+		return nil, &SyntaxError{Pos: d.pos(0), Msg: "a CSL-JSON file is an array of items: it must start with \"[\""}
 	}
 	ids := map[string]bib.Pos{}
 	for n := 1; d.dec.More(); n++ {
+		before := len(d.diags)
+		from := int(d.dec.InputOffset())
 		e, err := d.item(n)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
+		to := int(d.dec.InputOffset())
+		for len(probs) > 0 && probs[0].Offset < to {
+			if pr := probs[0]; pr.Offset >= from {
+				d.fail(bib.Pos{File: name, Line: pr.Line, Col: pr.Col}, e.ID, "", CodeBadText, fmt.Sprintf("item %d holds %s; a library cannot store it: remove it, or import with --fix-text to replace it", n, pr.What))
+			}
+			probs = probs[1:]
+		}
+		d.checkText(e)
 		if first, dup := ids[e.ID]; dup {
 			d.fail(e.PosOf("id"), e.ID, "id", CodeDuplicateID, fmt.Sprintf("id %q is already used at %s", e.ID, first))
-		} else {
-			ids[e.ID] = e.PosOf("id")
 		}
+		if bib.HasErrors(d.diags[before:]) {
+			for i := before; i < len(d.diags); i++ {
+				if d.diags[i].Severity == bib.Error {
+					d.diags[i].Message += "; the item is skipped"
+				}
+			}
+			res.Skipped = append(res.Skipped, bib.Skip{Ref: e.ID, Pos: e.Pos})
+			continue
+		}
+		ids[e.ID] = e.PosOf("id")
 		lib.Entries = append(lib.Entries, e)
 	}
 	if _, err := d.dec.Token(); err != nil {
-		return nil, nil, d.syntax(err)
+		return nil, d.syntax(err)
 	}
 	if _, err := d.dec.Token(); err != io.EOF {
-		return nil, nil, &SyntaxError{Pos: d.pos(int(d.dec.InputOffset())), Msg: "text after the closing \"]\" of the array"}
+		return nil, &SyntaxError{Pos: d.pos(int(d.dec.InputOffset())), Msg: "text after the closing \"]\" of the array"}
 	}
 	bib.SortDiagnostics(d.diags)
-	return lib, d.diags, nil
+	res.Library, res.Diagnostics = lib, d.diags
+	return res, nil
+}
+
+// checkText applies the rule for text on the way in to every string of e:
+// a control character is an error, or with FixText replaced by a space
+// with a warning. (Invalid UTF-8 was found in the raw bytes already.)
+func (d *decoder) checkText(e *bib.Entry) {
+	check := func(field, s string) string {
+		what, _, ok := charset.CheckString(s)
+		if ok {
+			return s
+		}
+		if d.fix {
+			fixed, _ := charset.FixString(s)
+			d.warn(e.PosOf(baseKey(field)), e.ID, field, CodeFixedText, fmt.Sprintf("%s holds %s; replaced with a space (--fix-text)", field, what))
+			return fixed
+		}
+		d.fail(e.PosOf(baseKey(field)), e.ID, field, CodeBadText, fmt.Sprintf("%s holds %s; a library cannot store it: remove it, or import with --fix-text to replace it", field, what))
+		return s
+	}
+	e.ID = check("id", e.ID)
+	for k, v := range e.Fields {
+		e.Fields[k] = check(k, v)
+	}
+	for k, v := range e.Extra {
+		e.Extra[k] = check(k, v)
+	}
+	for role, names := range e.Names {
+		for i := range names {
+			n := &names[i]
+			for _, p := range bib.NameParts {
+				if v := n.Part(p); v != "" {
+					n.SetPart(p, check(role, v))
+				}
+			}
+			for k, v := range n.Alt {
+				n.Alt[k] = check(role, v)
+			}
+		}
+	}
+	for k, dt := range e.Dates {
+		if dt.Literal != "" {
+			dt.Literal = check(k, dt.Literal)
+			e.Dates[k] = dt
+		}
+	}
+}
+
+// baseKey is the item key a field name of Extra or custom came from.
+func baseKey(field string) string {
+	k, _, _ := strings.Cut(field, ".")
+	return k
 }
 
 type decoder struct {
@@ -87,6 +200,7 @@ type decoder struct {
 	dec   *json.Decoder
 	lines []int // offsets of '\n'
 	diags []bib.Diagnostic
+	fix   bool
 }
 
 // pos converts a byte offset to a position.
@@ -156,7 +270,13 @@ func (d *decoder) item(n int) (*bib.Entry, error) {
 			return nil, d.syntax(err)
 		}
 		if seen[key] {
-			d.fail(at, "", key, CodeDuplicate, fmt.Sprintf("key %q repeats in item %d; the first value is kept", key, n))
+			again := key + "-2"
+			for k := 3; seen[again]; k++ {
+				again = fmt.Sprintf("%s-%d", key, k)
+			}
+			seen[again] = true
+			d.warn(at, "", key, CodeDuplicate, fmt.Sprintf("key %q repeats in item %d; the first value is used and this one is kept in extra as %q", key, n, again))
+			members = append(members, member{again, raw, at})
 			continue
 		}
 		seen[key] = true
@@ -415,6 +535,9 @@ func dateObject(obj map[string]json.RawMessage) (bib.Date, error) {
 					nums[j] = n
 				}
 				dp := bib.DatePart{Year: nums[0], Month: nums[1], Day: nums[2]}
+				if err := expressible(&dp, &date, len(p)); err != nil {
+					return date, err
+				}
 				if i == 0 {
 					date.Start = dp
 				} else {
@@ -456,6 +579,30 @@ func dateObject(obj map[string]json.RawMessage) (bib.Date, error) {
 		return date, fmt.Errorf("empty date")
 	}
 	return date, nil
+}
+
+// expressible checks a date-parts array against what EDTF and CSL-JSON can
+// express: a year of at most nine digits, a month 1–12 (13–16 and 21–24
+// are the seasons citeproc-js and EDTF use, read as the season), a day
+// 1–31. A zero month or day stands for "not given" only at the end.
+func expressible(dp *bib.DatePart, date *bib.Date, n int) error {
+	if dp.Year > bib.MaxYear || dp.Year < -bib.MaxYear {
+		return fmt.Errorf("the year %d is outside what EDTF and CSL-JSON can express (at most nine digits)", dp.Year)
+	}
+	switch m := dp.Month; {
+	case m >= 13 && m <= 16 && dp.Day == 0 && n == 2:
+		date.Season, dp.Month = m-12, 0
+	case m >= 21 && m <= 24 && dp.Day == 0 && n == 2:
+		date.Season, dp.Month = m-20, 0
+	case m < 0 || m > 12:
+		return fmt.Errorf("the month %d is not 1 to 12 (or a season, 13–16 or 21–24)", m)
+	case m == 0 && dp.Day != 0:
+		return fmt.Errorf("the date has a day (%d) but no month", dp.Day)
+	}
+	if dp.Day < 0 || dp.Day > 31 {
+		return fmt.Errorf("the day %d is not 1 to 31", dp.Day)
+	}
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
