@@ -181,7 +181,7 @@ func (t *text) tokens() []token {
 			toks[i].sentence = true
 		case strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!") || strings.HasSuffix(prev, "—"):
 			toks[i].sentence = true
-		case strings.HasSuffix(prev, "."):
+		case strings.HasSuffix(prev, ".") && !midSentenceAbbreviations[strings.ToLower(prev)]:
 			toks[i].soft = true
 		}
 		if len(toks[i-1].parts) == 0 && i == 1 {
@@ -190,6 +190,9 @@ func (t *text) tokens() []token {
 	}
 	return toks
 }
+
+// midSentenceAbbreviations end in a period but never end a sentence.
+var midSentenceAbbreviations = map[string]bool{"vs.": true, "e.g.": true, "i.e.": true, "cf.": true, "al.": true, "approx.": true, "resp.": true, "viz.": true}
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -227,10 +230,13 @@ const (
 )
 
 func shapeOf(w string) shape {
-	letters, uppers, innerUpper := 0, 0, false
+	letters, uppers, innerUpper, digits := 0, 0, false, false
 	firstUpper := false
 	prevLetter := false
 	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits = true
+		}
 		if !unicode.IsLetter(r) {
 			if r == '\'' || r == '’' {
 				prevLetter = false // O'Brien: the capital after an apostrophe starts a name part
@@ -253,8 +259,8 @@ func shapeOf(w string) shape {
 		return noLetter
 	case uppers == 0:
 		return lower
-	case uppers == letters && letters >= 2:
-		return allCaps
+	case uppers == letters && (letters >= 2 || digits):
+		return allCaps // NATO, 3D, H4
 	case uppers == letters: // one capital letter
 		return capital
 	case innerUpper && firstUpper && uppers == letters-countTrailingLower(w):
@@ -283,10 +289,39 @@ func countTrailingLower(w string) int {
 // convert applies sentence case in place.
 func (t *text) convert(keep func(string) bool) {
 	toks := t.tokens()
-	titleCase := t.isTitleCase(toks)
+	if keep != nil {
+		// Words the caller keeps are protected; neighbours kept both
+		// form one span, as they would in braces ("{Optical Tracking}").
+		last := -1
+		for _, tok := range toks {
+			for _, p := range tok.parts {
+				if !keep(t.word(p)) {
+					last = -1
+					continue
+				}
+				from := p.start
+				if last >= 0 {
+					from = last
+				}
+				for k := from; k < p.end; k++ {
+					t.prot[k] = true
+				}
+				last = p.end
+			}
+		}
+	}
+	blanket := t.blanketProtection(toks)
+	protected := func(p part) bool {
+		if !t.protectedPart(p) {
+			return false
+		}
+		// Blanket protection keeps only what sentence case keeps anyway.
+		return !blanket || shapeOf(t.word(p)) != capital
+	}
+	titleCase := t.isTitleCase(toks, protected)
 	for i, tok := range toks {
 		for _, p := range tok.parts {
-			if t.protectedPart(p) {
+			if protected(p) {
 				continue
 			}
 			w := t.word(p)
@@ -300,7 +335,7 @@ func (t *text) convert(keep func(string) bool) {
 			if !titleCase || sh != capital || tok.soft || tok.keepAll {
 				continue
 			}
-			if t.keepWord(toks, i, p, w, keep) {
+			if t.keepWord(toks, i, p, w) {
 				continue
 			}
 			t.runes[p.start] = unicode.ToLower(t.runes[p.start])
@@ -312,10 +347,7 @@ func (t *text) convert(keep func(string) bool) {
 // its capital: a single letter other than the article A, "I", a proper
 // noun, a word the caller keeps, a name after an honorific, or an
 // honorific.
-func (t *text) keepWord(toks []token, i int, p part, w string, keep func(string) bool) bool {
-	if keep != nil && keep(w) {
-		return true
-	}
+func (t *text) keepWord(toks []token, i int, p part, w string) bool {
 	letters := []rune(w)
 	if len(letters) == 1 {
 		return w != "A" || !p.first
@@ -357,14 +389,14 @@ func (t *text) endsWithPeriod(tok token) bool {
 // would capitalise is in lower case (stop words, the second part of a
 // compound and one-letter words do not count). Protected words count as
 // neither.
-func (t *text) isTitleCase(toks []token) bool {
+func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
 	upper := 0
 	for _, tok := range toks {
 		if tok.sentence || tok.soft || tok.keepAll || len(tok.parts) == 0 {
 			continue
 		}
 		p := tok.parts[0]
-		if t.protectedPart(p) {
+		if protected(p) {
 			continue
 		}
 		w := t.word(p)
@@ -381,4 +413,55 @@ func (t *text) isTitleCase(toks []token) bool {
 		}
 	}
 	return upper > 0
+}
+
+// blanketProtection reports whether the title's protection says nothing
+// about its proper nouns: protected spans hold ordinary capitalised words
+// and no word in lower case, and fewer than half as many capitalised
+// words that title case does not explain are left unprotected. Better BibTeX writes titles that Zotero holds in
+// title case so ("{{Efficient Multiscale Interaction}} on {{Multitouch
+// Screens}}"): every capitalised word is braced. Such protection is
+// treated as absent for ordinary capitalised words; acronyms, words with
+// inner capitals and known proper nouns keep their capitals as always.
+func (t *text) blanketProtection(toks []token) bool {
+	spans := map[int]bool{} // start of each protected run holding an ordinary capitalised word
+	unprotected := 0          // capitalised words outside protection that title case would not explain
+	for _, tok := range toks {
+		for j, p := range tok.parts {
+			w := t.word(p)
+			if shapeOf(w) != capital || len([]rune(w)) < 2 {
+				continue
+			}
+			if !t.protectedPart(p) {
+				// Title case explains a capital on a sentence start, a
+				// stop word, a short word ("Is", "Its") and the second
+				// part of a compound ("Large-Scale").
+				if j == 0 && !tok.sentence && !p.sentence && !tok.soft && !tok.keepAll && !isStopWord(w) && len([]rune(w)) > 3 {
+					unprotected++
+				}
+				continue
+			}
+			if isProperNoun(w) {
+				continue
+			}
+			k := p.start
+			for k > 0 && t.prot[k-1] {
+				k--
+			}
+			spans[k] = true
+		}
+	}
+	if len(spans) == 0 || 2*unprotected >= len(spans) {
+		return false
+	}
+	// A span with a word in lower case ("{The Lord of the Rings}") was
+	// braced on purpose: Better BibTeX braces runs of capitalised words.
+	for start := range spans {
+		for k := start; k < len(t.runes) && t.prot[k]; k++ {
+			if unicode.IsLower(t.runes[k]) && (k == start || !isWordRune(t.runes[k-1])) {
+				return false
+			}
+		}
+	}
+	return true
 }
