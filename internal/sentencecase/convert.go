@@ -425,7 +425,7 @@ func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
 // inner capitals and known proper nouns keep their capitals as always.
 func (t *text) blanketProtection(toks []token) bool {
 	spans := map[int]bool{} // start of each protected run holding an ordinary capitalised word
-	unprotected := 0          // capitalised words outside protection that title case would not explain
+	unprotected := 0        // capitalised words outside protection that title case would not explain
 	for _, tok := range toks {
 		for j, p := range tok.parts {
 			w := t.word(p)
