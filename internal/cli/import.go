@@ -2,15 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/csljson"
+	"github.com/cite-project/cite/internal/libedit"
 	"github.com/cite-project/cite/internal/store"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -26,7 +27,10 @@ func (e *env) importCommand() *ucli.Command {
 			"against other cite commands writing the same file: the file is read once the\n" +
 			"lock is held, and after --wait (default 5s) the import gives up (exit 2).\n" +
 			"A symbolic link is followed; the file keeps its mode and group. An id that the\n" +
-			"file already has is refused unless --on-duplicate says what to do with it.\n\n" +
+			"file already has is refused unless --on-duplicate says what to do with it;\n" +
+			"replace splices the new record in place of the old one and leaves the rest\n" +
+			"of the file as it was, listing what the old record had that the new one\n" +
+			"lacks (--keep-extra keeps it).\n\n" +
 			"Import is tolerant: an entry that cannot be imported as it is (broken syntax,\n" +
 			"an undefined macro, a key used twice, a control character or a byte that is\n" +
 			"not text) is skipped and reported as file:line:col with what to fix; the\n" +
@@ -55,8 +59,9 @@ func (e *env) importCommand() *ucli.Command {
 			"   cite import library.bib --strict --into refs/library.toml",
 		Flags: append([]ucli.Flag{
 			&ucli.StringFlag{Name: "into", Usage: "add the references to this .toml file instead of printing them"},
-			&ucli.StringFlag{Name: "on-duplicate", Value: "error", Usage: "when an id is already in the --into file: error, skip (keep the existing reference), rename (give the new one id-2, id-3, …) or replace"},
+			&ucli.StringFlag{Name: "on-duplicate", Value: "error", Usage: "when an id is already in the --into file: error, skip (keep the existing reference), rename (give the new one id-2, id-3, …) or replace (in place)"},
 			&ucli.BoolFlag{Name: "verbose", Usage: "print every diagnostic, not only the summary"},
+			&ucli.BoolFlag{Name: "keep-extra", Usage: "with --on-duplicate replace: keep what the replaced reference has and the new one lacks (fields, extra fields, unknown keys, comments) instead of dropping it"},
 			waitFlag(),
 		}, importReadFlags()...),
 		Action: e.runImport,
@@ -113,7 +118,7 @@ func (e *env) runImport(c *ucli.Context) error {
 			return err
 		}
 	} else if len(lib.Entries) > 0 || len(imp.Skipped) == 0 {
-		if err := e.importInto(c, into, policy, &res); err != nil {
+		if err := e.importInto(c, into, policy, c.Bool("keep-extra"), &res); err != nil {
 			return err
 		}
 	} else {
@@ -166,12 +171,12 @@ type importResult struct {
 	skipped   []string
 	renamed   [][2]string
 	replaced  []string
-	rewritten bool
+	leftovers []libedit.Leftover // what replaced records had that the new ones lack
 }
 
 // importInto adds res.entries to the library file into: under its lock,
 // reading it as it is once locked, and atomically.
-func (e *env) importInto(c *ucli.Context, into, policy string, res *importResult) error {
+func (e *env) importInto(c *ucli.Context, into, policy string, keepExtra bool, res *importResult) error {
 	res.into = into
 	if strings.ToLower(filepath.Ext(into)) != ".toml" {
 		return usageErrorf("--into %s: give a .toml library file", into)
@@ -180,107 +185,37 @@ func (e *env) importInto(c *ucli.Context, into, policy string, res *importResult
 	if err != nil {
 		return err
 	}
-	return e.updateFile(c, into, func(old []byte, exists bool) ([]byte, error) {
-		return e.mergeInto(into, old, exists, policy, limits, res)
+	return e.updateFile(c, into, func(old []byte, _ bool) ([]byte, error) {
+		return e.mergeInto(into, old, policy, keepExtra, limits, res)
 	})
 }
 
-// mergeInto returns the library file old (exists says whether there is one)
-// with res.entries added according to policy.
-func (e *env) mergeInto(into string, old []byte, exists bool, policy string, limits store.Limits, res *importResult) ([]byte, error) {
-	existing := &bib.Library{}
-	if exists {
-		lib, _, err := store.DecodeWith(into, old, limits)
-		if err != nil {
+// mergeInto returns the library file old with res.entries added according
+// to policy (package libedit: appended, or replaced in place).
+func (e *env) mergeInto(into string, old []byte, policy string, keepExtra bool, limits store.Limits, res *importResult) ([]byte, error) {
+	m, err := libedit.Merge(into, old, res.entries, libedit.Options{
+		Policy: libedit.Policy(policy), KeepExtra: keepExtra, Source: res.src, Limits: limits,
+	})
+	if err != nil {
+		var se *store.SyntaxError
+		if errors.As(err, &se) {
 			return nil, inputError(fmt.Errorf("%v\n%s is not valid TOML; fix it before importing into it", err, into))
 		}
-		existing = lib
-	}
-	taken := map[string]int{}
-	for i, en := range existing.Entries {
-		if _, ok := taken[en.ID]; !ok {
-			taken[en.ID] = i
+		var de *store.DepthError
+		if errors.As(err, &de) {
+			return nil, inputError(err)
 		}
+		return nil, err
 	}
-	var add []*bib.Entry
-	var dups []string
-	for _, en := range res.entries {
-		i, dup := taken[en.ID]
-		if !dup {
-			taken[en.ID] = -1
-			add = append(add, en)
-			continue
-		}
-		switch policy {
-		case "error":
-			dups = append(dups, fmt.Sprintf("%s: id %q is already used at %s", en.Pos, en.ID, existing.Entries[max(i, 0)].PosOf("id")))
-		case "skip":
-			res.skipped = append(res.skipped, en.ID)
-		case "rename":
-			id := freeID(en.ID, taken)
-			res.renamed = append(res.renamed, [2]string{en.ID, id})
-			en.ID = id
-			taken[id] = -1
-			add = append(add, en)
-		case "replace":
-			if i < 0 { // repeated within the imported file itself
-				dups = append(dups, fmt.Sprintf("%s: id %q appears twice in %s", en.Pos, en.ID, res.src))
-				continue
-			}
-			existing.Entries[i] = en
-			res.replaced = append(res.replaced, en.ID)
-		}
-	}
-	if len(dups) > 0 {
-		for _, d := range dups {
+	if len(m.Conflicts) > 0 {
+		for _, d := range m.Conflicts {
 			fmt.Fprintln(e.stderr, d)
 		}
-		fmt.Fprintf(e.stderr, "%s already in %s; nothing was imported (choose --on-duplicate skip, rename or replace)\n", plural(len(dups), "id"), into)
+		fmt.Fprintf(e.stderr, "%s already in %s; nothing was imported (choose --on-duplicate skip, rename or replace)\n", plural(len(m.Conflicts), "id"), into)
 		return nil, problemsFound()
 	}
-	var out bytes.Buffer
-	switch {
-	case len(res.replaced) > 0:
-		// Replacing entries means writing the file anew, in canonical form.
-		if err := store.Encode(&out, append(existing.Entries, add...), existing.Claims); err != nil {
-			return nil, err
-		}
-		res.rewritten = true
-	default:
-		// Otherwise the file is kept byte for byte, comments included, and
-		// the new references follow it.
-		out.Write(old)
-		if exists && len(old) > 0 && len(add) > 0 {
-			if !bytes.HasSuffix(old, []byte("\n")) {
-				out.WriteByte('\n')
-			}
-			out.WriteByte('\n')
-		}
-		if len(add) > 0 {
-			fmt.Fprintf(&out, "# Imported from %s by cite import.\n", filepath.Base(res.src))
-		}
-		if err := store.Encode(&out, add, nil); err != nil {
-			return nil, err
-		}
-	}
-	// Read the result back before replacing the file: a file cite could not
-	// load again must never be written.
-	check, _, err := store.Decode(into, out.Bytes())
-	if err != nil || len(check.Entries) != len(existing.Entries)+len(add) {
-		return nil, fmt.Errorf("internal error: the new %s would not read back (%v); it was not written", into, err)
-	}
-	res.entries = add
-	return out.Bytes(), nil
-}
-
-// freeID returns id-2, id-3, … whichever is not taken.
-func freeID(id string, taken map[string]int) string {
-	for n := 2; ; n++ {
-		c := id + "-" + strconv.Itoa(n)
-		if _, ok := taken[c]; !ok {
-			return c
-		}
-	}
+	res.entries, res.skipped, res.renamed, res.replaced, res.leftovers = m.Added, m.Skipped, m.Renamed, m.Replaced, m.Leftovers
+	return m.Data, nil
 }
 
 // importSummary prints what was imported, and what went to extra or was
@@ -328,8 +263,9 @@ func (e *env) importSummary(res importResult, diags []bib.Diagnostic, verbose bo
 		fmt.Fprintf(w, "  renamed (id already in %s): %s\n", res.into, some(rs))
 	}
 	if len(res.replaced) > 0 {
-		fmt.Fprintf(w, "  replaced: %s (the file was rewritten in canonical form; its comments were not kept)\n", some(res.replaced))
+		fmt.Fprintf(w, "  replaced in place: %s (the rest of %s is unchanged)\n", some(res.replaced), res.into)
 	}
+	e.leftoverSummary(res)
 	groups := []struct {
 		codes []string
 		what  string
@@ -404,4 +340,35 @@ func tally(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// leftoverSummary lists what replaced references had that the new ones
+// lack: kept (--keep-extra) or dropped, never silently.
+func (e *env) leftoverSummary(res importResult) {
+	if len(res.leftovers) == 0 {
+		return
+	}
+	var kept, dropped []libedit.Leftover
+	for _, l := range res.leftovers {
+		if l.Kept {
+			kept = append(kept, l)
+		} else {
+			dropped = append(dropped, l)
+		}
+	}
+	for _, group := range []struct {
+		items []libedit.Leftover
+		head  string
+	}{
+		{kept, "kept from the replaced references (--keep-extra)"},
+		{dropped, "dropped with the replaced references (the new ones lack them; --keep-extra keeps them)"},
+	} {
+		if len(group.items) == 0 {
+			continue
+		}
+		fmt.Fprintf(e.stderr, "  %s:\n", group.head)
+		for _, l := range group.items {
+			fmt.Fprintf(e.stderr, "    %s: %s: %s\n", l.Pos, l.ID, l.What)
+		}
+	}
 }

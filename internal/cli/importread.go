@@ -66,7 +66,7 @@ func importReadFlags() []ucli.Flag {
 
 var (
 	importValued  = map[string]bool{"into": true, "on-duplicate": true, "wait": true, "encoding": true, "max-value-size": true, "max-macro-expansion": true}
-	importBoolean = map[string]bool{"verbose": true, "strict": true, "fix-text": true}
+	importBoolean = map[string]bool{"verbose": true, "strict": true, "fix-text": true, "keep-extra": true}
 )
 
 // readImport reads and decodes an import source: its format, its
