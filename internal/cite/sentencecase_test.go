@@ -29,8 +29,8 @@ var sentenceCaseSources = []string{
 const sentenceCaseSample = 200
 
 // minSentenceCaseShare is the share of the sample converted exactly when
-// it was judged (185 of 200); the target is 0.95.
-const minSentenceCaseShare = 0.925
+// it was judged (188 of 200); the target is 0.95.
+const minSentenceCaseShare = 0.94
 
 // sampleTitle is one title of the sample: where it comes from, and the
 // title as the bridge hands it to the APA style.

@@ -95,15 +95,17 @@ func bracedWords(raw string) func(string) bool {
 			cur.Reset()
 		}
 	}
-	protecting := 0 // depth of the outermost protective group, 0 when outside
+	protecting := 0   // depth of the outermost protective group, 0 when outside
+	argument := false // the next group is a command's argument ({\textbf{…}}), which protects nothing
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		switch {
 		case c == '{':
 			depth++
-			if protecting == 0 && (i+1 >= len(raw) || raw[i+1] != '\\') {
+			if protecting == 0 && !argument && (i+1 >= len(raw) || raw[i+1] != '\\') {
 				protecting = depth
 			}
+			argument = false
 		case c == '}':
 			if depth == protecting {
 				flush()
@@ -121,6 +123,8 @@ func bracedWords(raw string) func(string) bool {
 				if j < len(raw) && raw[j] != '{' && raw[j] != ' ' {
 					j++ // the accented letter
 				}
+			} else if j < len(raw) && raw[j] == '{' {
+				argument = true
 			}
 			i = j - 1
 		case protecting > 0 && c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) || c == '\''):

@@ -300,8 +300,8 @@ func (t *text) convert(keep func(string) bool) {
 					continue
 				}
 				from := p.start
-				if last >= 0 {
-					from = last
+				if last >= 0 && strings.TrimLeft(string(t.runes[last:p.start]), " -") == "" {
+					from = last // "Optical Tracking", "Multi-Touch": one span
 				}
 				for k := from; k < p.end; k++ {
 					t.prot[k] = true
