@@ -36,6 +36,15 @@ func TestMain(m *testing.M) {
 				os.Exit(3)
 			}
 		}
+		if s := os.Getenv("CITE_TEST_AS"); s != "" {
+			n, _ := strconv.ParseUint(s, 10, 64)
+			// A cap on the address space, so that a regression that reads
+			// /dev/zero dies quickly instead of eating the machine.
+			if err := syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+				fmt.Fprintln(os.Stderr, "setrlimit:", err)
+				os.Exit(3)
+			}
+		}
 		os.Args[0] = "cite"
 		main()
 		return
@@ -250,5 +259,68 @@ func TestFullDiskFailsCleanly(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
+	}
+}
+
+// TestDevZeroRSS is the regression test for /dev/zero as --style,
+// --library, import source or manuscript, and for an endless standard
+// input, eating memory until the process was killed: each exits 2 at once,
+// and the process's peak resident memory stays small.
+func TestDevZeroRSS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs cite processes")
+	}
+	refs := filepath.Join("..", "..", "refs")
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"library", "", []string{"--library", "/dev/zero", "check"}, "not a regular file"},
+		{"style", "", []string{"--library", refs, "format", "--style", "/dev/zero"}, "not a regular file"},
+		{"import", "", []string{"import", "/dev/zero"}, "not a regular file"},
+		{"manuscript", "", []string{"--library", refs, "verify", "--manuscript", "/dev/zero"}, "not a regular file"},
+		{"manuscript-stdin", "/dev/zero", []string{"--max-input", "16MiB", "--library", refs, "verify", "--manuscript", "-"}, "larger than the input limit of 16 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := citeCmd(".", []string{"CITE_TEST_AS=" + strconv.Itoa(2<<30)}, tt.args...)
+			if tt.stdin != "" {
+				f, err := os.Open(tt.stdin)
+				if err != nil {
+					t.Skip(err)
+				}
+				defer f.Close()
+				cmd.Stdin = f
+			}
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			done := make(chan error, 1)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(time.Minute):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("cite %s did not end within a minute", strings.Join(tt.args, " "))
+			}
+			if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("cite %s: exit %d, stderr %q; want exit 2 and %q", strings.Join(tt.args, " "), code, stderr.String(), tt.want)
+			}
+			ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			if !ok {
+				return
+			}
+			// Maxrss is in KiB on Linux (bytes on macOS: a looser check there).
+			if rss := ru.Maxrss; rss > 200<<10 {
+				t.Errorf("cite %s: peak RSS %d MiB; want it bounded by the 16 MiB limit", strings.Join(tt.args, " "), rss>>10)
+			} else {
+				t.Logf("peak RSS %d MiB", rss>>10)
+			}
+		})
 	}
 }

@@ -51,10 +51,20 @@ func (e *env) updateFile(c *ucli.Context, path string, edit func(old []byte, exi
 	return writeError(lockedfile.Update(path, opts, edit))
 }
 
-// writeFile writes data to path atomically (export -o): through symbolic
-// links, keeping the file's mode, group and owner, refusing a read-only file.
+// writeFile writes data to path atomically (export -o, and any file cite
+// writes that it does not read first): through symbolic links, keeping the
+// file's mode, group and owner, refusing a read-only file. Temporary files
+// that an earlier, killed write left beside it over an hour ago are
+// removed, and mentioned on standard error.
 func (e *env) writeFile(path string, data []byte) error {
-	return writeError(atomicfile.Write(path, data))
+	if err := writeError(atomicfile.Write(path, data)); err != nil {
+		return err
+	}
+	removed, _ := atomicfile.CleanStale(path, atomicfile.StaleAge)
+	for _, r := range removed {
+		fmt.Fprintf(e.stderr, "cite: removed %s, a temporary file left by an interrupted write more than an hour ago\n", r)
+	}
+	return nil
 }
 
 // writeError maps the errors of a locked update or a write to exit code 2

@@ -3,9 +3,10 @@ package store
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // allocPerInputByte and allocSlack bound what Decode may allocate (in
@@ -49,14 +50,6 @@ func TestCheckDepth(t *testing.T) {
 	}
 }
 
-func allocatedBy(f func()) uint64 {
-	var m0, m1 runtime.MemStats
-	runtime.ReadMemStats(&m0)
-	f()
-	runtime.ReadMemStats(&m1)
-	return m1.TotalAlloc - m0.TotalAlloc
-}
-
 // TestDeepNestingIsCheap is the regression test for 10,000 nested inline
 // tables in 60 KB that took BurntSushi/toml 35 s and 4.2 GB (its issue
 // #496). The pre-scan refuses them with file:line and the way to raise the
@@ -67,7 +60,7 @@ func TestDeepNestingIsCheap(t *testing.T) {
 		for _, open := range []string{"{b = ", "[", "[{c = "} {
 			src := []byte("[[reference]]\nid = \"a\"\ntype = \"book\"\nx = " + strings.Repeat(open, n) + "1" + strings.Repeat("}", n) + "\n")
 			var err error
-			used := allocatedBy(func() { _, _, err = Decode("deep.toml", src) })
+			used := testkit.Allocated(func() { _, _, err = Decode("deep.toml", src) })
 			var de *DepthError
 			if !errors.As(err, &de) || de.Line != 4 || !strings.Contains(err.Error(), "deep.toml:4:") || !strings.Contains(err.Error(), "--max-toml-depth") {
 				t.Errorf("Decode(%d × %q) = %v; want a *DepthError at deep.toml:4 naming --max-toml-depth", n, open, err)
@@ -87,7 +80,7 @@ func TestDecodeAllocationAtDepthLimit(t *testing.T) {
 		fmt.Fprintf(&b, "k%d = %s1%s\n", i, strings.Repeat("{b = ", DefaultMaxDepth-1), strings.Repeat("}", DefaultMaxDepth-1))
 	}
 	var err error
-	used := allocatedBy(func() { _, _, err = Decode("full.toml", []byte(b.String())) })
+	used := testkit.Allocated(func() { _, _, err = Decode("full.toml", []byte(b.String())) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // FuzzEncodeDecode builds a record from arbitrary strings (quotes,
@@ -38,10 +39,14 @@ func FuzzEncodeDecode(f *testing.F) {
 			t.Fatal(err)
 		}
 		in := len(id) + len(typ) + len(key) + len(value) + len(family) + len(given) + len(extraKey) + len(extraValue) + len(date)
-		if b.Len() > 6*in+1024 {
-			t.Fatalf("Encode wrote %d bytes for %d bytes of input", b.Len(), in)
-		}
-		lib, _, err := Decode("round.toml", b.Bytes())
+		testkit.OutputBudget(t, "Encode", in, b.Len(), 6, 1024)
+		var (
+			lib *bib.Library
+			err error
+		)
+		testkit.AllocBudget(t, "Decode", b.Len(), allocPerInputByte, allocSlack, func() {
+			lib, _, err = Decode("round.toml", b.Bytes())
+		})
 		if err != nil {
 			t.Fatalf("the encoded record does not parse: %v\n%s", err, b.String())
 		}

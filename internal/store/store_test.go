@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -238,15 +237,16 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("[[reference]]\nid=1\ntype=\"book\"\nauthor=[{family=\"A\"}]\nissued={date-parts=[[1,2,3]]}\n"))
 	f.Add([]byte("a = " + strings.Repeat("{b = ", 40) + "1" + strings.Repeat("}", 40)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		lib, diags, err := Decode("fuzz.toml", data)
-		runtime.ReadMemStats(&m1)
+		var (
+			lib   *bib.Library
+			diags []bib.Diagnostic
+			err   error
+		)
 		// Resource assertion: decoding allocates within a multiple of the
 		// input (BurntSushi/toml needed 4 GB for 60 KB of nested tables).
-		if used := m1.TotalAlloc - m0.TotalAlloc; used > uint64(allocPerInputByte*len(data))+allocSlack {
-			t.Fatalf("Decode allocated %d bytes for %d bytes of input", used, len(data))
-		}
+		testkit.AllocBudget(t, "Decode", len(data), allocPerInputByte, allocSlack, func() {
+			lib, diags, err = Decode("fuzz.toml", data)
+		})
 		if err != nil {
 			var se *SyntaxError
 			var de *DepthError
