@@ -9,6 +9,7 @@ import (
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/manuscript"
 	"github.com/cite-project/cite/internal/verify"
 	"github.com/cite-project/cite/styles"
 	ucli "github.com/urfave/cli/v2"
@@ -17,18 +18,22 @@ import (
 func (e *env) verifyCommand() *ucli.Command {
 	var codes []string
 	for _, c := range verify.Codes() {
-		codes = append(codes, fmt.Sprintf("   %-22s %s", c.Code, c.Explanation))
+		codes = append(codes, fmt.Sprintf("   %-22s %-8s %s", c.Code, c.Severity, c.Explanation))
 	}
 	return &ucli.Command{
 		Name:  "verify",
 		Usage: "check a manuscript's citation markers and the library's claims against the references",
-		Description: "Finds the citation markers of the manuscript ([4], [2, с. 9], [1–3], [1; 4],\n" +
-			"[@id, p. 9], \\cite{id}, (Author, 2012)); numeric markers refer to the library's\n" +
-			"order. Checks that each claim of the library ([[claim]] tables) has a source, that\n" +
+		Description: "Finds the citation markers of the manuscript ([4], [2, с. 9], [1–3], [1]–[3],\n" +
+			"¹, [^1], [@id, p. 9], @id, \\cite{id}, (Author, 2012), Author (2012)) in its prose:\n" +
+			"the manuscript is read as text, Markdown, LaTeX or HTML by its extension or --from,\n" +
+			"and front matter, code, maths, comments, tables and markup are not prose. Numeric\n" +
+			"markers refer to the library's order; \\nocite and YAML nocite count as citations.\n" +
+			"Checks that each claim of the library ([[claim]] tables) has a source, that\n" +
 			"its excerpt is in the manuscript (suggesting the closest passage when it is not)\n" +
 			"with a marker for its source in the same sentence or paragraph, that quotations\n" +
 			"give a page or paragraph, and that sentences stating figures or dates cite a\n" +
-			"source. A reference list at the end of the manuscript is not searched for markers.\n" +
+			"source. The manuscript's own reference list is not searched for markers. Several\n" +
+			"files (-m a.tex -m b.tex, or files after the first -m) are one work.\n" +
 			"Without --manuscript only the claims are checked. Each finding prints as\n" +
 			"'file:line: code: message'; --format json prints {markers, claims, findings};\n" +
 			"--format html prints one self-contained page with the manuscript highlighted.\n" +
@@ -39,9 +44,13 @@ func (e *env) verifyCommand() *ucli.Command {
 			"   cite verify --manuscript essay.txt\n" +
 			"   cite verify --manuscript essay.txt --format json\n" +
 			"   cite verify --manuscript essay.txt --format html --style gost > report.html\n" +
+			"   cite verify -m paper.md --min-severity error\n" +
+			"   cite verify -m Dissertation/intro.tex Dissertation/part*.tex\n" +
 			"   cite verify",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "manuscript", Aliases: []string{"m"}, Usage: "the manuscript: a UTF-8 text, Markdown or LaTeX `FILE` (- reads stdin)"},
+			&ucli.StringSliceFlag{Name: "manuscript", Aliases: []string{"m"}, Usage: "the manuscript: a UTF-8 text, Markdown, LaTeX or HTML `FILE` (- reads stdin); repeat it, or name more files after the options, for a work in several files"},
+			&ucli.StringFlag{Name: "from", Usage: "read the manuscript as `FORMAT`: " + strings.Join(manuscript.Formats(), ", ") + " (default: by extension: .md Markdown, .tex LaTeX, .html HTML, else text)"},
+			&ucli.StringFlag{Name: "min-severity", Value: "warning", Usage: "report findings of this `SEVERITY` and above: warning (all) or error"},
 			&ucli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or html"},
 			&ucli.StringFlag{Name: "style", Usage: "format the references of the HTML page in this style (" + strings.Join(styles.Names(), ", ") + ", or a .csl file); default: author, title, year"},
 		},
@@ -54,10 +63,22 @@ func (e *env) runVerify(c *ucli.Context) error {
 	if err := oneOf("format", format, "text", "json", "html"); err != nil {
 		return err
 	}
-	if c.NArg() > 0 {
-		return usageErrorf("verify takes no arguments; give the manuscript with --manuscript")
-	}
 	var opts verify.Options
+	sev, err := verify.ParseSeverity(c.String("min-severity"))
+	if err != nil {
+		return usageErrorf("--min-severity: %v", err)
+	}
+	opts.MinSeverity = sev
+	from, fromSet := manuscript.Text, c.IsSet("from")
+	if fromSet {
+		if from, err = manuscript.ParseFormat(c.String("from")); err != nil {
+			return usageErrorf("--from: %v", err)
+		}
+	}
+	paths := append(c.StringSlice("manuscript"), c.Args().Slice()...)
+	if c.NArg() > 0 && len(c.StringSlice("manuscript")) == 0 {
+		return usageErrorf("verify takes the manuscript with --manuscript FILE (then more files may follow): cite verify -m %s", c.Args().First())
+	}
 	lib, err := e.openLibrary(c)
 	if err != nil {
 		return err
@@ -69,13 +90,19 @@ func (e *env) runVerify(c *ucli.Context) error {
 		}
 		opts.FormatReference = f
 	}
-	var ms *verify.Manuscript
-	if path := c.String("manuscript"); path != "" {
-		if ms, err = e.readManuscript(c, path); err != nil {
+	var mss []*verify.Manuscript
+	for _, path := range paths {
+		ms, err := e.readManuscript(c, path)
+		if err != nil {
 			return err
 		}
+		ms.Format = manuscript.Detect(path)
+		if fromSet {
+			ms.Format = from
+		}
+		mss = append(mss, ms)
 	}
-	r := verify.Run(lib, ms, opts)
+	r := verify.RunAll(lib, mss, opts)
 	switch format {
 	case "json":
 		err = r.WriteJSON(e.stdout)

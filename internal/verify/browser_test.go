@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -125,12 +126,12 @@ func TestEssayHTMLInBrowser(t *testing.T) {
 		t.Errorf("%d markers highlighted; want 9", n)
 	}
 	for n := 1; n <= 8; n++ {
-		if !regexp.MustCompile(`<a href="#ref-` + itoa(n) + `">` + itoa(n) + `</a>`).MatchString(dom) {
+		if !regexp.MustCompile(`<a href="#ref-` + strconv.Itoa(n) + `">` + strconv.Itoa(n) + `</a>`).MatchString(dom) {
 			t.Errorf("no marker links to reference %d", n)
 		}
 	}
 	for i := range r.Claims {
-		if !strings.Contains(dom, `href="#claim-`+itoa(i+1)+`"`) {
+		if !strings.Contains(dom, `href="#claim-`+strconv.Itoa(i+1)+`"`) {
 			t.Errorf("claim %s is not highlighted", r.Claims[i].ID)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/manuscript"
 )
 
 // maxOccurrences bounds how many occurrences of one excerpt are examined.
@@ -17,16 +18,9 @@ const maxOccurrences = 32
 const minSimilarity = 0.5
 
 // claims checks each claim of the library: its sources exist, it has one
-// unless it is an evaluation, and, with a manuscript, its excerpt is there
-// with a marker for each source in the same sentence or paragraph.
+// unless it is an evaluation, and, with manuscripts, its excerpt is in one
+// of them with a marker for each source in the same sentence or paragraph.
 func (r *Result) claims() {
-	var (
-		norm *normText
-		idx  trigramIndex
-	)
-	if r.doc != nil {
-		norm = normalise(r.doc.text, r.doc.markers)
-	}
 	r.spans = make([]claimSpan, len(r.claimList))
 	for i, c := range r.claimList {
 		cr := ClaimResult{ID: c.ID, Kind: c.Kind, Excerpt: c.Excerpt, Sources: []SourceResult{}, Problems: []string{}}
@@ -34,71 +28,108 @@ func (r *Result) claims() {
 			cr.Sources = append(cr.Sources, SourceResult{Ref: s.Ref, Locator: s.Locator, Label: s.Label, Support: s.Support})
 		}
 		r.Claims = append(r.Claims, cr)
-		if norm != nil {
-			r.locate(i, c, norm, &idx)
+		if len(r.docs) > 0 {
+			r.locate(i, c)
 		}
 		r.claimSources(i, c)
 	}
 }
 
-// locate finds claim i in the manuscript and checks the markers near it,
+// normOf returns the normal form of manuscript di's prose, markers left
+// out, building it on first use.
+func (r *Result) normOf(di int) *normText {
+	dc := r.docs[di]
+	if dc.norm == nil {
+		spans := make([]manuscript.Span, len(dc.d.Markers))
+		for k, m := range dc.d.Markers {
+			spans[k] = m.Span
+		}
+		dc.norm = normalise(dc.d.Prose(), spans)
+	}
+	return dc.norm
+}
+
+// locate finds claim i in the manuscripts and checks the markers near it,
 // or reports it missing with the closest passage.
-func (r *Result) locate(i int, c *bib.Claim, norm *normText, idx *trigramIndex) {
+func (r *Result) locate(i int, c *bib.Claim) {
 	at := c.PosOf("excerpt")
 	if strings.TrimSpace(c.Excerpt) == "" {
 		r.add(Finding{Code: CodeClaimNotFound, Claim: c.ID,
-			Message: fmt.Sprintf("claim %s has no excerpt to find it by (%s): copy a short passage of the manuscript into excerpt", c.ID, at)}, 0, 0, at)
+			Message: fmt.Sprintf("claim %s has no excerpt to find it by (%s): copy a short passage of the manuscript into excerpt", c.ID, at)}, -1, 0, 0, at)
 		return
 	}
-	ex := normalise(c.Excerpt, ParseMarkers(c.Excerpt))
-	matches := norm.findAll(ex, maxOccurrences)
-	if len(matches) == 0 {
-		r.notFound(c, norm, idx, ex)
+	exDoc := manuscript.Parse("", c.Excerpt, manuscript.Text, manuscript.Options{})
+	spans := make([]manuscript.Span, len(exDoc.Markers))
+	for k, m := range exDoc.Markers {
+		spans[k] = m.Span
+	}
+	ex := normalise(c.Excerpt, spans)
+	for di := range r.docs {
+		matches := r.normOf(di).findAll(ex, maxOccurrences)
+		if len(matches) == 0 {
+			continue
+		}
+		best, missing := matches[0], r.unmarked(di, c, matches[0])
+		for _, m := range matches[1:] {
+			if len(missing) == 0 {
+				break
+			}
+			if miss := r.unmarked(di, c, m); len(miss) < len(missing) {
+				best, missing = m, miss
+			}
+		}
+		r.spans[i] = claimSpan{doc: di, start: best.start, end: best.end, found: true}
+		r.Claims[i].Found = true
+		r.Claims[i].Line = r.docs[di].d.Line(best.start)
+		if len(r.docs) > 1 {
+			r.Claims[i].File = r.docs[di].ms.Name
+		}
+		for _, s := range missing {
+			r.add(Finding{Code: CodeMarkerMismatch, Claim: c.ID, Ref: s.Ref, Message: r.mismatch(di, c, s, best)}, di, best.start, best.end, bib.Pos{})
+		}
 		return
 	}
-	best, missing := matches[0], r.unmarked(c, matches[0])
-	for _, m := range matches[1:] {
-		if len(missing) == 0 {
-			break
-		}
-		if miss := r.unmarked(c, m); len(miss) < len(missing) {
-			best, missing = m, miss
-		}
-	}
-	r.spans[i] = claimSpan{start: best.start, end: best.end, found: true}
-	r.Claims[i].Found = true
-	r.Claims[i].Line = r.doc.line(best.start)
-	for _, s := range missing {
-		r.add(Finding{Code: CodeMarkerMismatch, Claim: c.ID, Ref: s.Ref, Message: r.mismatch(c, s, best)}, best.start, best.end, bib.Pos{})
-	}
+	r.notFound(c, ex)
 }
 
-// notFound reports a claim whose excerpt is not in the manuscript, with the
+// notFound reports a claim whose excerpt is in no manuscript, with the
 // closest passage when one is alike enough.
-func (r *Result) notFound(c *bib.Claim, norm *normText, idx *trigramIndex, ex *normText) {
+func (r *Result) notFound(c *bib.Claim, ex *normText) {
 	at := c.PosOf("excerpt")
-	msg := fmt.Sprintf("claim %s: its excerpt (%s) is not in %s", c.ID, at, r.ms.Name)
+	msg := fmt.Sprintf("claim %s: its excerpt (%s) is not in %s", c.ID, at, r.names())
 	pattern := []rune(strings.Join(splitEllipsis(ex.str), " "))
 	if len(pattern) > 2000 {
 		pattern = pattern[:2000]
 	}
-	if *idx == nil {
-		*idx = newTrigramIndex(norm.runes)
+	bestDoc := -1
+	var best nearest
+	for di, dc := range r.docs {
+		norm := r.normOf(di)
+		if dc.idx == nil {
+			dc.idx = newTrigramIndex(norm.runes)
+		}
+		if near, ok := norm.closest(dc.idx, pattern); ok && near.end > near.start && (bestDoc < 0 || near.similarity > best.similarity) {
+			best, bestDoc = near, di
+		}
 	}
-	if near, ok := norm.closest(*idx, pattern); ok && near.similarity >= minSimilarity && near.end > near.start {
-		s, e := norm.span(near.start, near.end)
-		s, e = r.widenToWords(s, e)
-		msg += fmt.Sprintf("; the closest passage, at line %d (%.0f%% alike), reads %q: copy the excerpt from it", r.doc.line(s), 100*near.similarity, clip(r.doc.text[s:e]))
-		r.add(Finding{Code: CodeClaimNotFound, Claim: c.ID, Message: msg}, s, e, bib.Pos{})
+	if bestDoc >= 0 && best.similarity >= minSimilarity {
+		d := r.docs[bestDoc].d
+		s, e := r.normOf(bestDoc).span(best.start, best.end)
+		s, e = widenToWords(d.Text, s, e)
+		where := fmt.Sprintf("line %d", d.Line(s))
+		if len(r.docs) > 1 {
+			where = fmt.Sprintf("%s:%d", d.Name, d.Line(s))
+		}
+		msg += fmt.Sprintf("; the closest passage, at %s (%.0f%% alike), reads %q: copy the excerpt from it", where, 100*best.similarity, clip(d.Text[s:e]))
+		r.add(Finding{Code: CodeClaimNotFound, Claim: c.ID, Message: msg}, bestDoc, s, e, bib.Pos{})
 		return
 	}
 	msg += ", nor any passage like it"
-	r.add(Finding{Code: CodeClaimNotFound, Claim: c.ID, Excerpt: clip(c.Excerpt), Message: msg}, 0, 0, at)
+	r.add(Finding{Code: CodeClaimNotFound, Claim: c.ID, Excerpt: clip(c.Excerpt), Message: msg}, -1, 0, 0, at)
 }
 
-// widenToWords extends the byte span [s, e) to whole words.
-func (r *Result) widenToWords(s, e int) (int, int) {
-	t := r.doc.text
+// widenToWords extends the byte span [s, e) of t to whole words.
+func widenToWords(t string, s, e int) (int, int) {
 	for s > 0 {
 		p, size := utf8.DecodeLastRuneInString(t[:s])
 		if !unicode.IsLetter(p) && !unicode.IsDigit(p) {
@@ -116,21 +147,19 @@ func (r *Result) widenToWords(s, e int) (int, int) {
 	return s, e
 }
 
-// near returns the markers that cite the passage [s, e) closely: those in
-// its sentences and at the end of the quotations it is part of; and the
-// markers of its paragraphs.
-func (r *Result) near(s, e int) (close, para []int) {
-	d := r.doc
-	for _, si := range d.sentencesIn(s, e) {
-		close = appendNew(close, d.markersIn(d.sents[si].start, d.sents[si].end)...)
+// near returns the markers of manuscript di that cite the passage [s, e)
+// closely: those in its sentences and at the end of the quotations it is
+// part of; and the markers of its paragraphs.
+func (r *Result) near(di, s, e int) (close, para []int) {
+	d := r.docs[di].d
+	for _, si := range d.SentencesIn(s, e) {
+		close = appendNew(close, d.MarkersIn(d.Sentences[si].Start, d.Sentences[si].End)...)
 	}
-	for _, q := range d.quotes {
-		if q.start < e && s < q.end {
-			close = appendNew(close, q.markers...)
-		}
+	for _, qi := range d.QuotesIn(s, e) {
+		close = appendNew(close, d.Quotes[qi].Markers...)
 	}
-	for _, pi := range d.parasIn(s, e) {
-		para = appendNew(para, d.markersIn(d.paras[pi].start, d.paras[pi].end)...)
+	for _, pi := range d.ParagraphsIn(s, e) {
+		para = appendNew(para, d.MarkersIn(d.Paragraphs[pi].Start, d.Paragraphs[pi].End)...)
 	}
 	return close, para
 }
@@ -151,10 +180,10 @@ func appendNew(list []int, xs ...int) []int {
 	return list
 }
 
-// cites reports whether any of the markers ks cites ref.
-func (r *Result) cites(ks []int, ref string) bool {
+// cites reports whether any of the markers ks of manuscript di cites ref.
+func (r *Result) cites(di int, ks []int, ref string) bool {
 	for _, k := range ks {
-		if contains(r.doc.markers[k].Refs, ref) {
+		if contains(r.marker(r.docs[di], k).Refs, ref) {
 			return true
 		}
 	}
@@ -164,15 +193,15 @@ func (r *Result) cites(ks []int, ref string) bool {
 // unmarked returns the sources of c (known to the library) that no marker
 // cites near the occurrence m. When the claim's sentence carries markers,
 // one of them must cite the source; otherwise one in its paragraph must.
-func (r *Result) unmarked(c *bib.Claim, m match) []bib.Source {
-	close, para := r.near(m.start, m.end)
+func (r *Result) unmarked(di int, c *bib.Claim, m match) []bib.Source {
+	close, para := r.near(di, m.start, m.end)
 	var out []bib.Source
 	for _, s := range c.Sources {
 		e, ok := r.lib.Resolve(s.Ref)
 		if !ok {
 			continue // reported as unknown-source
 		}
-		if len(close) > 0 && r.cites(close, e.ID) || len(close) == 0 && r.cites(para, e.ID) {
+		if len(close) > 0 && r.cites(di, close, e.ID) || len(close) == 0 && r.cites(di, para, e.ID) {
 			continue
 		}
 		out = append(out, s)
@@ -180,12 +209,12 @@ func (r *Result) unmarked(c *bib.Claim, m match) []bib.Source {
 	return out
 }
 
-// markerList formats the markers ks as "[2], [4]", each text once and at
-// most four of them.
-func (r *Result) markerList(ks []int) string {
+// markerList formats the markers ks of a manuscript as "[2], [4]", each
+// text once and at most four of them.
+func (r *Result) markerList(dc *doc, ks []int) string {
 	var parts []string
 	for _, k := range ks {
-		if t := r.doc.markers[k].Text; !contains(parts, t) {
+		if t := clip(r.marker(dc, k).Text); !contains(parts, t) {
 			parts = append(parts, t)
 		}
 	}
@@ -196,17 +225,18 @@ func (r *Result) markerList(ks []int) string {
 }
 
 // mismatch explains why source s of claim c has no marker near m.
-func (r *Result) mismatch(c *bib.Claim, s bib.Source, m match) string {
+func (r *Result) mismatch(di int, c *bib.Claim, s bib.Source, m match) string {
 	want := r.label(s.Ref)
-	if m.start >= r.doc.body {
+	dc := r.docs[di]
+	if dc.d.InReferences(m.start) {
 		return fmt.Sprintf("claim %s names %s as its source, but its excerpt is only after the body of the text (in the reference list)", c.ID, want)
 	}
-	close, para := r.near(m.start, m.end)
+	close, para := r.near(di, m.start, m.end)
 	switch {
 	case len(close) > 0:
-		return fmt.Sprintf("claim %s names %s as its source, but its sentence cites %s", c.ID, want, r.markerList(close))
+		return fmt.Sprintf("claim %s names %s as its source, but its sentence cites %s", c.ID, want, r.markerList(dc, close))
 	case len(para) > 0:
-		return fmt.Sprintf("claim %s names %s as its source, but its sentence has no marker and its paragraph cites only %s", c.ID, want, r.markerList(para))
+		return fmt.Sprintf("claim %s names %s as its source, but its sentence has no marker and its paragraph cites only %s", c.ID, want, r.markerList(dc, para))
 	}
 	return fmt.Sprintf("claim %s names %s as its source, but no marker stands in its sentence or paragraph", c.ID, want)
 }
@@ -231,12 +261,12 @@ func (r *Result) claimSources(i int, c *bib.Claim) {
 	at := c.PosOf("id")
 	msg := fmt.Sprintf("claim %s (%s) has no source (%s): add sources = [{ ref = \"…\", locator = \"…\", support = \"direct\" }], or make it kind = \"evaluation\" if it is the author's own judgement", c.ID, kindName(c.Kind), at)
 	if sp.found {
-		close, para := r.near(sp.start, sp.end)
+		close, para := r.near(sp.doc, sp.start, sp.end)
 		switch {
 		case len(close) > 0:
-			msg += "; its sentence cites " + r.markerList(close)
+			msg += "; its sentence cites " + r.markerList(r.docs[sp.doc], close)
 		case len(para) > 0:
-			msg += "; its paragraph cites " + r.markerList(para) + " in another sentence"
+			msg += "; its paragraph cites " + r.markerList(r.docs[sp.doc], para) + " in another sentence"
 		default:
 			msg += "; the manuscript cites nothing in its paragraph either"
 		}
@@ -248,10 +278,10 @@ func (r *Result) claimSources(i int, c *bib.Claim) {
 // was found, else at pos in the library.
 func (r *Result) addAtClaim(f Finding, sp claimSpan, pos bib.Pos) {
 	if sp.found {
-		r.add(f, sp.start, sp.end, bib.Pos{})
+		r.add(f, sp.doc, sp.start, sp.end, bib.Pos{})
 		return
 	}
-	r.add(f, 0, 0, pos)
+	r.add(f, -1, 0, 0, pos)
 }
 
 func kindName(k string) string {
@@ -261,10 +291,11 @@ func kindName(k string) string {
 	return k
 }
 
-// claimAt returns the id of the first claim found in [s, e), or "".
-func (r *Result) claimAt(s, e int) string {
+// claimAt returns the id of the first claim found in [s, e) of manuscript
+// di, or "".
+func (r *Result) claimAt(di, s, e int) string {
 	for i, sp := range r.spans {
-		if sp.found && sp.start < e && s < sp.end {
+		if sp.found && sp.doc == di && sp.start < e && s < sp.end {
 			return r.Claims[i].ID
 		}
 	}

@@ -126,8 +126,15 @@ func TestEssay(t *testing.T) {
 // "May 16, 1992" and "Year: 2016" there need no citation.
 func TestEssayReferenceListIsNotBody(t *testing.T) {
 	r := essay(t)
-	if got := r.doc.line(r.doc.body); got != 38 {
-		t.Errorf("the body ends at line %d; want 38, where the reference list starts", got)
+	d := r.docs[0].d
+	if d.References == nil {
+		t.Fatal("the essay's reference list is not found")
+	}
+	if got := d.Line(d.References.Start); got != 38 {
+		t.Errorf("the reference list starts at line %d; want 38", got)
+	}
+	if got := len(d.References.Entries); got != 8 {
+		t.Errorf("the reference list has %d entries; want 8", got)
 	}
 }
 

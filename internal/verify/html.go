@@ -32,14 +32,20 @@ type (
 		Title      string
 		Summary    string
 		Manuscript bool
-		Lines      []htmlLine
+		Docs       []htmlDoc
 		Findings   []htmlFinding
 		Claims     []htmlClaim
 		Refs       []htmlRef
 	}
+	htmlDoc struct {
+		Name     string
+		Coverage []htmlCoverage
+		Lines    []htmlLine
+	}
 	htmlLine struct {
 		N    int
-		Back bool // after the body: reference list, colophon
+		ID   string
+		Back bool // the reference list
 		Segs []htmlSeg
 	}
 	htmlSeg struct {
@@ -55,6 +61,7 @@ type (
 		Code, Message, Excerpt string
 		Where                  string
 		Line                   int
+		LineHref               string
 		Claim, ClaimHref       string
 		Ref, RefHref           string
 	}
@@ -64,6 +71,7 @@ type (
 		Note                                 string
 		Found                                bool
 		Line                                 int
+		LineHref                             string
 		Sources                              []htmlSource
 		Problems                             []htmlFlag
 	}
@@ -73,17 +81,32 @@ type (
 	htmlRef struct {
 		N             int
 		ID, Formatted string
-		CitedAt       []int
+		CitedAt       []htmlLink
 		Claims        []htmlLink
 		Problems      []htmlFlag
 	}
-	htmlLink struct{ Text, Href string }
+	htmlLink     struct{ Text, Href string }
+	htmlCoverage struct {
+		Line               int
+		Href               string
+		Markers, Checkable int
+		Words              int
+	}
 )
 
+// lineID returns the anchor of line n of manuscript di: "L12" when there
+// is one manuscript, "L2-12" when there are several.
+func (r *Result) lineID(di, n int) string {
+	if len(r.docs) <= 1 {
+		return fmt.Sprintf("L%d", n)
+	}
+	return fmt.Sprintf("L%d-%d", di+1, n)
+}
+
 func (r *Result) view() htmlPage {
-	p := htmlPage{Title: "cite verify", Summary: r.Summary(), Manuscript: r.ms != nil}
-	if r.ms != nil {
-		p.Title = "cite verify: " + r.ms.Name
+	p := htmlPage{Title: "cite verify", Summary: r.Summary(), Manuscript: len(r.docs) > 0}
+	if len(r.docs) > 0 {
+		p.Title = "cite verify: " + r.names()
 	}
 	claimN := map[string]int{}
 	for i, c := range r.Claims {
@@ -102,8 +125,12 @@ func (r *Result) view() htmlPage {
 	}
 	for i, f := range r.Findings {
 		hf := htmlFinding{N: i + 1, Code: f.Code, Message: f.Message, Excerpt: f.Excerpt, Where: f.Pos.String(), Claim: f.Claim, Ref: f.Ref}
-		if f.end > 0 {
-			hf.Line = f.Line
+		if f.inManuscript() {
+			hf.Line, hf.LineHref = f.Line, "#"+r.lineID(f.doc, f.Line)
+			hf.Where = fmt.Sprintf("line %d", f.Line)
+			if len(r.docs) > 1 {
+				hf.Where = f.Pos.String()
+			}
 		}
 		if n := claimN[f.Claim]; n > 0 {
 			hf.ClaimHref = fmt.Sprintf("#claim-%d", n)
@@ -117,6 +144,9 @@ func (r *Result) view() htmlPage {
 		lc := r.claimList[i]
 		hc := htmlClaim{N: i + 1, ID: c.ID, Kind: c.Kind, Statement: lc.Statement, Excerpt: c.Excerpt,
 			Status: lc.Status, Note: lc.Note, Found: c.Found, Line: c.Line}
+		if c.Found {
+			hc.LineHref = "#" + r.lineID(r.spans[i].doc, c.Line)
+		}
 		for _, s := range c.Sources {
 			hs := htmlSource{Ref: s.Ref, Locator: s.Locator, Label: labelOr(s.Label), Support: s.Support}
 			if e, ok := r.lib.Resolve(s.Ref); ok {
@@ -129,16 +159,24 @@ func (r *Result) view() htmlPage {
 		hc.Problems = flags(func(f Finding) bool { return f.Claim == id })
 		p.Claims = append(p.Claims, hc)
 	}
-	cited := map[string][]int{}
+	type at struct{ doc, line int }
+	cited := map[string][]at{}
 	for _, m := range r.Markers {
 		for _, id := range m.Refs {
-			if l := cited[id]; len(l) == 0 || l[len(l)-1] != m.Line {
-				cited[id] = append(l, m.Line)
+			if l := cited[id]; len(l) == 0 || l[len(l)-1] != (at{m.doc, m.Line}) {
+				cited[id] = append(l, at{m.doc, m.Line})
 			}
 		}
 	}
 	for i, e := range r.lib.Entries {
-		hr := htmlRef{N: i + 1, ID: e.ID, Formatted: r.format(e), CitedAt: cited[e.ID]}
+		hr := htmlRef{N: i + 1, ID: e.ID, Formatted: r.format(e)}
+		for _, a := range cited[e.ID] {
+			text := fmt.Sprintf("line %d", a.line)
+			if len(r.docs) > 1 {
+				text = fmt.Sprintf("%s:%d", r.docs[a.doc].ms.Name, a.line)
+			}
+			hr.CitedAt = append(hr.CitedAt, htmlLink{Text: text, Href: "#" + r.lineID(a.doc, a.line)})
+		}
 		for ci, c := range r.claimList {
 			for _, s := range c.Sources {
 				if s.Ref == e.ID {
@@ -151,8 +189,14 @@ func (r *Result) view() htmlPage {
 		hr.Problems = flags(func(f Finding) bool { return f.Ref == id && f.Claim == "" })
 		p.Refs = append(p.Refs, hr)
 	}
-	if r.doc != nil {
-		p.Lines = r.lines(claimN)
+	for di, dc := range r.docs {
+		hd := htmlDoc{Name: dc.ms.Name, Lines: r.lines(di, claimN)}
+		for _, c := range r.Coverage(di) {
+			if c.Markers == 0 && c.Checkable > 0 {
+				hd.Coverage = append(hd.Coverage, htmlCoverage{Line: c.Line, Href: "#" + r.lineID(di, c.Line), Checkable: c.Checkable, Words: c.Words})
+			}
+		}
+		p.Docs = append(p.Docs, hd)
 	}
 	return p
 }
@@ -212,18 +256,20 @@ type annotation struct {
 	id         string // an anchor on the first segment
 }
 
-// lines cuts the manuscript into lines of segments, each with the classes,
-// link and title of the annotations that cover it, and the findings'
-// flags after the segment where each ends.
-func (r *Result) lines(claimN map[string]int) []htmlLine {
-	d := r.doc
+// lines cuts manuscript di into lines of segments, each with the
+// classes, link and title of the annotations that cover it, and the
+// findings' flags after the segment where each ends.
+func (r *Result) lines(di int, claimN map[string]int) []htmlLine {
+	dc := r.docs[di]
+	d := dc.d
 	var anns []annotation
-	for i, m := range r.Markers {
+	for k := 0; k < dc.count; k++ {
+		m := *r.marker(dc, k)
 		class := "marker"
 		if !m.Resolved {
 			class += " unresolved"
 		}
-		anns = append(anns, annotation{start: m.Start, end: m.End, class: class, title: markerTitle(r, m), id: fmt.Sprintf("m-%d", i+1)})
+		anns = append(anns, annotation{start: m.Start, end: m.End, class: class, title: markerTitle(r, m), id: fmt.Sprintf("m-%d", dc.first+k+1)})
 		for _, c := range m.Cites {
 			if n := r.nums[c.Ref]; n > 0 {
 				anns = append(anns, annotation{start: c.Start, end: c.End, class: "cite", href: fmt.Sprintf("#ref-%d", n), rank: 3})
@@ -231,15 +277,15 @@ func (r *Result) lines(claimN map[string]int) []htmlLine {
 		}
 	}
 	for i, sp := range r.spans {
-		if sp.found {
+		if sp.found && sp.doc == di {
 			anns = append(anns, annotation{start: sp.start, end: sp.end, class: "claim",
 				href: fmt.Sprintf("#claim-%d", i+1), title: "claim " + r.Claims[i].ID + ": " + r.claimList[i].Statement, rank: 2})
 		}
 	}
 	for i, f := range r.Findings {
-		if f.end > 0 {
+		if f.inManuscript() && f.doc == di {
 			fl := &htmlFlag{N: i + 1, Code: f.Code, Title: f.Code + ": " + f.Message}
-			anns = append(anns, annotation{start: f.start, end: f.end, class: "problem " + f.Code,
+			anns = append(anns, annotation{start: f.Start, end: f.End, class: "problem " + f.Code,
 				href: fmt.Sprintf("#f-%d", i+1), title: fl.Title, rank: 1, flag: fl})
 		}
 	}
@@ -249,9 +295,9 @@ func (r *Result) lines(claimN map[string]int) []htmlLine {
 		active []annotation // annotations that may reach into the current line
 		next   int          // anns[next:] start after the lines seen so far
 	)
-	for n := 1; n <= len(d.lines); n++ {
-		ls := d.lines[n-1]
-		le := ls + len(d.lineText(n))
+	for n := 1; n <= d.LineCount(); n++ {
+		sp := d.LineSpan(n)
+		ls, le := sp.Start, sp.End
 		kept := active[:0]
 		for _, a := range active {
 			if a.end >= ls {
@@ -263,7 +309,7 @@ func (r *Result) lines(claimN map[string]int) []htmlLine {
 			active = append(active, anns[next])
 			next++
 		}
-		out = append(out, htmlLine{N: n, Back: ls >= d.body, Segs: segments(d.text, ls, le, active)})
+		out = append(out, htmlLine{N: n, ID: r.lineID(di, n), Back: d.InReferences(ls), Segs: segments(d.Text, ls, le, active)})
 	}
 	return out
 }
@@ -328,5 +374,5 @@ func markerTitle(r *Result, m Marker) string {
 		}
 		parts = append(parts, s)
 	}
-	return m.Form.String() + " marker: " + strings.Join(parts, "; ")
+	return m.Form + " marker: " + strings.Join(parts, "; ")
 }

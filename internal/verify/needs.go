@@ -3,12 +3,12 @@ package verify
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/manuscript"
 )
 
 // minQuoteWords is the least number of words a passage in quotation marks
@@ -16,32 +16,36 @@ import (
 // quotes.
 const minQuoteWords = 4
 
-// quotations reports quotations without a marker (citation-needed) and
-// quotations whose markers give no page or paragraph
+// quotations reports the quotations of manuscript di without a marker
+// (citation-needed) and those whose markers give no page or paragraph
 // (quote-without-locator). A passage in quotation marks that is the title
 // of a reference in the library is a title, not a quotation.
-func (r *Result) quotations() {
-	d := r.doc
-	for _, q := range d.quotes {
-		if q.words < minQuoteWords || r.isTitle(d.text[q.start:q.end]) {
+func (r *Result) quotations(di int) {
+	dc := r.docs[di]
+	d := dc.d
+	for _, q := range d.Quotes {
+		if q.Words < minQuoteWords || r.isTitle(d.ProseText(q.Start, q.End)) {
 			continue
 		}
-		claim := r.claimAt(q.start, q.end)
+		claim := r.claimAt(di, q.Start, q.End)
 		unclosed := ""
-		if !q.closed {
-			open := []rune(d.text[q.start:q.end])[0]
-			unclosed = fmt.Sprintf("; the quotation opened with %c at line %d is never closed", open, d.line(q.start))
+		if !q.Closed {
+			open, _ := utf8.DecodeRuneInString(d.Text[q.Start:q.End])
+			line, _ := d.Position(q.Start)
+			unclosed = fmt.Sprintf("; the quotation opened with %c at line %d is never closed", open, line)
 		}
-		if len(q.markers) == 0 {
+		dc.checkable[q.Paragraph]++
+		if len(q.Markers) == 0 {
 			r.add(Finding{Code: CodeCitationNeeded, Claim: claim,
-				Message: "a quotation with no citation marker: cite its source, with the page or paragraph" + unclosed}, q.start, q.end, bib.Pos{})
+				Message: "a quotation with no citation marker: cite its source, with the page or paragraph" + unclosed}, di, q.Start, q.End, bib.Pos{})
 			continue
 		}
 		var first *Cite
 		pinned := false
-		for _, k := range q.markers {
-			for ci := range d.markers[k].Cites {
-				c := &d.markers[k].Cites[ci]
+		for _, k := range q.Markers {
+			m := r.marker(dc, k)
+			for ci := range m.Cites {
+				c := &m.Cites[ci]
 				if first == nil {
 					first = c
 				}
@@ -51,13 +55,13 @@ func (r *Result) quotations() {
 		if pinned {
 			continue
 		}
-		m := d.markers[q.markers[0]]
-		msg := fmt.Sprintf("the quotation cited as %s gives no page or paragraph", r.markerList(q.markers))
+		m := *r.marker(dc, q.Markers[0])
+		msg := fmt.Sprintf("the quotation cited as %s gives no page or paragraph", r.markerList(dc, q.Markers))
 		if first.Locator != "" {
-			msg = fmt.Sprintf("the quotation cited as %s gives a %s, not a page or paragraph", r.markerList(q.markers), first.Label)
+			msg = fmt.Sprintf("the quotation cited as %s gives a %s, not a page or paragraph", r.markerList(dc, q.Markers), first.Label)
 		}
 		msg += r.locatorHint(m, first, claim) + unclosed
-		r.add(Finding{Code: CodeQuoteWithoutLocator, Claim: claim, Ref: first.Ref, Message: msg}, q.start, q.end, bib.Pos{})
+		r.add(Finding{Code: CodeQuoteWithoutLocator, Claim: claim, Ref: first.Ref, Message: msg}, di, q.Start, q.End, bib.Pos{})
 	}
 }
 
@@ -75,7 +79,7 @@ func (r *Result) locatorHint(m Marker, c *Cite, claim string) string {
 			}
 		}
 	}
-	e, _ := r.lib.Lookup(c.Ref)
+	e, _ := r.lib.Resolve(c.Ref)
 	if locator == "" {
 		if e != nil && (e.Type == "webpage" || e.Type == "post-weblog" || e.Get("URL") != "" && e.Get("page") == "") {
 			return ": add the page, or the paragraph number of this online text (APA 7 §8.28)"
@@ -97,15 +101,15 @@ func withLocator(m Marker, c *Cite, e *bib.Entry, label, locator string) string 
 	abbr := "p."
 	if label == "paragraph" {
 		abbr = "para."
-	} else if e != nil && (e.Get("language") == "ru" || e.Get("language") == "kk") && m.Form == Numeric {
+	} else if e != nil && (e.Get("language") == "ru" || e.Get("language") == "kk") && m.numeric() {
 		abbr = "с."
 	}
-	switch m.Form {
-	case Pandoc:
+	switch m.form {
+	case manuscript.PandocMarker:
 		return fmt.Sprintf("[@%s, %s %s]", c.Key, abbr, locator)
-	case LaTeX:
+	case manuscript.LaTeXMarker:
 		return fmt.Sprintf(`\cite[%s~%s]{%s}`, abbr, locator, c.Key)
-	case AuthorDate:
+	case manuscript.AuthorDateMarker:
 		return fmt.Sprintf("(%s, %s, %s %s)", c.Author, c.Year, abbr, locator)
 	}
 	return fmt.Sprintf("[%s, %s %s]", c.Key, abbr, locator)
@@ -157,24 +161,24 @@ func inWord(b []byte, s, e int) bool {
 	return false
 }
 
-// statements reports sentences that state figures or dates but carry no
-// marker (citation-needed). Figures inside quotations are left to the
-// quotation's own check; headings are not statements.
-func (r *Result) statements() {
-	d := r.doc
-	for _, s := range d.sents {
-		if len(d.markersIn(s.start, s.end)) > 0 {
+// statements reports the sentences of manuscript di that state figures
+// or dates but carry no marker (citation-needed). Figures inside
+// quotations are left to the quotation's own check; headings and the
+// reference list are not statements.
+func (r *Result) statements(di int) {
+	dc := r.docs[di]
+	d := dc.d
+	prose := d.Prose()
+	for _, s := range d.Sentences {
+		if len(d.MarkersIn(s.Start, s.End)) > 0 {
 			continue
 		}
-		masked := []byte(d.text[s.start:s.end])
-		first := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].end > s.start })
-		for _, q := range d.quotes[first:] {
-			if q.start >= s.end {
-				break
-			}
-			if q.words >= minQuoteWords || r.isTitle(d.text[q.start:q.end]) {
-				for k := max(q.start, s.start); k < min(q.end, s.end); k++ {
-					masked[k-s.start] = ' '
+		masked := []byte(prose[s.Start:s.End])
+		for _, qi := range d.QuotesIn(s.Start, s.End) {
+			q := d.Quotes[qi]
+			if q.Words >= minQuoteWords || r.isTitle(d.ProseText(q.Start, q.End)) {
+				for k := max(q.Start, s.Start); k < min(q.End, s.End); k++ {
+					masked[k-s.Start] = ' '
 				}
 			}
 		}
@@ -204,6 +208,7 @@ func (r *Result) statements() {
 		if len(figures)+len(dates) == 0 {
 			continue
 		}
+		dc.checkable[s.Paragraph]++
 		var what []string
 		if len(figures) > 0 {
 			what = append(what, "figures ("+strings.Join(figures, ", ")+")")
@@ -212,9 +217,10 @@ func (r *Result) statements() {
 			what = append(what, "dates ("+strings.Join(dates, ", ")+")")
 		}
 		msg := "the sentence states " + strings.Join(what, " and ") + " but cites no source"
-		if para := d.markersIn(d.paras[s.para].start, d.paras[s.para].end); len(para) > 0 {
-			msg += "; its paragraph cites " + r.markerList(para) + " in another sentence: if that source backs this one, cite it here too"
+		p := d.Paragraphs[s.Paragraph]
+		if para := d.MarkersIn(p.Start, p.End); len(para) > 0 {
+			msg += "; its paragraph cites " + r.markerList(dc, para) + " in another sentence: if that source backs this one, cite it here too"
 		}
-		r.add(Finding{Code: CodeCitationNeeded, Claim: r.claimAt(s.start, s.end), Message: msg}, s.start, s.end, bib.Pos{})
+		r.add(Finding{Code: CodeCitationNeeded, Claim: r.claimAt(di, s.Start, s.End), Message: msg}, di, s.Start, s.End, bib.Pos{})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // WriteJSON writes r as indented JSON: {"markers", "claims", "findings"}.
@@ -18,23 +19,84 @@ func (r *Result) WriteJSON(w io.Writer) error {
 }
 
 // WriteText writes one finding per entry, "file:line: code: message",
-// with the manuscript's words quoted on the next line, then a summary.
+// with the manuscript's words quoted on the next line; then the
+// paragraphs that state checkable things but cite nothing; then a
+// summary.
 func (r *Result) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
 		fmt.Fprintf(bw, "%s: %s: %s\n", f.Pos, f.Code, f.Message)
-		if f.Excerpt != "" && f.end > 0 {
+		if f.Excerpt != "" && f.inManuscript() {
 			fmt.Fprintf(bw, "    %s\n", f.Excerpt)
+		}
+	}
+	var bare []ParagraphCoverage
+	for di := range r.docs {
+		for _, c := range r.Coverage(di) {
+			if c.Markers == 0 && c.Checkable > 0 {
+				bare = append(bare, c)
+			}
+		}
+	}
+	if len(bare) > 0 {
+		fmt.Fprintf(bw, "%s cite nothing but state checkable things:\n", count(len(bare), "paragraph"))
+		for _, c := range bare {
+			fmt.Fprintf(bw, "    %s:%d: %d words, %s\n", c.File, c.Line, c.Words, count(c.Checkable, "checkable statement"))
 		}
 	}
 	fmt.Fprintln(bw, r.Summary())
 	return bw.Flush()
 }
 
+// ParagraphCoverage says how well one body paragraph of a manuscript is
+// cited: its markers, and its checkable statements (quotations, and
+// sentences that state figures or dates or read as claims needing a
+// source), whatever --min-severity hides.
+type ParagraphCoverage struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Words     int    `json:"words"`
+	Markers   int    `json:"markers"`
+	Checkable int    `json:"checkable"`
+}
+
+// Coverage returns the coverage of each body paragraph of manuscript di
+// (headings, notes and the reference list left out).
+func (r *Result) Coverage(di int) []ParagraphCoverage {
+	dc := r.docs[di]
+	d := dc.d
+	var out []ParagraphCoverage
+	for pi, p := range d.Paragraphs {
+		if p.Heading || p.References {
+			continue
+		}
+		c := ParagraphCoverage{File: dc.ms.Name, Line: d.Line(p.Start), Words: words(d.Prose()[p.Start:p.End]),
+			Markers: len(d.MarkersIn(p.Start, p.End))}
+		if pi < len(dc.checkable) {
+			c.Checkable = dc.checkable[pi]
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// words counts the words of s: runs of letters or digits.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
 // Summary returns a one-line account: markers, claims and findings by code.
 func (r *Result) Summary() string {
 	var parts []string
-	if r.ms != nil {
+	if len(r.docs) > 0 {
 		resolved := 0
 		for _, m := range r.Markers {
 			if m.Resolved {
@@ -49,7 +111,7 @@ func (r *Result) Summary() string {
 			found++
 		}
 	}
-	if r.ms != nil {
+	if len(r.docs) > 0 {
 		parts = append(parts, fmt.Sprintf("%s (%d found)", count(len(r.Claims), "claim"), found))
 	} else {
 		parts = append(parts, count(len(r.Claims), "claim"))

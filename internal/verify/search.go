@@ -2,6 +2,8 @@ package verify
 
 import (
 	"sort"
+
+	"github.com/cite-project/cite/internal/manuscript"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,7 +24,7 @@ type normText struct {
 
 // normalise builds the normal form of text, skipping the spans of skip
 // (sorted, non-overlapping markers).
-func normalise(text string, skip []Marker) *normText {
+func normalise(text string, skip []manuscript.Span) *normText {
 	n := &normText{}
 	k := 0
 	pendingSpace := false
@@ -38,11 +40,18 @@ func normalise(text string, skip []Marker) *normText {
 			// dropped
 		case unicode.IsSpace(r):
 			pendingSpace = len(n.runes) > 0
-		case isDash(r):
+		case manuscript.IsDash(r):
 			n.trimSpace()
 			n.add('-', i, i+size)
 			pendingSpace = false
-			i = skipSpace(text, i+size, len(text))
+			i += size
+			for i < len(text) {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += size
+			}
 			continue
 		case r == '…':
 			if pendingSpace {
@@ -99,7 +108,7 @@ func (n *normText) span(s, e int) (int, int) {
 
 func isQuoteMark(r rune) bool {
 	switch r {
-	case '"', '\'', '«', '»', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '‹', '›', '`', '´', '″', '′':
+	case '"', '\'', '«', '»', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '‹', '›', '`', '´', '″', '′', '\x01', '\x02':
 		return true
 	}
 	return false

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/manuscript"
 )
 
 func TestNormalise(t *testing.T) {
@@ -22,7 +23,7 @@ func TestNormalise(t *testing.T) {
 		{"Ёлка\u00a0и\u00adёж", "елка иеж"},
 	}
 	for _, tt := range tests {
-		if got := normalise(tt.in, ParseMarkers(tt.in)).str; got != tt.want {
+		if got := normalise(tt.in, markerSpans(tt.in)).str; got != tt.want {
 			t.Errorf("normalise(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
@@ -41,7 +42,7 @@ func TestFindAll(t *testing.T) {
 		{"balance", []string{"balance", "balance"}},
 		{"not there", nil},
 	}
-	n := normalise(text, ParseMarkers(text))
+	n := normalise(text, markerSpans(text))
 	for _, tt := range tests {
 		var got []string
 		for _, m := range n.findAll(normalise(tt.excerpt, nil), 10) {
@@ -157,20 +158,37 @@ func BenchmarkWriteHTML(b *testing.B) {
 
 // FuzzRun checks that no manuscript makes Run panic, and that every finding
 // it makes has a place.
+// FuzzRun checks that no manuscript, in any format, makes Run panic, and
+// that every finding's span and position lie inside the input.
 func FuzzRun(f *testing.F) {
 	for _, s := range []string{
 		"He said «A b c d [1].» In 1991 it rained.", "“open and never closed [2]", "1. item\n2. item\n\nReferences\n1. A. 2001.",
 		"[3] before [1] and [2]", "(Smith, 2012) and @key and \\cite{k}", "", "\n\n\n", "…[1]…", "a. b. c. [1] D.",
+		"---\ntitle: x\nnocite: '@*'\n---\n# Intro\n\nAs @key [p. 3] says, $x=1$ in 1991 [@a, p. 2].\n\n# References\n",
+		"\\section*{Введение}\nКак показано~\\cite[с.~5]{a}, в 1991 г. %comment 1992\n\\begin{equation}x=2020\\end{equation}\n\\begin{thebibliography}{9}\\bibitem{a} A. 2001.\\end{thebibliography}",
+		"<p>In 1991 <q>it rained a lot here</q><sup>1</sup>.</p><h2>References</h2><ol><li>A. 2001.</li></ol>",
 	} {
-		f.Add(s)
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(1))
+		f.Add(s, uint8(2))
+		f.Add(s, uint8(3))
 	}
 	lib, _ := largeCase(0, 0)
 	lib.Claims = []*bib.Claim{{ID: "c", Kind: bib.ClaimQuote, Excerpt: "it rained", Sources: []bib.Source{{Ref: "ref1"}}}}
-	f.Fuzz(func(t *testing.T, text string) {
-		r := Run(lib, &Manuscript{Name: "m", Text: text}, Options{})
+	f.Fuzz(func(t *testing.T, text string, format uint8) {
+		ms := &Manuscript{Name: "m", Text: text, Format: manuscript.Format(format % 4)}
+		r := Run(lib, ms, Options{})
 		for _, fd := range r.Findings {
-			if fd.end > 0 && (fd.start < 0 || fd.end > len(text) || fd.start > fd.end || fd.Line < 1) {
-				t.Fatalf("finding %s at %d–%d (line %d) is outside the text of %d bytes", fd.Code, fd.start, fd.end, fd.Line, len(text))
+			if !fd.inManuscript() {
+				continue
+			}
+			if fd.Start < 0 || fd.End > len(text) || fd.Start > fd.End || fd.Line < 1 || fd.Column < 1 {
+				t.Fatalf("%s: finding %s at %d–%d (line %d, column %d) is outside the text of %d bytes", ms.Format, fd.Code, fd.Start, fd.End, fd.Line, fd.Column, len(text))
+			}
+		}
+		for _, m := range r.Markers {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("%s: marker %q at %d–%d is not its span of the input", ms.Format, m.Text, m.Start, m.End)
 			}
 		}
 		var b strings.Builder
@@ -178,4 +196,13 @@ func FuzzRun(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// markerSpans returns the spans of the markers of a plain text.
+func markerSpans(text string) []manuscript.Span {
+	var out []manuscript.Span
+	for _, m := range manuscript.ParseMarkers(text) {
+		out = append(out, m.Span)
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/manuscript"
 )
 
 // The finding codes. They are part of cite verify's JSON contract: never
@@ -23,31 +24,56 @@ const (
 	CodeNumberingOrder      = "numbering-order"
 )
 
-// Code is a finding code with a one-line explanation, for help texts.
+// ParseSeverity reads a --min-severity value: "warning" or "error".
+func ParseSeverity(s string) (bib.Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "warning", "warn", "all":
+		return bib.Warning, nil
+	case "error":
+		return bib.Error, nil
+	}
+	return bib.Warning, fmt.Errorf("unknown severity %q: use warning or error", s)
+}
+
+// Code is a finding code with its severity and a one-line explanation,
+// for help texts.
 type Code struct {
 	Code        string
+	Severity    bib.Severity
 	Explanation string
 }
 
 // Codes lists every finding code with its explanation.
 func Codes() []Code {
 	return []Code{
-		{CodeUnresolvedMarker, "a marker names a number, key or author–year that is not in the library"},
-		{CodeUncitedReference, "a reference that no marker in the manuscript cites (without a manuscript: that no claim names)"},
-		{CodeClaimWithoutSource, "a claim that is not an evaluation has no source"},
-		{CodeUnknownSource, "a claim's source names a reference id that is not in the library"},
-		{CodeClaimNotFound, "a claim's excerpt is not in the manuscript; the message suggests the closest passage"},
-		{CodeMarkerMismatch, "no marker for a claim's source stands in the claim's sentence or paragraph"},
-		{CodeQuoteWithoutLocator, "a quotation's marker gives no page or paragraph"},
-		{CodeCitationNeeded, "a quotation, or a sentence stating figures or dates, with no citation marker"},
-		{CodeNumberingOrder, "a numeric marker is first cited before a lower number: number references by first citation"},
+		{CodeUnresolvedMarker, bib.Error, "a marker names a number, key or author–year that is not in the library"},
+		{CodeUncitedReference, bib.Warning, "a reference that no marker in the manuscript cites (without a manuscript: that no claim names)"},
+		{CodeClaimWithoutSource, bib.Error, "a claim that is not an evaluation has no source"},
+		{CodeUnknownSource, bib.Error, "a claim's source names a reference id that is not in the library"},
+		{CodeClaimNotFound, bib.Error, "a claim's excerpt is not in the manuscript; the message suggests the closest passage"},
+		{CodeMarkerMismatch, bib.Error, "no marker for a claim's source stands in the claim's sentence or paragraph"},
+		{CodeQuoteWithoutLocator, bib.Error, "a quotation's marker gives no page or paragraph"},
+		{CodeCitationNeeded, bib.Error, "a quotation, or a sentence stating figures or dates, with no citation marker"},
+		{CodeNumberingOrder, bib.Error, "a numeric marker is first cited before a lower number: number references by first citation"},
 	}
 }
 
-// Manuscript is the text to verify. Name is how positions print it.
+// severityOf returns the severity of a finding code.
+func severityOf(code string) bib.Severity {
+	for _, c := range Codes() {
+		if c.Code == code {
+			return c.Severity
+		}
+	}
+	return bib.Error
+}
+
+// Manuscript is a text to verify. Name is how positions print it; Format
+// is its markup (see manuscript.Detect).
 type Manuscript struct {
-	Name string
-	Text string
+	Name   string
+	Text   string
+	Format manuscript.Format
 }
 
 // Options tunes Run.
@@ -56,6 +82,8 @@ type Options struct {
 	// bibliography entry, say). When nil, a plain "Author. Title. Year."
 	// summary is used.
 	FormatReference func(*bib.Entry) string
+	// MinSeverity drops the findings below it.
+	MinSeverity bib.Severity
 }
 
 // Result is the outcome of Run. Its JSON form is cite verify's contract:
@@ -67,13 +95,29 @@ type Result struct {
 
 	lib       *bib.Library
 	claimList []*bib.Claim // lib.Claims without nil ones; r.Claims[i] is claimList[i]
-	ms        *Manuscript
-	doc       *doc
+	docs      []*doc
 	opts      Options
 	spans     []claimSpan // where each found claim is, by index of Claims
 	nums      map[string]int
 	titles    map[string]bool
+	res       *resolver
 }
+
+// doc is one manuscript and what Run made of it.
+type doc struct {
+	ms *Manuscript
+	d  *manuscript.Document
+	// first is the index in Result.Markers of the document's first
+	// marker; markers[k] of the document is Result.Markers[first+k].
+	first, count int
+	norm         *normText
+	idx          trigramIndex
+	// checkable counts, per paragraph, the statements that want a source.
+	checkable []int
+}
+
+// marker returns the document's k-th marker.
+func (r *Result) marker(dc *doc, k int) *Marker { return &r.Markers[dc.first+k] }
 
 // ClaimResult is what Run found out about one claim of the library.
 // Problems lists the codes of the findings about it.
@@ -83,6 +127,7 @@ type ClaimResult struct {
 	Excerpt  string         `json:"excerpt"`
 	Found    bool           `json:"found"`
 	Line     int            `json:"line"`
+	File     string         `json:"file,omitempty"`
 	Sources  []SourceResult `json:"sources"`
 	Problems []string       `json:"problems"`
 }
@@ -98,24 +143,36 @@ type SourceResult struct {
 // Finding is one problem. Line is the manuscript line it is about (0 when
 // it is about the library alone); Excerpt quotes the manuscript there (for
 // claim-not-found, the closest passage, when one is alike enough); Claim
-// and Ref name the claim and the reference concerned, when any.
+// and Ref name the claim and the reference concerned, when any. Sentence
+// is the whole sentence the finding is in; Column, Start and End locate
+// it exactly (Start and End are byte offsets into File).
 type Finding struct {
-	Code    string `json:"code"`
-	Line    int    `json:"line"`
-	Excerpt string `json:"excerpt"`
-	Claim   string `json:"claim"`
-	Ref     string `json:"ref"`
-	Message string `json:"message"`
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Excerpt  string `json:"excerpt"`
+	Sentence string `json:"sentence"`
+	Claim    string `json:"claim"`
+	Ref      string `json:"ref"`
+	Message  string `json:"message"`
 
 	// Pos is where the finding is: the manuscript line, or for a finding
 	// about the library alone the claim's or reference's file and line.
 	Pos bib.Pos `json:"-"`
-	// start and end are the manuscript byte span; end is 0 when none.
-	start, end int
+	// doc indexes the manuscripts; -1 for a finding about the library.
+	doc int
 }
+
+// inManuscript reports whether the finding is about a manuscript span.
+func (f Finding) inManuscript() bool { return f.doc >= 0 }
 
 // claimSpan is the manuscript span of a found claim.
 type claimSpan struct {
+	doc        int
 	start, end int
 	found      bool
 }
@@ -127,10 +184,20 @@ func (r *Result) HasProblems() bool { return len(r.Findings) > 0 }
 // markers, quotations and statements against lib. It never fails: every
 // problem is a Finding.
 func Run(lib *bib.Library, ms *Manuscript, opts Options) *Result {
+	if ms == nil {
+		return RunAll(lib, nil, opts)
+	}
+	return RunAll(lib, []*Manuscript{ms}, opts)
+}
+
+// RunAll verifies the claims of lib against several manuscripts read as
+// one work (the chapter files of a thesis): a reference is uncited when
+// none of them cites it, and a claim is found in any of them.
+func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 	if lib == nil {
 		lib = &bib.Library{}
 	}
-	r := &Result{Markers: []Marker{}, Claims: []ClaimResult{}, Findings: []Finding{}, lib: lib, ms: ms, opts: opts}
+	r := &Result{Markers: []Marker{}, Claims: []ClaimResult{}, Findings: []Finding{}, lib: lib, opts: opts}
 	for _, c := range lib.Claims {
 		if c != nil {
 			r.claimList = append(r.claimList, c)
@@ -142,37 +209,65 @@ func Run(lib *bib.Library, ms *Manuscript, opts Options) *Result {
 			r.nums[e.ID] = i + 1
 		}
 	}
-	if ms != nil {
-		res := newResolver(lib)
-		r.doc = analyse(ms.Text, res.resolve)
-		r.Markers = r.doc.markers
+	if len(mss) > 0 {
+		r.res = newResolver(lib)
+	}
+	for _, ms := range mss {
+		if ms == nil {
+			continue
+		}
+		d := manuscript.Parse(ms.Name, ms.Text, ms.Format, manuscript.Options{KeepNarrative: r.res.keepNarrative})
+		dc := &doc{ms: ms, d: d, first: len(r.Markers), checkable: make([]int, len(d.Paragraphs))}
+		for k := range d.Markers {
+			r.Markers = append(r.Markers, r.res.resolve(d, k, len(r.docs)))
+		}
+		dc.count = len(d.Markers)
+		r.docs = append(r.docs, dc)
+		r.resolveNotes(dc)
+	}
+	if len(r.docs) > 0 {
 		r.unresolved()
 		r.numbering()
+		r.nocite()
 	}
 	r.uncited()
 	r.claims()
-	if ms != nil {
-		r.quotations()
-		r.statements()
+	for di := range r.docs {
+		r.quotations(di)
+		r.statements(di)
 	}
 	r.finish()
 	return r
 }
 
-// add records a finding at the manuscript span [start, end), or about the
-// library at pos when end is 0.
-func (r *Result) add(f Finding, start, end int, pos bib.Pos) {
-	f.start, f.end = start, end
-	if end > 0 && r.doc != nil {
-		f.Line = r.doc.line(start)
-		f.Pos = bib.Pos{File: r.ms.Name, Line: f.Line}
+// add records a finding at the span [start, end) of manuscript di, or,
+// when di is -1, about the library at pos.
+func (r *Result) add(f Finding, di, start, end int, pos bib.Pos) {
+	f.doc = di
+	f.Severity = severityOf(f.Code).String()
+	if di >= 0 {
+		dc := r.docs[di]
+		f.Start, f.End = start, end
+		f.File = dc.ms.Name
 		if f.Excerpt == "" {
-			f.Excerpt = clip(r.doc.text[start:end])
+			f.Excerpt = clip(dc.d.Text[start:end])
 		}
+		f.Sentence = sentenceAt(dc.d, start, end)
 	} else {
 		f.Pos = pos
 	}
 	r.Findings = append(r.Findings, f)
+}
+
+// sentenceAt returns the sentences the span [start, end) lies in, as
+// prose; for a span outside any sentence, the span itself.
+func sentenceAt(d *manuscript.Document, start, end int) string {
+	si := d.SentencesIn(start, max(end, start+1))
+	if len(si) == 0 {
+		return d.ProseText(start, end)
+	}
+	first, last := d.Sentences[si[0]], d.Sentences[si[len(si)-1]]
+	return d.ProseText(min(first.Start, start), max(last.End, end))
 }
 
 // clip shortens s to one line of at most 120 characters.
@@ -192,7 +287,7 @@ func clip(s string) string {
 	return strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
 }
 
-// label returns "[n]" for a reference in the library, else its id.
+// label returns "[n] id" for a reference in the library, else its id.
 func (r *Result) label(id string) string {
 	if n := r.nums[id]; n > 0 {
 		return fmt.Sprintf("[%d] %s", n, id)
@@ -200,47 +295,85 @@ func (r *Result) label(id string) string {
 	return id
 }
 
+// names returns how messages name the manuscripts: "essay.txt", or "the
+// 7 manuscripts".
+func (r *Result) names() string {
+	if len(r.docs) == 1 {
+		return r.docs[0].ms.Name
+	}
+	return fmt.Sprintf("the %d manuscripts", len(r.docs))
+}
+
 // unresolved reports each cite of a marker that names no reference.
 func (r *Result) unresolved() {
-	for _, m := range r.Markers {
+	for i := range r.Markers {
+		m := &r.Markers[i]
 		for _, c := range m.Cites {
-			if c.Ref != "" {
+			if c.Ref != "" || m.form == manuscript.FootnoteMarker && m.Resolved {
 				continue
 			}
 			var msg string
-			switch m.Form {
-			case Numeric:
+			switch m.form {
+			case manuscript.NumericMarker, manuscript.SuperscriptMarker:
 				msg = fmt.Sprintf("marker %s cites reference %d, but the library has %d", m.Text, c.Number, len(r.lib.Entries))
-			case AuthorDate:
+			case manuscript.AuthorDateMarker:
 				msg = fmt.Sprintf("marker %s: no reference by %s from %s in the library", m.Text, c.Author, c.Year)
+			case manuscript.FootnoteMarker:
+				msg = fmt.Sprintf("footnote %s has no definition ([^%s]: …) in the manuscript", m.Text, c.Key)
 			default:
-				msg = fmt.Sprintf("marker %s cites %q, which is not in the library%s", m.Text, c.Key, r.didYouMean(c.Key))
+				msg = fmt.Sprintf("marker %s cites %q, which is not in the library%s", clip(m.Text), c.Key, r.didYouMean(c.Key))
 			}
-			r.add(Finding{Code: CodeUnresolvedMarker, Ref: c.Key, Excerpt: m.Text, Message: msg}, m.Start, m.End, bib.Pos{})
+			r.add(Finding{Code: CodeUnresolvedMarker, Ref: c.Key, Excerpt: clip(m.Text), Message: msg}, m.doc, m.Start, m.End, bib.Pos{})
 		}
 	}
 }
 
-// didYouMean suggests the library id closest to key, if it is close.
+// nocite reports the keys of \nocite and YAML nocite that are not in the
+// library.
+func (r *Result) nocite() {
+	for di, dc := range r.docs {
+		for _, n := range dc.d.Nocite {
+			for _, k := range n.Keys {
+				if _, ok := r.lib.Resolve(k); ok {
+					continue
+				}
+				msg := fmt.Sprintf("nocite names %q, which is not in the library%s", k, r.didYouMean(k))
+				r.add(Finding{Code: CodeUnresolvedMarker, Ref: k, Message: msg}, di, n.Start, n.End, bib.Pos{})
+			}
+		}
+	}
+}
+
+// maxSuggestDistance is the largest edit distance at which didYouMean
+// suggests an id.
+const maxSuggestDistance = 2
+
+// didYouMean suggests the library id closest to key, if it is close. Ids
+// whose length differs from key's by more than the best distance so far
+// are skipped without computing anything, and the search stops at an id
+// one edit away.
 func (r *Result) didYouMean(key string) string {
-	best, bestD := "", 3
-	for _, e := range r.lib.Entries {
-		if d := editDistance(strings.ToLower(key), strings.ToLower(e.ID)); d < bestD {
-			best, bestD = e.ID, d
+	if r.res == nil {
+		r.res = newResolver(r.lib)
+	}
+	best, bestD := "", maxSuggestDistance+1
+	lk := []rune(strings.ToLower(key))
+	for _, id := range r.res.idsByLength(len(lk), maxSuggestDistance) {
+		li := r.res.lowerIDs[id]
+		if abs(len(li)-len(lk)) >= bestD {
+			continue
+		}
+		if d := boundedDistance(lk, li, bestD-1); d < bestD {
+			best, bestD = id, d
+			if d <= 1 {
+				break
+			}
 		}
 	}
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d, _, _ := sellers(ra, rb)
-	// sellers lets b's ends go free; add the unmatched length back so that
-	// a short key is not "close" to every long id containing it.
-	return d + abs(len(rb)-len(ra))
 }
 
 func abs(n int) int {
@@ -257,7 +390,7 @@ func (r *Result) numbering() {
 	cited := map[int]bool{}
 	for _, m := range r.Markers {
 		for _, c := range m.Cites {
-			if m.Form == Numeric && c.Ref != "" {
+			if m.numeric() && c.Ref != "" {
 				cited[c.Number] = true
 			}
 		}
@@ -270,7 +403,7 @@ func (r *Result) numbering() {
 	seen := map[int]bool{}
 	next := 0 // index in order of the lowest number not cited yet
 	for _, m := range r.Markers {
-		if m.Form != Numeric {
+		if !m.numeric() {
 			continue
 		}
 		for _, c := range m.Cites {
@@ -281,7 +414,7 @@ func (r *Result) numbering() {
 			if c.Number != order[next] {
 				r.add(Finding{Code: CodeNumberingOrder, Ref: c.Ref, Excerpt: m.Text,
 					Message: fmt.Sprintf("[%d] is cited for the first time before [%d]; number the references in the order of their first citation", c.Number, order[next])},
-					m.Start, m.End, bib.Pos{})
+					m.doc, m.Start, m.End, bib.Pos{})
 			}
 			for next < len(order) && seen[order[next]] {
 				next++
@@ -290,14 +423,28 @@ func (r *Result) numbering() {
 	}
 }
 
-// uncited reports references that no marker cites or, without a
+// uncited reports references that no marker or nocite cites or, without a
 // manuscript, that no claim names.
 func (r *Result) uncited() {
 	byMarker := map[string]bool{}
+	all := false
 	for _, m := range r.Markers {
 		for _, id := range m.Refs {
 			byMarker[id] = true
 		}
+	}
+	for _, dc := range r.docs {
+		for _, n := range dc.d.Nocite {
+			all = all || n.All
+			for _, k := range n.Keys {
+				if e, ok := r.lib.Resolve(k); ok {
+					byMarker[e.ID] = true
+				}
+			}
+		}
+	}
+	if all {
+		return
 	}
 	byClaim := map[string][]string{}
 	for _, c := range r.claimList {
@@ -305,37 +452,51 @@ func (r *Result) uncited() {
 			byClaim[s.Ref] = append(byClaim[s.Ref], c.ID)
 		}
 	}
+	hasMS := len(r.docs) > 0
 	for _, e := range r.lib.Entries {
 		claims := byClaim[e.ID]
 		var msg string
 		switch {
-		case r.ms != nil && !byMarker[e.ID] && len(claims) > 0:
+		case hasMS && !byMarker[e.ID] && len(claims) > 0:
 			who := "claim " + claims[0] + " names it as its source"
 			if len(claims) > 1 {
 				who = "claims " + strings.Join(claims, ", ") + " name it as their source"
 			}
-			msg = fmt.Sprintf("reference %s is never cited in %s, though %s", r.label(e.ID), r.ms.Name, who)
-		case r.ms != nil && !byMarker[e.ID]:
-			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.ms.Name)
-		case r.ms == nil && len(claims) == 0:
+			msg = fmt.Sprintf("reference %s is never cited in %s, though %s", r.label(e.ID), r.names(), who)
+		case hasMS && !byMarker[e.ID]:
+			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.names())
+		case !hasMS && len(claims) == 0:
 			msg = fmt.Sprintf("reference %s backs no claim (give --manuscript to look for its markers)", r.label(e.ID))
 		default:
 			continue
 		}
-		r.add(Finding{Code: CodeUncitedReference, Ref: e.ID, Message: msg}, 0, 0, e.PosOf("id"))
+		r.add(Finding{Code: CodeUncitedReference, Ref: e.ID, Message: msg}, -1, 0, 0, e.PosOf("id"))
 	}
 }
 
-// finish sorts the findings, manuscript lines first, and copies their
-// codes into the claims' problems.
+// finish drops the findings below the minimum severity, sorts them
+// (manuscript spans first, in order), sets their positions, and copies
+// their codes into the claims' problems.
 func (r *Result) finish() {
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		if severityOf(f.Code) >= r.opts.MinSeverity {
+			kept = append(kept, f)
+		}
+	}
+	r.Findings = kept
 	sort.SliceStable(r.Findings, func(i, j int) bool {
 		a, b := r.Findings[i], r.Findings[j]
-		if (a.end > 0) != (b.end > 0) {
-			return a.end > 0
+		if a.inManuscript() != b.inManuscript() {
+			return a.inManuscript()
 		}
-		if a.end > 0 && a.start != b.start {
-			return a.start < b.start
+		if a.inManuscript() {
+			if a.doc != b.doc {
+				return a.doc < b.doc
+			}
+			if a.Start != b.Start {
+				return a.Start < b.Start
+			}
 		}
 		if a.Pos.File != b.Pos.File {
 			return a.Pos.File < b.Pos.File
@@ -348,6 +509,13 @@ func (r *Result) finish() {
 		}
 		return a.Message < b.Message
 	})
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.inManuscript() {
+			f.Line, f.Column = r.docs[f.doc].d.Position(f.Start)
+			f.Pos = bib.Pos{File: f.File, Line: f.Line}
+		}
+	}
 	index := map[string]int{}
 	for i, c := range r.Claims {
 		if _, dup := index[c.ID]; !dup {
