@@ -324,3 +324,82 @@ func TestDevZeroRSS(t *testing.T) {
 		})
 	}
 }
+
+// TestWritesAsAnotherUser runs cite as an unprivileged user (when the
+// tests run as root) to check what only a non-root user meets: a file of
+// another user's that the directory would let it replace is refused, the
+// group is kept when the user belongs to it, and otherwise the write
+// succeeds with the user's own group rather than failing.
+func TestWritesAsAnotherUser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs cite processes")
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run cite as another user")
+	}
+	const uid, gid, group = 65534, 65534, 100 // nobody, nogroup, a supplementary group
+	dir, err := os.MkdirTemp("", "cite-other-user-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	os.Chmod(dir, 0o777)
+	// The test binary's own directory is private: copy it where the user can run it.
+	bin := filepath.Join(dir, "cite")
+	data, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeBib(t, filepath.Join(dir, "new.bib"), "n", 3)
+	run := func(lib string) (int, string) {
+		cmd := exec.Command(bin, "import", "new.bib", "--into", lib)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), asCite+"=1")
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uid, Gid: gid, Groups: []uint32{group}}}
+		out, _ := cmd.CombinedOutput()
+		return cmd.ProcessState.ExitCode(), string(out)
+	}
+	owned := func(name string, u, g int, mode os.FileMode) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(seedLibrary), 0o600)
+		os.Chown(p, u, g)
+		os.Chmod(p, mode)
+		return name
+	}
+	stat := func(name string) (int, int, os.FileMode) {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := info.Sys().(*syscall.Stat_t)
+		return int(st.Uid), int(st.Gid), info.Mode().Perm()
+	}
+
+	// Another user's file, 0644: the directory allows a rename, the file does not allow a write.
+	lib := owned("roots.toml", 0, 0, 0o644)
+	if code, out := run(lib); code != 2 || !strings.Contains(out, "read-only: roots.toml is not writable by you") {
+		t.Errorf("import into root's 0644 file as nobody: exit %d\n%s", code, out)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, lib)); string(got) != seedLibrary {
+		t.Error("root's file changed")
+	}
+	// The user's file in one of its groups: the group is kept.
+	lib = owned("shared.toml", uid, group, 0o660)
+	if code, out := run(lib); code != 0 {
+		t.Fatalf("import into nobody:%d 0660: exit %d\n%s", group, code, out)
+	}
+	if u, g, m := stat(lib); u != uid || g != group || m != 0o660 {
+		t.Errorf("after the write: %d:%d %v; want %d:%d 0660", u, g, m, uid, group)
+	}
+	// The user's file in a group it is not in: written, with the user's group.
+	lib = owned("foreign-group.toml", uid, 0, 0o664)
+	if code, out := run(lib); code != 0 {
+		t.Fatalf("import into nobody:root 0664: exit %d\n%s", code, out)
+	}
+	if u, g, m := stat(lib); u != uid || g != gid || m != 0o664 {
+		t.Errorf("after the write: %d:%d %v; want %d:%d 0664", u, g, m, uid, gid)
+	}
+}
