@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cite-project/cite/internal/atomicfile"
+	"github.com/cite-project/cite/internal/input"
 	"github.com/cite-project/cite/internal/store"
 	"github.com/cite-project/cite/internal/tomlfmt"
 	ucli "github.com/urfave/cli/v2"
@@ -30,7 +30,8 @@ func (e *env) fmtCommand() *ucli.Command {
 			"it would lose what the warning is about.\n\n" +
 			"PATH is a .toml file or a directory of them; the default is the library\n" +
 			"(--library). Without flags the formatted files are printed. -w rewrites the\n" +
-			"files that change, atomically; -l lists them; --check lists them and exits 1\n" +
+			"files that change, atomically and locked against other cite commands writing\n" +
+			"them (waiting up to --wait); -l lists them; --check lists them and exits 1\n" +
 			"if there are any (for CI and pre-commit hooks), writing nothing.\n\n" +
 			"Exit code 0 when all is formatted (or was written), 1 with --check when a\n" +
 			"file would change, 2 when a file cannot be read or formatted.\n\n" +
@@ -43,6 +44,7 @@ func (e *env) fmtCommand() *ucli.Command {
 			&ucli.BoolFlag{Name: "l", Usage: "list the files whose formatting differs"},
 			&ucli.BoolFlag{Name: "w", Usage: "write the formatted files back (atomically)"},
 			&ucli.BoolFlag{Name: "check", Usage: "list the files that would change and exit 1 if any; write nothing"},
+			waitFlag(),
 		},
 		Action: e.runFmt,
 	}
@@ -57,7 +59,7 @@ type fmtResult struct {
 }
 
 func (e *env) runFmt(c *ucli.Context) error {
-	args, err := trailingFlags(c, c.Args().Slice(), nil, map[string]bool{"l": true, "w": true, "check": true})
+	args, err := trailingFlags(c, c.Args().Slice(), map[string]bool{"wait": true}, map[string]bool{"l": true, "w": true, "check": true})
 	if err != nil {
 		return err
 	}
@@ -83,7 +85,11 @@ func (e *env) runFmt(c *ucli.Context) error {
 		}
 		files = append(files, fs...)
 	}
-	results := formatFiles(files)
+	limit, err := inputLimit(c)
+	if err != nil {
+		return err
+	}
+	results := formatFiles(files, limit)
 	failed, changed := 0, 0
 	for i := range results {
 		r := &results[i]
@@ -98,7 +104,7 @@ func (e *env) runFmt(c *ucli.Context) error {
 		switch {
 		case write:
 			if r.changed {
-				if err := e.writeFormatted(r.path); err != nil {
+				if err := e.writeFormatted(c, r.path); err != nil {
 					failed++
 					fmt.Fprintf(e.stderr, "cite: %v\n", err)
 					continue
@@ -136,8 +142,18 @@ func them(n int) string {
 	return "them"
 }
 
-// fmtError explains why a file was not formatted.
+// fmtError explains why a file was not formatted, for printing as it is.
 func fmtError(path string, err error) error {
+	var pe *tomlfmt.ProblemsError
+	var se *store.SyntaxError
+	if errors.As(err, &pe) || errors.As(err, &se) {
+		return describeFmt(path, err)
+	}
+	return fmt.Errorf("cite: %v", err)
+}
+
+// describeFmt explains why a file was not formatted.
+func describeFmt(path string, err error) error {
 	var pe *tomlfmt.ProblemsError
 	var se *store.SyntaxError
 	switch {
@@ -147,7 +163,7 @@ func fmtError(path string, err error) error {
 	case errors.As(err, &se):
 		return fmt.Errorf("%v\n%s was not formatted: fix the TOML syntax first", se, path)
 	}
-	return fmt.Errorf("cite: %v", err)
+	return err
 }
 
 func pluralVerb(n int, one, many string) string {
@@ -159,7 +175,7 @@ func pluralVerb(n int, one, many string) string {
 
 // formatFiles formats files on every CPU and returns the results in the
 // order of files.
-func formatFiles(files []string) []fmtResult {
+func formatFiles(files []string, limit int64) []fmtResult {
 	results := make([]fmtResult, len(files))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -170,9 +186,9 @@ func formatFiles(files []string) []fmtResult {
 			defer func() { <-sem; wg.Done() }()
 			r := &results[i]
 			r.path = f
-			data, err := os.ReadFile(f)
+			data, err := input.ReadFile(f, limit)
 			if err != nil {
-				r.err = fmt.Errorf("read %s: %w", f, errors.Unwrap(err))
+				r.err = describeReadError(err)
 				return
 			}
 			r.out, r.err = tomlfmt.Format(f, data)
@@ -183,19 +199,18 @@ func formatFiles(files []string) []fmtResult {
 	return results
 }
 
-// writeFormatted formats path again as it is now and writes the result
-// atomically.
-func (e *env) writeFormatted(path string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
-	}
-	out, err := tomlfmt.Format(path, data)
-	if err != nil {
-		return err
-	}
-	if bytes.Equal(out, data) {
-		return nil
-	}
-	return atomicfile.Write(path, out)
+// writeFormatted formats path again as it is once locked (another
+// command may have changed it since it was checked) and writes the result
+// through the locked read-modify-write of library files.
+func (e *env) writeFormatted(c *ucli.Context, path string) error {
+	return e.updateFile(c, path, func(old []byte, exists bool) ([]byte, error) {
+		if !exists {
+			return nil, inputError(fmt.Errorf("%s disappeared before it could be formatted; nothing was written", path))
+		}
+		out, err := tomlfmt.Format(path, old)
+		if err != nil {
+			return nil, &exitError{code: ExitUsage, err: describeFmt(path, err)}
+		}
+		return out, nil
+	})
 }
