@@ -65,6 +65,8 @@ func TestConsistencyRules(t *testing.T) {
 			code: CodeOutletVariant, field: "publisher"},
 		{name: "same DOI", lib: library(at(article, "a", 1), at(with(article, "title", "Other title"), "b", 100)),
 			code: CodeDuplicate, field: "DOI", msg: "probably the same work as a (t.toml:"},
+		{name: "the fix is a cite merge command", lib: library(at(article, "a", 1), at(with(article, "title", "Other title"), "b", 100)),
+			code: CodeDuplicate, field: "DOI", msg: "merge them with `cite merge a b` (the old id stays an alias)"},
 		{name: "DOI case and resolver do not matter", lib: library(at(article, "a", 1), at(with(article, "title", "Other", "DOI", "https://doi.org/10.1080/02634937.2016.1234567"), "b", 100)),
 			code: CodeDuplicate, field: "DOI"},
 		{name: "same ISBN written as ISBN-10 and ISBN-13", lib: library(at(with(book, "ISBN", "0-306-40615-2"), "a", 1), at(with(book, "title", "Другая", "ISBN", "978-0-306-40615-7"), "b", 100)),

@@ -89,8 +89,8 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 			reasons = append(reasons, found[k].reason)
 		}
 		o := c.lib.Entries[j]
-		c.report(e, field, CodeDuplicate, fmt.Sprintf("probably the same work as %s (%s): same %s; merge the two entries, or tell them apart if they differ",
-			o.ID, o.PosOf(field), strings.Join(reasons, ", ")))
+		c.report(e, field, CodeDuplicate, fmt.Sprintf("probably the same work as %s (%s): same %s; merge them with `cite merge %s %s` (the old id stays an alias), or tell them apart if they differ",
+			o.ID, o.PosOf(field), strings.Join(reasons, ", "), o.ID, e.ID))
 	}
 }
 

@@ -126,7 +126,7 @@ var rules = []Rule{
 
 	{CodeNameVariant, sevWarning, "one person is spelled differently in two entries (К.В. and К. В., capitals, ё and е; a family name one letter apart with the same given name; a full given name one letter apart), judged against the most common spelling"},
 	{CodeOutletVariant, sevWarning, "one journal, newspaper, site or publisher is spelled differently in two entries (equal after case, punctuation and space normalisation, or one letter apart within a word), judged against the most common spelling"},
-	{CodeDuplicate, sevWarning, "two entries probably describe one work: same DOI, ISBN or URL, or same title, year and first author; reported on the later one"},
+	{CodeDuplicate, sevWarning, "two entries probably describe one work: same DOI, ISBN or URL, or same title, year and first author; reported on the later one, with the `cite merge EARLIER LATER` command that merges them"},
 
 	{CodeClaimNoID, sevError, "a claim has no id"},
 	{CodeClaimDuplicateID, sevError, "two claims have the same id"},

@@ -104,6 +104,7 @@ func (e *env) commands() []*ucli.Command {
 		e.generateCommand(),
 		e.importCommand(),
 		e.listCommand(),
+		e.mergeCommand(),
 		e.searchCommand(),
 		e.stylesCommand(),
 		e.verifyCommand(),

@@ -822,6 +822,11 @@ func knownKeys() []string {
 	return knownKeysCache
 }
 
+// Suggest returns ` (did you mean "x"?)` when one of candidates is within
+// two edits of s (ignoring case), and "" otherwise; messages about unknown
+// keys and ids append it.
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
+
 // suggest returns ` (did you mean "x"?)` when a candidate is close to s.
 func suggest(s string, candidates []string) string {
 	best, bestDist := "", 3

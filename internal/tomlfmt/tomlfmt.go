@@ -35,8 +35,9 @@ type record struct {
 	last  int    // line of its last anchor
 	// before holds the lines (comments and single blank lines) written
 	// before the header; end the comments after its last key.
-	before []string
-	end    []string
+	before   []string
+	end      []string
+	endLines []int // source lines of end
 	// inner holds, in source order, comment lines and the anchor path
 	// (relative to the record) they stand before; trailing the comments at
 	// the end of an anchor's line.
@@ -100,7 +101,7 @@ func Format(name string, data []byte) ([]byte, error) {
 			out.WriteString("\n")
 		}
 		n++
-		writeRecord(&out, b.String(), kind, byKey[kind+"/"+strconv.Itoa(i)])
+		writeRecord(&out, b.String(), kind, byKey[kind+"/"+strconv.Itoa(i)], true)
 		return nil
 	}
 	for i, e := range lib.Entries {
@@ -212,6 +213,7 @@ func layout(lines []string, anchors []store.Anchor, comments []store.Comment) (r
 			prev := recs[k-1]
 			for len(rest) > 0 && !blankBetween(blank, prevLine(rest, g, prev.last), rest[0]) {
 				prev.end = append(prev.end, strings.TrimSpace(lines[rest[0]-1]))
+				prev.endLines = append(prev.endLines, rest[0])
 				rest = rest[1:]
 			}
 		}
@@ -297,13 +299,15 @@ func joinTrailing(a, b string) string {
 
 // writeRecord writes the canonical text of one record with the comments
 // of its source record r (nil for none) put back.
-func writeRecord(out *bytes.Buffer, canon, kind string, r *record) {
+func writeRecord(out *bytes.Buffer, canon, kind string, r *record, withBefore bool) {
 	if r == nil {
 		out.WriteString(canon)
 		return
 	}
-	for _, l := range r.before {
-		out.WriteString(l + "\n")
+	if withBefore {
+		for _, l := range r.before {
+			out.WriteString(l + "\n")
+		}
 	}
 	anchors, _ := store.Scan([]byte(canon))
 	lineOf := map[string]int{}
