@@ -3,6 +3,7 @@ package eval
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
@@ -71,6 +72,11 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 		} else if sasOn {
 			prevNames = nil
 		}
+		if fl := firstWordLeaf(n); fl != nil && r.termLeaves[fl] {
+			// A term that starts an entry is capitalized (citeproc-js:
+			// "(N.d.-a).", as in a note).
+			applyTextCase(&output.Node{Children: []*output.Node{fl}}, "capitalize-first", "")
+		}
 		if n == nil || n.Empty() {
 			r.warn("bibliography entry %q has no printed form", it.ID)
 			if r.e.emptyEntry == "" || !r.e.numbered {
@@ -126,8 +132,17 @@ func (r *run) renderEntry(it *item.Item, sas *sasState, align string) (*output.N
 	f := layout.Formatting
 	pre, suf := f.Prefix, f.Suffix
 	f.Prefix, f.Suffix = "", ""
-	left := c.format(&output.Node{Children: []*output.Node{c.affix(pre), first}}, &style.Formatting{})
 	rest := j.node()
+	if rest == nil {
+		// Only the first field: the layout suffix follows it ("2."
+		// rather than "2. ." for an entry with nothing else, as
+		// citeproc-js prints it).
+		lj := c.joiner()
+		lj.add(first)
+		lj.add(c.affix(suf))
+		first, suf = lj.node(), ""
+	}
+	left := c.format(&output.Node{Children: []*output.Node{c.affix(pre), first}}, &style.Formatting{})
 	rj := c.joiner()
 	rj.add(rest)
 	rj.add(c.affix(suf))
@@ -146,4 +161,34 @@ func (r *run) renderEntry(it *item.Item, sas *sasState, align string) (*output.N
 		}
 	}
 	return c.format(out, &f), c
+}
+
+// firstWordLeaf returns the first leaf of n with a letter or digit,
+// passing over leaves of punctuation only (opening affixes such as "(").
+func firstWordLeaf(n *output.Node) *output.Node {
+	var found *output.Node
+	var walk func(n *output.Node) bool
+	walk = func(n *output.Node) bool {
+		if n == nil {
+			return false
+		}
+		if n.IsLeaf() {
+			if strings.IndexFunc(n.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				found = n
+				return true
+			}
+			return false
+		}
+		if n.Quote != nil {
+			return true // quoted text is not a term
+		}
+		for _, c := range n.Children {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	return found
 }

@@ -241,10 +241,12 @@ func (r *run) renderCluster(cites []*citeState) *output.Node {
 	}
 	body := j.node()
 	if body == nil {
-		if r.e.emptyEntry != "" {
-			return output.Str(r.e.emptyEntry)
+		if r.e.emptyEntry == "" {
+			return nil
 		}
-		return nil
+		// The marker takes the layout's affixes ("([CSL STYLE ERROR: …])"),
+		// as in citeproc-js.
+		body = output.Str(r.e.emptyEntry)
 	}
 	return c.formatLayout(body, &layout.Formatting)
 }

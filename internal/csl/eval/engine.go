@@ -46,6 +46,9 @@ type Engine struct {
 	ysExplicit bool
 	// observes records which registry states the style can print.
 	observes observations
+	// nbspParticles joins name particles to family names with a no-break
+	// space (French, Russian and Czech locales).
+	nbspParticles bool
 
 	mu     sync.Mutex
 	quotes map[*locale.Locale]*output.Quotes
@@ -57,7 +60,20 @@ func New(st *style.Style, cfg Config) *Engine {
 	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor, emptyEntry: cfg.EmptyEntry,
 		narrowSpaces: cfg.NarrowSpaces,
 		quotes:       map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
-		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number"), observes: observe(st)}
+		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number"), observes: observe(st),
+		nbspParticles: hasLangPrefix(cfg.Lang, "fr", "ru", "cs")}
+}
+
+// hasLangPrefix reports whether the language tag's primary language is
+// one of langs.
+func hasLangPrefix(tag string, langs ...string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	for _, l := range langs {
+		if base == l {
+			return true
+		}
+	}
+	return false
 }
 
 // Style returns the engine's style.

@@ -577,8 +577,15 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 		j.add(c.namePart(gf, c.givenAtom(given, givenNode, gf)))
 		return j.node()
 	}
+	// French, Russian and Czech typography keep a particle on the line of
+	// its family name (citeproc-js joins them with a no-break space when
+	// the style's locale is fr, ru or cs).
+	psep := " "
+	if c.r.e.nbspParticles {
+		psep = "\u00a0"
+	}
 	if form == "short" {
-		return c.namePart(ff, c.atoms(c.atom(ndp, ff), c.atom(n.Family, ff)))
+		return c.namePart(ff, c.atomsSep(psep, c.atom(ndp, ff), c.atom(n.Family, ff)))
 	}
 	var suffix *output.Node
 	if n.Suffix != "" {
@@ -587,7 +594,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 	j := c.joiner()
 	if !inverted || n.StaticOrdering {
 		j.add(c.namePart(gf, c.givenAtom(given, givenNode, gf)))
-		fam := c.atoms(c.atom(dp, gf), c.atom(ndp, ff), c.atom(n.Family, ff))
+		fam := c.atomsSep(psep, c.atom(dp, gf), c.atom(ndp, ff), c.atom(n.Family, ff))
 		if suffix != nil {
 			fj := c.joiner()
 			fj.add(fam)
@@ -614,7 +621,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 		famPart = c.atom(n.Family, ff)
 		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf), c.atom(strings.TrimRight(ndp, " "), ff))
 	} else {
-		famPart = c.atoms(c.atom(ndp, ff), c.atom(n.Family, ff))
+		famPart = c.atomsSep(psep, c.atom(ndp, ff), c.atom(n.Family, ff))
 		givenPart = c.atoms(c.givenAtom(given, givenNode, gf), c.atom(dp, gf))
 	}
 	j.add(c.namePart(ff, famPart))
@@ -685,6 +692,11 @@ func (c *ctx) atom(s string, f *style.Formatting) *output.Node {
 // atoms joins name atoms with spaces, without a space after a particle
 // ending in an apostrophe or hyphen ("d’Artagnan", "al-One").
 func (c *ctx) atoms(parts ...*output.Node) *output.Node {
+	return c.atomsSep(" ", parts...)
+}
+
+// atomsSep is atoms with another separator than a space.
+func (c *ctx) atomsSep(sep string, parts ...*output.Node) *output.Node {
 	j := c.joiner()
 	prev := ""
 	for _, p := range parts {
@@ -694,7 +706,7 @@ func (c *ctx) atoms(parts ...*output.Node) *output.Node {
 		if !j.empty() {
 			last, _ := utf8.DecodeLastRuneInString(prev)
 			if last != '\'' && last != '’' && last != '-' && last != ' ' {
-				j.text(" ")
+				j.text(sep)
 			}
 		}
 		j.add(p)

@@ -35,7 +35,7 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 	if c.sorting {
 		return output.Str(padNumbers(v))
 	}
-	gender := c.loc.Gender(termForVar(nm.Variable))
+	gender := c.loc.Gender(c.varTerm(nm.Variable))
 	var b strings.Builder
 	for _, tok := range numTokenRe.FindAllString(v, -1) {
 		if tok[0] >= '0' && tok[0] <= '9' {
@@ -118,7 +118,7 @@ func (c *ctx) labelledNumber(v string, nm *style.Number) (string, bool) {
 	if !labelled {
 		return "", false
 	}
-	gender := c.loc.Gender(termForVar(nm.Variable))
+	gender := c.loc.Gender(c.varTerm(nm.Variable))
 	num := func(tok string) string {
 		n, err := strconv.Atoi(tok)
 		if err != nil {
@@ -201,7 +201,30 @@ func roman(n int) string {
 	return b.String()
 }
 
-// termForVar returns the term that labels a number variable.
+// varTerm returns the term that labels a number variable: the term of
+// the same name (CSL 1.0.2, Appendix II, "Number Variable Terms") when
+// the locale chain has one, else the older locator term (page, volume,
+// chapter) that locales without number-variable terms provide.
+func (c *ctx) varTerm(v string) string {
+	t := termForVar(v)
+	if t == v {
+		return v
+	}
+	// The most specific locale with either term decides, so that a
+	// Russian locale's "page" is not passed over for the English
+	// "number-of-pages" of the en-US fallback.
+	for _, l := range c.loc {
+		if l.Lookup(v, "long", "", "") != nil {
+			return v
+		}
+		if l.Lookup(t, "long", "", "") != nil {
+			return t
+		}
+	}
+	return t
+}
+
+// termForVar returns the locator term that labels a number variable.
 func termForVar(v string) string {
 	switch v {
 	case "number-of-pages", "page-first":
@@ -237,7 +260,7 @@ func (c *ctx) label(l *style.Label, variable string) *output.Node {
 		if v == "" {
 			return nil
 		}
-		term = termForVar(variable)
+		term = c.varTerm(variable)
 	}
 	if variable == "locator" {
 		if embeddedLabelRe.MatchString(v) {

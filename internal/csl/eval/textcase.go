@@ -212,6 +212,12 @@ func titleCase(runes []caseRune) {
 		if first == w[1] || unicode.IsDigit(runes[first].r) {
 			continue
 		}
+		if r := runes[w[0]].r; first == w[0]+1 && (r == '’' || r == '\'') {
+			// A word starting with an apostrophe (an elision: ’t, ’s) has
+			// no first letter to capitalize (CSL 1.0.2: "the first
+			// character of each lowercase word").
+			continue
+		}
 		afterColon := false
 		if wi > 0 {
 			for k := w[0] - 1; k >= 0; k-- {
