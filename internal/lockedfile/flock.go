@@ -8,6 +8,10 @@ import (
 	"syscall"
 )
 
+// noFollow keeps a symbolic link planted where the lock file goes from
+// sending the lock file's creation elsewhere.
+const noFollow = syscall.O_NOFOLLOW
+
 // tryLock takes an exclusive flock(2) on f without blocking; ok is false
 // when another process holds it.
 func tryLock(f *os.File) (ok bool, err error) {

@@ -178,8 +178,11 @@ func lock(path, target string, opts Options) (*held, error) {
 	delay := 2 * time.Millisecond
 	told := false
 	for {
-		f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE, 0o666)
+		f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE|noFollow, 0o666)
 		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				return nil, fmt.Errorf("lock %s: cannot create the lock file %s (permission denied): cite writes a lock file and a temporary file beside the file it changes, so it needs write permission on %s", path, lp, filepath.Dir(lp))
+			}
 			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
 		ok, err := tryLock(f)

@@ -202,3 +202,34 @@ func TestUpdateRemovesStaleTemporaryFiles(t *testing.T) {
 		t.Errorf("notes = %q; want one naming %s", notes, stale)
 	}
 }
+
+func TestUpdateInReadOnlyDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write any directory")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.toml")
+	os.WriteFile(path, []byte("x"), 0o644)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	err := Update(path, Options{}, func(b []byte, _ bool) ([]byte, error) { return append(b, 'y'), nil })
+	if err == nil || !strings.Contains(err.Error(), "needs write permission on "+dir) {
+		t.Errorf("Update in a read-only directory = %v; want it to say the directory must be writable", err)
+	}
+}
+
+func TestLockFileSymlinkIsNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.toml")
+	elsewhere := filepath.Join(dir, "elsewhere")
+	if err := os.Symlink(elsewhere, LockPath(path)); err != nil {
+		t.Fatal(err)
+	}
+	err := Update(path, Options{}, func([]byte, bool) ([]byte, error) { return []byte("x"), nil })
+	if err == nil {
+		t.Error("Update locked through a symlink planted as the lock file")
+	}
+	if _, err := os.Stat(elsewhere); err == nil {
+		t.Error("the planted symlink's target was created")
+	}
+}

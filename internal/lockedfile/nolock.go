@@ -11,6 +11,8 @@ import (
 // process; the atomic write still keeps the file whole.
 var inProcess sync.Mutex
 
+const noFollow = 0
+
 func tryLock(*os.File) (bool, error) { return inProcess.TryLock(), nil }
 
 func release(*os.File) { inProcess.Unlock() }
