@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -111,9 +110,9 @@ func (e *env) runMerge(c *ucli.Context) error {
 	if c.Bool("dry-run") {
 		contents := map[string][]byte{}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, _, err := e.readInput(c, f)
 			if err != nil {
-				return inputError(describeReadError(err))
+				return err
 			}
 			contents[f] = data
 		}
