@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -589,6 +590,7 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		d.keep(e, sub, CodeUnmapped, "has no CSL variable")
 	}
 	d.dropGeneratedHowpublished(r)
+	d.manualAuthor(r)
 	// For each variable, the first row of the table whose field is present.
 	owner := map[string]string{} // .bib field → CSL variable
 	taken := map[string]bool{}
@@ -602,17 +604,22 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		}
 	}
 	var altNames []expField
+	derived := derivedFields(r)
 	for _, f := range r.fields {
 		switch {
 		case f.name == "entrysubtype" || f.name == "year" || f.name == "month":
 			continue
-		case f.name == "crossref" || f.repeat:
+		case f.name == "crossref" || f.repeat || derived[f.name]:
 			e.Extra[f.name] = f.raw
 			continue
 		case f.name == "ids":
 			// biblatex's other keys of the entry: cite's aliases.
+			before := len(e.Aliases)
 			for _, a := range strings.Split(decodeLaTeX(f.raw).text, ",") {
 				e.AddAlias(strings.TrimSpace(a))
+			}
+			if len(e.Aliases) == before {
+				d.keep(e, f, CodeUnmapped, "names no key but the entry's own")
 			}
 			continue
 		}
@@ -648,6 +655,8 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 		d.altNames(e, f)
 	}
 	d.yearMonth(e, r)
+	d.genre(e, r)
+	d.noteURL(e, r)
 	joinSubtitles(e)
 	if bt := entryType(e, BibLaTeX); r.typ != bt {
 		e.Extra["@type"] = r.typ
@@ -755,13 +764,17 @@ func splitSubtitle(e *bib.Entry, variable, title string) string {
 // keep stores a field verbatim in Extra and says why.
 func (d *decoder) keep(e *bib.Entry, f expField, code, why string) {
 	key := f.name
-	if code == CodeKeptLaTeX && f.keepAs != "" {
+	if (code == CodeKeptLaTeX || code == CodeKeptOriginal) && f.keepAs != "" {
 		key = f.keepAs
 	}
 	e.Extra[key] = f.raw
 	what := "field " + f.name
 	if f.inherited {
 		what += " (inherited through crossref)"
+	}
+	if code == CodeKeptOriginal {
+		d.warn(f.pos, e.ID, f.name, code, fmt.Sprintf("%s %s; the original is kept in extra", what, why))
+		return
 	}
 	d.warn(f.pos, e.ID, f.name, code, fmt.Sprintf("%s %s; kept verbatim in extra", what, why))
 }
@@ -775,10 +788,14 @@ func (d *decoder) dropGeneratedHowpublished(r *expEntry) {
 		return
 	}
 	inner, isURL := strings.CutPrefix(strings.TrimSpace(hp.raw), `\url{`)
-	if !isURL || !strings.HasSuffix(inner, "}") || strings.Count(inner, "{") != strings.Count(inner, "}")-1 {
+	switch {
+	case isURL && strings.HasSuffix(inner, "}") && strings.Count(inner, "{") == strings.Count(inner, "}")-1:
+		inner = strings.TrimSuffix(inner, "}")
+	case bareURL.MatchString(strings.TrimSpace(hp.raw)):
+		inner = strings.TrimSpace(hp.raw)
+	default:
 		return
 	}
-	inner = strings.TrimSuffix(inner, "}")
 	u, hasURL := r.get("url")
 	if hasURL && u.raw != inner {
 		return
@@ -796,6 +813,9 @@ func (d *decoder) dropGeneratedHowpublished(r *expEntry) {
 	}
 	r.fields = out
 }
+
+// bareURL matches a howpublished that is only a URL.
+var bareURL = regexp.MustCompile(`^(?:https?|ftp)://[^\s{}\\]+$`)
 
 // value decodes a field into variable v.
 func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
@@ -823,8 +843,13 @@ func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
 	case kDate:
 		date, err := bib.ParseDate(f.raw)
 		if err != nil {
-			d.keep(e, f, CodeBadDate, "is not a date cite can read ("+err.Error()+")")
-			return
+			loose, ok := looseDate(f.raw)
+			if !ok {
+				d.keep(e, f, CodeBadDate, "is not a date cite can read ("+err.Error()+")")
+				return
+			}
+			date = loose
+			d.keep(e, f, CodeKeptOriginal, fmt.Sprintf("is read as the date %s", loose))
 		}
 		date.Pos = f.pos
 		e.SetDate(v, date)
@@ -839,8 +864,8 @@ func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
 	default:
 		t := decodeLaTeX(f.raw)
 		lossy := t.lossy
-		if k == kTitle && protectionLost(t) {
-			lossy = append(lossy, "braces that protect capitals")
+		if k == kTitle {
+			t.text = titleText(t)
 		}
 		if k == kList && hasTopLevelAnd(f.raw) {
 			lossy = append(lossy, "a list of several items")

@@ -316,6 +316,16 @@ func (c *encoder) fields() error {
 		if row, ok := writeRow(v, c.g, c.d); ok {
 			k, name = row.kind, row.bib
 		}
+		if v == "genre" {
+			key, skip := genreKey(c.e, c.be.Type)
+			if skip {
+				continue
+			}
+			if key != "" {
+				c.set(name, nbib.NewBibConst(key), v)
+				continue
+			}
+		}
 		var s string
 		switch k {
 		case kVerbatim:
@@ -344,7 +354,7 @@ func (c *encoder) fields() error {
 				enc = "{" + enc + "}"
 			}
 			s = enc
-			if raw, ok := c.fresh(name, v, func(raw string) bool { return decodeLaTeX(raw).text == val }); ok {
+			if raw, ok := c.fresh(name, v, func(raw string) bool { return decodeText(raw, k) == val }); ok {
 				s = raw
 			}
 		}
@@ -381,7 +391,15 @@ func (c *encoder) dates() error {
 			name = row.bib
 		}
 		if d.Literal == "" {
-			c.set(name, nbib.NewBibConst(d.String()), v)
+			s := d.String()
+			if raw, ok := c.fresh(name, v, func(raw string) bool {
+				loose, ok := looseDate(raw)
+				loose.Pos = d.Pos
+				return ok && loose == d
+			}); ok {
+				s = raw
+			}
+			c.set(name, nbib.NewBibConst(s), v)
 			continue
 		}
 		s, err := encodeLaTeX(d.Literal, c.d, false)

@@ -42,6 +42,7 @@ const (
 	gReport        // reports
 	gThesis        // theses
 	gMisc          // misc, booklet, online, unpublished: publisher is howpublished
+	gManual        // manual: publisher is the organization
 )
 
 // bibTypes maps every BibTeX and BibLaTeX entry type to a CSL type and a
@@ -60,7 +61,7 @@ var bibTypes = map[string]struct {
 	"inproceedings": {"paper-conference", gIn}, "conference": {"paper-conference", gIn},
 	"inreference": {"entry-encyclopedia", gIn},
 	"report":      {"report", gReport}, "techreport": {"report", gReport},
-	"manual": {"report", gOther}, "patent": {"patent", gReport}, "standard": {"standard", gReport},
+	"manual": {"report", gManual}, "patent": {"patent", gReport}, "standard": {"standard", gReport},
 	"thesis": {"thesis", gThesis}, "phdthesis": {"thesis", gThesis}, "mastersthesis": {"thesis", gThesis},
 	"misc": {"document", gMisc}, "booklet": {"pamphlet", gMisc}, "online": {"webpage", gMisc},
 	"www": {"webpage", gMisc}, "electronic": {"webpage", gMisc}, "unpublished": {"manuscript", gMisc},
@@ -169,6 +170,7 @@ const (
 	both dialects = iota
 	onlyBibLaTeX
 	onlyBibTeX
+	readOnly // an alias other tools write; cite writes the variable's own field
 )
 
 // field is one row of the field table: a .bib field, the CSL variable it
@@ -184,7 +186,10 @@ type field struct {
 
 // nonIn is every group but gIn: the container of their entries is a
 // journal, a newspaper or a web site.
-var nonIn = []group{gOther, gArticle, gBook, gReport, gThesis, gMisc}
+var nonIn = []group{gOther, gArticle, gBook, gReport, gThesis, gMisc, gManual}
+
+// nonMisc is every group but gMisc, whose howpublished is the publisher.
+var nonMisc = []group{gOther, gArticle, gBook, gIn, gReport, gThesis, gManual}
 
 // fields is the field table, in the order Encode writes fields. When two
 // rows give one variable for a group, the earlier row wins on import and
@@ -201,6 +206,7 @@ var fields = []field{
 	{"journaltitle", "container-title", kText, nonIn, onlyBibLaTeX},
 	{"journal", "container-title", kText, nonIn, onlyBibTeX},
 	{"shortjournal", "container-title-short", kText, nonIn, both},
+	{"shortbooktitle", "container-title-short", kText, []group{gIn}, readOnly},
 	{"eventtitle", "event-title", kTitle, nil, both},
 	{"venue", "event-place", kText, nil, both},
 	{"eventdate", "event-date", kDate, nil, both},
@@ -211,16 +217,22 @@ var fields = []field{
 	{"part", "part-number", kText, nil, both},
 	{"number", "issue", kText, []group{gArticle}, both},
 	{"number", "collection-number", kText, []group{gBook, gIn}, both},
-	{"number", "number", kText, []group{gOther, gReport, gThesis, gMisc}, both},
+	{"number", "number", kText, []group{gOther, gReport, gThesis, gMisc, gManual}, both},
 	{"chapter", "chapter-number", kText, nil, both},
 	{"pages", "page", kText, nil, both},
 	{"pagetotal", "number-of-pages", kText, nil, both},
+	{"numpages", "number-of-pages", kText, nil, readOnly}, // ACM's exports, Russian templates
 	{"type", "genre", kText, nil, both},
 	{"howpublished", "publisher", kText, []group{gMisc}, both},
 	{"school", "publisher", kList, []group{gThesis}, onlyBibTeX},
 	{"institution", "publisher", kList, []group{gThesis}, onlyBibLaTeX},
 	{"institution", "publisher", kList, []group{gReport}, both},
 	{"publisher", "publisher", kList, nil, both},
+	// Read only when the entry has no publisher (the rows above win): the
+	// organization that issued a manual, how an odd item (a patent, a
+	// standard) was published.
+	{"organization", "publisher", kList, []group{gManual}, both},
+	{"howpublished", "publisher", kText, nonMisc, both},
 	{"location", "publisher-place", kList, nil, onlyBibLaTeX},
 	{"address", "publisher-place", kList, nil, onlyBibTeX},
 	{"origpublisher", "original-publisher", kList, nil, both},
@@ -228,6 +240,7 @@ var fields = []field{
 	{"origdate", "original-date", kDate, nil, both},
 	{"date", "issued", kDate, nil, onlyBibLaTeX},
 	{"pubstate", "status", kText, nil, both},
+	{"media", "media-type", kText, nil, both},
 	{"version", "version", kText, nil, both},
 	{"isbn", "ISBN", kText, nil, both},
 	{"issn", "ISSN", kText, nil, both},
@@ -259,7 +272,7 @@ func (f field) applies(g group) bool {
 }
 
 func (f field) writes(d Dialect) bool {
-	return f.writer == both || (f.writer == onlyBibLaTeX) == (d == BibLaTeX)
+	return f.writer == both || (f.writer != readOnly && (f.writer == onlyBibLaTeX) == (d == BibLaTeX))
 }
 
 // readRows returns the rows that read a .bib field in group g.

@@ -29,6 +29,9 @@ type latexText struct {
 	// protect it from case changes ({DNA}), as opposed to braces around a
 	// special character ({\'e}) or a command's argument.
 	prot []bool
+	// group[i] numbers the outermost protective group rune i is in (0: none),
+	// so that {A}{B} are two groups.
+	group []int
 	// lossy lists what the conversion could not represent exactly, such as
 	// `\emph` or `math`; empty when the text round-trips.
 	lossy []string
@@ -116,8 +119,11 @@ type latexDecoder struct {
 	depth int
 	out   []rune
 	prot  []bool
+	group []int
 	raw   []bool // out[i] is white space from the source, which may collapse
 	lossy []string
+	// cur is the protective group being decoded; groups counts them.
+	cur, groups int
 }
 
 // decodeLaTeX converts a field value (after @string expansion) to Unicode.
@@ -130,10 +136,12 @@ func decodeDepth(s string, depth int) latexText {
 	// paragraph break if it holds a blank line; runs at either end go.
 	var text []rune
 	var prot []bool
+	var group []int
 	for i := 0; i < len(d.out); {
 		if !d.raw[i] {
 			text = append(text, d.out[i])
 			prot = append(prot, d.prot[i])
+			group = append(group, d.group[i])
 			i++
 			continue
 		}
@@ -147,20 +155,30 @@ func decodeDepth(s string, depth int) latexText {
 			if par {
 				sep = "\n\n"
 			}
+			g := 0
+			if d.group[i] == d.group[j-1] {
+				g = d.group[i]
+			}
 			for _, r := range sep {
 				text = append(text, r)
 				prot = append(prot, d.prot[i] && d.prot[j-1])
+				group = append(group, g)
 			}
 		}
 		i = j
 	}
-	return latexText{text: string(text), prot: prot, lossy: d.lossy}
+	return latexText{text: string(text), prot: prot, group: group, lossy: d.lossy}
 }
 
 func (d *latexDecoder) emit(s string, prot, raw bool) {
+	g := 0
+	if prot {
+		g = d.cur
+	}
 	for _, r := range s {
 		d.out = append(d.out, r)
 		d.prot = append(d.prot, prot)
+		d.group = append(d.group, g)
 		d.raw = append(d.raw, raw)
 	}
 }
@@ -213,7 +231,16 @@ func (d *latexDecoder) decode(s string, prot bool) {
 				d.loss("unbalanced braces")
 			}
 			special := strings.HasPrefix(content, `\`)
-			d.decode(content, prot || !special)
+			if !prot && !special {
+				// An outermost protective group: number it.
+				d.groups++
+				saved := d.cur
+				d.cur = d.groups
+				d.decode(content, true)
+				d.cur = saved
+			} else {
+				d.decode(content, prot || !special)
+			}
 			i = next
 		case c == '}':
 			d.loss("unbalanced braces")
@@ -472,25 +499,39 @@ func (w *latexWriter) put(chunk string) {
 // file cannot hold.
 func encodeLaTeX(s string, d Dialect, protect bool) (string, error) {
 	runes := []rune(s)
-	var prot []bool
+	// kind[i] says which brace group rune i belongs in: 0 none, 1 the
+	// automatic protection, 1+n the n-th nocase span (each its own group).
+	var kind []int
 	if protect {
-		prot = protection(runes)
+		var span []int
+		runes, span = splitNocase(s)
+		prot := protection(runes)
+		kind = make([]int, len(runes))
+		for i := range runes {
+			switch {
+			case span[i] != 0:
+				kind[i] = 1 + span[i]
+			case prot[i]:
+				kind[i] = 1
+			}
+		}
 	}
 	w := &latexWriter{}
-	open := false
+	open := 0
 	for i := 0; i < len(runes); {
 		r := runes[i]
-		if protect && prot[i] != open {
-			if prot[i] {
-				w.b.WriteString("{")
-			} else {
+		if protect && kind[i] != open {
+			if open != 0 {
 				w.b.WriteString("}")
 			}
-			open = prot[i]
+			if kind[i] != 0 {
+				w.b.WriteString("{")
+			}
+			open = kind[i]
 		}
 		if unicode.IsSpace(r) && r != '\u00A0' && r != '\u202F' {
 			j := i
-			for j < len(runes) && unicode.IsSpace(runes[j]) && runes[j] != '\u00A0' && runes[j] != '\u202F' && (!protect || prot[j] == prot[i]) {
+			for j < len(runes) && unicode.IsSpace(runes[j]) && runes[j] != '\u00A0' && runes[j] != '\u202F' && (!protect || kind[j] == kind[i]) {
 				j++
 			}
 			if j-i == 1 && r == ' ' && i > 0 && j < len(runes) {
@@ -522,7 +563,7 @@ func encodeLaTeX(s string, d Dialect, protect bool) (string, error) {
 		w.put(encodeRune(r, d))
 		i++
 	}
-	if open {
+	if open != 0 {
 		w.b.WriteString("}")
 	}
 	return w.b.String(), nil
@@ -706,18 +747,87 @@ func countLetters(rs []rune) int {
 	return n
 }
 
-// protectionLost reports whether decoded title text protects a capital
-// that encodeLaTeX would not protect, so that writing the text back would
-// lose the protection.
-func protectionLost(t latexText) bool {
+// The CSL-JSON convention for case protection in rich text, which the
+// model keeps and the CSL engine honours.
+const (
+	nocaseOpen  = `<span class="nocase">`
+	nocaseClose = `</span>`
+)
+
+// titleText returns the text of a decoded title with case protection kept
+// as <span class="nocase">…</span>: each outermost brace group ({{IKEA}},
+// {Optical Tracking}) that protects a letter the export would not protect
+// by itself (see protection) becomes one span; groups the export would
+// write anyway ({DNA}) become plain text.
+func titleText(t latexText) string {
 	runes := []rune(t.text)
 	want := protection(runes)
+	need := map[int]bool{}
 	for i, r := range runes {
-		if i < len(t.prot) && t.prot[i] && unicode.IsUpper(r) && !want[i] {
-			return true
+		if g := t.group[i]; g != 0 && (unicode.IsUpper(r) || unicode.IsLower(r)) && !want[i] {
+			need[g] = true
 		}
 	}
-	return false
+	if len(need) == 0 {
+		return t.text
+	}
+	var b strings.Builder
+	open := 0
+	for i, r := range runes {
+		g := t.group[i]
+		if !need[g] {
+			g = 0
+		}
+		if g != open {
+			if open != 0 {
+				b.WriteString(nocaseClose)
+			}
+			if g != 0 {
+				b.WriteString(nocaseOpen)
+			}
+			open = g
+		}
+		b.WriteRune(r)
+	}
+	if open != 0 {
+		b.WriteString(nocaseClose)
+	}
+	return b.String()
+}
+
+// splitNocase reads <span class="nocase"> spans (not nested; anything else
+// is text) and returns the text without them and, for each rune, the
+// number of the span it is in (0: none).
+func splitNocase(s string) ([]rune, []int) {
+	var text []rune
+	var span []int
+	n, in := 0, 0
+	for len(s) > 0 {
+		switch {
+		case in == 0 && strings.HasPrefix(s, nocaseOpen) && strings.Contains(s[len(nocaseOpen):], nocaseClose):
+			n++
+			in = n
+			s = s[len(nocaseOpen):]
+		case in != 0 && strings.HasPrefix(s, nocaseClose):
+			in = 0
+			s = s[len(nocaseClose):]
+		default:
+			r, w := utf8.DecodeRuneInString(s)
+			text = append(text, r)
+			span = append(span, in)
+			s = s[w:]
+		}
+	}
+	return text, span
+}
+
+// plainTitle returns a title without its nocase spans.
+func plainTitle(s string) string {
+	if !strings.Contains(s, nocaseOpen) {
+		return s
+	}
+	text, _ := splitNocase(s)
+	return string(text)
 }
 
 // EscapeLaTeX writes plain text as LaTeX text for a UTF-8 document (a
@@ -747,3 +857,13 @@ func EscapeLaTeX(s string) (string, error) {
 // s[i] == '{' and the index after its closing brace, counting nested
 // braces; closed is false when the group runs to the end of s unclosed.
 func BraceGroup(s string, i int) (content string, next int, closed bool) { return braceGroup(s, i) }
+
+// decodeText is the text a field of kind k decodes to: for titles with
+// their case protection as nocase spans.
+func decodeText(raw string, k kind) string {
+	t := decodeLaTeX(raw)
+	if k == kTitle {
+		return titleText(t)
+	}
+	return t.text
+}

@@ -104,6 +104,9 @@ type SyntaxError struct {
 	Key   string
 	Field string
 	Start int
+	// Partial holds what was read of a broken entry before the error, or
+	// nil; its fields are not imported.
+	Partial *RawEntry
 }
 
 // Error returns "file:line:col: message".
@@ -322,6 +325,7 @@ func (p *parser) item() (Item, *SyntaxError) {
 	}
 	e, err := p.entry(at, typ, close)
 	if err != nil {
+		err.Partial = e
 		return Item{}, err
 	}
 	return Item{Kind: EntryItem, Pos: at, Entry: e}, nil
@@ -485,18 +489,18 @@ func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxEr
 	p.skip()
 	switch c := p.peek(); {
 	case e.Key == "" && c == ',':
-		return nil, p.errorf(kat, "@%s has an empty key", typ)
+		return e, p.errorf(kat, "@%s has an empty key", typ)
 	case e.Key == "":
-		return nil, p.errorf(kat, "@%s needs a key, as in @%s{smith2020, …}", typ, typ)
+		return e, p.errorf(kat, "@%s needs a key, as in @%s{smith2020, …}", typ, typ)
 	case c == close:
 		p.next()
 		return e, nil
 	case c == ',':
 		p.next()
 	case c == -1:
-		return nil, p.errorf(at, "@%s{%s is not closed before the end of the file", typ, e.Key)
+		return e, p.errorf(at, "@%s{%s is not closed before the end of the file", typ, e.Key)
 	default:
-		return nil, p.errorf(p.pos(), "@%s{%s: the key is followed by %q; a key ends with \",\" and may not contain spaces", typ, e.Key, c)
+		return e, p.errorf(p.pos(), "@%s{%s: the key is followed by %q; a key ends with \",\" and may not contain spaces", typ, e.Key, c)
 	}
 	for {
 		p.skip()
@@ -505,22 +509,22 @@ func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxEr
 			return e, nil
 		}
 		if p.i >= len(p.src) {
-			return nil, p.errorf(at, "@%s{%s is not closed with %q before the end of the file", typ, e.Key, close)
+			return e, p.errorf(at, "@%s{%s is not closed with %q before the end of the file", typ, e.Key, close)
 		}
 		fat, foff := p.pos(), p.i
 		name := strings.ToLower(p.ident())
 		if name == "" {
-			return nil, p.errorf(fat, "@%s{%s: expected a field name or %q, found %q", typ, e.Key, close, p.peek())
+			return e, p.errorf(fat, "@%s{%s: expected a field name or %q, found %q", typ, e.Key, close, p.peek())
 		}
 		p.skip()
 		if p.peek() != '=' {
-			return nil, p.errorf(p.pos(), "@%s{%s: field %s: expected \"=\", found %q (is a comma missing before it?)", typ, e.Key, name, p.peek())
+			return e, p.errorf(p.pos(), "@%s{%s: field %s: expected \"=\", found %q (is a comma missing before it?)", typ, e.Key, name, p.peek())
 		}
 		p.next()
 		p.skip()
 		v, err := p.value(close)
 		if err != nil {
-			return nil, &SyntaxError{Pos: err.Pos, Msg: fmt.Sprintf("@%s{%s: field %s: %s", typ, e.Key, name, err.Msg), Field: name}
+			return e, &SyntaxError{Pos: err.Pos, Msg: fmt.Sprintf("@%s{%s: field %s: %s", typ, e.Key, name, err.Msg), Field: name}
 		}
 		e.Fields = append(e.Fields, RawField{Name: name, Value: v, Pos: fat, Offset: foff})
 		p.skip()
@@ -530,12 +534,12 @@ func (p *parser) entry(at bib.Pos, typ string, close rune) (*RawEntry, *SyntaxEr
 		case close:
 		default:
 			if err := runOn(typ, e.Key, name, v); err != nil {
-				return nil, err
+				return e, err
 			}
 			if c == -1 {
-				return nil, p.errorf(at, "@%s{%s is not closed with %q before the end of the file", typ, e.Key, close)
+				return e, p.errorf(at, "@%s{%s is not closed with %q before the end of the file", typ, e.Key, close)
 			}
-			return nil, p.errorf(p.pos(), "@%s{%s: after field %s expected \",\" or %q, found %q", typ, e.Key, name, close, c)
+			return e, p.errorf(p.pos(), "@%s{%s: after field %s expected \",\" or %q, found %q", typ, e.Key, name, close, c)
 		}
 	}
 }
