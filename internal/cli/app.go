@@ -105,6 +105,7 @@ func (e *env) commands() []*ucli.Command {
 		e.importCommand(),
 		e.listCommand(),
 		e.mergeCommand(),
+		e.mergeDriverCommand(),
 		e.searchCommand(),
 		e.stylesCommand(),
 		e.verifyCommand(),

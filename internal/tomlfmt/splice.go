@@ -11,15 +11,43 @@ import (
 )
 
 // Change says what becomes of one record of a file in Splice: it is
-// replaced by Entry (or Claim), or removed.
+// replaced by Entry (or Claim), or by Text as it is, or removed, or kept
+// as it is when none of these is set; the records in After follow it.
 type Change struct {
 	Entry  *bib.Entry
 	Claim  *bib.Claim
+	Text   string
 	Remove bool
 	// Note, for a removed record that had comments of its own, is the
 	// comment line written where it was, before its comments, which are
 	// kept.
 	Note string
+	// After are records inserted after this one. Under the index -1 they
+	// go before the first record of the kind.
+	After []Record
+}
+
+// Record is a record to insert: a reference, a claim, or text as it is
+// (a record with conflict markers, say).
+type Record struct {
+	Entry *bib.Entry
+	Claim *bib.Claim
+	Text  string
+}
+
+// text returns the record's TOML.
+func (r Record) text() (string, error) {
+	if r.Text != "" {
+		return strings.TrimSuffix(r.Text, "\n") + "\n", nil
+	}
+	var b bytes.Buffer
+	var err error
+	if r.Entry != nil {
+		err = store.Encode(&b, []*bib.Entry{r.Entry}, nil)
+	} else {
+		err = store.Encode(&b, nil, []*bib.Claim{r.Claim})
+	}
+	return b.String(), err
 }
 
 // Splice rewrites the records of a library file named in refs (by their
@@ -37,17 +65,22 @@ func Splice(name string, data []byte, refs, claims map[int]Change) ([]byte, erro
 		return nil, err
 	}
 	touched := map[string]bool{}
-	for i := range refs {
-		if i < 0 || i >= len(lib.Entries) {
+	rewrites := func(ch Change) bool { return ch.Entry != nil || ch.Claim != nil || ch.Text != "" || ch.Remove }
+	for i, ch := range refs {
+		if i < -1 || i >= len(lib.Entries) {
 			return nil, fmt.Errorf("%s has no reference %d", name, i+1)
 		}
-		touched[lib.Entries[i].ID] = true
+		if i >= 0 && rewrites(ch) {
+			touched[lib.Entries[i].ID] = true
+		}
 	}
-	for i := range claims {
-		if i < 0 || i >= len(lib.Claims) {
+	for i, ch := range claims {
+		if i < -1 || i >= len(lib.Claims) {
 			return nil, fmt.Errorf("%s has no claim %d", name, i+1)
 		}
-		touched[lib.Claims[i].ID] = true
+		if i >= 0 && rewrites(ch) {
+			touched[lib.Claims[i].ID] = true
+		}
 	}
 	var bad []bib.Diagnostic
 	for _, d := range diags {
@@ -85,20 +118,66 @@ func Splice(name string, data []byte, refs, claims map[int]Change) ([]byte, erro
 	}
 	replace := map[int][]string{} // first line → new lines
 	skip := map[int]int{}         // first line → last line replaced
+	inserted := func(rs []Record, before bool) ([]string, error) {
+		var out []string
+		for _, x := range rs {
+			t, err := x.text()
+			if err != nil {
+				return nil, err
+			}
+			if !before {
+				out = append(out, "")
+			}
+			out = append(out, strings.Split(strings.TrimSuffix(t, "\n"), "\n")...)
+			if before {
+				out = append(out, "")
+			}
+		}
+		return out, nil
+	}
+	firstOfKind := map[string]bool{}
+	var atEnd []Record
+	for _, kind := range []string{"reference", "claim"} {
+		m := refs
+		if kind == "claim" {
+			m = claims
+		}
+		if ch, ok := m[-1]; ok && len(ch.After) > 0 {
+			if !slices.ContainsFunc(recs, func(r *record) bool { return r.kind == kind }) {
+				atEnd = append(atEnd, ch.After...)
+			}
+		}
+	}
 	for k, r := range recs {
 		var ch Change
 		var ok bool
-		if r.kind == "reference" {
-			ch, ok = refs[r.index]
-		} else {
-			ch, ok = claims[r.index]
+		m := refs
+		if r.kind == "claim" {
+			m = claims
 		}
-		if !ok {
+		var pre []string
+		if !firstOfKind[r.kind] {
+			firstOfKind[r.kind] = true
+			if first, has := m[-1]; has && len(first.After) > 0 {
+				var err error
+				if pre, err = inserted(first.After, true); err != nil {
+					return nil, err
+				}
+			}
+		}
+		ch, ok = m[r.index]
+		if !ok && pre == nil {
 			continue
 		}
 		end := last(k)
 		var b bytes.Buffer
 		switch {
+		case !ok || !rewrites(ch):
+			for l := r.line; l <= end; l++ {
+				b.WriteString(lines[l-1] + "\n")
+			}
+		case ch.Text != "":
+			b.WriteString(strings.TrimSuffix(ch.Text, "\n") + "\n")
 		case ch.Remove:
 			if len(r.inner)+len(r.trailing)+len(r.end) > 0 {
 				if ch.Note != "" {
@@ -149,7 +228,11 @@ func Splice(name string, data []byte, refs, claims map[int]Change) ([]byte, erro
 		if b.Len() == 0 {
 			out = nil
 		}
-		replace[r.line] = out
+		after, err := inserted(ch.After, false)
+		if err != nil {
+			return nil, err
+		}
+		replace[r.line] = append(append(pre, out...), after...)
 		skip[r.line] = end
 	}
 	var out bytes.Buffer
@@ -166,12 +249,32 @@ func Splice(name string, data []byte, refs, claims map[int]Change) ([]byte, erro
 		}
 		out.WriteString(lines[l-1] + "\n")
 	}
+	if len(atEnd) > 0 {
+		extra, err := inserted(atEnd, false)
+		if err != nil {
+			return nil, err
+		}
+		if len(lines) == 1 && lines[0] == "" || len(lines) == 0 {
+			out.Reset()
+			extra = extra[1:]
+		}
+		for _, x := range extra {
+			out.WriteString(x + "\n")
+		}
+	}
 	result := out.Bytes()
-	if !finalNewline {
+	if !finalNewline && len(atEnd) == 0 {
 		result = bytes.TrimSuffix(result, []byte("\n"))
 	}
 	if crlf {
 		result = bytes.ReplaceAll(result, []byte("\n"), []byte("\r\n"))
+	}
+	for _, m := range []map[int]Change{refs, claims} {
+		for _, ch := range m {
+			if ch.Text != "" || slices.ContainsFunc(ch.After, func(r Record) bool { return r.Text != "" }) {
+				return result, nil // raw text (conflict markers) need not read back
+			}
+		}
 	}
 	if err := spliced(name, lib, diags, refs, claims, result); err != nil {
 		return nil, err
@@ -183,21 +286,35 @@ func Splice(name string, data []byte, refs, claims map[int]Change) ([]byte, erro
 func spliced(name string, lib *bib.Library, diags []bib.Diagnostic, refs, claims map[int]Change, out []byte) error {
 	again, againDiags, err := store.Decode(name, out)
 	var want []*bib.Entry
+	var wantClaims []*bib.Claim
+	for _, x := range refs[-1].After {
+		want = append(want, x.Entry)
+	}
+	for _, x := range claims[-1].After {
+		wantClaims = append(wantClaims, x.Claim)
+	}
 	for i, e := range lib.Entries {
-		switch ch, ok := refs[i]; {
-		case !ok:
+		ch, ok := refs[i]
+		switch {
+		case !ok || ch.Entry == nil && !ch.Remove:
 			want = append(want, e)
 		case !ch.Remove:
 			want = append(want, ch.Entry)
 		}
+		for _, x := range ch.After {
+			want = append(want, x.Entry)
+		}
 	}
-	var wantClaims []*bib.Claim
 	for i, c := range lib.Claims {
-		switch ch, ok := claims[i]; {
-		case !ok:
+		ch, ok := claims[i]
+		switch {
+		case !ok || ch.Claim == nil && !ch.Remove:
 			wantClaims = append(wantClaims, c)
 		case !ch.Remove:
 			wantClaims = append(wantClaims, ch.Claim)
+		}
+		for _, x := range ch.After {
+			wantClaims = append(wantClaims, x.Claim)
 		}
 	}
 	if err == nil && (len(again.Entries) != len(want) || len(again.Claims) != len(wantClaims)) {
