@@ -107,6 +107,7 @@ func (e *env) commands() []*ucli.Command {
 		e.mergeCommand(),
 		e.mergeDriverCommand(),
 		e.searchCommand(),
+		e.renderCommand(),
 		e.stylesCommand(),
 		e.verifyCommand(),
 	}
