@@ -213,7 +213,13 @@ func (j *job) assemble(pieces []piece) string {
 				b.WriteString("\n\n")
 			}
 		}
-		b.WriteString(p.content)
+		content := p.content
+		if p.block && p.end > p.start && text[p.end-1] != '\n' {
+			// The span ends before its line break: the source's
+			// break follows the block.
+			content = strings.TrimSuffix(content, "\n")
+		}
+		b.WriteString(content)
 		at = p.end
 	}
 	b.WriteString(text[at:])

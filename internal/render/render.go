@@ -65,6 +65,18 @@ type Result struct {
 	// Citations is the number of markers rendered, Entries the number of
 	// bibliography entries.
 	Citations, Entries int
+	// Cites lists each rendered marker with its replacement, in order.
+	Cites []Cite
+	// Bibliography holds the entries, rendered, in the style's order.
+	Bibliography []string
+}
+
+// Cite is one marker and what replaced it.
+type Cite struct {
+	Line, Column int
+	Marker       string
+	// Text is the citation (for a note style, the note's text).
+	Text string
 }
 
 // OwnFormat returns the output format that keeps a document's markup.
@@ -110,6 +122,9 @@ func Render(doc *manuscript.Document, lib *bib.Library, f *cite.Formatter, opts 
 	}
 	j.res.Warnings = r.Warnings
 	j.res.Entries = len(r.Entries)
+	for _, e := range r.Entries {
+		j.res.Bibliography = append(j.res.Bibliography, f.Render(e))
+	}
 	pieces := j.citationPieces(r)
 	pieces = append(pieces, j.bibliographyPieces(r)...)
 	if j.note && len(j.notes) > 0 {
@@ -342,6 +357,7 @@ func (j *job) citationPieces(r *cite.Rendered) []piece {
 		if text == "" {
 			continue // the style prints nothing: keep the marker
 		}
+		j.res.Cites = append(j.res.Cites, Cite{Line: rm.m.Line, Column: rm.m.Column, Marker: rm.m.Text, Text: text})
 		if j.note && !rm.inNote {
 			j.notes = append(j.notes, sentence(text))
 			text = j.noteRef(len(j.notes))
