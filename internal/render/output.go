@@ -9,6 +9,9 @@ import (
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/manuscript"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 )
 
 // headings are the titles of a bibliography by language: APA 7 (2.12)
@@ -61,6 +64,12 @@ func (j *job) bibliographyPieces(r *cite.Rendered) []piece {
 			title = byLang(headings, j.f.Lang())
 		}
 		return []piece{{start: start, end: ownEntries.End, content: j.bibBlock(r, title, -1), block: true}}
+	}
+	if own != nil && own.Heading != "" {
+		// An empty section "# References" at which pandoc would put the
+		// list: the list goes under it.
+		at := own.End
+		return []piece{{start: at, end: at, content: "\n" + j.bibBlock(r, "", -1), block: true}}
 	}
 	at := j.endOfBody()
 	return []piece{{start: at, end: at, content: j.bibBlock(r, byLang(headings, j.f.Lang()), -1), block: true}}
@@ -231,6 +240,15 @@ func (j *job) assemble(pieces []piece) string {
 // pieces (citations, bibliography, notes) as rendered.
 func (j *job) toHTML(pieces []piece) string {
 	const open, closeMark = "\uE000", "\uE001"
+	if j.doc.Format == manuscript.Markdown {
+		// The YAML front matter is metadata, not text of the page.
+		for _, r := range j.doc.Regions {
+			if r.Kind == manuscript.FrontMatter && r.Start == 0 {
+				pieces = append([]piece{{start: r.Start, end: r.End, block: true}}, pieces...)
+				break
+			}
+		}
+	}
 	var src strings.Builder
 	at := 0
 	text := j.doc.Text
@@ -253,12 +271,28 @@ func (j *job) toHTML(pieces []piece) string {
 		title = j.doc.Headings[0].Title
 	}
 	b.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html.EscapeString(title) + "</title>\n</head>\n<body>\n")
-	for _, para := range splitParagraphs(src.String()) {
-		if i, ok := wholeMark(para, open, closeMark); ok {
-			b.WriteString(pieces[i].content)
-			continue
+	if j.doc.Format == manuscript.Markdown {
+		var body strings.Builder
+		if err := markdown.Convert([]byte(src.String()), &body); err != nil {
+			body.Reset()
+			body.WriteString("<pre>" + html.EscapeString(src.String()) + "</pre>\n")
 		}
-		b.WriteString("<p>" + html.EscapeString(para) + "</p>\n")
+		// A block piece stands alone in its paragraph.
+		out := body.String()
+		for i, p := range pieces {
+			if p.block {
+				out = strings.Replace(out, "<p>"+open+strconv.Itoa(i)+closeMark+"</p>\n", p.content, 1)
+			}
+		}
+		b.WriteString(out)
+	} else {
+		for _, para := range splitParagraphs(src.String()) {
+			if i, ok := wholeMark(para, open, closeMark); ok {
+				b.WriteString(pieces[i].content)
+				continue
+			}
+			b.WriteString("<p>" + html.EscapeString(para) + "</p>\n")
+		}
 	}
 	b.WriteString("</body>\n</html>\n")
 	out := b.String()
@@ -283,6 +317,14 @@ func (j *job) toHTML(pieces []piece) string {
 	}
 	return o.String()
 }
+
+// markdown converts Markdown to HTML for --to html: CommonMark with
+// GitHub's tables, strikethrough and footnotes. Raw HTML in the source is
+// kept, as pandoc keeps it.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
+	goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+)
 
 // splitParagraphs splits text at blank lines, trimming each paragraph.
 func splitParagraphs(text string) []string {
