@@ -232,7 +232,7 @@ func (j *job) refs(m *manuscript.Marker) ([]cite.Ref, bool) {
 			missing = append(missing, c.Key)
 			continue
 		}
-		r := cite.Ref{ID: e.ID, Locator: c.Locator, Label: c.Label, Prefix: c.Prefix, Suffix: c.Suffix, SuppressAuthor: c.SuppressAuthor}
+		r := cite.Ref{ID: e.ID, Locator: c.Locator, Label: c.Label, Prefix: spacedPrefix(c.Prefix), Suffix: spacedSuffix(c.Suffix), SuppressAuthor: c.SuppressAuthor}
 		if c.Volume != "" {
 			r = j.volumeRef(r, c)
 		}
@@ -242,10 +242,10 @@ func (j *job) refs(m *manuscript.Marker) ([]cite.Ref, bool) {
 			}
 		}
 		if k == 0 && m.Prefix != "" {
-			r.Prefix = joinAffix(m.Prefix, r.Prefix)
+			r.Prefix = spacedPrefix(m.Prefix) + r.Prefix
 		}
 		if k == len(m.Cites)-1 && m.Suffix != "" {
-			r.Suffix = joinAffix(r.Suffix, m.Suffix)
+			r.Suffix += spacedSuffix(m.Suffix)
 		}
 		refs = append(refs, r)
 	}
@@ -286,6 +286,23 @@ func pageLabel(lang string) string {
 		return "S."
 	}
 	return "p."
+}
+
+// spacedPrefix ends a cite's prefix with a space ("see " before the
+// author), as pandoc does; spacedSuffix starts a suffix with one unless
+// it starts with punctuation (", emphasis added").
+func spacedPrefix(s string) string {
+	if s == "" || strings.HasSuffix(s, " ") {
+		return s
+	}
+	return s + " "
+}
+
+func spacedSuffix(s string) string {
+	if s == "" || strings.HasPrefix(s, " ") || strings.ContainsAny(s[:1], ",.;:") {
+		return s
+	}
+	return " " + s
 }
 
 func joinAffix(a, b string) string {
