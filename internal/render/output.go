@@ -91,6 +91,9 @@ func (j *job) notesAt() int { return j.endOfBody() }
 // headingLevel is the level of the document's top section headings, for
 // an added heading ("# References" beside "# Summary").
 func (j *job) headingLevel() int {
+	if j.to == output.HTML && j.doc.Format == manuscript.Text {
+		return 2 // the page's title is the first line, in a paragraph
+	}
 	level := 0
 	for _, h := range j.doc.Headings {
 		if h.Level > 0 && (level == 0 || h.Level < level) {
