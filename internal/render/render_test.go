@@ -240,3 +240,16 @@ func TestTextToHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestAliases: a key merged into another entry (its alias) still cites
+// that entry.
+func TestAliases(t *testing.T) {
+	lib := smithLibrary()
+	e, _ := lib.Lookup("jones")
+	e.Aliases = []string{"jones-old"}
+	lib.Reindex()
+	res := run(t, lib, formatter(t, nil, "apa", output.Markdown), "a.md", "Old key [@jones-old].\n", output.Markdown)
+	if len(res.Problems) > 0 || len(res.Cites) != 1 || res.Cites[0].Text != "(Jones, 2001)" {
+		t.Errorf("alias: cites %+v, problems %v", res.Cites, res.Problems)
+	}
+}
