@@ -472,6 +472,20 @@ func (s *scan) latexCommand(t string, i, end int, stack *[]frame, masking *int, 
 	}
 	e := commandName(t, i, end)
 	name := t[i+1 : e]
+	switch name {
+	case "S", "P":
+		// \S and \P are § and ¶, two bytes each, as the commands are
+		sign := "§"
+		if name == "P" {
+			sign = "¶"
+		}
+		copy(s.mask[i:e], sign)
+		return e
+	case "ldots", "dots", "textellipsis":
+		s.hide(i, e)
+		copy(s.mask[i:e], "…")
+		return e
+	}
 	star := e < end && t[e] == '*'
 	ne := e
 	if star {

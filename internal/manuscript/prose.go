@@ -235,6 +235,9 @@ func abbreviationBefore(t string, from, i int) bool {
 		return false
 	}
 	if utf8.RuneCountInString(w) == 1 {
+		if j > from && t[j-1] >= '0' && t[j-1] <= '9' {
+			return false // "the 1990s."
+		}
 		r, _ := utf8.DecodeRuneInString(t[j:])
 		return unicode.IsUpper(r) || w == "p" || w == "с" || w == "c" || w == "s" || w == "т" || w == "г" || w == "в"
 	}

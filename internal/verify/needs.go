@@ -27,6 +27,9 @@ func (r *Result) quotations(di int) {
 		if q.Words < minQuoteWords || r.isTitle(d.ProseText(q.Start, q.End)) {
 			continue
 		}
+		if r.namedSource(d, q.Start, q.End) {
+			continue // "Согласно ГОСТ 7.0.11-2011 «…»", a linked title: the source is named
+		}
 		claim := r.claimAt(di, q.Start, q.End)
 		unclosed := ""
 		if !q.Closed {
@@ -187,6 +190,12 @@ func (r *Result) statements(di int) {
 				masked[k] = ' '
 			}
 		}
+		if inNonClaimSection(d, s.Start) {
+			continue
+		}
+		if named := maskParts(masked); named || inlineSource(d, s.Start, s.End) {
+			continue // "according to ГОСТ 8.417, section 8", a link: the source is named
+		}
 		var figures, dates []string
 		for _, loc := range date.FindAllIndex(masked, -1) {
 			dates = append(dates, string(masked[loc[0]:loc[1]]))
@@ -205,7 +214,18 @@ func (r *Result) statements(di int) {
 				figures = append(figures, tok)
 			}
 		}
+		p := d.Paragraphs[s.Paragraph]
+		para := d.MarkersIn(p.Start, p.End)
+		hint := ""
+		if len(para) > 0 {
+			hint = "; its paragraph cites " + r.markerList(dc, para) + " in another sentence: if that source backs this one, cite it here too"
+		}
 		if len(figures)+len(dates) == 0 {
+			if kind, phrase := suggest(string(masked)); kind != "" {
+				dc.checkable[s.Paragraph]++
+				msg := fmt.Sprintf("the sentence reads as a claim that wants a source (%s: “%s”) but cites none", suggestionNames[kind], phrase) + hint
+				r.add(Finding{Code: CodeCitationSuggested, Claim: r.claimAt(di, s.Start, s.End), Message: msg}, di, s.Start, s.End, bib.Pos{})
+			}
 			continue
 		}
 		dc.checkable[s.Paragraph]++
@@ -216,11 +236,32 @@ func (r *Result) statements(di int) {
 		if len(dates) > 0 {
 			what = append(what, "dates ("+strings.Join(dates, ", ")+")")
 		}
-		msg := "the sentence states " + strings.Join(what, " and ") + " but cites no source"
-		p := d.Paragraphs[s.Paragraph]
-		if para := d.MarkersIn(p.Start, p.End); len(para) > 0 {
-			msg += "; its paragraph cites " + r.markerList(dc, para) + " in another sentence: if that source backs this one, cite it here too"
-		}
+		msg := "the sentence states " + strings.Join(what, " and ") + " but cites no source" + hint
 		r.add(Finding{Code: CodeCitationNeeded, Claim: r.claimAt(di, s.Start, s.End), Message: msg}, di, s.Start, s.End, bib.Pos{})
 	}
+}
+
+// suggestionNames say what each kind of suggestion is, for messages.
+var suggestionNames = map[string]string{
+	"attribution": "attribution",
+	"consensus":   "appeal to consensus",
+	"superlative": "superlative",
+	"number":      "quantity in words",
+	"document":    "a document named but not cited",
+}
+
+// namedSource reports whether the sentences around [s, e) name their
+// source without a marker (a standard's designation, a link), or stand
+// in a section without claims.
+func (r *Result) namedSource(d *manuscript.Document, s, e int) bool {
+	if inNonClaimSection(d, s) {
+		return true
+	}
+	for _, si := range d.SentencesIn(s, e) {
+		st := d.Sentences[si]
+		if inlineSource(d, st.Start, st.End) || maskParts([]byte(d.Prose()[st.Start:st.End])) {
+			return true
+		}
+	}
+	return inlineSource(d, s, e)
 }

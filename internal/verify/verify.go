@@ -54,6 +54,7 @@ func Codes() []Code {
 		{CodeMarkerMismatch, bib.Error, "no marker for a claim's source stands in the claim's sentence or paragraph"},
 		{CodeQuoteWithoutLocator, bib.Error, "a quotation's marker gives no page or paragraph"},
 		{CodeCitationNeeded, bib.Error, "a quotation, or a sentence stating figures or dates, with no citation marker"},
+		{CodeCitationSuggested, bib.Warning, "a sentence that reads as a claim wanting a source (an attribution, an appeal to consensus, a superlative, a quantity in words) with no citation marker"},
 		{CodeNumberingOrder, bib.Error, "a numeric marker is first cited before a lower number: number references by first citation"},
 	}
 }
