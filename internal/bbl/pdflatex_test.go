@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/cite-project/cite/internal/bbl"
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/store"
 	"github.com/cite-project/cite/internal/testkit"
@@ -131,4 +133,108 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestThesis runs the bibliography step on the Russian thesis of
+// ../shared/corpus/real/russian-phd-template, which is written for
+// biblatex-gost and biber: a wrapper document inputs its introduction and
+// first chapter with \cite in place of \autocite, pdflatex writes the
+// .aux (the chapters' other macros fail, which does not stop the
+// \citation lines), its three .bib files are imported, and every cited
+// key must be found and formatted in GOST R 7.0.5-2008; a document that
+// inputs the resulting .bbl must compile without an error. It skips
+// without pdflatex, the Cyrillic fonts or the corpus.
+func TestThesis(t *testing.T) {
+	pdflatex, err := exec.LookPath("pdflatex")
+	if err != nil {
+		t.Skip("pdflatex not installed")
+	}
+	if out, err := exec.Command("kpsewhich", "t2aenc.def").Output(); err != nil || len(bytes.TrimSpace(out)) == 0 {
+		t.Skip("t2aenc.def not found; install texlive-lang-cyrillic")
+	}
+	src := testkit.Shared(t, "corpus", "real", "russian-phd-template")
+	dir := t.TempDir()
+	for _, sub := range []string{"Dissertation", "biblio", "common"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(src, sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const preamble = `\documentclass{report}
+\usepackage[T2A]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage[english,russian]{babel}
+\usepackage{hyperref}
+`
+	wrapper := preamble + `\newcommand{\autocite}{\cite}\newcommand{\textcite}{\cite}\newif\ifsynopsis
+\begin{document}
+\input{Dissertation/introduction}
+\input{Dissertation/part1}
+\end{document}
+`
+	if err := os.WriteFile(filepath.Join(dir, "thesis.tex"), []byte(wrapper), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	latex := func(name string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, pdflatex, "-interaction=nonstopmode", name+".tex")
+		cmd.Dir = dir
+		err := cmd.Run()
+		log, _ := os.ReadFile(filepath.Join(dir, name+".log"))
+		return string(log), err
+	}
+	latex("thesis") // the chapters' own macros fail; the \citation lines are written
+	aux, err := bbl.ReadAux(filepath.Join(dir, "thesis.aux"), os.ReadFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(aux.Citations) < 50 {
+		t.Fatalf("the thesis .aux cites %d keys; want the 70 or so of its chapters", len(aux.Citations))
+	}
+	lib := &bib.Library{}
+	for _, name := range []string{"external", "author", "registered"} {
+		path := filepath.Join(dir, "biblio", name+".bib")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _, err := bibtex.Decode(path, data)
+		if err != nil {
+			t.Fatalf("import %s: %v", path, err)
+		}
+		for _, e := range part.Entries {
+			lib.Add(e)
+		}
+	}
+	st, err := cite.LoadStyle("gost-2008", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := cite.New(st, cite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := bbl.Build(aux, lib, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("%s", w)
+	}
+	var b bytes.Buffer
+	if err := bbl.Write(&b, res.Items); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "thesis.bbl"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := preamble + "\\begin{document}\n\\input{thesis.bbl}\n\\end{document}\n"
+	if err := os.WriteFile(filepath.Join(dir, "check.tex"), []byte(check), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log, err := latex("check")
+	if m := regexp.MustCompile(`(?m)^! .*`).FindString(log); err != nil || m != "" {
+		t.Errorf("the thesis .bbl does not compile: %v %s\n%s", err, m, tail(log, 30))
+	}
+	t.Logf("thesis: %d cited keys, %d entries in the .bbl", len(aux.Citations), len(res.Items))
 }
