@@ -411,3 +411,40 @@ func TestWritesAsAnotherUser(t *testing.T) {
 		t.Errorf("after the write: %d:%d %v; want %d:%d 0664", u, g, m, uid, gid)
 	}
 }
+
+// TestRealFullDisk is TestFullDiskFailsCleanly on a filesystem that is
+// really full (ENOSPC): a 64 KiB tmpfs, mounted when the tests run as root
+// and the system allows it.
+func TestRealFullDisk(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs cite processes")
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small tmpfs")
+	}
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k"); err != nil {
+		t.Skipf("mount tmpfs: %v", err)
+	}
+	defer syscall.Unmount(dir, 0)
+	src := t.TempDir()
+	writeBib(t, filepath.Join(src, "big.bib"), "d", 2000)
+	lib := filepath.Join(dir, "lib.toml")
+	if err := os.WriteFile(lib, []byte(seedLibrary), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := citeCmd(dir, nil, "import", filepath.Join(src, "big.bib"), "--into", "lib.toml")
+	out, _ := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(out), "no space left on device") || strings.Contains(string(out), "goroutine") {
+		t.Errorf("import onto a full disk: exit %d\n%s", code, out)
+	}
+	if got, _ := os.ReadFile(lib); string(got) != seedLibrary {
+		t.Error("the library changed after a failed write")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "lib.toml" {
+			t.Errorf("%s left behind on the full disk", e.Name())
+		}
+	}
+}
