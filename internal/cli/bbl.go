@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cite-project/cite/internal/atomicfile"
 	"github.com/cite-project/cite/internal/bbl"
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
@@ -103,8 +102,8 @@ func (e *env) runBBL(c *ucli.Context) error {
 		if _, err := e.stdout.Write(b.Bytes()); err != nil {
 			return err
 		}
-	} else if err := atomicfile.Write(out, b.Bytes()); err != nil {
-		return inputError(err)
+	} else if err := e.writeFile(out, b.Bytes()); err != nil {
+		return err
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(e.stderr, w.String())

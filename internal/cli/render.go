@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cite-project/cite/internal/atomicfile"
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/manuscript"
@@ -113,8 +112,8 @@ func (e *env) runRender(c *ucli.Context) error {
 		fmt.Fprintf(e.stderr, "cite: %s; %s was not written\n", plural(len(res.Problems), "problem"), out)
 		return problemsFound()
 	case out != "":
-		if err := atomicfile.Write(out, []byte(res.Text)); err != nil {
-			return inputError(err)
+		if err := e.writeFile(out, []byte(res.Text)); err != nil {
+			return err
 		}
 	default:
 		if _, err := fmt.Fprint(e.stdout, res.Text); err != nil {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/cite-project/cite/internal/atomicfile"
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/styles"
 	ucli "github.com/urfave/cli/v2"
@@ -90,8 +89,8 @@ func (e *env) runStylesShow(c *ucli.Context) error {
 		data = styles.Portable(data)
 	}
 	if out := c.String("output"); out != "" {
-		if err := atomicfile.Write(out, data); err != nil {
-			return inputError(err)
+		if err := e.writeFile(out, data); err != nil {
+			return err
 		}
 		return nil
 	}
