@@ -1,6 +1,10 @@
 package bib
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
@@ -84,10 +88,15 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
+		var (
+			d   Date
+			err error
+		)
+		testkit.AllocBudget(t, "ParseDate", len(s), 256, 64<<10, func() { d, err = ParseDate(s) })
 		if err != nil {
 			return
 		}
+		testkit.OutputBudget(t, "Date.String", len(s), len(d.String()), 4, 64)
 		again, err := ParseDate(d.String())
 		if err != nil {
 			t.Fatalf("ParseDate(%q) = %+v whose String %q does not parse: %v", s, d, d.String(), err)

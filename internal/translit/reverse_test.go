@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/translit"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 func TestDeromanize(t *testing.T) {
@@ -92,7 +94,9 @@ func FuzzRomanize(f *testing.F) {
 		}
 		for _, sc := range allSchemes {
 			for _, lang := range []string{"ru", "kk", ""} {
-				out := translit.Romanize(s, sc, lang)
+				var out string
+				testkit.AllocBudget(t, "Romanize", len(s), 256, 64<<10, func() { out = translit.Romanize(s, sc, lang) })
+				testkit.OutputBudget(t, "Romanize", len(s), len(out), 8, 16)
 				if !utf8.ValidString(out) {
 					t.Fatalf("Romanize(%q, %s, %q) = %q, not valid UTF-8", s, sc, lang, out)
 				}

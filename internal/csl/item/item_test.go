@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/cite-project/cite/internal/csl/item"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 func TestDecodeJSON(t *testing.T) {
@@ -95,7 +97,11 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add([]byte(`{"id":1,"issued":{"raw":"c. 1990 - 1995"},"accessed":"2020-02-30"}`))
 	f.Add([]byte(`[{"id":"x","editor":[{"literal":""},{}],"issued":{"date-parts":[[]]}}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		items, err := item.DecodeJSON(data)
+		var (
+			items []*item.Item
+			err   error
+		)
+		testkit.AllocBudget(t, "DecodeJSON", len(data), 1024, 1<<20, func() { items, err = item.DecodeJSON(data) })
 		if err == nil {
 			for _, it := range items {
 				_ = it.Var("title")

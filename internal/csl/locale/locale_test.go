@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/cite-project/cite/internal/csl/locale"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 const en = `<locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US">
@@ -89,7 +91,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(ru))
 	f.Add([]byte(`<locale><terms><term name="ordinal-01" match="whole-number" gender-form="feminine"><multiple>x</multiple></term></terms></locale>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := locale.Parse(data)
+		var (
+			l   *locale.Locale
+			err error
+		)
+		testkit.AllocBudget(t, "locale.Parse", len(data), 1024, 4<<20, func() { l, err = locale.Parse(data) })
 		if err != nil {
 			return
 		}

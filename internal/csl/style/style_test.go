@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/cite-project/cite/internal/csl/style"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 const head = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
@@ -117,7 +119,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`<style><citation><layout><choose><if type="book"><names variable="author"><name/><et-al/><label/><substitute><text term="x"/></substitute></names></if></choose></layout></citation></style>`))
 	f.Add([]byte("\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"latin1\"?><style/>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := style.Parse(data)
+		var (
+			s   *style.Style
+			err error
+		)
+		testkit.AllocBudget(t, "style.Parse", len(data), 1024, 4<<20, func() { s, err = style.Parse(data) })
 		if err == nil && s == nil {
 			t.Fatal("nil style without error")
 		}
