@@ -10,6 +10,7 @@ import (
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/manuscript"
+	"github.com/cite-project/cite/internal/store"
 	"github.com/cite-project/cite/internal/verify"
 	"github.com/cite-project/cite/styles"
 	ucli "github.com/urfave/cli/v2"
@@ -45,12 +46,14 @@ func (e *env) verifyCommand() *ucli.Command {
 			"   cite verify --manuscript essay.txt --format json\n" +
 			"   cite verify --manuscript essay.txt --format html --style gost > report.html\n" +
 			"   cite verify -m paper.md --min-severity error\n" +
+			"   cite verify -m essay.txt --suggest-claims >> refs/claims.toml\n" +
 			"   cite verify -m Dissertation/intro.tex Dissertation/part*.tex\n" +
 			"   cite verify",
 		Flags: []ucli.Flag{
 			&ucli.StringSliceFlag{Name: "manuscript", Aliases: []string{"m"}, Usage: "the manuscript: a UTF-8 text, Markdown, LaTeX or HTML `FILE` (- reads stdin); repeat it, or name more files after the options, for a work in several files"},
 			&ucli.StringFlag{Name: "from", Usage: "read the manuscript as `FORMAT`: " + strings.Join(manuscript.Formats(), ", ") + " (default: by extension: .md Markdown, .tex LaTeX, .html HTML, else text)"},
 			&ucli.StringFlag{Name: "min-severity", Value: "warning", Usage: "report findings of this `SEVERITY` and above: warning (all) or error"},
+			&ucli.BoolFlag{Name: "suggest-claims", Usage: "print a [[claim]] stub (kind guessed, the sentence as excerpt, its markers as sources) for every sentence flagged as needing a citation, to complete and paste into refs/claims.toml; the summary goes to standard error"},
 			&ucli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or html"},
 			&ucli.StringFlag{Name: "style", Usage: "format the references of the HTML page in this style (" + strings.Join(styles.Names(), ", ") + ", or a .csl file); default: author, title, year"},
 		},
@@ -103,6 +106,20 @@ func (e *env) runVerify(c *ucli.Context) error {
 		mss = append(mss, ms)
 	}
 	r := verify.RunAll(lib, mss, opts)
+	if c.Bool("suggest-claims") {
+		if len(mss) == 0 {
+			return usageErrorf("--suggest-claims needs a manuscript: give it with --manuscript")
+		}
+		stubs := r.SuggestClaims()
+		if err := store.Encode(e.stdout, nil, stubs); err != nil {
+			return inputError(fmt.Errorf("write the claim stubs: %w", err))
+		}
+		fmt.Fprintf(e.stderr, "%s; %d claim stubs\n", r.Summary(), len(stubs))
+		if r.HasProblems() {
+			return problemsFound()
+		}
+		return nil
+	}
 	switch format {
 	case "json":
 		err = r.WriteJSON(e.stdout)

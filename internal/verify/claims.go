@@ -255,7 +255,11 @@ func (r *Result) claimSources(i int, c *bib.Claim) {
 		msg := fmt.Sprintf("claim %s names source %q (%s), which is not in the library%s", c.ID, s.Ref, pos, r.didYouMean(s.Ref))
 		r.addAtClaim(Finding{Code: CodeUnknownSource, Claim: c.ID, Ref: s.Ref, Message: msg}, sp, pos)
 	}
-	if len(c.Sources) > 0 || c.Kind == bib.ClaimEvaluation {
+	if c.Kind == bib.ClaimEvaluation {
+		return
+	}
+	if len(c.Sources) > 0 {
+		r.weakSupport(c, sp)
 		return
 	}
 	at := c.PosOf("id")
@@ -300,4 +304,37 @@ func (r *Result) claimAt(di, s, e int) string {
 		}
 	}
 	return ""
+}
+
+// weakSupport reports a claim whose every source supports it only
+// indirectly (indirect-support) or only at second hand
+// (secondary-support).
+func (r *Result) weakSupport(c *bib.Claim, sp claimSpan) {
+	indirect, secondary := 0, 0
+	for _, s := range c.Sources {
+		switch s.Support {
+		case bib.SupportIndirect:
+			indirect++
+		case bib.SupportSecondary:
+			secondary++
+		default:
+			return // a direct source, or one not said
+		}
+	}
+	at := c.PosOf("sources")
+	where := ""
+	if at.Line > 0 {
+		where = ", " + at.String()
+	}
+	if secondary == len(c.Sources) {
+		msg := fmt.Sprintf("claim %s rests only on sources that report another source (support = \"secondary\"%s): cite the original work as well, or say \"as cited in\" (APA 7 §8.6)", c.ID, where)
+		r.addAtClaim(Finding{Code: CodeSecondarySupport, Claim: c.ID, Ref: c.Sources[0].Ref, Message: msg}, sp, at)
+		return
+	}
+	also := ""
+	if secondary > 0 {
+		also = ` or "secondary"`
+	}
+	msg := fmt.Sprintf("claim %s rests only on sources that imply it or state part of it (support = \"indirect\"%s%s): find a source that states it, or word the claim as your inference", c.ID, also, where)
+	r.addAtClaim(Finding{Code: CodeIndirectSupport, Claim: c.ID, Ref: c.Sources[0].Ref, Message: msg}, sp, at)
 }

@@ -177,6 +177,9 @@ func (rs *resolver) resolve(d *manuscript.Document, k, di int) Marker {
 			}
 		case manuscript.AuthorDateMarker:
 			c.Ref = rs.authorYear(c.Author, c.Year)
+			if list := rs.authors()[normName(c.Author)]; c.Ref == "" && len(list) == 1 {
+				c.Ref = list[0].ID // the author's one work, of another year: a year-mismatch
+			}
 		case manuscript.FootnoteMarker:
 		default:
 			if e, ok := rs.lib.Resolve(c.Key); ok {

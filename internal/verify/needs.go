@@ -39,7 +39,7 @@ func (r *Result) quotations(di int) {
 		}
 		dc.checkable[q.Paragraph]++
 		if len(q.Markers) == 0 {
-			r.add(Finding{Code: CodeCitationNeeded, Claim: claim,
+			r.add(Finding{Code: CodeCitationNeeded, Claim: claim, kind: bib.ClaimQuote,
 				Message: "a quotation with no citation marker: cite its source, with the page or paragraph" + unclosed}, di, q.Start, q.End, bib.Pos{})
 			continue
 		}
@@ -64,7 +64,7 @@ func (r *Result) quotations(di int) {
 			msg = fmt.Sprintf("the quotation cited as %s gives a %s, not a page or paragraph", r.markerList(dc, q.Markers), first.Label)
 		}
 		msg += r.locatorHint(m, first, claim) + unclosed
-		r.add(Finding{Code: CodeQuoteWithoutLocator, Claim: claim, Ref: first.Ref, Message: msg}, di, q.Start, q.End, bib.Pos{})
+		r.add(Finding{Code: CodeQuoteWithoutLocator, Claim: claim, Ref: first.Ref, Message: msg, kind: bib.ClaimQuote}, di, q.Start, q.End, bib.Pos{})
 	}
 }
 
@@ -224,7 +224,7 @@ func (r *Result) statements(di int) {
 			if kind, phrase := suggest(string(masked)); kind != "" {
 				dc.checkable[s.Paragraph]++
 				msg := fmt.Sprintf("the sentence reads as a claim that wants a source (%s: “%s”) but cites none", suggestionNames[kind], phrase) + hint
-				r.add(Finding{Code: CodeCitationSuggested, Claim: r.claimAt(di, s.Start, s.End), Message: msg}, di, s.Start, s.End, bib.Pos{})
+				r.add(Finding{Code: CodeCitationSuggested, Claim: r.claimAt(di, s.Start, s.End), Message: msg, kind: suggestionKinds[kind]}, di, s.Start, s.End, bib.Pos{})
 			}
 			continue
 		}
@@ -237,8 +237,21 @@ func (r *Result) statements(di int) {
 			what = append(what, "dates ("+strings.Join(dates, ", ")+")")
 		}
 		msg := "the sentence states " + strings.Join(what, " and ") + " but cites no source" + hint
-		r.add(Finding{Code: CodeCitationNeeded, Claim: r.claimAt(di, s.Start, s.End), Message: msg}, di, s.Start, s.End, bib.Pos{})
+		kind := bib.ClaimFact
+		if len(figures) > 0 {
+			kind = bib.ClaimStatistic
+		}
+		r.add(Finding{Code: CodeCitationNeeded, Claim: r.claimAt(di, s.Start, s.End), Message: msg, kind: kind}, di, s.Start, s.End, bib.Pos{})
 	}
+}
+
+// suggestionKinds guess the kind of claim each kind of suggestion makes.
+var suggestionKinds = map[string]string{
+	"attribution": bib.ClaimAttribution,
+	"consensus":   bib.ClaimAttribution,
+	"superlative": bib.ClaimFact,
+	"number":      bib.ClaimStatistic,
+	"document":    bib.ClaimFact,
 }
 
 // suggestionNames say what each kind of suggestion is, for messages.

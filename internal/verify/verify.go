@@ -22,6 +22,8 @@ const (
 	CodeQuoteWithoutLocator = "quote-without-locator"
 	CodeCitationNeeded      = "citation-needed"
 	CodeNumberingOrder      = "numbering-order"
+	CodeIndirectSupport     = "indirect-support"
+	CodeSecondarySupport    = "secondary-support"
 )
 
 // ParseSeverity reads a --min-severity value: "warning" or "error".
@@ -55,6 +57,12 @@ func Codes() []Code {
 		{CodeQuoteWithoutLocator, bib.Error, "a quotation's marker gives no page or paragraph"},
 		{CodeCitationNeeded, bib.Error, "a quotation, or a sentence stating figures or dates, with no citation marker"},
 		{CodeCitationSuggested, bib.Warning, "a sentence that reads as a claim wanting a source (an attribution, an appeal to consensus, a superlative, a quantity in words) with no citation marker"},
+		{CodeListMismatch, bib.Error, "an entry of the manuscript's own reference list is not the library's record of its number (or of its \\bibitem key): the text cites the wrong works"},
+		{CodeListUnmatched, bib.Warning, "an entry of the manuscript's own reference list matches no reference of the library"},
+		{CodeYearMismatch, bib.Error, "a marker's or a list entry's year differs from its record's ([@hanks2012] for a 2009 work)"},
+		{CodeDuplicateSource, bib.Warning, "two entries of the manuscript's own reference list are one work"},
+		{CodeIndirectSupport, bib.Warning, "a claim whose every source supports it only indirectly (support = \"indirect\")"},
+		{CodeSecondarySupport, bib.Warning, "a claim whose every source only reports another source (support = \"secondary\"): cite the original"},
 		{CodeNumberingOrder, bib.Error, "a numeric marker is first cited before a lower number: number references by first citation"},
 	}
 }
@@ -166,6 +174,8 @@ type Finding struct {
 	Pos bib.Pos `json:"-"`
 	// doc indexes the manuscripts; -1 for a finding about the library.
 	doc int
+	// kind guesses the kind of claim a flagged sentence makes.
+	kind string
 }
 
 // inManuscript reports whether the finding is about a manuscript span.
@@ -230,6 +240,8 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 		r.unresolved()
 		r.numbering()
 		r.nocite()
+		r.markerYears()
+		r.referenceLists()
 	}
 	r.uncited()
 	r.claims()

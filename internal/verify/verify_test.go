@@ -21,15 +21,17 @@ import (
 // entry and every entry a directory, so that a typo cannot quietly test
 // nothing.
 var cases = map[string][]string{
-	"unresolved-marker":     {CodeUnresolvedMarker, CodeCitationNeeded},
+	"unresolved-marker":     {CodeUnresolvedMarker, CodeCitationNeeded, CodeYearMismatch},
 	"uncited-reference":     {CodeUncitedReference, CodeMarkerMismatch},
 	"claim-without-source":  {CodeClaimWithoutSource},
 	"unknown-source":        {CodeUnknownSource},
 	"claim-not-found":       {CodeClaimNotFound},
 	"marker-mismatch":       {CodeMarkerMismatch},
-	"quote-without-locator": {CodeQuoteWithoutLocator},
+	"quote-without-locator": {CodeQuoteWithoutLocator, CodeSecondarySupport},
 	"citation-needed":       {CodeCitationNeeded, CodeCitationSuggested},
 	"citation-suggested":    {CodeCitationSuggested},
+	"reference-list":        {CodeListMismatch, CodeListUnmatched, CodeYearMismatch, CodeDuplicateSource},
+	"weak-support":          {CodeIndirectSupport, CodeSecondarySupport},
 	"numbering-order":       {CodeNumberingOrder},
 	"clean-forms":           {},
 	"no-manuscript":         {CodeClaimWithoutSource, CodeUnknownSource, CodeUncitedReference},
