@@ -164,3 +164,27 @@ func appendTitleKey(dst []byte, e *bib.Entry) []byte {
 	}
 	return dst
 }
+
+// IdentifierKeys returns the keys by which e is the same work as another
+// entry, as the duplicate rule compares them: "DOI 10.…" (lower case,
+// without a resolver), "ISBN 978…" (every ISBN, as ISBN-13, except for parts
+// of a larger work, which share their container's) and "URL host/path"
+// (no scheme, "www." or trailing slash). cite add refuses a record whose
+// keys an entry of the library already has.
+func IdentifierKeys(e *bib.Entry) []string {
+	var keys []string
+	if d := doiKey(e.Get("DOI")); d != "" {
+		keys = append(keys, "DOI "+d)
+	}
+	if v := e.Get("ISBN"); v != "" && !componentTypes[e.Type] {
+		for _, s := range splitIdentifiers(v, "ISBN") {
+			if k := isbn13(s); k != "" {
+				keys = append(keys, "ISBN "+k)
+			}
+		}
+	}
+	if u := urlKey(e.Get("URL")); u != "" {
+		keys = append(keys, "URL "+u)
+	}
+	return keys
+}

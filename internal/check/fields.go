@@ -138,6 +138,47 @@ var (
 	}
 )
 
+// TemplateFields returns the fields a new record of type typ should have
+// for the target styles (APA 7 and GOST R 7.0.100-2018), from the same
+// requirement tables as the missing-field and recommended-field rules:
+// the title, the author unless the type leads with its title, every field
+// either style requires or recommends for the type (the first of
+// alternatives such as publisher|authority), the issued date, and, for
+// online types, URL and accessed. cite add --type writes them as a
+// template to fill in.
+func TemplateFields(typ string) []string {
+	var out []string
+	add := func(f string) {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	p, known := profiles[typ]
+	add("title")
+	if !p.titleLeads && typ != "collection" {
+		add("author")
+	}
+	if known {
+		for _, nd := range p.needs {
+			if nd.apa != optional || nd.gost != optional {
+				add(nd.fields[0])
+			}
+		}
+	}
+	if printedParts[typ] {
+		add("page")
+	}
+	if webTypes[typ] {
+		add("URL")
+		add("accessed")
+		if typ == "webpage" {
+			add("container-title")
+		}
+	}
+	add("issued")
+	return bib.SortVariables(out)
+}
+
 // genericNoun names types without a profile.
 func nounFor(typ string) string {
 	if p, ok := profiles[typ]; ok {

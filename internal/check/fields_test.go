@@ -119,3 +119,17 @@ func TestEveryTypeHasANoun(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplateFields(t *testing.T) {
+	tests := []struct{ typ, want string }{
+		{"book", "title number-of-pages publisher publisher-place issued author"},
+		{"webpage", "title container-title issued URL accessed author"},
+		{"legislation", "title number issued"},
+		{"article-journal", "title container-title volume issue page issued DOI author"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(TemplateFields(tt.typ), " "); got != tt.want {
+			t.Errorf("TemplateFields(%q) = %q; want %q", tt.typ, got, tt.want)
+		}
+	}
+}

@@ -96,6 +96,7 @@ func (e *env) run(ctx context.Context, args []string) (code int) {
 // commands lists cite's commands; each is built by its own file.
 func (e *env) commands() []*ucli.Command {
 	return []*ucli.Command{
+		e.addCommand(),
 		e.bblCommand(),
 		e.checkCommand(),
 		e.exportCommand(),

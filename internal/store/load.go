@@ -542,6 +542,11 @@ func (d *decoder) date(id, key string, v any, at bib.Pos) (bib.Date, bool) {
 	}
 	switch x := v.(type) {
 	case string:
+		if strings.TrimSpace(x) == "" {
+			// Not given yet, as an empty text field is (cite add --type
+			// writes templates so).
+			return bib.Date{}, false
+		}
 		date, err := bib.ParseDate(x)
 		if err != nil {
 			return bad(err.Error())
