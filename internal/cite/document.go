@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -92,6 +93,9 @@ func (f *Formatter) Process(lib *bib.Library, citations []Citation, nocite []str
 	// Uncited nil: the engine registers the cited items first, in order
 	// of citation, then the remaining items (the nocite ones) in order.
 	res := f.proc.Process(items, clusters, true)
+	if res.Err != nil {
+		return nil, fmt.Errorf("style %s: %w", f.style.Name, res.Err)
+	}
 	for i, c := range citations {
 		if authorOnly(c) && i < len(res.Clusters) {
 			res.Clusters[i] = f.stripLayoutAffixes(res.Clusters[i])

@@ -26,6 +26,9 @@ type Options struct {
 	// TitleCase chooses between sentence case and titles as recorded;
 	// the default is the style's (sentence case for cite's APA style).
 	TitleCase TitleCase
+	// EvalBudget is the CSL evaluation budget per item (see
+	// csl.Options.EvalBudget); zero means csl.DefaultEvalBudget.
+	EvalBudget int
 }
 
 // Formatter renders a library's entries with one style.
@@ -42,7 +45,7 @@ func New(st *Style, opts Options) (*Formatter, error) {
 	if opts.Format == "" {
 		opts.Format = output.Text
 	}
-	p, err := csl.New(st.XML, csl.Options{Locale: opts.Locale, Parent: st.Parent})
+	p, err := csl.New(st.XML, csl.Options{Locale: opts.Locale, Parent: st.Parent, EvalBudget: opts.EvalBudget})
 	if err != nil {
 		return nil, fmt.Errorf("style %s: %w", st.Name, err)
 	}
@@ -191,6 +194,9 @@ func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Resul
 	}
 	items := f.items(lib, p)
 	res := f.proc.Process(items, nil, true)
+	if res.Err != nil {
+		return nil, fmt.Errorf("style %s: %w", f.style.Name, res.Err)
+	}
 	out := &Result{Format: f.opts.Format, Warnings: res.Warnings}
 	for i, n := range res.Entries {
 		id := res.EntryIDs[i]
@@ -323,6 +329,9 @@ func (f *Formatter) Cite(lib *bib.Library, refs []Ref) (string, []string, error)
 		cl.Items = append(cl.Items, csl.CiteItem{ID: r.ID, Locator: r.Locator, Label: r.Label})
 	}
 	res := f.proc.Process(items, []csl.Cluster{prime, cl}, false)
+	if res.Err != nil {
+		return "", res.Warnings, fmt.Errorf("style %s: %w", f.style.Name, res.Err)
+	}
 	if len(res.Clusters) < 2 || res.Clusters[1] == nil {
 		return "", res.Warnings, nil
 	}

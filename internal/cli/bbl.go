@@ -78,7 +78,7 @@ func (e *env) runBBL(c *ucli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := cite.New(st, cite.Options{})
+	f, err := cite.New(st, cite.Options{EvalBudget: cslBudget(c)})
 	if err != nil {
 		return inputError(err)
 	}

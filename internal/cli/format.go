@@ -104,7 +104,7 @@ func (e *env) runFormat(c *ucli.Context) error {
 		}
 		return inputError(err)
 	}
-	f, err := cite.New(st, cite.Options{Format: to, Locale: c.String("locale"), Scheme: scheme, TitleCase: titleCase})
+	f, err := cite.New(st, cite.Options{Format: to, Locale: c.String("locale"), Scheme: scheme, TitleCase: titleCase, EvalBudget: cslBudget(c)})
 	if err != nil {
 		return inputError(err)
 	}

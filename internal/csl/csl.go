@@ -37,7 +37,21 @@ type Options struct {
 	// ("Текст : электронный" then never breaks before the colon). Off by
 	// default, so that plain-text output keeps ordinary spaces.
 	NarrowSpaces bool
+	// EvalBudget is the CSL evaluation budget: how many element
+	// evaluations one rendering of one item may take before rendering
+	// stops with a *BudgetError (Result.Err). Zero means
+	// DefaultEvalBudget, far above what real styles need; it bounds the
+	// work a hostile style (macros fanning out) can cause.
+	EvalBudget int
 }
+
+// DefaultEvalBudget is the evaluation budget used when
+// Options.EvalBudget is zero.
+const DefaultEvalBudget = eval.DefaultBudget
+
+// BudgetError reports a rendering stopped by the evaluation budget,
+// naming the item, the macro and the limit.
+type BudgetError = eval.BudgetError
 
 // ErrDependent is returned for a dependent style when Options.Parent is
 // nil.
@@ -121,7 +135,7 @@ func New(styleXML []byte, opts Options) (*Processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, EmptyEntry: opts.EmptyEntry, NarrowSpaces: opts.NarrowSpaces, LocaleFor: func(tag string) locale.Chain {
+	p.engine = eval.New(st, eval.Config{Locale: chain, Lang: lang, EmptyEntry: opts.EmptyEntry, NarrowSpaces: opts.NarrowSpaces, Budget: opts.EvalBudget, LocaleFor: func(tag string) locale.Chain {
 		ch, err := p.chain(tag)
 		if err != nil {
 			return nil
@@ -225,16 +239,24 @@ func (p *Processor) localeFile(tag string) (*locale.Locale, error) {
 // the style) and returns one rich-text entry per item, with warnings.
 func (p *Processor) Bibliography(items []*item.Item) ([]*output.Node, []string) {
 	res := p.engine.Process(eval.Request{Items: items, Bibliography: true})
-	return res.Entries, res.Warnings
+	return res.Entries, withErr(res)
+}
+
+// withErr returns the warnings of res, with its error last.
+func withErr(res Result) []string {
+	if res.Err != nil {
+		return append(res.Warnings, res.Err.Error())
+	}
+	return res.Warnings
 }
 
 // Cite renders one in-text citation (or note) of the cited items.
 func (p *Processor) Cite(items []*item.Item, cluster []CiteItem) (*output.Node, []string) {
 	res := p.engine.Process(eval.Request{Items: items, Clusters: []eval.Cluster{{Items: cluster, NoteIndex: 1}}})
 	if len(res.Clusters) == 0 {
-		return nil, res.Warnings
+		return nil, withErr(res)
 	}
-	return res.Clusters[0], res.Warnings
+	return res.Clusters[0], withErr(res)
 }
 
 // Result is the output of Process.

@@ -105,7 +105,7 @@ func (d *Document) Insert(at int, c Cluster) ([]Update, error) {
 	next = append(next, d.clusters[:at]...)
 	next = append(next, c)
 	next = append(next, d.clusters[at:]...)
-	return d.update(next, c.ID), nil
+	return d.update(next, c.ID)
 }
 
 // Edit replaces the cites (and note number) of the cluster with c's ID.
@@ -116,7 +116,7 @@ func (d *Document) Edit(c Cluster) ([]Update, error) {
 	}
 	next := append([]Cluster(nil), d.clusters...)
 	next[i] = c
-	return d.update(next, c.ID), nil
+	return d.update(next, c.ID)
 }
 
 // Remove deletes the cluster with the given ID.
@@ -128,7 +128,7 @@ func (d *Document) Remove(id string) ([]Update, error) {
 	next := make([]Cluster, 0, len(d.clusters)-1)
 	next = append(next, d.clusters[:i]...)
 	next = append(next, d.clusters[i+1:]...)
-	return d.update(next, ""), nil
+	return d.update(next, "")
 }
 
 // Set replaces the whole list of clusters (matched to the current ones by
@@ -147,7 +147,7 @@ func (d *Document) Set(clusters []Cluster, current string) ([]Update, error) {
 		}
 		seen[c.ID] = true
 	}
-	return d.update(append([]Cluster(nil), clusters...), current), nil
+	return d.update(append([]Cluster(nil), clusters...), current)
 }
 
 // Bibliography renders the bibliography of the cited items as of the last
@@ -160,15 +160,18 @@ func (d *Document) Bibliography() Result {
 	res.Entries, res.EntryIDs = d.run.bibliography(d.bibOrder)
 	res.Format = d.e.bibFormat()
 	res.Warnings = d.run.warnings
+	if d.run.budgetErr != nil {
+		res.Err = d.run.budgetErr
+	}
 	return res
 }
 
 // update recomputes the registry for clusters and renders the clusters
-// whose inputs changed.
-func (d *Document) update(clusters []Cluster, current string) []Update {
+// whose inputs changed. A rendering over the evaluation budget is an
+// error, and the document keeps its previous state.
+func (d *Document) update(clusters []Cluster, current string) ([]Update, error) {
 	r := d.e.newRun(d.cache)
 	cites, bibOrder := r.prepare(Request{Items: d.items, Clusters: clusters, Uncited: []string{}})
-	d.run, d.bibOrder, d.warnings = r, bibOrder, r.warnings
 	citations := map[*item.Item]int{}
 	refs := make([][]citeRef, len(cites))
 	for ci, cl := range cites {
@@ -224,8 +227,12 @@ func (d *Document) update(clusters []Cluster, current string) []Update {
 		state[cl.ID] = &clusterState{inputs: inputs, node: n, html: html, refs: refs[i]}
 		updates = append(updates, Update{Index: i, ID: cl.ID, Node: n, TextChanged: old == nil || old.html != html})
 	}
+	if r.budgetErr != nil {
+		return nil, r.budgetErr
+	}
+	d.run, d.bibOrder, d.warnings = r, bibOrder, r.warnings
 	d.clusters, d.state, d.index = clusters, state, index
-	return updates
+	return updates, nil
 }
 
 // inputs describes everything a cluster's rendering depends on, and the

@@ -30,6 +30,9 @@ type Config struct {
 	// NarrowSpaces turns a space before : ; ? ! » and after « in rendered
 	// text (not affixes) into a narrow no-break space, as citeproc-js does.
 	NarrowSpaces bool
+	// Budget is the CSL evaluation budget: the element evaluations one
+	// rendering of one item may take; 0 means DefaultBudget.
+	Budget int
 }
 
 // Engine evaluates one style. It is safe for concurrent use.
@@ -46,6 +49,8 @@ type Engine struct {
 	ysExplicit bool
 	// observes records which registry states the style can print.
 	observes observations
+	// budget is the evaluation budget per rendering of an item.
+	budget int
 	// nbspParticles joins name particles to family names with a no-break
 	// space (French, Russian and Czech locales).
 	nbspParticles bool
@@ -57,11 +62,15 @@ type Engine struct {
 
 // New returns an engine for st.
 func New(st *style.Style, cfg Config) *Engine {
-	return &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor, emptyEntry: cfg.EmptyEntry,
+	e := &Engine{st: st, loc: cfg.Locale, lang: cfg.Lang, localeFor: cfg.LocaleFor, emptyEntry: cfg.EmptyEntry,
 		narrowSpaces: cfg.NarrowSpaces,
 		quotes:       map[*locale.Locale]*output.Quotes{}, chains: map[string]locale.Chain{},
 		ysExplicit: usesVariable(st, "year-suffix"), numbered: usesVariable(st, "citation-number"), observes: observe(st),
-		nbspParticles: hasLangPrefix(cfg.Lang, "fr", "ru", "cs")}
+		nbspParticles: hasLangPrefix(cfg.Lang, "fr", "ru", "cs"), budget: cfg.Budget}
+	if e.budget <= 0 {
+		e.budget = DefaultBudget
+	}
+	return e
 }
 
 // hasLangPrefix reports whether the language tag's primary language is
@@ -194,6 +203,10 @@ type Result struct {
 	// Warnings lists problems with the items (missing cited items, entries
 	// with no printed form, ...); rendering went on regardless.
 	Warnings []string
+	// Err is set when rendering stopped: a *BudgetError when the style
+	// needed more than the evaluation budget for an item. The output is
+	// then incomplete.
+	Err error
 }
 
 // position values of a cite.
@@ -238,6 +251,9 @@ type run struct {
 	nameOpts   map[nameOptsKey]nameOpts
 	collBuf    collate.Buffer
 	keys       map[*item.Item]cachedKey
+	// budgetErr is set when a rendering exceeded the evaluation budget;
+	// every later rendering of the run stops at once.
+	budgetErr *BudgetError
 	// firstNoteOf holds the note number of each item's first cite;
 	// byCite records the by-cite given-name rule.
 	firstNoteOf map[*item.Item]int
@@ -328,6 +344,9 @@ func (e *Engine) Process(req Request) Result {
 		res.Format = e.bibFormat()
 	}
 	res.Warnings = r.warnings
+	if r.budgetErr != nil {
+		res.Err = r.budgetErr
+	}
 	return res
 }
 

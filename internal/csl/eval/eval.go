@@ -72,6 +72,10 @@ type ctx struct {
 	piq int8
 
 	depth int
+	// evals counts the element evaluations of this rendering (see
+	// spend); macros is the stack of macros being expanded.
+	evals  int
+	macros []string
 }
 
 // implicitYearSuffix returns the year-suffix to append to the first
@@ -119,6 +123,9 @@ func (c *ctx) renderAll(els []style.Element, delim string) *output.Node {
 func (c *ctx) renderInto(j *joiner, els []style.Element, delim string) {
 	for _, e := range els {
 		if ch, ok := e.(*style.Choose); ok {
+			if !c.spend() {
+				return
+			}
 			c.depth++
 			if c.depth <= maxDepth {
 				for _, b := range ch.Branches {
@@ -153,6 +160,9 @@ func (c *ctx) joiner() joiner {
 }
 
 func (c *ctx) render(e style.Element) *output.Node {
+	if !c.spend() {
+		return nil
+	}
 	c.depth++
 	defer func() { c.depth-- }()
 	if c.depth > maxDepth {
@@ -305,7 +315,9 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		// calls variables and all are empty, its terms are dropped too.
 		calls, hits := c.calls, c.hits
 		c.calls, c.hits = 0, 0
+		c.macros = append(c.macros, t.Macro)
 		n := c.renderAll(m.Children, "")
+		c.macros = c.macros[:len(c.macros)-1]
 		mc, mh := c.calls, c.hits
 		c.calls, c.hits = calls+mc, hits+mh
 		if mc > 0 && mh == 0 {
