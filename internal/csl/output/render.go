@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -44,6 +45,9 @@ func Render(n *Node, f Format) string {
 		r = &rtfRenderer{}
 	default:
 		r = &textRenderer{}
+	}
+	if f == Markdown {
+		n = mdSpaces(&Node{Children: []*Node{n}})
 	}
 	var b strings.Builder
 	walk(&b, n, r, state{})
@@ -168,6 +172,9 @@ type htmlRenderer struct{}
 
 var htmlEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;")
 
+// htmlAttrEscaper escapes a value inside a double-quoted attribute.
+var htmlAttrEscaper = strings.NewReplacer("&", "&#38;", "<", "&#60;", ">", "&#62;", `"`, "&#34;")
+
 func (htmlRenderer) text(b *strings.Builder, s string) { htmlEscaper.WriteString(b, s) }
 
 func (htmlRenderer) open(b *strings.Builder, attr, v string) string {
@@ -225,7 +232,7 @@ func (htmlRenderer) display(b *strings.Builder, d string) string {
 
 func (htmlRenderer) link(b *strings.Builder, url string) string {
 	b.WriteString(`<a href="`)
-	htmlEscaper.WriteString(b, url)
+	htmlAttrEscaper.WriteString(b, url)
 	b.WriteString(`">`)
 	return "</a>"
 }
@@ -245,13 +252,229 @@ func (textRenderer) display(b *strings.Builder, d string) string {
 	return ""
 }
 
-type mdRenderer struct{}
+type mdRenderer struct {
+	// digits records that the current line so far is a number, which a
+	// following "." or ")" would turn into an ordered-list marker.
+	digits bool
+}
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`)
+// mdEscaper escapes the characters that are Markdown syntax anywhere in a
+// line: emphasis, code, links, HTML, and pandoc's strikeout, superscript,
+// subscript and math.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
+	"~", `\~`, "^", `\^`, "$", `\$`)
 
-func (mdRenderer) text(b *strings.Builder, s string) { mdEscaper.WriteString(b, s) }
+// text writes field text so that it can never make Markdown syntax: the
+// characters of mdEscaper are escaped everywhere; a newline becomes a
+// space (a field never starts a line); an ampersand that could start an
+// entity ("&amp;", "&#38;") is escaped; and at the start of a line,
+// indentation is dropped and a character that would open a block (a
+// heading #, a list -, + or "1.", a setext =, a fence ~) is escaped.
+func (m *mdRenderer) text(b *strings.Builder, s string) {
+	if m.digits && s != "" {
+		// The line so far is a number: go on with it.
+		k := 0
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		b.WriteString(s[:k])
+		s = s[k:]
+		if s == "" {
+			return
+		}
+		if s[0] == '.' || s[0] == ')' {
+			b.WriteByte('\\')
+		}
+		m.digits = false
+	}
+	for s != "" {
+		if mdLineStart(b) {
+			s = strings.TrimLeft(s, " \t\r\n")
+			if s == "" {
+				return
+			}
+			switch c := s[0]; {
+			case c == '#' || c == '-' || c == '+' || c == '=' || c == '|' || c == ':':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+				s = s[1:]
+				continue
+			case c >= '0' && c <= '9':
+				k := 0
+				for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+					k++
+				}
+				if k < len(s) && (s[k] == '.' || s[k] == ')') {
+					// "1999. Title" would start an ordered list.
+					b.WriteString(s[:k])
+					b.WriteByte('\\')
+					b.WriteByte(s[k])
+					s = s[k+1:]
+					continue
+				}
+				if k == len(s) {
+					// The next field may bring the "." or ")".
+					b.WriteString(s)
+					m.digits = true
+					return
+				}
+			}
+		}
+		i := strings.IndexAny(s, "\n\r&")
+		if i < 0 {
+			mdEscaper.WriteString(b, s)
+			return
+		}
+		mdEscaper.WriteString(b, s[:i])
+		switch s[i] {
+		case '&':
+			// At the end of the text, what follows is another field's.
+			if i+1 == len(s) || isASCIILetter(s[i+1]) || s[i+1] == '#' {
+				b.WriteString(`\&`)
+			} else {
+				b.WriteByte('&')
+			}
+			s = s[i+1:]
+		default:
+			// A line break inside a field is a space: a new line could
+			// start a block (a heading, a list, a quotation).
+			if b.Len() > 0 && !mdLineStart(b) && !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+			s = strings.TrimLeft(s[i:], " \t\r\n")
+		}
+	}
+}
 
-func (mdRenderer) open(b *strings.Builder, attr, v string) string {
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// mdLineStart reports whether the next character written starts a line.
+func mdLineStart(b *strings.Builder) bool {
+	if b.Len() == 0 {
+		return true
+	}
+	s := b.String()
+	return s[len(s)-1] == '\n'
+}
+
+// mdSpaces returns n with the spaces at the edges of emphasized spans
+// moved outside them: "* foo*" is no emphasis in Markdown (and at the
+// start of a line, a list item). n itself is not changed.
+func mdSpaces(n *Node) *Node {
+	if n == nil || n.IsLeaf() {
+		return n
+	}
+	c := *n
+	c.Children = make([]*Node, 0, len(n.Children))
+	for _, ch := range n.Children {
+		if ch == nil {
+			continue
+		}
+		ch = mdSpaces(ch)
+		if ch.IsLeaf() || (ch.Format.FontStyle == "" && ch.Format.FontWeight == "") {
+			c.Children = append(c.Children, ch)
+			continue
+		}
+		lead, inner, trail := splitEdgeSpaces(ch)
+		if lead != "" {
+			c.Children = append(c.Children, Str(lead))
+		}
+		c.Children = append(c.Children, inner)
+		if trail != "" {
+			c.Children = append(c.Children, Str(trail))
+		}
+	}
+	return &c
+}
+
+// splitEdgeSpaces returns the leading and trailing white space of n's
+// text and a copy of n without them.
+func splitEdgeSpaces(n *Node) (lead string, inner *Node, trail string) {
+	first, last := firstTextLeaf(n), lastTextLeaf(n)
+	if first == nil {
+		return "", n, ""
+	}
+	lt := strings.TrimLeft(first.Text, " \t\r\n")
+	lead = first.Text[:len(first.Text)-len(lt)]
+	tt := strings.TrimRight(last.Text, " \t\r\n")
+	trail = last.Text[len(tt):]
+	if lead == "" && trail == "" {
+		return "", n, ""
+	}
+	if first == last && lead == first.Text {
+		trail = "" // all white space
+	}
+	inner = cloneTrim(n, first, last, len(lead), len(trail))
+	return lead, inner, trail
+}
+
+// cloneTrim copies n, cutting cutLead bytes from the start of leaf first
+// and cutTrail bytes from the end of leaf last.
+func cloneTrim(n, first, last *Node, cutLead, cutTrail int) *Node {
+	c := *n
+	if n.IsLeaf() {
+		t := n.Text
+		if n == first {
+			t = t[cutLead:]
+		}
+		if n == last && cutTrail <= len(t) {
+			t = t[:len(t)-cutTrail]
+		}
+		c.Text = t
+		return &c
+	}
+	c.Children = make([]*Node, len(n.Children))
+	for i, ch := range n.Children {
+		c.Children[i] = cloneTrim(ch, first, last, cutLead, cutTrail)
+	}
+	return &c
+}
+
+func firstTextLeaf(n *Node) *Node {
+	if n.IsLeaf() {
+		if n.Text == "" || n.Quote != nil {
+			return nil
+		}
+		return n
+	}
+	if n.Quote != nil {
+		return nil
+	}
+	for _, c := range n.Children {
+		if l := firstTextLeaf(c); l != nil {
+			return l
+		}
+		if !c.Empty() {
+			return nil
+		}
+	}
+	return nil
+}
+
+func lastTextLeaf(n *Node) *Node {
+	if n.IsLeaf() {
+		if n.Text == "" || n.Quote != nil {
+			return nil
+		}
+		return n
+	}
+	if n.Quote != nil {
+		return nil
+	}
+	for i := len(n.Children) - 1; i >= 0; i-- {
+		c := n.Children[i]
+		if l := lastTextLeaf(c); l != nil {
+			return l
+		}
+		if !c.Empty() {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (m *mdRenderer) open(b *strings.Builder, attr, v string) string {
+	m.digits = false
 	switch attr + ":" + v {
 	case "font-style:italic", "font-style:oblique":
 		b.WriteString("*")
@@ -269,13 +492,22 @@ func (mdRenderer) open(b *strings.Builder, attr, v string) string {
 	return ""
 }
 
-func (mdRenderer) display(b *strings.Builder, d string) string { return textRenderer{}.display(b, d) }
+func (m *mdRenderer) display(b *strings.Builder, d string) string {
+	m.digits = false
+	return textRenderer{}.display(b, d)
+}
 
 type rtfRenderer struct{}
 
+// text writes field text as RTF: backslashes and braces escaped, tabs
+// and line breaks as control words, other control characters dropped,
+// and everything beyond ASCII as \u escapes, so that the output is
+// printable ASCII whose every group was opened by the renderer.
 func (rtfRenderer) text(b *strings.Builder, s string) {
 	for _, r := range s {
 		switch {
+		case r == '\r' || r == 0x7f || r < 0x20 && r != '\t' && r != '\n':
+			// Control characters mean nothing in text.
 		case r == '\\' || r == '{' || r == '}':
 			b.WriteByte('\\')
 			b.WriteRune(r)
@@ -286,27 +518,35 @@ func (rtfRenderer) text(b *strings.Builder, s string) {
 		case r < 0x80:
 			b.WriteRune(r)
 		case r < 0x10000:
-			fmt.Fprintf(b, `\uc0\u%d `, int16(r))
+			b.WriteString(`\uc0\u`)
+			b.WriteString(strconv.Itoa(int(int16(r))))
+			b.WriteByte(' ')
 		default:
 			r -= 0x10000
-			fmt.Fprintf(b, `\uc0\u%d \u%d `, int16(0xD800+(r>>10)), int16(0xDC00+(r&0x3FF)))
+			b.WriteString(`\uc0\u`)
+			b.WriteString(strconv.Itoa(int(int16(0xD800 + (r >> 10)))))
+			b.WriteString(` \u`)
+			b.WriteString(strconv.Itoa(int(int16(0xDC00 + (r & 0x3FF)))))
+			b.WriteByte(' ')
 		}
 	}
 }
 
+// rtfCodes maps formatting attributes to RTF control words.
+var rtfCodes = map[string]string{
+	"font-style:italic": `{\i `, "font-style:oblique": `{\i `, "font-style:normal": `{\i0 `,
+	"font-weight:bold": `{\b `, "font-weight:normal": `{\b0 `,
+	"font-variant:small-caps": `{\scaps `, "font-variant:normal": `{\scaps0 `,
+	"text-decoration:underline": `{\ul `, "text-decoration:none": `{\ul0 `,
+	"vertical-align:sup": `{\super `, "vertical-align:sub": `{\sub `, "vertical-align:baseline": `{\nosupersub `,
+}
+
 func (rtfRenderer) open(b *strings.Builder, attr, v string) string {
-	codes := map[string]string{
-		"font-style:italic": `\i`, "font-style:oblique": `\i`, "font-style:normal": `\i0`,
-		"font-weight:bold": `\b`, "font-weight:normal": `\b0`,
-		"font-variant:small-caps": `\scaps`, "font-variant:normal": `\scaps0`,
-		"text-decoration:underline": `\ul`, "text-decoration:none": `\ul0`,
-		"vertical-align:sup": `\super`, "vertical-align:sub": `\sub`, "vertical-align:baseline": `\nosupersub`,
-	}
-	c, ok := codes[attr+":"+v]
+	c, ok := rtfCodes[attr+":"+v]
 	if !ok {
 		return ""
 	}
-	b.WriteString("{" + c + " ")
+	b.WriteString(c)
 	return "}"
 }
 
