@@ -19,3 +19,17 @@ type Skip struct {
 	Ref string
 	Pos Pos
 }
+
+// MarkSkipped adds what happens to the entry ("the record is skipped") to
+// the message of each Error in ds, the diagnostics of one entry, and
+// reports whether there was any.
+func MarkSkipped(ds []Diagnostic, what string) bool {
+	skipped := false
+	for i := range ds {
+		if ds[i].Severity == Error {
+			ds[i].Message += "; " + what
+			skipped = true
+		}
+	}
+	return skipped
+}

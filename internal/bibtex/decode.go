@@ -160,15 +160,9 @@ func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error)
 		probs = dropWithin(probs, se.Start, nextItemStart(f, se.Start))
 	}
 	var raws []*expEntry
-	pi := 0 // next problem
 	for _, it := range f.Items {
 		var here []charset.Problem
-		for pi < len(probs) && probs[pi].Offset < it.End {
-			if probs[pi].Offset >= it.Start {
-				here = append(here, probs[pi])
-			}
-			pi++
-		}
+		here, probs = charset.Within(probs, it.Start, it.End)
 		switch it.Kind {
 		case StringItem:
 			if _, ok := d.strs.StringVar[it.Field.Name]; ok && !d.monthMacro(it.Field.Name) {

@@ -452,3 +452,9 @@ func titleInheritance(parentType, childType string) map[string][]string {
 	}
 	return nil
 }
+
+// LanguageTag reads a language as BibTeX files, babel, polyglossia and
+// reference managers name it ("english", "Russian", "ngerman") or a BCP 47
+// tag ("ru", "en-GB"), and returns its BCP 47 tag; ok is false for a name
+// cite does not know. Other importers (RIS's LA) use it too.
+func LanguageTag(name string) (tag string, ok bool) { return languageTag(strings.TrimSpace(name)) }

@@ -129,3 +129,16 @@ func FixString(s string) (string, bool) {
 	out, _ := Fix([]byte(s), UTF8)
 	return string(out), true
 }
+
+// Within splits problems, sorted by offset, into those before end that
+// lie at or after start (the problems of one item) and the rest after end;
+// those before start are dropped (they belonged to earlier text).
+func Within(probs []Problem, start, end int) (in, rest []Problem) {
+	for len(probs) > 0 && probs[0].Offset < end {
+		if probs[0].Offset >= start {
+			in = append(in, probs[0])
+		}
+		probs = probs[1:]
+	}
+	return in, probs
+}

@@ -7,13 +7,14 @@ import (
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/csljson"
+	"github.com/cite-project/cite/internal/ris"
 	ucli "github.com/urfave/cli/v2"
 )
 
 func (e *env) exportCommand() *ucli.Command {
 	return &ucli.Command{
 		Name:  "export",
-		Usage: "write the library as BibTeX, BibLaTeX or CSL-JSON",
+		Usage: "write the library as BibTeX, BibLaTeX, CSL-JSON or RIS",
 		Description: "--to bibtex writes classic BibTeX: LaTeX specials escaped, accented letters\n" +
 			"as LaTeX commands, capitals and acronyms of titles in braces, year and month\n" +
 			"macros, web pages as @misc with howpublished = {\\url{…}}.\n" +
@@ -21,6 +22,7 @@ func (e *env) exportCommand() *ucli.Command {
 			"@legislation and the other biblatex types.\n" +
 			"--to csl-json writes CSL-JSON valid against csl-data.json, which pandoc\n" +
 			"--citeproc and Zotero read.\n" +
+			"--to ris writes RIS for EndNote, Zotero and Mendeley (TY … ER, the id as ID).\n" +
 			"Fields come in a fixed order and the output is the same from run to run;\n" +
 			"'cite import' reads it back into the same references. What a format cannot\n" +
 			"hold is reported on standard error. The output goes to standard output, or\n" +
@@ -30,9 +32,10 @@ func (e *env) exportCommand() *ucli.Command {
 			"Examples:\n" +
 			"   cite export --to biblatex -o refs.bib\n" +
 			"   cite export --to csl-json > refs.json\n" +
+			"   cite export --to ris -o refs.ris\n" +
 			"   pandoc --citeproc --bibliography refs.json essay.md",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "to", Usage: "output format: bibtex, biblatex or csl-json (required)"},
+			&ucli.StringFlag{Name: "to", Usage: "output format: bibtex, biblatex, csl-json or ris (required)"},
 			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file instead of standard output"},
 		},
 		Action: e.runExport,
@@ -42,9 +45,9 @@ func (e *env) exportCommand() *ucli.Command {
 func (e *env) runExport(c *ucli.Context) error {
 	to := c.String("to")
 	if to == "" {
-		return usageErrorf("export needs --to bibtex, biblatex or csl-json")
+		return usageErrorf("export needs --to bibtex, biblatex, csl-json or ris")
 	}
-	if err := oneOf("to", to, "bibtex", "biblatex", "csl-json"); err != nil {
+	if err := oneOf("to", to, "bibtex", "biblatex", "csl-json", "ris"); err != nil {
 		return err
 	}
 	if c.NArg() > 0 {
@@ -72,6 +75,11 @@ func (e *env) runExport(c *ucli.Context) error {
 	switch to {
 	case "csl-json":
 		err = csljson.Encode(&b, lib.Entries)
+	case "ris":
+		err = ris.Encode(&b, lib.Entries, ris.Options{Warn: func(d bib.Diagnostic) {
+			warnings++
+			fmt.Fprintln(e.stderr, d.String())
+		}})
 	default:
 		opts := bibtex.Options{Dialect: bibtex.BibLaTeX, Warn: func(d bib.Diagnostic) {
 			warnings++

@@ -19,8 +19,8 @@ import (
 func (e *env) importCommand() *ucli.Command {
 	return &ucli.Command{
 		Name:      "import",
-		Usage:     "import a BibTeX/BibLaTeX .bib or a CSL-JSON .json file as TOML references",
-		ArgsUsage: "FILE.bib|FILE.json",
+		Usage:     "import a BibTeX/BibLaTeX .bib, a CSL-JSON .json or a RIS .ris file as TOML references",
+		ArgsUsage: "FILE.bib|FILE.json|FILE.ris",
 		Description: "Reads the file and prints the references as TOML, or adds them to the\n" +
 			"library file given with --into (created if it does not exist). The write is\n" +
 			"atomic: if anything fails, the file is left exactly as it was. It is locked\n" +
@@ -55,6 +55,7 @@ func (e *env) importCommand() *ucli.Command {
 			"Examples:\n" +
 			"   cite import old.bib > refs/old.toml\n" +
 			"   cite import zotero.json --into refs/references.toml --on-duplicate rename\n" +
+			"   cite import endnote.ris --into refs/endnote.toml\n" +
 			"   cite import thesis.bib --encoding cp1251 --into refs/thesis.toml\n" +
 			"   cite import library.bib --strict --into refs/library.toml",
 		Flags: append([]ucli.Flag{
@@ -80,7 +81,7 @@ func (e *env) runImport(c *ucli.Context) error {
 		return err
 	}
 	if len(args) != 1 {
-		return usageErrorf("import takes one file: cite import FILE.bib|FILE.json [--into FILE.toml]")
+		return usageErrorf("import takes one file: cite import FILE.bib|FILE.json|FILE.ris [--into FILE.toml]")
 	}
 	src := args[0]
 	imp, _, err := e.readImport(c, src)

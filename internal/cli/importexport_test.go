@@ -19,7 +19,8 @@ func TestExportGolden(t *testing.T) {
 		{"refs-bibtex", []string{"--library", refs, "export", "--to", "bibtex"}, 0},
 		{"refs-csl-json", []string{"--library", refs, "export", "--to", "csl-json"}, 0},
 		{"no-to", []string{"--library", refs, "export"}, 2},
-		{"bad-to", []string{"--library", refs, "export", "--to", "ris"}, 2},
+		{"refs-ris", []string{"--library", refs, "export", "--to", "ris"}, 0},
+		{"bad-to", []string{"--library", refs, "export", "--to", "endnote"}, 2},
 		{"broken-library", []string{"--library", filepath.Join("testdata", "check", "duplicate-id.toml"), "export", "--to", "bibtex"}, 1},
 	})
 }
@@ -37,6 +38,7 @@ func TestImportGolden(t *testing.T) {
 		{"missing", []string{"import", filepath.Join(dir, "missing.bib")}, 2},
 		{"no-file", []string{"import"}, 2},
 		{"bad-policy", []string{"import", filepath.Join(dir, "small.bib"), "--on-duplicate", "merge"}, 2},
+		{"ris", []string{"import", filepath.Join("..", "ris", "testdata", "corpus", "jour.ris")}, 0},
 		{"tolerant", []string{"import", filepath.Join(dir, "tolerant.bib")}, 1},
 		{"strict", []string{"import", filepath.Join(dir, "tolerant.bib"), "--strict"}, 1},
 		{"fix-text", []string{"import", filepath.Join(dir, "tolerant.bib"), "--fix-text"}, 1},

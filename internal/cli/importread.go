@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/charset"
 	"github.com/cite-project/cite/internal/csljson"
+	"github.com/cite-project/cite/internal/ris"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -21,6 +23,7 @@ type importFormat string
 const (
 	formatBibTeX  importFormat = "BibTeX"
 	formatCSLJSON importFormat = "CSL-JSON"
+	formatRIS     importFormat = "RIS"
 )
 
 // detectFormat tells the format of an import source by its extension or,
@@ -31,16 +34,23 @@ func detectFormat(path string, data []byte) (importFormat, error) {
 		return formatBibTeX, nil
 	case ".json", ".csljson":
 		return formatCSLJSON, nil
+	case ".ris":
+		return formatRIS, nil
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	switch {
 	case bytes.HasPrefix(head, []byte("[")):
 		return formatCSLJSON, nil
+	case risStart.Match(head):
+		return formatRIS, nil
 	case bibEntryStart(data):
 		return formatBibTeX, nil
 	}
-	return "", usageErrorf("%s: cannot tell the format from the name or the content; import reads .bib (BibTeX or BibLaTeX) and .json (CSL-JSON)", path)
+	return "", usageErrorf("%s: cannot tell the format from the name or the content; import reads .bib (BibTeX or BibLaTeX), .json (CSL-JSON) and .ris (RIS)", path)
 }
+
+// risStart matches the first line of a RIS file.
+var risStart = regexp.MustCompile(`^TY  ?- `)
 
 // bibEntryStart reports whether a line of data starts a BibTeX entry.
 func bibEntryStart(data []byte) bool {
@@ -95,6 +105,8 @@ func (e *env) readImport(c *ucli.Context, src string) (*bib.Import, importFormat
 	switch format {
 	case formatCSLJSON:
 		res, err = csljson.DecodeWith(src, text, csljson.ReadOptions{FixText: c.Bool("fix-text")})
+	case formatRIS:
+		res, err = ris.DecodeWith(src, text, ris.ReadOptions{Encoding: det.Encoding, FixText: c.Bool("fix-text")})
 	default:
 		limits, lerr := importLimits(c)
 		if lerr != nil {

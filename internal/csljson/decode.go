@@ -110,22 +110,16 @@ func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error)
 			return nil, err
 		}
 		to := int(d.dec.InputOffset())
-		for len(probs) > 0 && probs[0].Offset < to {
-			if pr := probs[0]; pr.Offset >= from {
-				d.fail(bib.Pos{File: name, Line: pr.Line, Col: pr.Col}, e.ID, "", CodeBadText, fmt.Sprintf("item %d holds %s; a library cannot store it: remove it, or import with --fix-text to replace it", n, pr.What))
-			}
-			probs = probs[1:]
+		var here []charset.Problem
+		here, probs = charset.Within(probs, from, to)
+		for _, pr := range here {
+			d.fail(bib.Pos{File: name, Line: pr.Line, Col: pr.Col}, e.ID, "", CodeBadText, fmt.Sprintf("item %d holds %s; a library cannot store it: remove it, or import with --fix-text to replace it", n, pr.What))
 		}
 		d.checkText(e)
 		if first, dup := ids[e.ID]; dup {
 			d.fail(e.PosOf("id"), e.ID, "id", CodeDuplicateID, fmt.Sprintf("id %q is already used at %s", e.ID, first))
 		}
-		if bib.HasErrors(d.diags[before:]) {
-			for i := before; i < len(d.diags); i++ {
-				if d.diags[i].Severity == bib.Error {
-					d.diags[i].Message += "; the item is skipped"
-				}
-			}
+		if bib.MarkSkipped(d.diags[before:], "the item is skipped") {
 			res.Skipped = append(res.Skipped, bib.Skip{Ref: e.ID, Pos: e.Pos})
 			continue
 		}
