@@ -10,6 +10,7 @@ import (
 
 	"github.com/cite-project/cite/internal/testkit"
 
+	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/store"
 )
 
@@ -64,7 +65,15 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lib, _, err := Decode("fuzz.bib", data)
+		var (
+			lib *bib.Library
+			err error
+		)
+		// Allocations are bounded by a multiple of the input, plus what
+		// the macro limits let expansions produce.
+		testkit.AllocBudget(t, "Decode", len(data), 2048, 4*DefaultMaxMacros+16<<20, func() {
+			lib, _, err = Decode("fuzz.bib", data)
+		})
 		if err != nil {
 			return
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 func TestDecodeLaTeX(t *testing.T) {
@@ -98,6 +100,7 @@ func FuzzLaTeXRoundTrip(f *testing.F) {
 				if err != nil {
 					return
 				}
+				testkit.OutputBudget(t, "encodeLaTeX", len(s), len(enc), 16, 64)
 				if !p {
 					if back := decodeLaTeX(enc); back.text != s {
 						t.Fatalf("dialect %v: %q → %q → %q", d, s, enc, back.text)

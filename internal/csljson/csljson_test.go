@@ -197,7 +197,11 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`[{"id": 1, "type": "book", "title": "T", "issued": {"date-parts": [[2001, 2]]}, "author": [{"literal": "X"}], "custom": {"a": [1]}}]`))
 	f.Add([]byte(`[{"id": "a", "type": "x", "issued": "2001?/..", "title-translit": "t"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lib, _, err := Decode("fuzz.json", data)
+		var (
+			lib *bib.Library
+			err error
+		)
+		testkit.AllocBudget(t, "Decode", len(data), 1024, 4<<20, func() { lib, _, err = Decode("fuzz.json", data) })
 		if err != nil {
 			return
 		}
@@ -205,6 +209,7 @@ func FuzzDecode(f *testing.F) {
 		if err := Encode(&first, lib.Entries); err != nil {
 			t.Fatal(err)
 		}
+		testkit.OutputBudget(t, "Encode", len(data), first.Len(), 64, 1024)
 		back, _, err := Decode("fuzz.json", first.Bytes())
 		if err != nil {
 			t.Fatalf("our own output does not decode: %v\n%s", err, first.String())

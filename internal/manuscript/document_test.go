@@ -3,6 +3,8 @@ package manuscript
 import (
 	"strings"
 	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // docCase is one document-model rule: an input, what must be a marker,
@@ -211,7 +213,9 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, in string, fm uint8) {
-		d := Parse("in", in, Format(fm%4), Options{})
+		var d *Document
+		// Scanning is linear: allocations within a multiple of the input.
+		testkit.AllocBudget(t, "Parse", len(in), 1024, 1<<20, func() { d = Parse("in", in, Format(fm%4), Options{}) })
 		checkSpans(t, d)
 	})
 }

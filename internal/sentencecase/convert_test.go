@@ -1,6 +1,10 @@
 package sentencecase
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
+)
 
 func TestConvert(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -60,7 +64,8 @@ func FuzzConvert(f *testing.F) {
 	f.Add(`The <span class="nocase">A</span> and <i>B</i> of C: D—E`)
 	f.Add("<span")
 	f.Fuzz(func(t *testing.T, s string) {
-		out := Convert(s)
+		var out string
+		testkit.AllocBudget(t, "Convert", len(s), 256, 64<<10, func() { out = Convert(s) })
 		if len([]rune(out)) != len([]rune(s)) {
 			t.Fatalf("Convert(%q) = %q: length changed", s, out)
 		}

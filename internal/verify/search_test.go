@@ -8,6 +8,8 @@ import (
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/manuscript"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 func TestNormalise(t *testing.T) {
@@ -177,7 +179,8 @@ func FuzzRun(f *testing.F) {
 	lib.Claims = []*bib.Claim{{ID: "c", Kind: bib.ClaimQuote, Excerpt: "it rained", Sources: []bib.Source{{Ref: "ref1"}}}}
 	f.Fuzz(func(t *testing.T, text string, format uint8) {
 		ms := &Manuscript{Name: "m", Text: text, Format: manuscript.Format(format % 4)}
-		r := Run(lib, ms, Options{})
+		var r *Result
+		testkit.AllocBudget(t, "Run", len(text), 4096, 16<<20, func() { r = Run(lib, ms, Options{}) })
 		for _, fd := range r.Findings {
 			if !fd.inManuscript() {
 				continue
@@ -195,6 +198,7 @@ func FuzzRun(f *testing.F) {
 		if err := r.WriteHTML(&b); err != nil {
 			t.Fatal(err)
 		}
+		testkit.OutputBudget(t, "WriteHTML", len(text), b.Len(), 64, 1<<20)
 	})
 }
 
