@@ -26,7 +26,7 @@ var hiddenTags = map[string]RegionKind{
 func (s *scan) html() {
 	s.forms = forms{numeric: true, authorDate: true, superscript: true}
 	t := s.text
-	lower := strings.ToLower(t)
+	lower := lowerASCII(t) // offsets into lower are offsets into t
 	comments := finder{pat: "-->"}
 	var (
 		heading = -1 // index in s.headings of the open heading

@@ -204,7 +204,7 @@ func supMarker(t string, i, to int) (Marker, bool) {
 	if !strings.HasPrefix(strings.ToLower(t[i:min(to, i+5)]), "<sup>") {
 		return Marker{}, false
 	}
-	k := strings.Index(strings.ToLower(t[i+5:min(to, i+5+64)]), "</sup>")
+	k := strings.Index(lowerASCII(t[i+5:min(to, i+5+64)]), "</sup>")
 	if k < 0 {
 		return Marker{}, false
 	}
@@ -219,4 +219,17 @@ func supMarker(t string, i, to int) (Marker, bool) {
 		return Marker{}, false
 	}
 	return Marker{Span: Span{i, i + 5 + k + 6}, Form: SuperscriptMarker, Cites: cites}, true
+}
+
+// lowerASCII lower-cases the ASCII letters of s and nothing else, so that
+// offsets into the result are offsets into s (strings.ToLower changes the
+// length of İ, of the Kelvin sign and of invalid UTF-8).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

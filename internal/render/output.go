@@ -79,7 +79,7 @@ func (j *job) bibliographyPieces(r *cite.Rendered) []piece {
 // end otherwise.
 func (j *job) endOfBody() int {
 	if j.doc.Format == manuscript.HTML {
-		if i := strings.LastIndex(strings.ToLower(j.doc.Text), "</body>"); i >= 0 {
+		if i := strings.LastIndex(lowerASCII(j.doc.Text), "</body>"); i >= 0 {
 			return i
 		}
 	}
@@ -359,4 +359,17 @@ func lineStart(text string, off int) int {
 		return i
 	}
 	return off
+}
+
+// lowerASCII lower-cases the ASCII letters of s and nothing else, so that
+// offsets into the result are offsets into s (strings.ToLower changes the
+// length of İ, of the Kelvin sign and of invalid UTF-8).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -217,6 +217,9 @@ func TestPlaceholders(t *testing.T) {
 		{"pandoc div", "a.md", "Text [@jones].\n\n# Works cited\n\n::: {#refs}\n:::\n\n# Appendix\n", "Text (Jones, 2001).\n\n# Works cited\n\n::: {#refs}\nJones, J. (2001). *Gamma*. Publisher.\n:::\n\n# Appendix\n"},
 		{"html div", "a.html", "<html><body><p>Text [3].</p>\n<div id=\"refs\"></div>\n<p>End</p></body></html>\n", "<html><body><p>Text (Jones, 2001).</p>\n<div id=\"refs\">\n<div class=\"csl-bib-body\" style=\"padding-left: 2em; text-indent: -2em; line-height: 2;\">\n  <div class=\"csl-entry\">Jones, J. (2001). <i>Gamma</i>. Publisher.</div>\n</div>\n</div>\n<p>End</p></body></html>\n"},
 		{"end of html", "a.html", "<html><body><p>Text [3].</p>\n</body></html>\n", "<html><body><p>Text (Jones, 2001).</p>\n<h2>References</h2>\n<div class=\"csl-bib-body\" style=\"padding-left: 2em; text-indent: -2em; line-height: 2;\">\n  <div class=\"csl-entry\">Jones, J. (2001). <i>Gamma</i>. Publisher.</div>\n</div>\n</body></html>\n"},
+		// Lower-casing İ or the Kelvin sign changes their length in bytes:
+		// the place of </body> must be found in the text itself.
+		{"end of html after İ and K", "a.html", "<html><body><p>İİİ KKK Text [3].</p>\n</BODY></html>\n", "<html><body><p>İİİ KKK Text (Jones, 2001).</p>\n<h2>References</h2>\n<div class=\"csl-bib-body\" style=\"padding-left: 2em; text-indent: -2em; line-height: 2;\">\n  <div class=\"csl-entry\">Jones, J. (2001). <i>Gamma</i>. Publisher.</div>\n</div>\n</BODY></html>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
