@@ -79,7 +79,7 @@ func (c *encoder) record() error {
 	e := c.e
 	c.typ = e.Type
 	ty := risType(e.Type)
-	if orig, ok := e.Extra["TY"]; ok {
+	if orig := e.Extra["TY"]; orig != "" { // an empty TY read from "TY -" must not leave the record without one
 		if t, known := cslType(orig); (known && t == e.Type) || (!known && e.Type == "document") {
 			ty = orig
 		}

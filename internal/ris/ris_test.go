@@ -190,7 +190,11 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := DecodeWith("f.ris", data, ReadOptions{})
+		var (
+			res *bib.Import
+			err error
+		)
+		testkit.AllocBudget(t, "DecodeWith", len(data), 1024, 4<<20, func() { res, err = DecodeWith("f.ris", data, ReadOptions{}) })
 		if err != nil {
 			return
 		}
@@ -198,6 +202,7 @@ func FuzzDecode(f *testing.F) {
 		if err := Encode(&b, res.Library.Entries, Options{}); err != nil {
 			t.Fatalf("Encode: %v", err)
 		}
+		testkit.OutputBudget(t, "Encode", len(data), b.Len(), 64, 1024)
 		if _, err := DecodeWith("f2.ris", b.Bytes(), ReadOptions{}); err != nil && len(res.Library.Entries) > 0 {
 			t.Fatalf("our output does not read back: %v\n%s", err, b.String())
 		}
