@@ -11,6 +11,7 @@ import (
 	"github.com/cite-project/cite/internal/charset"
 	"github.com/cite-project/cite/internal/store"
 	"github.com/cite-project/cite/internal/testkit"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // realFiles are the authors' .bib files of ../shared/corpus/real, as found
@@ -217,4 +218,52 @@ func TestDateTime(t *testing.T) {
 	if again := encode(t, decode(t, "again.bib", out).Entries, BibLaTeX); !bytes.Equal(again, out) {
 		t.Errorf("not stable:\n%s\n%s", out, again)
 	}
+}
+
+// TestLegacyEncodings: Windows-1251 and KOI8-R copies of the Russian
+// thesis's .bib files (made in the test, as iconv would make them) are
+// detected and import to the same TOML as the UTF-8 originals.
+func TestLegacyEncodings(t *testing.T) {
+	files := []string{"real/russian-phd-template/biblio/author.bib", "real/russian-phd-template/biblio/registered.bib"}
+	for _, path := range files {
+		data, err := os.ReadFile(corpus(t, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := importTOML(t, data)
+		for _, cm := range []*charmap.Charmap{charmap.Windows1251, charmap.KOI8R} {
+			t.Run(filepath.Base(path)+"/"+cm.String(), func(t *testing.T) {
+				legacy, err := cm.NewEncoder().Bytes(data)
+				if err != nil {
+					// registered.bib has "№", which KOI8-R lacks: iconv
+					// could not make this copy either.
+					t.Skipf("the file has a character %v cannot hold (%v); no such copy can exist", cm, err)
+				}
+				if bytes.Equal(legacy, data) {
+					t.Fatal("the copy is the same bytes as the original")
+				}
+				det := charset.Detect(legacy)
+				if det.Encoding.IsUTF8() {
+					t.Fatalf("Detect = %v (%s); want %v", det.Encoding, det.How, cm)
+				}
+				if got := importTOML(t, legacy); got != want {
+					t.Errorf("the %v copy imports differently:\n%s", cm, testkit.Diff(want, got))
+				}
+			})
+		}
+	}
+}
+
+// importTOML imports a .bib (its encoding detected) and returns the TOML.
+func importTOML(t *testing.T, data []byte) string {
+	t.Helper()
+	lib, diags, err := Decode("t.bib", data)
+	if err != nil || bib.HasErrors(diags) {
+		t.Fatalf("Decode: %v %v", err, diags)
+	}
+	var b bytes.Buffer
+	if err := store.Encode(&b, lib.Entries, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

@@ -31,15 +31,23 @@ type Options struct {
 	// Now is the moment access dates and years are compared with; the zero
 	// value means time.Now().
 	Now time.Time
+	// TranslationWarning makes APA's requirement of an English translation
+	// of a title not in English (title-translated) a recommended field, a
+	// warning, instead of a missing one, an error. cite check sets it when
+	// neither --style nor a cite.toml says that the library targets APA,
+	// so that the authors of GOST libraries are not drowned in errors.
+	TranslationWarning bool
 }
 
 // checker holds the state of one Run.
 type checker struct {
 	lib       *bib.Library
 	apa, gost bool
-	now       time.Time
-	today     bib.DatePart
-	diags     []bib.Diagnostic
+	// translationWarning: see Options.TranslationWarning.
+	translationWarning bool
+	now                time.Time
+	today              bib.DatePart
+	diags              []bib.Diagnostic
 	// langScripts caches the usual script of each language tag seen, and
 	// langChecks the outcome of checking it.
 	langScripts map[string]string
@@ -55,7 +63,7 @@ func Run(lib *bib.Library, opts Options) []bib.Diagnostic {
 	if lib == nil {
 		return nil
 	}
-	c := &checker{lib: lib, now: opts.Now}
+	c := &checker{lib: lib, now: opts.Now, translationWarning: opts.TranslationWarning}
 	if c.now.IsZero() {
 		c.now = time.Now()
 	}

@@ -69,8 +69,14 @@ func TestConsistencyRules(t *testing.T) {
 			code: CodeDuplicate, field: "DOI", msg: "merge them with `cite merge a b` (the old id stays an alias)"},
 		{name: "DOI case and resolver do not matter", lib: library(at(article, "a", 1), at(with(article, "title", "Other", "DOI", "https://doi.org/10.1080/02634937.2016.1234567"), "b", 100)),
 			code: CodeDuplicate, field: "DOI"},
-		{name: "same ISBN written as ISBN-10 and ISBN-13", lib: library(at(with(book, "ISBN", "0-306-40615-2"), "a", 1), at(with(book, "title", "Другая", "ISBN", "978-0-306-40615-7"), "b", 100)),
+		{name: "same ISBN written as ISBN-10 and ISBN-13", lib: library(at(with(book, "ISBN", "0-306-40615-2"), "a", 1), at(with(book, "title", "История Казахстана: очерки", "issued", "1997", "ISBN", "978-0-306-40615-7"), "b", 100)),
 			code: CodeDuplicate, field: "ISBN"},
+		// Papers of one proceedings volume typed as books (Better BibTeX's
+		// papers3 exports) share its ISBN; their DOIs or titles tell them apart.
+		{name: "shared ISBN, different DOIs", lib: library(at(with(book, "ISBN", "978-1-4503-2273-7", "DOI", "10.1145/2493190.2493237"), "a", 1), at(with(book, "title", "История Казахстана в XX веке", "ISBN", "978-1-4503-2273-7", "DOI", "10.1145/2493190.2493220"), "b", 100)),
+			code: CodeDuplicate, absent: true},
+		{name: "shared ISBN, clearly different titles", lib: library(at(with(book, "ISBN", "0-306-40615-2"), "a", 1), at(with(book, "title", "Другая книга о степи", "issued", "1997", "ISBN", "978-0-306-40615-7"), "b", 100)),
+			code: CodeDuplicate, absent: true},
 		{name: "chapters share their book's ISBN", lib: library(at(with(chapter, "ISBN", "0-306-40615-2"), "a", 1), at(with(chapter, "title", "Other", "ISBN", "0-306-40615-2"), "b", 100)),
 			code: CodeDuplicate, absent: true},
 		{name: "same URL", lib: library(at(webpage, "a", 1), at(with(webpage, "title", "Other", "URL", "http://gov.kz/memleket/entities/mfa/"), "b", 100)),

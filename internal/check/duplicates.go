@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cite-project/cite/internal/bib"
 )
@@ -58,8 +59,14 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 	}
 	if v := e.Get("ISBN"); v != "" && !componentTypes[e.Type] {
 		for _, s := range splitIdentifiers(v, "ISBN") {
-			if k := isbn13(s); k != "" {
-				look(x.isbn, k, "ISBN", "ISBN "+s)
+			parts := isbnList(s)
+			if len(parts) == 0 {
+				parts = []string{s}
+			}
+			for _, p := range parts {
+				if k := isbn13(p); k != "" {
+					look(x.isbn, k, "ISBN", "ISBN "+p)
+				}
 			}
 		}
 	}
@@ -85,10 +92,17 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 		j := found[k].earlier
 		var reasons []string
 		field := found[k].field
+		onlyISBN := true
 		for ; k < len(found) && found[k].earlier == j; k++ {
 			reasons = append(reasons, found[k].reason)
+			onlyISBN = onlyISBN && found[k].field == "ISBN"
 		}
 		o := c.lib.Entries[j]
+		if onlyISBN && isbnVeto(e, o) {
+			// Papers of one proceedings volume (or chapters of one book)
+			// typed as books share its ISBN but not a DOI or a title.
+			continue
+		}
 		c.report(e, field, CodeDuplicate, fmt.Sprintf("probably the same work as %s (%s): same %s; merge them with `cite merge %s %s` (the old id stays an alias), or tell them apart if they differ",
 			o.ID, o.PosOf(field), strings.Join(reasons, ", "), o.ID, e.ID))
 	}
@@ -142,7 +156,7 @@ func urlKey(v string) string {
 // for parts of a larger work; it appends nothing without a title.
 func appendTitleKey(dst []byte, e *bib.Entry) []byte {
 	start := len(dst)
-	if dst = appendNorm(dst, e.Get("title")); len(dst) == start {
+	if dst = appendNorm(dst, withoutMarkup(e.Get("title"))); len(dst) == start {
 		return dst
 	}
 	dst = append(dst, '|')
@@ -187,4 +201,59 @@ func IdentifierKeys(e *bib.Entry) []string {
 		keys = append(keys, "URL "+u)
 	}
 	return keys
+}
+
+// isbnVeto reports whether two entries that share an ISBN are still two
+// works: their DOIs differ, or their titles clearly do.
+func isbnVeto(a, b *bib.Entry) bool {
+	if da, db := doiKey(a.Get("DOI")), doiKey(b.Get("DOI")); da != "" && db != "" && da != db {
+		return true
+	}
+	return titlesDiffer(a.Get("title"), b.Get("title"))
+}
+
+// titlesDiffer reports whether two titles are clearly different: neither
+// holds the other (after case, punctuation and markup are set aside) and
+// they share fewer than half of their words.
+func titlesDiffer(a, b string) bool {
+	wa, wb := strings.Fields(normWords(a)), strings.Fields(normWords(b))
+	na, nb := " "+strings.Join(wa, " ")+" ", " "+strings.Join(wb, " ")+" "
+	if len(wa) == 0 || len(wb) == 0 || strings.Contains(na, nb) || strings.Contains(nb, na) {
+		return false
+	}
+	set := map[string]bool{}
+	for _, w := range wa {
+		set[w] = true
+	}
+	shared := 0
+	for _, w := range wb {
+		if set[w] {
+			shared++
+			delete(set, w)
+		}
+	}
+	return 2*shared < min(len(wa), len(wb))
+}
+
+// normWords lower-cases s without its rich-text markup and keeps its
+// letters and digits, words apart.
+func normWords(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return ' '
+	}, withoutMarkup(s))
+}
+
+// markup is the rich text of CSL-JSON's convention that titles may hold
+// (<span class="nocase">, <i>, …), which comparisons set aside.
+var markup = strings.NewReplacer(`<span class="nocase">`, "", `<span style="font-variant:small-caps;">`, "", "</span>", "",
+	"<i>", "", "</i>", "", "<b>", "", "</b>", "", "<sup>", "", "</sup>", "", "<sub>", "", "</sub>", "")
+
+func withoutMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return markup.Replace(s)
 }

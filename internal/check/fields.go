@@ -258,7 +258,11 @@ func (c *checker) fields(e *bib.Entry) {
 		needs = append(needs, need{fields: []string{"page"}, gost: required, what: "the pages", context: "for a printed part of a larger work"})
 	}
 	if has(e, "title") && nonEnglish(e) {
-		needs = append(needs, need{fields: []string{"title-translated"}, apa: required,
+		apa := required
+		if c.translationWarning {
+			apa = recommended
+		}
+		needs = append(needs, need{fields: []string{"title-translated"}, apa: apa,
 			what: "an English translation of the title, printed in brackets after it", context: "for a work not in English"})
 	}
 	if !has(e, "language") && hasNonLatin(e.Get("title")) {

@@ -133,3 +133,27 @@ func TestTemplateFields(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationWarning: without a target style, APA's title-translated
+// requirement for a work not in English is a warning, not an error.
+func TestTranslationWarning(t *testing.T) {
+	e := with(book, "title-translated", "")
+	lib := library(at(e, "a", 1))
+	code := func(opts Options) string {
+		for _, d := range Run(lib, opts) {
+			if d.Field == "title-translated" {
+				return d.Code + " " + d.Severity.String()
+			}
+		}
+		return ""
+	}
+	if got := code(Options{Style: StyleAll}); got != "missing-field error" {
+		t.Errorf("--style all: %q; want missing-field error", got)
+	}
+	if got := code(Options{Style: StyleAll, TranslationWarning: true}); got != "recommended-field warning" {
+		t.Errorf("default: %q; want recommended-field warning", got)
+	}
+	if got := code(Options{Style: StyleGOST, TranslationWarning: true}); got != "" {
+		t.Errorf("GOST: %q; want nothing", got)
+	}
+}

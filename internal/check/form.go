@@ -23,8 +23,14 @@ func (c *checker) form(e *bib.Entry) {
 		c.doi(e, v)
 	}
 	if v := e.Get("ISBN"); v != "" {
-		for _, msg := range isbnProblems(v) {
-			c.report(e, "ISBN", CodeBadISBN, msg)
+		for _, s := range splitIdentifiers(v, "ISBN") {
+			if list := isbnList(s); len(list) > 1 {
+				c.report(e, "ISBN", CodeISBNList, fmt.Sprintf("ISBN %q holds %d ISBNs run together (%s); separate them with \"; \", or keep the one of the edition cited", s, len(list), strings.Join(list, ", ")))
+				continue
+			}
+			if msg := isbnProblem(s); msg != "" {
+				c.report(e, "ISBN", CodeBadISBN, msg)
+			}
 		}
 	}
 	if v := e.Get("ISSN"); v != "" {
@@ -137,7 +143,7 @@ func looksLikeHost(s string) bool {
 // doiPrefixes are the resolver and label prefixes people paste with a DOI.
 var doiPrefixes = []string{
 	"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-	"doi.org/", "dx.doi.org/", "doi:", "doi ",
+	"doi.org/", "dx.doi.org/", "info:doi/", "urn:doi:", "doi:", "doi ",
 }
 
 func (c *checker) doi(e *bib.Entry, v string) {
@@ -149,6 +155,10 @@ func (c *checker) doi(e *bib.Entry, v string) {
 			break
 		}
 	}
+	if shortDOI(bare) {
+		c.report(e, "DOI", CodeShortDOI, fmt.Sprintf("DOI %q is a short DOI: it resolves, but it is not the DOI itself; write the full DOI (10.NNNN/…), which https://doi.org/%s leads to", v, bare))
+		return
+	}
 	if !validDOI(bare) {
 		c.report(e, "DOI", CodeBadDOI, fmt.Sprintf(`DOI %q is not of the form 10.NNNN/suffix: copy it from the publisher's page (a DOI starts with "10.")`, v))
 		return
@@ -156,6 +166,21 @@ func (c *checker) doi(e *bib.Entry, v string) {
 	if bare != s {
 		c.report(e, "DOI", CodeDOIURL, fmt.Sprintf(`DOI %q includes a resolver or label; store the bare DOI and let the style add https://doi.org/: write DOI = %q`, v, bare))
 	}
+}
+
+// shortDOI reports whether s is a short DOI (the DOI Foundation's
+// shortDOI service): "10/" and a code of letters and digits.
+func shortDOI(s string) bool {
+	code, ok := strings.CutPrefix(s, "10/")
+	if !ok || code == "" || len(code) > 12 {
+		return false
+	}
+	for _, r := range code {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // validDOI reports whether s is a DOI: "10.", a registrant code of digits
@@ -220,14 +245,27 @@ func isbnDigits(s string) (string, bool) {
 	return b.String(), true
 }
 
-func isbnProblems(v string) []string {
-	var out []string
-	for _, s := range splitIdentifiers(v, "ISBN") {
-		if msg := isbnProblem(s); msg != "" {
-			out = append(out, msg)
+// isbnList returns the ISBNs that one part of an ISBN field runs
+// together ("978-1-4503-3145-6 978-1-4503-3146-3", or their digits with
+// nothing between them), when each is a valid ISBN.
+func isbnList(s string) []string {
+	var parts []string
+	if words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '/' }); len(words) > 1 {
+		for _, w := range words {
+			if isbnProblem(w) != "" {
+				return nil
+			}
+		}
+		parts = words
+	} else if d, ok := isbnDigits(s); ok {
+		for _, split := range [][2]int{{10, 10}, {13, 13}, {10, 13}, {13, 10}} {
+			if len(d) == split[0]+split[1] && isbnProblem(d[:split[0]]) == "" && isbnProblem(d[split[0]:]) == "" {
+				parts = []string{d[:split[0]], d[split[0]:]}
+				break
+			}
 		}
 	}
-	return out
+	return parts
 }
 
 // isbnProblem checks one ISBN (ISO 2108) and returns what is wrong, or "".

@@ -23,7 +23,9 @@ const (
 	CodeBadURL               = "bad-url"
 	CodeBadDOI               = "bad-doi"
 	CodeDOIURL               = "doi-url"
+	CodeShortDOI             = "short-doi"
 	CodeBadISBN              = "bad-isbn"
+	CodeISBNList             = "isbn-list"
 	CodeBadISSN              = "bad-issn"
 	CodeInvalidDate          = "invalid-date"
 	CodeImplausibleYear      = "implausible-year"
@@ -93,8 +95,10 @@ var rules = []Rule{
 
 	{CodeBadURL, sevError, "a URL needs a scheme (http, https or ftp), a host and no spaces"},
 	{CodeBadDOI, sevError, "a DOI must read 10.NNNN/suffix (a registrant code of 4–9 digits, a slash and a suffix without spaces)"},
-	{CodeDOIURL, sevWarning, "the DOI field holds a resolver URL or a \"doi:\" prefix; store the bare DOI (10.NNNN/…) and let the style add https://doi.org/"},
+	{CodeDOIURL, sevWarning, "the DOI field holds a resolver URL or a \"doi:\" or \"info:doi/\" prefix; store the bare DOI (10.NNNN/…) and let the style add https://doi.org/"},
+	{CodeShortDOI, sevWarning, "the DOI is a short DOI (10/abcd), which resolves but is not the DOI itself; write the full DOI, which https://doi.org/10/abcd leads to"},
 	{CodeBadISBN, sevError, "an ISBN must have 10 or 13 digits (hyphens and spaces allowed) and a correct check digit (ISO 2108)"},
+	{CodeISBNList, sevWarning, "the ISBN field holds two ISBNs (or more) run together with a space or nothing between them; separate them with \"; \", or keep the one of the edition cited"},
 	{CodeBadISSN, sevError, "an ISSN must read NNNN-NNNC with a correct check digit C (ISO 3297)"},
 	{CodeInvalidDate, sevError, "a date has a month outside 1–12 (or the seasons 21–24), a day that the month does not have, or a day without a month"},
 	{CodeImplausibleYear, sevError, "a year lies more than one year after today"},
@@ -126,7 +130,7 @@ var rules = []Rule{
 
 	{CodeNameVariant, sevWarning, "one person is spelled differently in two entries (К.В. and К. В., capitals, ё and е; a family name one letter apart with the same given name; a full given name one letter apart), judged against the most common spelling"},
 	{CodeOutletVariant, sevWarning, "one journal, newspaper, site or publisher is spelled differently in two entries (equal after case, punctuation and space normalisation, or one letter apart within a word), judged against the most common spelling"},
-	{CodeDuplicate, sevWarning, "two entries probably describe one work: same DOI, ISBN or URL, or same title, year and first author; reported on the later one, with the `cite merge EARLIER LATER` command that merges them"},
+	{CodeDuplicate, sevWarning, "two entries probably describe one work: same DOI, ISBN or URL, or same title, year and first author; reported on the later one, with the `cite merge EARLIER LATER` command that merges them. A shared ISBN is not enough when the DOIs differ or the titles clearly do (papers of one proceedings volume)"},
 
 	{CodeClaimNoID, sevError, "a claim has no id"},
 	{CodeClaimDuplicateID, sevError, "two claims have the same id"},

@@ -15,6 +15,10 @@ func (e *env) checkCommand() *ucli.Command {
 		Name:  "check",
 		Usage: "validate the library: required fields per type and style, dates, URLs, DOIs, ISBNs, names, claims",
 		Description: "Each finding prints as 'file:line: severity: ID: field: message [code]'.\n" +
+			"Without --style, the requirements are those of the styles the library's\n" +
+			"cite.toml names (styles = [\"gost\"]); without a cite.toml, those of APA 7 and\n" +
+			"GOST together, with APA's English translation of a title not in English\n" +
+			"(title-translated) a warning rather than an error.\n" +
 			"Exit code 0 when there is no error, 1 when any error was found, 2 when the\n" +
 			"library cannot be read. Warnings alone do not fail the check.\n\n" +
 			"Examples:\n" +
@@ -23,7 +27,7 @@ func (e *env) checkCommand() *ucli.Command {
 			"   cite --library my.toml check --format json\n" +
 			"   cite check --rules",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "style", Value: check.StyleAll, Usage: "whose requirements apply: apa, gost or all"},
+			&ucli.StringFlag{Name: "style", Usage: "whose requirements apply: apa, gost or all (default: the styles cite.toml names; without one, both, with APA's English translation of titles a warning)"},
 			&ucli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
 			&ucli.BoolFlag{Name: "rules", Usage: "list every rule with its code and explanation, and exit"},
 		},
@@ -37,8 +41,10 @@ func (e *env) runCheck(c *ucli.Context) error {
 		return err
 	}
 	style := c.String("style")
-	if err := oneOf("style", style, check.Styles...); err != nil {
-		return err
+	if c.IsSet("style") {
+		if err := oneOf("style", style, check.Styles...); err != nil {
+			return err
+		}
 	}
 	if c.Bool("rules") {
 		return e.printRules(format)
@@ -50,7 +56,13 @@ func (e *env) runCheck(c *ucli.Context) error {
 	if err != nil {
 		return err
 	}
-	diags = append(diags, check.Run(lib, check.Options{Style: style, Now: e.now()})...)
+	cfg, err := e.libraryConfig(c)
+	if err != nil {
+		return err
+	}
+	opts := checkOptions(style, cfg)
+	opts.Now = e.now()
+	diags = append(diags, check.Run(lib, opts)...)
 	bib.SortDiagnostics(diags)
 	if format == "json" {
 		if err := writeDiagnosticsJSON(e.stdout, diags); err != nil {

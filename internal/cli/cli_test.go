@@ -135,3 +135,21 @@ func TestListGolden(t *testing.T) {
 		{"refs-json", []string{"--library", refs, "list", "--format", "json"}, 0},
 	})
 }
+
+// TestConfig: cite.toml says which styles cite check applies and which
+// style cite format uses; a cite.toml with problems names each with its
+// line (exit 2).
+func TestConfig(t *testing.T) {
+	gost := filepath.Join("testdata", "config", "gost")
+	bad := filepath.Join("testdata", "config", "bad")
+	runGolden(t, "config", []cliCase{
+		// GOST only: no APA requirement of an English title translation.
+		{"check-gost", []string{"--library", gost, "check"}, 0},
+		// --style still wins over cite.toml.
+		{"check-style-apa", []string{"--library", gost, "check", "--style", "apa"}, 1},
+		// Without --style, format uses [format] style.
+		{"format-default-style", []string{"--library", gost, "format"}, 0},
+		{"check-bad", []string{"--library", bad, "check"}, 2},
+		{"format-bad", []string{"--library", bad, "format"}, 2},
+	})
+}

@@ -63,15 +63,26 @@ func (e *env) formatCommand() *ucli.Command {
 
 func (e *env) runFormat(c *ucli.Context) error {
 	styleArg := c.String("style")
+	cfg, err := e.libraryConfig(c) // cite.toml: [format] style, romanize
+	if err != nil {
+		return err
+	}
 	if styleArg == "" {
-		return usageErrorf("format needs --style: one of %s, or a .csl file", strings.Join(styles.Names(), ", "))
+		styleArg = cfg.FormatStyle
+	}
+	if styleArg == "" {
+		return usageErrorf("format needs --style (or [format] style in cite.toml): one of %s, or a .csl file", strings.Join(styles.Names(), ", "))
 	}
 	to, err := output.ParseFormat(c.String("to"))
 	if err != nil {
 		return usageErrorf("--to: %v", err)
 	}
 	var scheme translit.Scheme
-	if name := c.String("romanize"); name != "" {
+	romanize := c.String("romanize")
+	if romanize == "" {
+		romanize = cfg.Romanize
+	}
+	if name := romanize; name != "" {
 		if scheme, err = translit.ParseScheme(name); err != nil {
 			return usageErrorf("--romanize: unknown scheme %q; known: %s", name, strings.Join(translit.Schemes(), ", "))
 		}
@@ -126,7 +137,9 @@ func (e *env) runFormat(c *ucli.Context) error {
 		return usageErrorf("%v", err)
 	}
 	sections := []cite.Section{{Entries: res.Entries}}
-	if scheme != 0 && f.Kind() != cite.APA {
+	// --romanize asks for the romanised list; cite.toml's romanize only
+	// chooses the scheme.
+	if c.String("romanize") != "" && f.Kind() != cite.APA {
 		ref, err := f.References(lib, ids)
 		if err != nil {
 			return usageErrorf("%v", err)

@@ -122,8 +122,8 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 
 // Files lists the TOML files that make up the library at path, in the
 // order Load reads them: path itself, or the .toml files under the
-// directory path (recursively, skipping hidden directories, in lexical
-// order).
+// directory path (recursively, skipping hidden directories and the
+// directory's own cite.toml, its configuration, in lexical order).
 func Files(path string) ([]string, error) { return libraryFiles(path) }
 
 // libraryFiles lists the TOML files that make up the library at path.
@@ -145,6 +145,9 @@ func libraryFiles(path string) ([]string, error) {
 		}
 		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
+		}
+		if !d.IsDir() && filepath.Dir(p) == filepath.Clean(path) && d.Name() == "cite.toml" {
+			return nil // the library's configuration (package config), not references
 		}
 		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".toml") {
 			// A FIFO or a device among the files would block or never end:
