@@ -81,3 +81,5 @@ func BenchmarkSearch100kFields(b *testing.B) {
 var _ = filepath.Join
 
 func osMkdirTemp(prefix string) (string, error) { return os.MkdirTemp("", prefix) }
+
+func BenchmarkFmtCheck100k(b *testing.B) { benchCommand(b, 0, "fmt", "--check") }
