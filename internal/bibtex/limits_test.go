@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // doublings returns a .bib file of n @string doublings, m_i = m_{i-1} #
@@ -52,7 +54,7 @@ func TestMacroBomb(t *testing.T) {
 	}
 	// The values built before the stop hold about 2 MiB; allow for the
 	// decoder's own work, but nothing near what the file asks for.
-	const budget = 16 << 20
+	const budget = 16 << 20 * testkit.RaceFactor
 	if got > budget {
 		t.Errorf("Decode allocated %d bytes; the budget is %d", got, budget)
 	}
@@ -73,7 +75,7 @@ func TestMacroTotal(t *testing.T) {
 	if !errors.As(err, &le) || le.What != "macros" || !strings.Contains(err.Error(), "--max-macro-expansion") {
 		t.Fatalf("Decode = %v; want the limit on all macros", err)
 	}
-	if got > 64<<20 {
+	if got > 64<<20*testkit.RaceFactor {
 		t.Errorf("Decode allocated %d bytes; want at most 64 MiB", got)
 	}
 	// A genuine file under a limit set low fails, and imports once the

@@ -19,10 +19,11 @@ func Allocated(f func()) uint64 {
 // AllocBudget runs f and fails t when it allocates more than perByte bytes
 // per byte of input (inputLen) plus slack: the resource assertion of fuzz
 // targets and of regression tests for blow-ups on small inputs. It
-// measures allocation, not time, so a busy machine cannot fail it.
+// measures allocation, not time, so a busy machine cannot fail it; under
+// the race detector the budget is RaceFactor times larger.
 func AllocBudget(t testing.TB, what string, inputLen int, perByte, slack uint64, f func()) {
 	t.Helper()
-	budget := perByte*uint64(inputLen) + slack
+	budget := (perByte*uint64(inputLen) + slack) * RaceFactor
 	if used := Allocated(f); used > budget {
 		t.Fatalf("%s allocated %d bytes for %d bytes of input; the budget is %d (%d per byte + %d)",
 			what, used, inputLen, budget, perByte, slack)
