@@ -26,11 +26,21 @@ var sentenceCaseSources = []string{
 	"real/zotero-better-bibtex/library-1296.bib",
 }
 
-const sentenceCaseSample = 200
+// sentenceCaseSample titles are measured against expected.tsv, and the
+// sentenceCaseHoldout after them against holdout.tsv.
+const (
+	sentenceCaseSample  = 200
+	sentenceCaseHoldout = 60
+)
 
-// minSentenceCaseShare is the share of the sample converted exactly when
-// it was judged (188 of 200); the target is 0.95.
-const minSentenceCaseShare = 0.94
+// The shares below which TestSentenceCaseCorpus fails: a little under the
+// shares measured in issue 13's second round (200 of 200, 59 of 60), so
+// that a change elsewhere (an import that decodes a title differently)
+// may cost one title but no more; the target is 0.95.
+const (
+	minSentenceCaseShare = 0.98
+	minHoldoutShare      = 0.95
+)
 
 // sampleTitle is one title of the sample: where it comes from, and the
 // title as the bridge hands it to the APA style.
@@ -50,25 +60,25 @@ func drawSentenceCaseSample(t *testing.T) []sampleTitle {
 			t.Fatal(err)
 		}
 		for _, e := range decodeEach(path, data) {
-			if len(out) >= sentenceCaseSample {
+			if len(out) >= sentenceCaseSample+sentenceCaseHoldout {
 				return out
 			}
-			// The sample judges the sentence-case algorithm on titles as
-			// written; Better BibTeX's {{…}} protection, which import keeps
-			// as <span class="nocase">, is left out of it (the sample was
-			// judged without it).
-			e.Set("title", withoutNocase.Replace(e.Get("title")))
-			if e.Type != "article-journal" || !articleTitle(e.Get("title")) || !english(e) {
+			if e.Type != "article-journal" || !articleTitle(plainText(e.Get("title"))) || !english(e) {
 				continue
 			}
 			it := cite.Prepare(e, cite.Prep{SentenceCase: true})
-			out = append(out, sampleTitle{file: rel, id: e.ID, got: it.Vars["title"]})
+			out = append(out, sampleTitle{file: rel, id: e.ID, got: plainText(it.Vars["title"])})
 		}
 	}
 	return out
 }
 
-var withoutNocase = strings.NewReplacer(`<span class="nocase">`, "", "</span>", "")
+// plainText drops the protection markup of a title (<span
+// class="nocase">…</span>), which no output shows, so that a title
+// compares as printed.
+func plainText(s string) string {
+	return strings.NewReplacer(`<span class="nocase">`, "", "</span>", "").Replace(s)
+}
 
 // decodeEach decodes a .bib file, or, when the file as a whole does not
 // decode (library-1296.bib has unbalanced braces in 23 entries), each
@@ -119,16 +129,11 @@ func english(e *bib.Entry) bool {
 	return cite.Language(e) == "en"
 }
 
-// TestSentenceCaseCorpus measures sentence case on 200 English article
-// titles of ../shared/corpus against their sentence-case forms judged by
-// hand (testdata/sentencecase/expected.tsv: file, id, title), and prints
-// the share converted exactly and every miss. The target is 95%; the
-// test fails below minSentenceCaseShare, the share measured when the
-// sample was judged, so that a change can only improve it.
-func TestSentenceCaseCorpus(t *testing.T) {
-	sample := drawSentenceCaseSample(t)
+// readExpected reads a file of hand-judged titles (file, id, title).
+func readExpected(t *testing.T, name string) map[string]string {
+	t.Helper()
 	want := map[string]string{}
-	f, err := os.Open(filepath.Join("testdata", "sentencecase", "expected.tsv"))
+	f, err := os.Open(filepath.Join("testdata", "sentencecase", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,29 +146,54 @@ func TestSentenceCaseCorpus(t *testing.T) {
 		}
 		parts := strings.SplitN(line, "\t", 3)
 		if len(parts) != 3 {
-			t.Fatalf("expected.tsv: bad line %q", line)
+			t.Fatalf("%s: bad line %q", name, line)
 		}
 		want[parts[0]+"\t"+parts[1]] = parts[2]
 	}
-	if len(sample) != sentenceCaseSample {
-		t.Fatalf("sample has %d titles; want %d", len(sample), sentenceCaseSample)
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
 	}
-	exact := 0
-	for _, s := range sample {
-		w, ok := want[s.file+"\t"+s.id]
-		if !ok {
-			t.Errorf("%s %s: no expected title in expected.tsv (got %q)", s.file, s.id, s.got)
-			continue
-		}
-		if s.got == w {
-			exact++
-			continue
-		}
-		t.Logf("miss: %s %s\n  got:  %s\n  want: %s", s.file, s.id, s.got, w)
+	return want
+}
+
+// TestSentenceCaseCorpus measures sentence case on 200 English article
+// titles of ../shared/corpus against their sentence-case forms judged by
+// hand (testdata/sentencecase/expected.tsv: file, id, title), and on the
+// 60 titles after them (holdout.tsv, judged the same way but not used
+// to write the rules), and prints the share converted exactly and every
+// miss. The target is 95%; the test fails below minSentenceCaseShare and
+// minHoldoutShare.
+func TestSentenceCaseCorpus(t *testing.T) {
+	all := drawSentenceCaseSample(t)
+	if len(all) != sentenceCaseSample+sentenceCaseHoldout {
+		t.Fatalf("sample has %d titles; want %d", len(all), sentenceCaseSample+sentenceCaseHoldout)
 	}
-	share := float64(exact) / float64(len(sample))
-	t.Logf("sentence case: %d of %d titles exact (%.1f%%)", exact, len(sample), 100*share)
-	if share < minSentenceCaseShare {
-		t.Errorf("sentence case: %.1f%% exact; it was %.1f%% (target 95%%)", 100*share, 100*minSentenceCaseShare)
+	for _, set := range []struct {
+		name   string
+		titles []sampleTitle
+		min    float64
+	}{
+		{"expected.tsv", all[:sentenceCaseSample], minSentenceCaseShare},
+		{"holdout.tsv", all[sentenceCaseSample:], minHoldoutShare},
+	} {
+		want := readExpected(t, set.name)
+		exact := 0
+		for _, s := range set.titles {
+			w, ok := want[s.file+"\t"+s.id]
+			if !ok {
+				t.Errorf("%s %s: no expected title in %s (got %q)", s.file, s.id, set.name, s.got)
+				continue
+			}
+			if s.got == w {
+				exact++
+				continue
+			}
+			t.Logf("miss (%s): %s %s\n  got:  %s\n  want: %s", set.name, s.file, s.id, s.got, w)
+		}
+		share := float64(exact) / float64(len(set.titles))
+		t.Logf("sentence case (%s): %d of %d titles exact (%.1f%%)", set.name, exact, len(set.titles), 100*share)
+		if share < set.min {
+			t.Errorf("sentence case (%s): %.1f%% exact; it was at least %.1f%% (target 95%%)", set.name, 100*share, 100*set.min)
+		}
 	}
 }

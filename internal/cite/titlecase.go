@@ -50,7 +50,7 @@ var legalTypes = map[string]bool{"legislation": true, "regulation": true, "bill"
 // the book's title. A record whose language is set and not English keeps
 // its titles (CSL 1.0.2, "Text-case": an item without a language counts
 // as English). Words the record's original LaTeX protected with braces
-// (kept in Extra by an import) are kept too.
+// (kept in Extra by an import) are protected too, see protectBraced.
 func sentenceCase(e *bib.Entry, it *item.Item) {
 	if legalTypes[e.Type] {
 		return // the name of a law or a case is a proper name (APA 11.5)
@@ -64,6 +64,8 @@ func sentenceCase(e *bib.Entry, it *item.Item) {
 	if it.Language != "" && !isEnglish(strings.ToLower(it.Language)) {
 		return
 	}
+	// A name the abstract writes in mid-sentence is a name in the title.
+	hints := sentencecase.Hints{Names: sentencecase.Names(e.Get("abstract"))}
 	fields := []string{"title", "volume-title", "title-translated"}
 	if bookHosts[e.Type] {
 		fields = append(fields, "container-title")
@@ -73,30 +75,87 @@ func sentenceCase(e *bib.Entry, it *item.Item) {
 		if !ok {
 			continue
 		}
-		it.Vars[k] = sentencecase.ConvertKeeping(v, bracedWords(e.Extra[k]))
+		it.Vars[k] = sentencecase.ConvertWith(protectBraced(v, e.Extra[k]), hints)
 	}
 }
 
-// bracedWords returns a test for the words that a BibTeX value protects
-// with braces ("{Gaussian} Processes", "{{Optical Tracking}}"), or nil
-// when raw has none. Accented letters written as commands (Schr\"odinger)
-// are compared without their letter, so that the decoded word
-// (Schrödinger) still matches.
-func bracedWords(raw string) func(string) bool {
-	if !strings.Contains(raw, "{") {
-		return nil
+// protectBraced carries the case protection of a title's original LaTeX
+// (kept in Extra by an import: "{Gaussian} Processes", "{{Optical
+// Tracking}}") into the title as nocase spans, word by word in order, so
+// that a word braced in one place is not taken for protected where it
+// is not. A title that already holds nocase spans is the import's own
+// record of its protection and is returned as it is, as is a title
+// whose LaTeX braces nothing.
+func protectBraced(title, raw string) string {
+	if strings.Contains(title, `class="nocase"`) {
+		return title
 	}
-	words := map[string]bool{}
-	depth := 0
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			words[cur.String()] = true
-			cur.Reset()
+	words := latexWords(raw)
+	any := false
+	for _, w := range words {
+		any = any || w.braced
+	}
+	if !any {
+		return title
+	}
+	next := 0
+	return sentencecase.Protect(title, func(_ int, w string) bool {
+		key := asciiKey(w)
+		if key == "" {
+			return false
+		}
+		// The LaTeX and the decoded title hold the same words in the same
+		// order; look a few words ahead so that one that decodes
+		// differently does not lose the rest.
+		for k := next; k < len(words) && k < next+4; k++ {
+			if words[k].key == key {
+				next = k + 1
+				return words[k].braced
+			}
+		}
+		return false
+	})
+}
+
+// latexWord is a word of a LaTeX value, compared by its ASCII letters
+// and digits (accented letters written as commands, Schr\"odinger, and
+// letters beyond ASCII are left out on both sides), and whether braces
+// protect it.
+type latexWord struct {
+	key    string
+	braced bool
+}
+
+// asciiKey is the part of a word a LaTeX value and its decoded text
+// share: its ASCII letters and digits.
+func asciiKey(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
 		}
 	}
+	return b.String()
+}
+
+// latexWords splits a BibTeX value into its words in order, each marked
+// braced when an outermost protective group holds it: a group that is
+// not a command's argument ({\textbf{…}}) nor a special character
+// ({\'e}).
+func latexWords(raw string) []latexWord {
+	var words []latexWord
+	depth := 0
+	var cur strings.Builder
+	curBraced := false
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, latexWord{key: cur.String(), braced: curBraced})
+			cur.Reset()
+		}
+		curBraced = false
+	}
 	protecting := 0   // depth of the outermost protective group, 0 when outside
-	argument := false // the next group is a command's argument ({\textbf{…}}), which protects nothing
+	argument := false // the next group is a command's argument, which protects nothing
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		switch {
@@ -108,7 +167,6 @@ func bracedWords(raw string) func(string) bool {
 			argument = false
 		case c == '}':
 			if depth == protecting {
-				flush()
 				protecting = 0
 			}
 			depth--
@@ -118,33 +176,37 @@ func bracedWords(raw string) func(string) bool {
 			for j < len(raw) && unicode.IsLetter(rune(raw[j])) {
 				j++
 			}
-			if j == i+1 && j < len(raw) {
+			name := raw[i+1 : j]
+			switch {
+			case j == i+1 && j < len(raw):
 				j++ // \" \' \^ …
 				if j < len(raw) && raw[j] != '{' && raw[j] != ' ' {
 					j++ // the accented letter
 				}
-			} else if j < len(raw) && raw[j] == '{' {
-				argument = true
+			case latexLetters[name]:
+				// \ss, \o, \ae: a letter beyond ASCII, inside the word
+			default:
+				flush() // \textemdash, \emph: not part of a word
+				if j < len(raw) && raw[j] == '{' {
+					argument = true
+				}
 			}
 			i = j - 1
-		case protecting > 0 && c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) || c == '\''):
+		case c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))):
+			if protecting > 0 {
+				curBraced = true
+			}
 			cur.WriteByte(c)
-		case protecting > 0 && c >= 0x80:
-			// a UTF-8 letter: compared without it
+		case c == '\'' || c >= 0x80:
+			// an apostrophe or a UTF-8 letter: inside the word, compared without it
 		default:
 			flush()
 		}
 	}
-	if len(words) == 0 {
-		return nil
-	}
-	return func(w string) bool {
-		var b strings.Builder
-		for _, r := range w {
-			if r < 0x80 {
-				b.WriteRune(r)
-			}
-		}
-		return words[b.String()] || words[strings.TrimSuffix(b.String(), "'s")]
-	}
+	flush()
+	return words
 }
+
+// latexLetters are the commands that write a letter (\ss, \o), part of
+// the word they stand in.
+var latexLetters = map[string]bool{"i": true, "j": true, "o": true, "O": true, "l": true, "L": true, "ss": true, "ae": true, "AE": true, "oe": true, "OE": true, "aa": true, "AA": true}

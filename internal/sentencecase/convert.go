@@ -9,18 +9,33 @@ import (
 // Convert returns title in sentence case when it is written in title
 // case, and otherwise title with only the first letter of the title and
 // of each subtitle capitalised (see the package documentation).
-func Convert(title string) string { return ConvertKeeping(title, nil) }
+func Convert(title string) string { return ConvertWith(title, Hints{}) }
 
 // ConvertKeeping is Convert with further words to keep as written: a
 // word (letters and digits, compared exactly) for which keep returns true
-// is never lowered. Callers use it for protection recorded outside the
-// title, such as the braces of a title's original LaTeX.
+// is never lowered.
 func ConvertKeeping(title string, keep func(word string) bool) string {
+	return ConvertWith(title, Hints{Keep: keep})
+}
+
+// Hints are what a caller knows of a title's words from outside it.
+type Hints struct {
+	// Keep names further words to keep as written: a word (letters and
+	// digits, compared exactly) for which Keep returns true is never
+	// lowered.
+	Keep func(word string) bool
+	// Names are names the record writes elsewhere (see Names): where the
+	// title has one in the same words and case, it is kept as written.
+	Names [][]string
+}
+
+// ConvertWith is Convert with hints.
+func ConvertWith(title string, h Hints) string {
 	if title == "" {
 		return title
 	}
 	t := parse(title)
-	t.convert(keep)
+	t.convert(h)
 	return t.String()
 }
 
@@ -29,7 +44,10 @@ func ConvertKeeping(title string, keep func(word string) bool) string {
 type text struct {
 	runes []rune
 	prot  []bool
-	tags  map[int][]string // tags written before rune i (i == len(runes): at the end)
+	// implied marks the parts of compounds taken to be protected though
+	// no span covers them (see impliedProtection).
+	implied []bool
+	tags    map[int][]string // tags written before rune i (i == len(runes): at the end)
 }
 
 // parse reads CSL-JSON rich text: <span class="nocase">, <sc>, <sup> and
@@ -161,6 +179,15 @@ func (t *text) tokens() []token {
 			tok.parts = append(tok.parts, p)
 			k = m
 		}
+		if strings.Count(string(t.runes[i:j]), "—") >= 2 {
+			// Words chained by em dashes ("Open—Close—Clench") form a
+			// compound, as hyphens do; none starts a subtitle.
+			for k := range tok.parts {
+				if tok.parts[k].sentence && !strings.ContainsAny(string(t.runes[tok.parts[k-1].end:tok.parts[k].start]), ":?!") {
+					tok.parts[k].sentence = false
+				}
+			}
+		}
 		for k := i + 1; k+1 < j; k++ {
 			if t.runes[k] == '.' && unicode.IsLetter(t.runes[k-1]) && unicode.IsLetter(t.runes[k+1]) {
 				tok.keepAll = true
@@ -211,7 +238,7 @@ func (t *text) word(p part) string { return string(t.runes[p.start:p.end]) }
 
 func (t *text) protectedPart(p part) bool {
 	for k := p.start; k < p.end; k++ {
-		if t.prot[k] {
+		if t.prot[k] || t.implied != nil && t.implied[k] {
 			return true
 		}
 	}
@@ -287,11 +314,17 @@ func countTrailingLower(w string) int {
 }
 
 // convert applies sentence case in place.
-func (t *text) convert(keep func(string) bool) {
+func (t *text) convert(h Hints) {
 	toks := t.tokens()
-	if keep != nil {
-		// Words the caller keeps are protected; neighbours kept both
-		// form one span, as they would in braces ("{Optical Tracking}").
+	t.impliedProtection(toks)
+	blanket := t.blanketProtection(toks)
+	// Words the caller's hints keep are kept whatever the protection;
+	// neighbours kept both form one span, as they would in braces
+	// ("{Optical Tracking}").
+	strong := make([]bool, len(t.runes))
+	t.protectNames(toks, h.Names, strong)
+	t.protectInstitutions(toks, strong)
+	if keep := h.Keep; keep != nil {
 		last := -1
 		for _, tok := range toks {
 			for _, p := range tok.parts {
@@ -304,14 +337,18 @@ func (t *text) convert(keep func(string) bool) {
 					from = last // "Optical Tracking", "Multi-Touch": one span
 				}
 				for k := from; k < p.end; k++ {
-					t.prot[k] = true
+					strong[k] = true
 				}
 				last = p.end
 			}
 		}
 	}
-	blanket := t.blanketProtection(toks)
 	protected := func(p part) bool {
+		for k := p.start; k < p.end; k++ {
+			if strong[k] {
+				return true
+			}
+		}
 		if !t.protectedPart(p) {
 			return false
 		}
@@ -350,6 +387,9 @@ func (t *text) convert(keep func(string) bool) {
 func (t *text) keepWord(toks []token, i int, p part, w string) bool {
 	letters := []rune(w)
 	if len(letters) == 1 {
+		if w == "E" && p.first && t.hyphenAfter(toks[i], p) {
+			return false // the prefix e- (electronic): e-books, e-mail
+		}
 		return w != "A" || !p.first
 	}
 	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
@@ -357,6 +397,9 @@ func (t *text) keepWord(toks []token, i int, p part, w string) bool {
 	}
 	if isProperNoun(w) {
 		return true
+	}
+	if !p.first && t.afterWi(toks[i], p) {
+		return true // a name built on Wi-Fi: Wi-Foto, Wi-Vi
 	}
 	if p.first && i > 0 {
 		prev := toks[i-1]
@@ -375,6 +418,28 @@ func (t *text) keepWord(toks []token, i int, p part, w string) bool {
 		}
 		if i > 0 && len(toks[i-1].parts) > 0 && isPhrase(t.word(toks[i-1].parts[len(toks[i-1].parts)-1]), w) {
 			return true
+		}
+	}
+	return false
+}
+
+// afterWi reports whether part p of tok follows "Wi-" ("Wi-Foto").
+func (t *text) afterWi(tok token, p part) bool {
+	for k, q := range tok.parts {
+		if q.start == p.start && k > 0 {
+			prev := tok.parts[k-1]
+			return t.word(prev) == "Wi" && string(t.runes[prev.end:p.start]) == "-"
+		}
+	}
+	return false
+}
+
+// hyphenAfter reports whether part p of tok is followed by a hyphen and
+// a further part ("E-Books").
+func (t *text) hyphenAfter(tok token, p part) bool {
+	for k, q := range tok.parts {
+		if q.start == p.start && k+1 < len(tok.parts) {
+			return string(t.runes[p.end:tok.parts[k+1].start]) == "-"
 		}
 	}
 	return false
@@ -405,7 +470,7 @@ func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
 		}
 		switch shapeOf(w) {
 		case lower:
-			if !isStopWord(w) {
+			if !isStopWord(w) && !t.quoted(tok) {
 				return false
 			}
 		case capital:
@@ -415,29 +480,133 @@ func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
 	return upper > 0
 }
 
+// impliedProtection protects the rest of a compound with a capital after
+// its first letter (Memory-Aware, Prediction-Error-Classification) when a
+// protected span covers part of it. cite's BibTeX import keeps as nocase
+// spans only the braces its export would not write by itself, and the
+// export braces such a compound anyway, so the part of a brace group
+// inside one is not kept: "{{Memory}}-{{Aware Services}}" is imported as
+// "Memory-<span class="nocase">Aware Services</span>", and
+// "{{Happiness}}:{{Designing}}" as "Happiness:Designing".
+func (t *text) impliedProtection(toks []token) {
+	any := false
+	for _, p := range t.prot {
+		any = any || p
+	}
+	t.implied = make([]bool, len(t.runes))
+	if !any {
+		return
+	}
+	for i, tok := range toks {
+		if len(tok.parts) < 2 {
+			continue
+		}
+		inner, braced := false, false
+		if i+1 < len(toks) && len(toks[i+1].parts) > 0 && tok.parts[len(tok.parts)-1].end == tok.end && toks[i+1].parts[0].start == toks[i+1].start {
+			// the span right after it ("Non-Referenced <span
+			// class="nocase">Tracking</span>") is what is left of a group
+			// that began with it
+			next := toks[i+1].parts[0]
+			braced = t.spanned(next) && shapeOf(t.word(next)) == capital
+		}
+		for j, p := range tok.parts {
+			inner = inner || j > 0 && unicode.IsUpper(t.runes[p.start])
+			// a subtitle glued to its title by a colon
+			// ("Happiness:Designing") was braced too if anything was
+			braced = braced || t.spanned(p) || j > 0 && t.runes[p.start-1] == ':'
+		}
+		if !inner || !braced {
+			continue
+		}
+		for _, p := range tok.parts {
+			for k := p.start; k < p.end; k++ {
+				t.implied[k] = true
+			}
+		}
+	}
+}
+
+// spanned reports whether a protected span covers part of p.
+func (t *text) spanned(p part) bool {
+	for k := p.start; k < p.end; k++ {
+		if t.prot[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether tok is a word in quotation marks ("'making'"),
+// a term mentioned, which keeps its case in a title-case title too.
+func (t *text) quoted(tok token) bool {
+	if tok.end-tok.start < 3 {
+		return false
+	}
+	open, close := t.runes[tok.start], t.runes[tok.end-1]
+	if close == ',' || close == '.' || close == ';' || close == ':' {
+		close = t.runes[tok.end-2]
+	}
+	return strings.ContainsRune("'\"‘“", open) && strings.ContainsRune("'\"’”", close)
+}
+
 // blanketProtection reports whether the title's protection says nothing
-// about its proper nouns: protected spans hold ordinary capitalised words
-// and no word in lower case, and fewer than half as many capitalised
-// words that title case does not explain are left unprotected. Better BibTeX writes titles that Zotero holds in
-// title case so ("{{Efficient Multiscale Interaction}} on {{Multitouch
-// Screens}}"): every capitalised word is braced. Such protection is
-// treated as absent for ordinary capitalised words; acronyms, words with
-// inner capitals and known proper nouns keep their capitals as always.
+// about its proper nouns. Better BibTeX braces every word that is
+// capitalised in the title Zotero holds, except the first, and then puts
+// the title in title case (retorquere/zotero-better-bibtex issues #382,
+// #558: "The parable of Google Flu: Traps in big data analysis" becomes
+// "The Parable of {{Google Flu}}: {{Traps}} in Big Data Analysis"); so
+// its braces mark proper nouns only when Zotero's title was in sentence
+// case (#563). When Zotero's title was in title
+// case, every capitalised word is braced ("{{Efficient Multiscale
+// Interaction}} on {{Multitouch Screens}}"), and the few capitals left
+// outside braces are words Zotero held in lower case ("System for
+// {{Visualizing Human Behavior}} Based on {{Car Metaphors}}"). So the
+// protection is blanket when protected spans hold ordinary capitalised
+// words and no word in lower case, the capitalised words outside them
+// that title case does not explain are fewer than half as many as those
+// inside, and no part of the title (a subtitle, say) has two or more of
+// them of four letters or more and nothing braced after its first word,
+// as a part Zotero held in sentence case would ("… ({{QUEST}} 2.0):
+// {{An}} Overview and Recent Progress").
+// Such protection is treated as absent for ordinary capitalised words;
+// acronyms, words with inner capitals and known proper nouns keep their
+// capitals as always.
 func (t *text) blanketProtection(toks []token) bool {
 	spans := map[int]bool{} // start of each protected run holding an ordinary capitalised word
+	braced := 0             // ordinary capitalised words inside protection
 	unprotected := 0        // capitalised words outside protection that title case would not explain
-	for _, tok := range toks {
+	// per part of the title (split at colons, em dashes, "?" and "!"):
+	// its unexplained capitals outside protection, and its protected ones
+	segOut, segIn := 0, 0
+	sentenceLike := false
+	endSegment := func() {
+		if segOut >= 2 && segIn == 0 {
+			sentenceLike = true
+		}
+		segOut, segIn = 0, 0
+	}
+	for i, tok := range toks {
+		if i > 0 && tok.sentence {
+			endSegment()
+		}
 		for j, p := range tok.parts {
+			if p.sentence {
+				endSegment()
+			}
 			w := t.word(p)
 			if shapeOf(w) != capital || len([]rune(w)) < 2 {
 				continue
 			}
+			start := tok.sentence && j == 0 || p.sentence
 			if !t.protectedPart(p) {
 				// Title case explains a capital on a sentence start, a
-				// stop word, a short word ("Is", "Its") and the second
-				// part of a compound ("Large-Scale").
-				if j == 0 && !tok.sentence && !p.sentence && !tok.soft && !tok.keepAll && !isStopWord(w) && len([]rune(w)) > 3 {
+				// stop word and the second part of a compound
+				// ("Large-Scale").
+				if j == 0 && !start && !tok.soft && !tok.keepAll && !isStopWord(w) {
 					unprotected++
+					if len([]rune(w)) > 3 {
+						segOut++
+					}
 				}
 				continue
 			}
@@ -449,16 +618,21 @@ func (t *text) blanketProtection(toks []token) bool {
 				k--
 			}
 			spans[k] = true
+			braced++
+			if !start {
+				segIn++
+			}
 		}
 	}
-	if len(spans) == 0 || 2*unprotected >= len(spans) {
+	endSegment()
+	if len(spans) == 0 || 2*unprotected >= braced || sentenceLike {
 		return false
 	}
 	// A span with a word in lower case ("{The Lord of the Rings}") was
 	// braced on purpose: Better BibTeX braces runs of capitalised words.
 	for start := range spans {
 		for k := start; k < len(t.runes) && t.prot[k]; k++ {
-			if unicode.IsLower(t.runes[k]) && (k == start || !isWordRune(t.runes[k-1])) {
+			if unicode.IsLower(t.runes[k]) && (k == start || !isWordRune(t.runes[k-1]) && !isInnerApostrophe(t.runes, k-1, len(t.runes))) {
 				return false
 			}
 		}

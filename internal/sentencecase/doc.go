@@ -19,7 +19,20 @@
 //     Bayesian or Fourier, and a few names of places and products), or
 //     words the caller names;
 //   - "I", and a name after an honorific (Dr. House);
-//   - words with a period inside (U.S., Node.js, Akorda.kz).
+//   - words with a period inside (U.S., Node.js, Akorda.kz);
+//   - the names of meetings and serials (International Symposium on
+//     Wearable Computers, ACM Transactions on Graphics) and the word after
+//     a society's acronym (IEEE Xplore, IEEE Computer);
+//   - names the caller knows from the record's other text (Hints): Names
+//     finds those an abstract introduces ("we developed Tiramisu, a
+//     transit information system").
+//
+// Better BibTeX braces every word capitalised in the title Zotero holds
+// and then title-cases the rest; so braces mark proper nouns only when
+// that title was in sentence case, and protection that covers nearly
+// every capitalised word is read as saying nothing (see
+// blanketProtection). Protect carries protection recorded outside a
+// title (the braces of its LaTeX) into it as nocase spans.
 //
 // Markup other than protection (<i>, <b>, other spans) is kept in place.
 // The package knows nothing of languages: callers apply it to English
