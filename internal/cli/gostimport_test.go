@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -53,6 +54,39 @@ func TestImportGOST(t *testing.T) {
 		}
 		if got := number.ReplaceAllString(strings.TrimSpace(stdout), ""); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.id, got, tt.want)
+		}
+	}
+}
+
+// TestLibrary1296Check imports Better BibTeX's 3,725-entry library and
+// checks it: 23 entries are skipped (their publisher's braces do not
+// balance), and cite check raises no bad-doi for a valid DOI form (short
+// DOIs, info:doi/) and no duplicate for papers that share a proceedings
+// ISBN but have different DOIs.
+func TestLibrary1296Check(t *testing.T) {
+	src := filepath.Join(testkit.ModuleRoot(t), "..", "shared", "corpus", "real", "zotero-better-bibtex", "library-1296.bib")
+	if _, err := os.Stat(src); err != nil {
+		t.Skipf("%s is absent; skipping", src)
+	}
+	lib := filepath.Join(t.TempDir(), "library.toml")
+	code, _, stderr := runCite(t, "", "import", src, "--into", lib)
+	if code != 1 || !strings.Contains(stderr, "imported 3702 references, skipped 23,") {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	if n := strings.Count(stderr, "[syntax]"); n != 23 {
+		t.Errorf("%d syntax errors named; want 23", n)
+	}
+	_, stdout, _ := runCite(t, "", "--library", lib, "check", "--format", "json")
+	var findings []diagnosticJSON
+	if err := json.Unmarshal([]byte(stdout), &findings); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		switch {
+		case f.Code == "bad-doi" && (strings.Contains(f.Message, `"10/`) || strings.Contains(f.Message, "info:doi")):
+			t.Errorf("bad-doi for a valid DOI form: %s", f.Message)
+		case f.Code == "duplicate" && strings.Contains(f.Message, "same ISBN") && !strings.Contains(f.Message, "DOI") && !strings.Contains(f.Message, "title"):
+			t.Errorf("duplicate by ISBN alone: %s: %s", f.Ref, f.Message)
 		}
 	}
 }

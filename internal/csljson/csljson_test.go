@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -413,4 +414,81 @@ func TestTolerantItems(t *testing.T) {
 	if len(fixed.Library.Entries) != 6 {
 		t.Errorf("--fix-text imported %d items; want 6 (ctl, nul and bad fixed)", len(fixed.Library.Entries))
 	}
+}
+
+// TestRealFiles: the real CSL-JSON file imports (counts per key, mapped or
+// kept in extra, in a golden file), and every real file, .bib or .json,
+// goes export → import → export byte-identically through CSL-JSON.
+func TestRealFiles(t *testing.T) {
+	name := "omit-fields-1179.csl.json"
+	data, err := os.ReadFile(testkit.Shared(t, "corpus", "real", "zotero-better-bibtex", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := DecodeWith(name, data, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Library.Entries) != 26 || len(res.Skipped) != 0 {
+		t.Errorf("imported %d, skipped %d; want 26 and 0", len(res.Library.Entries), len(res.Skipped))
+	}
+	testkit.Golden(t, filepath.Join("testdata", "real", name+".counts.golden"), countKeys(t, data, res))
+	roundTrip(t, res.Library.Entries)
+	for _, bibFile := range []string{
+		"real/gmr-joss-paper/paper.bib", "real/russian-phd-template/biblio/author.bib",
+		"real/russian-phd-template/biblio/external.bib", "real/russian-phd-template/biblio/registered.bib",
+		"real/zotero-better-bibtex/language-1921.biblatex.bib", "real/zotero-better-bibtex/library-1296.bib",
+	} {
+		t.Run(filepath.Base(bibFile), func(t *testing.T) {
+			data, err := os.ReadFile(testkit.Shared(t, "corpus", bibFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lib, _, err := bibtex.Decode(bibFile, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := encode(t, lib.Entries)
+			back, _, err := Decode("again.json", first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if again := encode(t, back.Entries); !bytes.Equal(again, first) {
+				t.Errorf("export → import → export is not byte-identical:\n%s", testkit.Diff(string(first), string(again)))
+			}
+		})
+	}
+}
+
+// countKeys counts, per key of the items, how many values went to a CSL
+// variable and how many were kept in extra (per the diagnostics).
+func countKeys(t *testing.T, data []byte, res *bib.Import) []byte {
+	t.Helper()
+	var items []map[string]json.RawMessage
+	if err := json.Unmarshal(data, &items); err != nil {
+		t.Fatal(err)
+	}
+	extra := map[string]int{}
+	for _, d := range res.Diagnostics {
+		if d.Code == CodeUnknownKey {
+			extra[d.Field]++
+		}
+	}
+	total := map[string]int{}
+	for _, it := range items {
+		for k := range it {
+			total[k]++
+		}
+	}
+	keys := make([]string, 0, len(total))
+	for k := range total {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d items imported, %d skipped\n%-22s %6s %6s %6s %7s\n", len(res.Library.Entries), len(res.Skipped), "key", "total", "mapped", "extra", "skipped")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%-22s %6d %6d %6d %7d\n", k, total[k], total[k]-extra[k], extra[k], 0)
+	}
+	return []byte(b.String())
 }

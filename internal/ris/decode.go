@@ -425,13 +425,11 @@ func (d *decoder) serial(e *bib.Entry, l line, typ string) {
 		switch {
 		case issn.MatchString(bare):
 			d.appendList(e, line{l.tag, part, l.pos, l.off}, "ISSN", "; ")
-		case looksISBN(bare) || !isNumbered(typ):
-			d.appendList(e, line{l.tag, part, l.pos, l.off}, "ISBN", "; ")
-		case e.Get("number") == "":
+		case !looksISBN(bare) && isNumbered(typ) && e.Get("number") == "":
 			e.Set("number", part)
 			e.FieldPos["number"] = l.pos
 		default:
-			d.extra(e, line{l.tag, part, l.pos, l.off}, "SN repeats the number, which holds one value; kept in extra")
+			d.appendList(e, line{l.tag, part, l.pos, l.off}, "ISBN", "; ")
 		}
 	}
 }

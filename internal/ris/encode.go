@@ -71,6 +71,10 @@ func (c *encoder) put(tag, value string) {
 			value = strings.ReplaceAll(value, "\n\n", "\n")
 		}
 	}
+	if t := strings.TrimRight(value, " \t"); t != value {
+		c.warn(tag, fmt.Sprintf("%s ends with white space, which RIS does not keep; written without it", tag))
+		value = t
+	}
 	// Continuation lines (AB, N1) follow the tag line as they are.
 	c.b.WriteString(tag + "  - " + value + "\n")
 }
@@ -106,7 +110,7 @@ func (c *encoder) record() error {
 			c.pages(row.csl)
 		case row.kind == kEnd:
 		case row.kind == kSerial:
-			for _, v := range strings.Split(e.Get(row.csl), ";") {
+			for _, v := range strings.FieldsFunc(e.Get(row.csl), func(r rune) bool { return r == ';' || r == ',' }) {
 				c.put("SN", strings.TrimSpace(v))
 			}
 		case row.kind == kKeyword:
@@ -244,9 +248,9 @@ func (c *encoder) pages(v string) {
 		}
 		return
 	}
-	if a, b, ok := strings.Cut(p, "–"); ok && a != "" && b != "" {
-		c.put("SP", a)
-		c.put("EP", b)
+	if a, b, ok := strings.Cut(p, "–"); ok && strings.TrimSpace(a) != "" && strings.TrimSpace(b) != "" {
+		c.put("SP", strings.TrimSpace(a))
+		c.put("EP", strings.TrimSpace(b))
 		return
 	}
 	c.put("SP", p)
