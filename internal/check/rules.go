@@ -84,12 +84,13 @@ var rules = []Rule{
 		"journal articles: container-title and volume or issue; newspaper articles: container-title and issued; web pages: URL, and container-title (site name) for APA unless the author is an institution; " +
 		"theses: genre and publisher (the university); reports: publisher or authority; legislation: number or authority; standards and patents: number; " +
 		"GOST: URL and accessed (дата обращения) for every online resource, page for a printed part of a journal, newspaper or book; " +
-		"APA: title-translated (an English translation) for a title that is not in English"},
+		"APA: title-translated (an English translation) for a title that is not in English, when the library targets APA (--style apa or all, or cite.toml's styles)"},
 	{CodeRecommendedField, sevWarning, "a field the target style prints when the work has it is missing; " +
 		"author (or editor) except for works that lead with their title (laws, standards, unsigned entries, web pages with a site name), " +
 		"editor and page for chapters, volume (APA), issue, page and DOI (APA) for journal articles, page for printed newspaper and magazine articles, " +
 		"number-of-pages for books and theses (GOST), publisher for reference works, proceedings and datasets, version for software (APA), " +
-		"and language for a title in a non-Latin script"},
+		"language for a title in a non-Latin script, " +
+		"and APA's title-translated for a title not in English when neither --style nor cite.toml names the styles"},
 	{CodeUndated, sevWarning, "no issued date: APA 7 prints \"n.d.\" and GOST \"[б. г.]\"; add the date, or say \"undated\" in note"},
 	{CodeIncompleteDate, sevWarning, "a newspaper article's issued date lacks the month or day that APA 7 and GOST print for it"},
 
