@@ -808,6 +808,23 @@ func (d *decoder) dropGeneratedHowpublished(r *expEntry) {
 	r.fields = out
 }
 
+// verbatimEscapes are the LaTeX escapes people write in url and doi
+// fields for classic BibTeX, which biber reads verbatim.
+var verbatimEscapes = strings.NewReplacer(`\_`, "_", `\%`, "%", `\#`, "#", `\&`, "&", `\~`, "~", `\$`, "$")
+
+// unescapeVerbatim removes LaTeX escapes from a URL or DOI, which never
+// holds a backslash; anything else is left as written.
+func unescapeVerbatim(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	u := verbatimEscapes.Replace(s)
+	if strings.Contains(u, `\`) {
+		return s
+	}
+	return u
+}
+
 // bareURL matches a howpublished that is only a URL.
 var bareURL = regexp.MustCompile(`^(?:https?|ftp)://[^\s{}\\]+$`)
 
@@ -818,6 +835,14 @@ func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
 	case kVerbatim:
 		if f.raw == "" {
 			d.keep(e, f, CodeUnmapped, "is empty")
+			return
+		}
+		if u := unescapeVerbatim(f.raw); u != f.raw {
+			// BibTeX users escape a URL's _ % # & for LaTeX; a URL holds
+			// no backslash, so the escapes are read away, and the field as
+			// written is kept for the export.
+			e.Set(v, u)
+			d.keep(e, f, CodeKeptOriginal, fmt.Sprintf("is read as %s without its LaTeX escapes", u))
 			return
 		}
 		e.Set(v, f.raw)

@@ -333,6 +333,9 @@ func (c *encoder) fields() error {
 				return fmt.Errorf("%s: %s: %s: %q has unbalanced braces, which a .bib file cannot hold", c.e.PosOf(v), c.e.ID, v, val)
 			}
 			s = val
+			if raw, ok := c.fresh(name, v, func(raw string) bool { return unescapeVerbatim(raw) == val }); ok {
+				s = raw
+			}
 		case kLang:
 			babel, exact := babelName(val)
 			if !exact {

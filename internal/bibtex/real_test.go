@@ -144,6 +144,9 @@ func TestRealSemantics(t *testing.T) {
 		// Six keywords fields (a ScienceDirect export) are one list.
 		{"Gosele1999161", "keyword", "Wafer bonding, Fusion bonding, Pressure sensors, Interface reactions, Hydrophilic bonding, Hydrophobic bonding"},
 		{"medvedev2006jelektronnye", "accessed", "2015-01-19"},
+		// The URL's underscores are escaped for classic BibTeX (\_); a
+		// URL holds no backslash.
+		{"medvedev2006jelektronnye", "URL", "http://www.kit-e.ru/articles/elcomp/2006_12_124.php"},
 	}
 	for _, tt := range tests {
 		e := ext[tt.id]
