@@ -81,7 +81,7 @@ func Run(lib *bib.Library, opts Options) []bib.Diagnostic {
 		if e == nil {
 			continue
 		}
-		c.fields(e)
+		c.fields(c.proceedingsAsArticle(e))
 		c.form(e)
 		c.text(e)
 		c.names(e)

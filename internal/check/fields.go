@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -499,4 +500,32 @@ func hasScript(s string, t *unicode.RangeTable) bool {
 		}
 	}
 	return false
+}
+
+// proceedingsName matches the name of conference proceedings: "Proceedings
+// of …", "… Conference …", "CHI '08: …", "… Extended Abstracts …".
+var proceedingsName = regexp.MustCompile(`(?i)\b(proceedings?|proc\.|conference|symposium|workshop|extended abstracts|colloquium|congress)\b|^[A-Z][A-Za-z]+ ?'\d\d\b`)
+
+// proceedingsAsArticle returns the entry whose requirements fields checks:
+// a journal article without volume or issue whose container is a
+// conference's proceedings (reference managers such as Papers export
+// conference papers as @article with journal = {CHI '09: Proceedings of
+// …}) is reported once, with the fix, and checked as the conference paper
+// it is, instead of drowning its author in missing volumes and issues. A
+// journal named "Proceedings of …" (PNAS) has volumes and is left alone.
+func (c *checker) proceedingsAsArticle(e *bib.Entry) *bib.Entry {
+	if e.Type != "article-journal" || has(e, "volume") || has(e, "issue") || !proceedingsName.MatchString(e.Get("container-title")) {
+		return e
+	}
+	c.report(e, "type", CodeProceedingsAsArticle, fmt.Sprintf(`%q is the name of conference proceedings, and the article has no volume or issue: it is probably a conference paper; write type = "paper-conference" (it is checked as one)`, clipText(e.Get("container-title"))))
+	p := *e
+	p.Type = "paper-conference"
+	return &p
+}
+
+func clipText(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
 }

@@ -25,6 +25,14 @@ func TestRequiredFields(t *testing.T) {
 		{name: "journal article without volume and issue", e: with(article, "volume", "", "issue", ""), code: CodeMissingField, field: "volume",
 			msg: `missing volume and issue; APA 7 and GOST R 7.0.100-2018 require the volume or the issue number for a journal article: add volume = "..." or issue = "..."`},
 		{name: "journal article with issue only", e: with(article, "volume", ""), code: CodeMissingField, absent: true},
+		// Papers exports conference papers as @article with the
+		// proceedings as the journal.
+		{name: "proceedings as a journal", e: with(article, "volume", "", "issue", "", "container-title", "CHI '09: Proceedings of the SIGCHI Conference on Human Factors in Computing Systems"),
+			code: CodeProceedingsAsArticle, field: "type", msg: `probably a conference paper; write type = "paper-conference"`},
+		{name: "proceedings as a journal, checked as a paper", e: with(article, "volume", "", "issue", "", "container-title", "CHI '09: Proceedings of the SIGCHI Conference"),
+			code: CodeMissingField, absent: true},
+		{name: "a journal named Proceedings has volumes", e: with(article, "container-title", "Proceedings of the National Academy of Sciences"),
+			code: CodeProceedingsAsArticle, absent: true},
 		{name: "journal article without container", e: with(article, "container-title", ""), code: CodeMissingField, field: "container-title", msg: "the journal's name"},
 		{name: "newspaper without date", e: with(newspaper, "issued", ""), code: CodeMissingField, field: "issued", msg: "the date of the issue"},
 		{name: "web page without URL", e: with(webpage, "URL", ""), code: CodeMissingField, field: "URL",

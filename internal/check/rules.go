@@ -14,10 +14,11 @@ type Rule struct {
 // The codes Run emits. They are stable: scripts and editors match on them.
 const (
 	// Fields required or recommended per type and style (fields.go).
-	CodeMissingField     = "missing-field"
-	CodeRecommendedField = "recommended-field"
-	CodeUndated          = "undated"
-	CodeIncompleteDate   = "incomplete-date"
+	CodeMissingField         = "missing-field"
+	CodeRecommendedField     = "recommended-field"
+	CodeUndated              = "undated"
+	CodeProceedingsAsArticle = "proceedings-as-article"
+	CodeIncompleteDate       = "incomplete-date"
 
 	// Form of values (form.go).
 	CodeBadURL               = "bad-url"
@@ -91,6 +92,7 @@ var rules = []Rule{
 		"number-of-pages for books and theses (GOST), publisher for reference works, proceedings and datasets, version for software (APA), " +
 		"language for a title in a non-Latin script, " +
 		"and APA's title-translated for a title not in English when neither --style nor cite.toml names the styles"},
+	{CodeProceedingsAsArticle, sevWarning, "a journal article without volume or issue whose container-title names conference proceedings (\"CHI '09: Proceedings of …\") is probably a conference paper: write type = \"paper-conference\"; it is checked as one"},
 	{CodeUndated, sevWarning, "no issued date: APA 7 prints \"n.d.\" and GOST \"[б. г.]\"; add the date, or say \"undated\" in note"},
 	{CodeIncompleteDate, sevWarning, "a newspaper article's issued date lacks the month or day that APA 7 and GOST print for it"},
 
