@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -18,11 +19,13 @@ import (
 // same bytes, and Decode(Encode(x)) equals x.
 func Encode(w io.Writer, entries []*bib.Entry, claims []*bib.Claim) error {
 	var b bytes.Buffer
+	b.Grow(len(entries)*512 + len(claims)*256)
+	enc := &encoder{b: &b}
 	for i, e := range entries {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		encodeEntry(&b, e)
+		enc.entry(e)
 	}
 	for i, c := range claims {
 		if i > 0 || len(entries) > 0 {
@@ -43,7 +46,53 @@ func Save(path string, lib *bib.Library) error {
 	return atomicfile.Write(path, b.Bytes())
 }
 
-func encodeEntry(b *bytes.Buffer, e *bib.Entry) {
+// encoder writes entries, reusing its scratch space from one to the next.
+type encoder struct {
+	b    *bytes.Buffer
+	keys []string
+	ord  []int
+}
+
+// altKeys are the keys of the alternative forms of each name part, in the
+// order they are written.
+var altKeys = func() [][2]string {
+	out := make([][2]string, len(bib.NameParts))
+	for i, p := range bib.NameParts {
+		out[i] = [2]string{p + bib.TranslitSuffix, p + bib.TranslatedSuffix}
+	}
+	return out
+}()
+
+// sorted returns keys in canonical order (bib.VariableOrder, then by
+// name), in the encoder's scratch space.
+func (c *encoder) sorted(keys []string) []string {
+	c.ord = c.ord[:0]
+	for _, k := range keys {
+		c.ord = append(c.ord, bib.VariableOrder(k))
+	}
+	sort.Sort(byOrder{keys, c.ord})
+	return keys
+}
+
+type byOrder struct {
+	keys []string
+	ord  []int
+}
+
+func (s byOrder) Len() int { return len(s.keys) }
+func (s byOrder) Less(i, j int) bool {
+	if s.ord[i] != s.ord[j] {
+		return s.ord[i] < s.ord[j]
+	}
+	return s.keys[i] < s.keys[j]
+}
+func (s byOrder) Swap(i, j int) {
+	s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
+	s.ord[i], s.ord[j] = s.ord[j], s.ord[i]
+}
+
+func (c *encoder) entry(e *bib.Entry) {
+	b := c.b
 	b.WriteString("[[reference]]\n")
 	keyValue(b, "id", e.ID)
 	if len(e.Aliases) > 0 {
@@ -52,48 +101,68 @@ func encodeEntry(b *bytes.Buffer, e *bib.Entry) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(quote(a))
+			writeQuoted(b, a)
 		}
 		b.WriteString("]\n")
 	}
 	keyValue(b, "type", e.Type)
 	// Fields and dates are interleaved in canonical order so that, say,
 	// issued sits next to the publication facts.
-	keys := append(e.FieldNames(), e.DateVariables()...)
-	for _, k := range bib.SortVariables(keys) {
+	keys := c.keys[:0]
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	for k := range e.Dates {
+		keys = append(keys, k)
+	}
+	for _, k := range c.sorted(keys) {
 		d, isDate := e.Dates[k]
 		switch {
 		case !isDate:
 			keyValue(b, k, e.Fields[k])
 		case d.Literal != "":
-			fmt.Fprintf(b, "%s = { literal = %s }\n", bareOrQuoted(k), quote(d.Literal))
+			b.WriteString(bareOrQuoted(k))
+			b.WriteString(" = { literal = ")
+			writeQuoted(b, d.Literal)
+			b.WriteString(" }\n")
 		default:
 			keyValue(b, k, d.String())
 		}
 	}
-	for _, role := range e.NameVariables() {
+	keys = keys[:0]
+	for k := range e.Names {
+		keys = append(keys, k)
+	}
+	for _, role := range c.sorted(keys) {
 		for _, n := range e.Names[role] {
-			fmt.Fprintf(b, "\n[[reference.%s]]\n", bareOrQuoted(role))
-			for _, p := range bib.NameParts {
+			b.WriteString("\n[[reference.")
+			b.WriteString(bareOrQuoted(role))
+			b.WriteString("]]\n")
+			for i, p := range bib.NameParts {
 				if v := n.Part(p); v != "" {
 					keyValue(b, p, v)
 				}
-				for _, form := range []string{bib.TranslitSuffix, bib.TranslatedSuffix} {
-					if v, ok := n.Alt[p+form]; ok {
-						keyValue(b, p+form, v)
+				if len(n.Alt) == 0 {
+					continue
+				}
+				for _, k := range altKeys[i] {
+					if v, ok := n.Alt[k]; ok {
+						keyValue(b, k, v)
 					}
 				}
 			}
-			for _, flag := range []struct {
-				key string
-				on  bool
-			}{{"comma-suffix", n.CommaSuffix}, {"static-ordering", n.StaticOrdering}, {"parse-names", n.ParseNames}} {
-				if flag.on {
-					fmt.Fprintf(b, "%s = true\n", flag.key)
-				}
+			if n.CommaSuffix {
+				b.WriteString("comma-suffix = true\n")
+			}
+			if n.StaticOrdering {
+				b.WriteString("static-ordering = true\n")
+			}
+			if n.ParseNames {
+				b.WriteString("parse-names = true\n")
 			}
 		}
 	}
+	c.keys = keys[:0]
 	if len(e.Extra) > 0 {
 		b.WriteString("\n[reference.extra]\n")
 		for _, k := range e.ExtraNames() {
@@ -127,8 +196,26 @@ func encodeClaim(b *bytes.Buffer, c *bib.Claim) {
 func keyValue(b *bytes.Buffer, k, v string) {
 	b.WriteString(bareOrQuoted(k))
 	b.WriteString(" = ")
-	b.WriteString(quote(v))
+	writeQuoted(b, v)
 	b.WriteByte('\n')
+}
+
+// writeQuoted writes s as quote does, without building a string when
+// nothing needs escaping.
+func writeQuoted(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' || c < 0x20 || c == 0x7f {
+			b.WriteString(quote(s))
+			return
+		}
+	}
+	if !utf8.ValidString(s) {
+		b.WriteString(quote(s))
+		return
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }
 
 func bareOrQuoted(k string) string {
