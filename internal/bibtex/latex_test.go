@@ -100,7 +100,7 @@ func FuzzLaTeXRoundTrip(f *testing.F) {
 				if err != nil {
 					return
 				}
-				testkit.OutputBudget(t, "encodeLaTeX", len(s), len(enc), 16, 64)
+				testkit.OutputBudget(t, "encodeLaTeX", len(s), len(enc), 32, 64) // } is \textbraceright{} in BibTeX: 17 bytes
 				if !p {
 					if back := decodeLaTeX(enc); back.text != s {
 						t.Fatalf("dialect %v: %q → %q → %q", d, s, enc, back.text)
