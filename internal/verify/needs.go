@@ -270,11 +270,30 @@ func (r *Result) namedSource(d *manuscript.Document, s, e int) bool {
 	if inNonClaimSection(d, s) {
 		return true
 	}
+	dc := r.docOf(d)
 	for _, si := range d.SentencesIn(s, e) {
-		st := d.Sentences[si]
-		if inlineSource(d, st.Start, st.End) || maskParts([]byte(d.Prose()[st.Start:st.End])) {
+		named, seen := dc.named[si]
+		if !seen {
+			st := d.Sentences[si]
+			named = inlineSource(d, st.Start, st.End) || maskParts([]byte(d.Prose()[st.Start:st.End]))
+			if dc.named == nil {
+				dc.named = map[int]bool{}
+			}
+			dc.named[si] = named
+		}
+		if named {
 			return true
 		}
 	}
 	return inlineSource(d, s, e)
+}
+
+// docOf returns the doc of the document d.
+func (r *Result) docOf(d *manuscript.Document) *doc {
+	for _, dc := range r.docs {
+		if dc.d == d {
+			return dc
+		}
+	}
+	return &doc{d: d} // not one of Run's: nothing to cache in
 }

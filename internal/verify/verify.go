@@ -123,6 +123,10 @@ type doc struct {
 	idx          trigramIndex
 	// checkable counts, per paragraph, the statements that want a source.
 	checkable []int
+	// named caches, per sentence index, whether the sentence names its
+	// source (namedSource), so that a long sentence with many quotations
+	// is searched once, not once per quotation.
+	named map[int]bool
 }
 
 // marker returns the document's k-th marker.
@@ -274,13 +278,57 @@ func (r *Result) add(f Finding, di, start, end int, pos bib.Pos) {
 
 // sentenceAt returns the sentences the span [start, end) lies in, as
 // prose; for a span outside any sentence, the span itself.
+//
+// A sentence longer than sentenceWindow on either side of the finding (a
+// manuscript on one line without full stops, say) is cut to that window,
+// so that each finding costs what its surroundings cost, not what the
+// whole line does: otherwise a 1 MB one-line manuscript takes quadratic
+// time and memory, and every finding carries the whole line.
 func sentenceAt(d *manuscript.Document, start, end int) string {
-	si := d.SentencesIn(start, max(end, start+1))
-	if len(si) == 0 {
-		return d.ProseText(start, end)
+	from, to := start, end
+	if si := d.SentencesIn(start, max(end, start+1)); len(si) > 0 {
+		first, last := d.Sentences[si[0]], d.Sentences[si[len(si)-1]]
+		from, to = min(first.Start, start), max(last.End, end)
 	}
-	first, last := d.Sentences[si[0]], d.Sentences[si[len(si)-1]]
-	return d.ProseText(min(first.Start, start), max(last.End, end))
+	cutFrom, cutTo := from < start-sentenceWindow, to > end+sentenceWindow
+	if cutFrom {
+		from = wordStart(d.Prose(), start-sentenceWindow)
+	}
+	if cutTo {
+		to = wordEnd(d.Prose(), end+sentenceWindow)
+	}
+	s := d.ProseText(from, to)
+	if cutFrom {
+		s = "…" + s
+	}
+	if cutTo {
+		s += "…"
+	}
+	return s
+}
+
+// sentenceWindow is how much of a sentence sentenceAt keeps on each side
+// of a finding.
+const sentenceWindow = 600
+
+// wordStart moves i forward to the start of a word (and of a character).
+func wordStart(p string, i int) int {
+	for i < len(p) && p[i] != ' ' && p[i] != '\n' {
+		i++
+	}
+	for i < len(p) && !utf8.RuneStart(p[i]) {
+		i++
+	}
+	return i
+}
+
+// wordEnd moves i back to the end of a word (and of a character).
+func wordEnd(p string, i int) int {
+	i = min(i, len(p))
+	for i > 0 && p[i-1] != ' ' && p[i-1] != '\n' {
+		i--
+	}
+	return i
 }
 
 // clip shortens s to one line of at most 120 characters.
