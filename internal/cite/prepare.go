@@ -28,7 +28,10 @@ type Prep struct {
 	Translate bool
 	// Heading sets the variable "author-heading" when the work has one
 	// to three authors, all of them persons: GOST starts only such
-	// descriptions with a heading, and CSL cannot count names.
+	// descriptions with a heading, and CSL cannot count names. It also
+	// sets "author-title-page" for a dissertation not in English, whose
+	// statement of responsibility names the author as its title page
+	// does.
 	Heading bool
 	// SentenceCase puts English titles in sentence case (APA 7, 6.17).
 	SentenceCase bool
@@ -112,6 +115,13 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 	}
 	if p.Heading && headed(e.Names["author"]) {
 		it.Vars["author-heading"] = "true"
+	}
+	if p.Heading && e.Type == "thesis" && lang != "" && !isEnglish(lang) {
+		// A Russian or Kazakh dissertation's title page names its
+		// author surname first and in full; GOST's statement of
+		// responsibility gives that form (GOST R 7.0.100-2018's example
+		// "… / Вишняков Илья Владимирович ; …").
+		it.Vars["author-title-page"] = "true"
 	}
 	if p.Language != "" {
 		it.Language = p.Language
