@@ -69,7 +69,8 @@ func unescapeMarkdown(s string) string {
 
 // TestTypes checks one entry per common type in APA 7 and GOST R
 // 7.0.100-2018 (and the GOST variants) against the published examples
-// (or the rule-by-rule derivations) in testdata/types/STYLE.txt. Each
+// or the rule-by-rule derivations in testdata/types/STYLE.txt, whose
+// comments say which each is and where it was checked. Each
 // entry is rendered alone, so that no other record disambiguates it.
 func TestTypes(t *testing.T) {
 	for _, tc := range []struct {
@@ -114,7 +115,7 @@ func TestTypes(t *testing.T) {
 				}
 				pass++
 			}
-			t.Logf("%s: %d of %d entries as published", tc.style, pass, len(cases))
+			t.Logf("%s: %d of %d entries as expected", tc.style, pass, len(cases))
 		})
 	}
 }
