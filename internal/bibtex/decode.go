@@ -650,6 +650,7 @@ func (d *decoder) entry(r *expEntry) *bib.Entry {
 	}
 	d.yearMonth(e, r)
 	d.genre(e, r)
+	d.country(e, r)
 	d.noteURL(e, r)
 	joinSubtitles(e)
 	if bt := entryType(e, BibLaTeX); r.typ != bt {

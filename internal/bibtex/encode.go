@@ -357,7 +357,12 @@ func (c *encoder) fields() error {
 				enc = "{" + enc + "}"
 			}
 			s = enc
-			if raw, ok := c.fresh(name, v, func(raw string) bool { return decodeText(raw, k) == val }); ok {
+			if raw, ok := c.fresh(name, v, func(raw string) bool {
+				if country, ok := countryName(raw, c.e.Get("language")); ok {
+					return country == val
+				}
+				return decodeText(raw, k) == val
+			}); ok {
 				s = raw
 			}
 		}

@@ -59,6 +59,61 @@ var typeKeys = []typeKey{
 	{key: "mathesis", en: "Master's thesis", thesis: true, degree: masterDegree},
 	{key: "techreport", en: "Technical report", ru: "технический отчет"},
 	{key: "resreport", en: "Research report", ru: "отчет о научно-исследовательской работе"},
+	// Patents, as biblatex's and biblatex-gost's localisation files word them.
+	{key: "patent", en: "Patent", ru: "патент"},
+	{key: "patentus", en: "U.S. patent", ru: "патент США"},
+	{key: "patentde", en: "German patent", ru: "патент Германии"},
+	{key: "patenteu", en: "European patent", ru: "патент Европы"},
+	{key: "patentfr", en: "French patent", ru: "патент Франции"},
+	{key: "patentuk", en: "British patent", ru: "патент Великобритании"},
+	{key: "patreq", en: "Patent application", ru: "заявка на патент"},
+	{key: "patrequs", en: "U.S. patent application", ru: "заявка на патент США"},
+	{key: "patreqde", en: "German patent application", ru: "заявка на патент Германии"},
+	{key: "patreqeu", en: "European patent application", ru: "заявка на патент Европы"},
+	{key: "patreqfr", en: "French patent application", ru: "заявка на патент Франции"},
+	{key: "patrequk", en: "British patent application", ru: "заявка на патент Великобритании"},
+}
+
+// countries are the keys biblatex and biblatex-gost write in a patent's
+// location (countryru) for the country that granted it, and the names
+// they stand for.
+var countries = map[string][2]string{ // [English, Russian]
+	"countryru": {"Russian Federation", "Российская Федерация"},
+	"countryus": {"United States", "США"},
+	"countryde": {"Germany", "Германия"},
+	"countryeu": {"European Union", "Европейский союз"},
+	"countryep": {"European Union", "Европейский союз"},
+	"countryfr": {"France", "Франция"},
+	"countryuk": {"United Kingdom", "Великобритания"},
+}
+
+// countryName returns the name a country key stands for in a language.
+func countryName(key, lang string) (string, bool) {
+	c, ok := countries[strings.ToLower(strings.TrimSpace(key))]
+	if !ok {
+		return "", false
+	}
+	if russianGenre(lang) {
+		return c[1], true
+	}
+	return c[0], true
+}
+
+// country replaces a country key in publisher-place (location =
+// {countryru}) by the country's name in the record's language, keeping the
+// key in extra for the export.
+func (d *decoder) country(e *bib.Entry, r *expEntry) {
+	f, ok := r.get("location")
+	if !ok {
+		return
+	}
+	name, ok := countryName(f.raw, e.Get("language"))
+	if !ok || e.Get("publisher-place") != strings.TrimSpace(f.raw) {
+		return
+	}
+	e.Set("publisher-place", name)
+	e.Extra["location"] = f.raw
+	d.warn(f.pos, e.ID, "location", CodeKeptOriginal, fmt.Sprintf("field location %q is read as %q; the original is kept in extra", f.raw, name))
 }
 
 func lookupTypeKey(s string) (typeKey, bool) {
