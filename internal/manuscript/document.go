@@ -284,14 +284,14 @@ func (d *Document) QuotesIn(s, e int) []int {
 // removed, quotation delimiters written as quotation marks, white space
 // collapsed.
 func (d *Document) ProseText(s, e int) string {
-	p := proseQuotes.Replace(d.prose[s:e])
+	p := quoteMarks.Replace(d.prose[s:e])
 	return strings.Join(strings.Fields(p), " ")
 }
 
-// proseQuotes turns the quotation marks prose keeps as \x01 and \x02
+// quoteMarks turns the quotation marks prose keeps as \x01 and \x02
 // back into “ and ”; built once, since building a Replacer costs more
 // than most of its uses.
-var proseQuotes = strings.NewReplacer("\x01", "“", "\x02", "”")
+var quoteMarks = strings.NewReplacer("\x01", "“", "\x02", "”")
 
 // Parse reads text, named name, as a manuscript in format f.
 func Parse(name, text string, f Format, opts Options) *Document {

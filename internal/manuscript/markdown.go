@@ -339,7 +339,7 @@ func (s *scan) markdown() {
 
 // titleText returns a heading's title as prose.
 func (s *scan) titleText(a, b int) string {
-	return strings.Join(strings.Fields(strings.NewReplacer("\x01", "“", "\x02", "”").Replace(string(s.mask[a:b]))), " ")
+	return strings.Join(strings.Fields(quoteMarks.Replace(string(s.mask[a:b]))), " ")
 }
 
 // indentWidth returns the width of a line's leading white space, a tab

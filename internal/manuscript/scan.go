@@ -164,7 +164,7 @@ func (s *scan) normaliseRegions() {
 func (s *scan) findMarkers() {
 	d := s.d
 	sort.Slice(s.markers, func(i, j int) bool { return s.markers[i].Start < s.markers[j].Start })
-	var found []Marker
+	found := make([]Marker, 0, markerCandidates(d.prose, s.forms))
 	crossref := func(a, b int) { s.blank(a, b, Markup) }
 	prose := d.prose
 	if rl := d.References; rl != nil {
@@ -173,8 +173,10 @@ func (s *scan) findMarkers() {
 	} else {
 		found = markerScan(prose, 0, len(prose), s.forms, s.markers, found, crossref)
 	}
-	all := append(found, s.markers...)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	all := found
+	if len(s.markers) > 0 {
+		all = mergeMarkers(found, s.markers)
+	}
 	out := all[:0]
 	end := 0
 	for _, m := range all {
@@ -218,4 +220,32 @@ func isRefHeading(title string) bool {
 		}
 	}
 	return false
+}
+
+// markerCandidates estimates how many markers the generic scan may find:
+// the bytes that can open one, at most one per 16 bytes of text.
+func markerCandidates(prose string, f forms) int {
+	n := 0
+	for i := 0; i < len(prose); i++ {
+		switch prose[i] {
+		case '[', '(', '@', '\\':
+			n++
+		}
+	}
+	return min(n, len(prose)/16+1)
+}
+
+// mergeMarkers merges two lists of markers sorted by start.
+func mergeMarkers(a, b []Marker) []Marker {
+	out := make([]Marker, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out = append(out, b[0])
+			b = b[1:]
+		} else {
+			out = append(out, a[0])
+			a = a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }

@@ -58,8 +58,26 @@ func (m Marker) numeric() bool {
 type resolver struct {
 	lib      *bib.Library
 	byAuthor map[string][]*bib.Entry // built on the first author–date cite
-	byLen    map[int][]string        // ids by length, built on the first suggestion
-	lowerIDs map[string][]rune
+	byLen    map[int][]idForm        // ids by length, built on the first suggestion
+}
+
+// idForm is an id as suggestions compare it: lower case, with its
+// character signature.
+type idForm struct {
+	id    string
+	lower []rune
+	sig   uint64
+}
+
+// charSig returns a 64-bit set of the characters of s (hashed), so that
+// popcount(a^b) bounds their edit distance from below: one edit changes at
+// most two bits.
+func charSig(s []rune) uint64 {
+	var sig uint64
+	for _, r := range s {
+		sig |= 1 << (uint32(r) * 2654435761 >> 26)
+	}
+	return sig
 }
 
 func newResolver(lib *bib.Library) *resolver { return &resolver{lib: lib} }
@@ -82,24 +100,17 @@ func (rs *resolver) authors() map[string][]*bib.Entry {
 	return rs.byAuthor
 }
 
-// idsByLength returns the ids whose lower-case length is within slack of n.
-func (rs *resolver) idsByLength(n, slack int) []string {
+// idsByLength returns the ids whose lower-case length is n, grouped by
+// length, built on first use.
+func (rs *resolver) idsByLength(n int) []idForm {
 	if rs.byLen == nil {
-		rs.byLen = map[int][]string{}
-		rs.lowerIDs = make(map[string][]rune, len(rs.lib.Entries))
+		rs.byLen = map[int][]idForm{}
 		for _, e := range rs.lib.Entries {
 			l := []rune(strings.ToLower(e.ID))
-			rs.lowerIDs[e.ID] = l
-			rs.byLen[len(l)] = append(rs.byLen[len(l)], e.ID)
+			rs.byLen[len(l)] = append(rs.byLen[len(l)], idForm{id: e.ID, lower: l, sig: charSig(l)})
 		}
 	}
-	var out []string
-	out = append(out, rs.byLen[n]...)
-	for d := 1; d <= slack; d++ {
-		out = append(out, rs.byLen[n-d]...)
-		out = append(out, rs.byLen[n+d]...)
-	}
-	return out
+	return rs.byLen[n]
 }
 
 // romanizations are the schemes whose forms of a Cyrillic name an
@@ -258,39 +269,48 @@ func (rs *resolver) authorYear(author, year string) string {
 }
 
 // boundedDistance returns the Levenshtein distance between a and b, or
-// limit+1 as soon as it must exceed limit (when the lengths differ by
-// more, or a whole row of the table does).
+// limit+1 as soon as it must exceed limit: when the lengths differ by
+// more, or every cell of a row's band (the cells within limit of the
+// diagonal, the only ones that can stay within it) does.
 func boundedDistance(a, b []rune, limit int) int {
 	if abs(len(a)-len(b)) > limit {
 		return limit + 1
 	}
+	inf := limit + 1
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, inf)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[lo-1] = inf
+		if lo == 1 {
+			cur[0] = min(i, inf)
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			v := prev[j-1] + cost
-			if d := prev[j] + 1; d < v {
-				v = d
+			if j <= i-1+limit && prev[j]+1 < v {
+				v = prev[j] + 1
 			}
-			if d := cur[j-1] + 1; d < v {
-				v = d
+			if cur[j-1]+1 < v {
+				v = cur[j-1] + 1
 			}
-			cur[j] = v
-			best = min(best, v)
+			cur[j] = min(v, inf)
+			best = min(best, cur[j])
+		}
+		if hi < len(b) {
+			cur[hi+1] = inf
 		}
 		if best > limit {
-			return limit + 1
+			return inf
 		}
 		prev, cur = cur, prev
 	}
-	return min(prev[len(b)], limit+1)
+	return min(prev[len(b)], inf)
 }

@@ -185,9 +185,11 @@ func (r *Result) statements(di int) {
 				}
 			}
 		}
-		for _, loc := range listNumber.FindAllIndex(masked, -1) {
-			for k := loc[0]; k < loc[1]; k++ {
-				masked[k] = ' '
+		if hasDigit(masked) {
+			for _, loc := range listNumber.FindAllIndex(masked, -1) {
+				for k := loc[0]; k < loc[1]; k++ {
+					masked[k] = ' '
+				}
 			}
 		}
 		if inNonClaimSection(d, s.Start) {
@@ -197,13 +199,14 @@ func (r *Result) statements(di int) {
 			continue // "according to ГОСТ 8.417, section 8", a link: the source is named
 		}
 		var figures, dates []string
-		for _, loc := range date.FindAllIndex(masked, -1) {
+		digits := hasDigit(masked)
+		for _, loc := range dateMatches(masked, digits) {
 			dates = append(dates, string(masked[loc[0]:loc[1]]))
 			for k := loc[0]; k < loc[1]; k++ {
 				masked[k] = ' '
 			}
 		}
-		for _, loc := range figure.FindAllIndex(masked, -1) {
+		for _, loc := range figureMatches(masked, digits) {
 			if inWord(masked, loc[0], loc[1]) {
 				continue // "21st", "G20", "COVID-19": names and ordinals, not figures
 			}
@@ -296,4 +299,57 @@ func (r *Result) docOf(d *manuscript.Document) *doc {
 		}
 	}
 	return &doc{d: d} // not one of Run's: nothing to cache in
+}
+
+// figureMatches returns the figures of b, none when it has no digit.
+func figureMatches(b []byte, digits bool) [][]int {
+	if !digits {
+		return nil
+	}
+	return figure.FindAllIndex(b, -1)
+}
+
+// monthStems are the first three letters of month names, in English and
+// Russian: a sentence without one has no date to look for.
+var monthStems = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "oct": true, "nov": true, "dec": true, "янв": true, "фев": true, "мар": true, "апр": true,
+	"мая": true, "май": true, "июн": true, "июл": true, "авг": true, "сен": true, "окт": true, "ноя": true, "дек": true,
+}
+
+// dateMatches returns the dates written with a month name in b, none when
+// b has no digit or no word that opens like a month.
+func dateMatches(b []byte, digits bool) [][]int {
+	if !digits {
+		return nil
+	}
+	month := false
+	for i := 0; i < len(b) && !month; {
+		r, size := utf8.DecodeRune(b[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j, n := i, 0
+		var stem [3]rune
+		for j < len(b) {
+			r, size := utf8.DecodeRune(b[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			if n < 3 {
+				stem[n] = unicode.ToLower(r)
+			}
+			n++
+			j += size
+		}
+		if n >= 3 && monthStems[string(stem[:])] {
+			month = true
+		}
+		i = j
+	}
+	if !month {
+		return nil
+	}
+	return date.FindAllIndex(b, -1)
 }

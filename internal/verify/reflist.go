@@ -346,7 +346,9 @@ func joinYears(ys []int) string {
 }
 
 // keyYear is a year written in a citation key: "hanks2012", "smith_2010a".
-var keyYear = regexp.MustCompile(`(?:^|[^\d])(1[5-9]\d\d|20\d\d)[a-z]?(?:[^\d]|$)`)
+// A year inside a DOI or between dots or slashes ("doi:10.1080/0193.2010.5")
+// is not the key's.
+var keyYear = regexp.MustCompile(`(?:^|[^\d./])(1[5-9]\d\d|20\d\d)[a-z]?(?:[^\d./]|$)`)
 
 // markerYears reports markers whose year differs from their record's: a
 // key that spells a year ([@hanks2012] for a 2009 item), or an author–date
@@ -365,6 +367,9 @@ func (r *Result) markerYears() {
 			var written string
 			switch m.form {
 			case manuscript.PandocMarker, manuscript.LaTeXMarker:
+				if strings.HasPrefix(strings.ToLower(c.Key), "doi:") || strings.HasPrefix(c.Key, "10.") {
+					continue
+				}
 				ms := keyYear.FindAllStringSubmatch(c.Key, -1)
 				if len(ms) != 1 {
 					continue
@@ -379,7 +384,11 @@ func (r *Result) markerYears() {
 			if err != nil || y == e.Year() {
 				continue
 			}
-			r.add(Finding{Code: CodeYearMismatch, Ref: e.ID, Excerpt: clip(m.Text), Message: fmt.Sprintf("marker %s gives the year %d, but the library's %s is from %d: correct the marker or the record", clip(m.Text), y, e.ID, e.Year())}, m.doc, m.Start, m.End, bib.Pos{})
+			what := fmt.Sprintf("marker %s gives the year %d", clip(m.Text), y)
+			if len(m.Cites) > 1 && m.form != manuscript.AuthorDateMarker {
+				what = fmt.Sprintf("the key %q of marker %s gives the year %d", c.Key, clip(m.Text), y)
+			}
+			r.add(Finding{Code: CodeYearMismatch, Ref: e.ID, Excerpt: clip(m.Text), Message: fmt.Sprintf("%s, but the library's %s is from %d: correct the marker or the record", what, e.ID, e.Year())}, m.doc, m.Start, m.End, bib.Pos{})
 		}
 	}
 }

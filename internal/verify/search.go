@@ -17,15 +17,17 @@ import (
 // the rune that produced runes[i].
 type normText struct {
 	runes    []rune
-	from, to []int
-	str      string // string(runes)
-	byteRune []int  // rune index of each byte of str
+	from, to []int32
+	str      string  // string(runes)
+	byteRune []int32 // rune index of each byte of str
 }
 
 // normalise builds the normal form of text, skipping the spans of skip
 // (sorted, non-overlapping markers).
 func normalise(text string, skip []manuscript.Span) *normText {
-	n := &normText{}
+	size := utf8.RuneCountInString(text)
+	size += size / 16
+	n := &normText{runes: make([]rune, 0, size), from: make([]int32, 0, size), to: make([]int32, 0, size)}
 	k := 0
 	pendingSpace := false
 	for i := 0; i < len(text); {
@@ -75,10 +77,10 @@ func normalise(text string, skip []manuscript.Span) *normText {
 		i += size
 	}
 	n.str = string(n.runes)
-	n.byteRune = make([]int, 0, len(n.str))
+	n.byteRune = make([]int32, 0, len(n.str))
 	for ri, r := range n.runes {
 		for range utf8.RuneLen(r) {
-			n.byteRune = append(n.byteRune, ri)
+			n.byteRune = append(n.byteRune, int32(ri))
 		}
 	}
 	return n
@@ -86,8 +88,8 @@ func normalise(text string, skip []manuscript.Span) *normText {
 
 func (n *normText) add(r rune, from, to int) {
 	n.runes = append(n.runes, r)
-	n.from = append(n.from, from)
-	n.to = append(n.to, to)
+	n.from = append(n.from, int32(from))
+	n.to = append(n.to, int32(to))
 }
 
 func (n *normText) trimSpace() {
@@ -101,9 +103,9 @@ func (n *normText) trimSpace() {
 // span returns the original byte span of runes[s:e].
 func (n *normText) span(s, e int) (int, int) {
 	if e <= s {
-		return n.from[s], n.from[s]
+		return int(n.from[s]), int(n.from[s])
 	}
-	return n.from[s], n.to[e-1]
+	return int(n.from[s]), int(n.to[e-1])
 }
 
 func isQuoteMark(r rune) bool {
@@ -147,7 +149,7 @@ func (n *normText) findAll(excerpt *normText, limit int) []match {
 			e += k + len(p)
 		}
 		if ok {
-			bs, be := n.span(n.byteRune[s], n.byteRune[e-1]+1)
+			bs, be := n.span(int(n.byteRune[s]), int(n.byteRune[e-1])+1)
 			out = append(out, match{bs, be})
 		}
 		_, size := utf8.DecodeRuneInString(n.str[s:])
@@ -171,16 +173,56 @@ func splitEllipsis(s string) []string {
 // trigramIndex maps each three-rune sequence of a normalised text to the
 // rune positions where it starts. It is built once, on the first excerpt
 // that is not found, and makes each closest-passage search cost about the
-// length of the excerpt rather than of the manuscript.
-type trigramIndex map[[3]rune][]int32
+// length of the excerpt rather than of the manuscript. The positions of
+// all trigrams sit in one array, grouped by trigram (4 bytes a rune), and
+// a map from each distinct trigram to its group.
+type trigramIndex struct {
+	groups map[uint64]trigramGroup
+	pos    []int32
+}
 
-func newTrigramIndex(runes []rune) trigramIndex {
-	idx := make(trigramIndex, len(runes)/4)
+type trigramGroup struct{ start, n int32 }
+
+// trigramKey packs three runes (21 bits each) into one key.
+func trigramKey(a, b, c rune) uint64 {
+	return uint64(a)<<42 | uint64(b)<<21 | uint64(c)
+}
+
+func newTrigramIndex(runes []rune) *trigramIndex {
+	idx := &trigramIndex{groups: map[uint64]trigramGroup{}}
+	if len(runes) < 3 {
+		return idx
+	}
 	for i := 0; i+3 <= len(runes); i++ {
-		k := [3]rune{runes[i], runes[i+1], runes[i+2]}
-		idx[k] = append(idx[k], int32(i))
+		k := trigramKey(runes[i], runes[i+1], runes[i+2])
+		g := idx.groups[k]
+		g.n++
+		idx.groups[k] = g
+	}
+	var off int32
+	for k, g := range idx.groups {
+		g.start, off = off, off+g.n
+		g.n = 0
+		idx.groups[k] = g
+	}
+	idx.pos = make([]int32, off)
+	for i := 0; i+3 <= len(runes); i++ {
+		k := trigramKey(runes[i], runes[i+1], runes[i+2])
+		g := idx.groups[k]
+		idx.pos[g.start+g.n] = int32(i)
+		g.n++
+		idx.groups[k] = g
 	}
 	return idx
+}
+
+// at returns the positions where the trigram a b c starts, in order.
+func (idx *trigramIndex) at(a, b, c rune) []int32 {
+	g, ok := idx.groups[trigramKey(a, b, c)]
+	if !ok {
+		return nil
+	}
+	return idx.pos[g.start : g.start+g.n]
 }
 
 // nearest is the closest passage to an excerpt: its rune span in the
@@ -197,7 +239,7 @@ type nearest struct {
 // whatever the length of the text. The best few diagonals are then scored
 // exactly by edit distance over a window around each, with free ends in
 // the text (Sellers).
-func (n *normText) closest(idx trigramIndex, p []rune) (nearest, bool) {
+func (n *normText) closest(idx *trigramIndex, p []rune) (nearest, bool) {
 	const (
 		bucket     = 8 // diagonals within 8 runes vote together
 		candidates = 6
@@ -210,7 +252,7 @@ func (n *normText) closest(idx trigramIndex, p []rune) (nearest, bool) {
 	type gram struct{ j, count int }
 	grams := make([]gram, 0, m)
 	for j := 0; j+3 <= m; j++ {
-		if c := len(idx[[3]rune{p[j], p[j+1], p[j+2]}]); c > 0 {
+		if c := len(idx.at(p[j], p[j+1], p[j+2])); c > 0 {
 			grams = append(grams, gram{j, c})
 		}
 	}
@@ -220,7 +262,7 @@ func (n *normText) closest(idx trigramIndex, p []rune) (nearest, bool) {
 		if len(diags)+g.count > budget && len(diags) > 0 {
 			break
 		}
-		for _, pos := range idx[[3]rune{p[g.j], p[g.j+1], p[g.j+2]}] {
+		for _, pos := range idx.at(p[g.j], p[g.j+1], p[g.j+2]) {
 			diags = append(diags, (int(pos)-g.j+m)/bucket)
 		}
 	}

@@ -158,8 +158,6 @@ func BenchmarkWriteHTML(b *testing.B) {
 	}
 }
 
-// FuzzRun checks that no manuscript makes Run panic, and that every finding
-// it makes has a place.
 // FuzzRun checks that no manuscript, in any format, makes Run panic, and
 // that every finding's span and position lie inside the input.
 func FuzzRun(f *testing.F) {

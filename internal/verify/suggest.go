@@ -1,8 +1,11 @@
 package verify
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/manuscript"
 )
@@ -56,7 +59,7 @@ const minSuggestWords = 4
 // suggest returns the kind and the wording of the first phrase of prose
 // that wants a source, or "".
 func suggest(prose string) (kind, phrase string) {
-	if words(prose) < minSuggestWords {
+	if words(prose) < minSuggestWords || !mayWantSource(prose) {
 		return "", ""
 	}
 	if selfReference.MatchString(prose) {
@@ -124,14 +127,6 @@ func firstAsOrdinal(prose, p string) bool {
 }
 
 var (
-	// designation is the identifier of a standard or a numbered public
-	// document: "ГОСТ Р 7.0.11-2011", "ГОСТ 2.105", "ISO 690:2010",
-	// "RFC 2119". Naming one names the source.
-	designation = word(`(?:ГОСТ|GOST|ОСТ|СТБ|ДСТУ|СНиП|СанПиН|ISO|IEC|IEEE|ANSI|DIN|BS|EN|ASTM|RFC)(?:[ \x{a0}]?(?:Р|R|ИСО|ISO|IEC|МЭК))?[ \x{a0}~]?\d+(?:[.:/-]\d+)*`)
-	// partNumber is a number that names a part of a document or an
-	// identifier, not a figure: "пункт 4.3.1", "section 2", "Fig. 3",
-	// "Table 2", "№ 5", "§ 8", "grant 870142", "FKZ 50 RA 1701".
-	partNumber = word(`(?:пункт|пункта|пунктом|п\.|пп\.|раздел|раздела|разделе|разд\.|глав[аеуы]|гл\.|рисун(?:ок|ка|ке|ки)|рис\.|таблиц[аеуы]|табл\.|приложени[еяи]|прил\.|формул[аеуы]|уравнени[еяи]|section|sections|sec\.|chapter|chapters|ch\.|figure|figures|fig\.|figs\.|table|tables|tab\.|equation|equations|eq\.|eqs\.|appendix|part|item|clause|article|art\.|§|№|no\.|nos\.|grant|grants|project|contract|award|agreement no\.|fkz|vol\.|volume|p\.|pp\.|с\.|т\.|version|v\.|release)[ \x{a0}]?(?:\(?[A-Za-zА-Яа-я]?\d+(?:[.,:/–-]\d+)*[a-z]?\)?(?:,? ?(?:and|и|–|-) ?\d+(?:\.\d+)*)?)(?: RA \d+)?`)
 	// standardName names a standard without its number: "согласно ГОСТ".
 	standardName = word(`ГОСТ|ГОСТа|ГОСТу|GOST|СНиП|СанПиН`)
 	// urlLike finds a URL or hyperlink command in the text of a sentence.
@@ -145,24 +140,131 @@ var (
 // figures: designations of standards and numbers of parts, figures,
 // tables, grants. It reports whether a designation names a source.
 func maskParts(b []byte) (named bool) {
-	named = standardName.Match(b) || designation.Match(b)
-	for _, loc := range designation.FindAllSubmatchIndex(b, -1) {
-		for k := loc[2]; k < loc[3]; k++ {
-			b[k] = ' '
+	named = (bytes.Contains(b, []byte("ГОСТ")) || bytes.Contains(b, []byte("GOST")) || bytes.Contains(b, []byte("СНиП")) || bytes.Contains(b, []byte("СанПиН"))) && standardName.Match(b)
+	for i := 0; i < len(b); {
+		if b[i] < '0' || b[i] > '9' {
+			i++
+			continue
 		}
-	}
-	for _, loc := range partNumber.FindAllSubmatchIndex(b, -1) {
-		for k := loc[2]; k < loc[3]; k++ {
-			b[k] = ' '
+		// a number: digits with internal . : / - (2.105, 7.0.11-2011, 4.3.1)
+		s, e := i, i
+		for e < len(b) && (b[e] >= '0' && b[e] <= '9' || (b[e] == '.' || b[e] == ':' || b[e] == '/' || b[e] == '-') && e+1 < len(b) && b[e+1] >= '0' && b[e+1] <= '9') {
+			e++
+		}
+		i = e
+		if s > 0 && (isWordByte(b[s-1]) || b[s-1] == '(' && s > 1 && isWordByte(b[s-2])) {
+			continue // "G20", "x2"
+		}
+		w, ws := wordBefore(b, s)
+		switch {
+		case w == "":
+		case designations[w] || (w == "р" || w == "r" || w == "исо" || w == "iso" || w == "мэк" || w == "iec") && prefixedDesignation(b, ws):
+			named = true
+			blankBytes(b, ws, e)
+		case partWords[w]:
+			// "пункт 4.3.1", "Fig. 3", "grant 870142", and "FKZ 50 RA 1701"
+			for e < len(b) {
+				k := e
+				for k < len(b) && (b[k] == ' ' || b[k] == ',') {
+					k++
+				}
+				if k+3 <= len(b) && (string(b[k:k+3]) == "RA " || string(b[k:k+3]) == "и ") {
+					k += 3
+				} else if k+4 <= len(b) && string(b[k:k+4]) == "and " {
+					k += 4
+				}
+				if k < len(b) && b[k] >= '0' && b[k] <= '9' && k > e {
+					for k < len(b) && (b[k] >= '0' && b[k] <= '9' || b[k] == '.' && k+1 < len(b) && b[k+1] >= '0' && b[k+1] <= '9') {
+						k++
+					}
+					e = k
+					continue
+				}
+				break
+			}
+			blankBytes(b, ws, e)
+			i = e
 		}
 	}
 	return named
 }
 
+// designations are the words that open the identifier of a standard or a
+// numbered public document ("ГОСТ 2.105", "ISO 690", "RFC 2119"): naming
+// one names the source.
+var designations = map[string]bool{
+	"гост": true, "gost": true, "ост": true, "стб": true, "дсту": true, "снип": true, "санпин": true, "iso": true,
+	"iec": true, "ieee": true, "ansi": true, "din": true, "bs": true, "en": true, "astm": true, "rfc": true,
+}
+
+// partWords name a part of a document, an illustration or an identifier:
+// the number after one is no figure.
+var partWords = map[string]bool{
+	"пункт": true, "пункта": true, "пунктом": true, "пункте": true, "п.": true, "пп.": true, "раздел": true, "раздела": true,
+	"разделе": true, "разд.": true, "глава": true, "главе": true, "главу": true, "главы": true, "гл.": true, "рисунок": true,
+	"рисунка": true, "рисунке": true, "рисунки": true, "рис.": true, "таблица": true, "таблице": true, "таблицу": true,
+	"таблицы": true, "табл.": true, "приложение": true, "приложения": true, "приложении": true, "прил.": true,
+	"формула": true, "формуле": true, "формулу": true, "формулы": true, "уравнение": true, "уравнения": true,
+	"section": true, "sections": true, "sec.": true, "chapter": true, "chapters": true, "ch.": true, "figure": true,
+	"figures": true, "fig.": true, "figs.": true, "table": true, "tables": true, "tab.": true, "equation": true,
+	"equations": true, "eq.": true, "eqs.": true, "appendix": true, "part": true, "item": true, "clause": true,
+	"article": true, "art.": true, "§": true, "№": true, "no.": true, "nos.": true, "grant": true, "grants": true,
+	"project": true, "contract": true, "award": true, "fkz": true, "vol.": true, "volume": true, "p.": true, "pp.": true,
+	"с.": true, "т.": true, "version": true, "v.": true, "release": true, "step": true, "line": true, "lines": true,
+}
+
+// wordBefore returns the lower-cased word (with a trailing period, or a
+// sign such as § or №) that ends just before offset s of b, past at most
+// one space, and where it starts.
+func wordBefore(b []byte, s int) (string, int) {
+	e := s
+	if e > 0 && (b[e-1] == ' ' || b[e-1] == '~') {
+		e--
+	} else if e >= 2 && b[e-2] == 0xc2 && b[e-1] == 0xa0 {
+		e -= 2 // a no-break space
+	}
+	k := e
+	if k > 0 && b[k-1] == '.' {
+		k--
+	}
+	for k > 0 {
+		r, size := utf8.DecodeLastRune(b[:k])
+		if !unicode.IsLetter(r) && r != '§' && r != '№' {
+			break
+		}
+		k -= size
+		if r == '§' || r == '№' {
+			break
+		}
+	}
+	if k == e {
+		return "", s
+	}
+	return strings.ToLower(string(b[k:e])), k
+}
+
+// prefixedDesignation reports whether the letter before a number at ws
+// ("Р" in "ГОСТ Р 7.0.5") follows a designation word.
+func prefixedDesignation(b []byte, ws int) bool {
+	w, _ := wordBefore(b, ws)
+	return designations[w]
+}
+
+func blankBytes(b []byte, s, e int) {
+	for k := s; k < e; k++ {
+		b[k] = ' '
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
 // inlineSource reports whether the sentence [s, e) of d names its source
 // itself: a URL or hyperlink in its text.
 func inlineSource(d *manuscript.Document, s, e int) bool {
-	return urlLike.MatchString(d.Text[s:e])
+	t := d.Text[s:e]
+	return strings.Contains(t, "://") && urlLike.MatchString(t) || strings.Contains(t, "www.") || strings.Contains(t, `\url{`) || strings.Contains(t, `\href{`) || strings.Contains(t, "](")
 }
 
 // inNonClaimSection reports whether offset off lies under a heading that
@@ -176,4 +278,55 @@ func inNonClaimSection(d *manuscript.Document, off int) bool {
 		title = h.Title
 	}
 	return title != "" && nonClaimHeading.MatchString(title)
+}
+
+// hasDigit reports whether b holds an ASCII digit.
+func hasDigit(b []byte) bool {
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// anchors open the words of every wording in suggestions (a word, or the
+// stem of a Russian one); a sentence with none of them and no digit wants
+// no regular expression run over it.
+var anchors = func() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range strings.Fields(`according argue asserted asserts articulated commented claim stated states report noted notes
+		observed emphasi stressed pointed maintained contend suggest shows showed shown demonstrat found concluded
+		acknowledged recogni declared announced proclaimed warned regarded considered seen viewed widely well
+		generally commonly often frequently studies research scholars experts researchers many most consensus
+		agreement largest biggest highest lowest greatest oldest earliest best worst strongest richest poorest
+		smallest fastest main foremost only first mostly majority unprecedented hundreds thousands millions
+		billions dozens tens third quarter half twice three doubled tripled halved more appear set laid enshrined
+		prescribed reflected treaty declaration charter convention decree resolution constitution covenant accord
+		protocol concept doctrine мнению словам данным согласно отмеча отметил утвержда счита подчеркива подчеркн
+		заяв сообща сообщ доказа показа установ призна указыва известно общепризнан широко принято исследования
+		многие ученые учёные эксперты большинство сам наиболее крупнейш важнейш величайш наибольш наименьш впервые
+		единственн сотни сотен тысяч миллион миллиард десятки более половин треть федеральн закон конституци указ
+		постановлени договор конвенци деклараци`) {
+		m[a] = true
+	}
+	return m
+}()
+
+// mayWantSource reports whether prose holds a digit or a word that opens
+// with an anchor: the cheap test before the regular expressions.
+func mayWantSource(prose string) bool {
+	lower := strings.ToLower(prose)
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if w[0] >= '0' && w[0] <= '9' {
+			return true
+		}
+		rs := []rune(w)
+		for k := 3; k <= len(rs) && k <= 12; k++ {
+			if anchors[string(rs[:k])] {
+				return true
+			}
+		}
+	}
+	return false
 }

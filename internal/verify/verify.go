@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -69,13 +70,20 @@ func Codes() []Code {
 
 // severityOf returns the severity of a finding code.
 func severityOf(code string) bib.Severity {
-	for _, c := range Codes() {
-		if c.Code == code {
-			return c.Severity
-		}
+	if s, ok := severities[code]; ok {
+		return s
 	}
 	return bib.Error
 }
+
+// severities maps each code to its severity.
+var severities = func() map[string]bib.Severity {
+	m := map[string]bib.Severity{}
+	for _, c := range Codes() {
+		m[c.Code] = c.Severity
+	}
+	return m
+}()
 
 // Manuscript is a text to verify. Name is how positions print it; Format
 // is its markup (see manuscript.Detect).
@@ -120,7 +128,7 @@ type doc struct {
 	// marker; markers[k] of the document is Result.Markers[first+k].
 	first, count int
 	norm         *normText
-	idx          trigramIndex
+	idx          *trigramIndex
 	// checkable counts, per paragraph, the statements that want a source.
 	checkable []int
 	// named caches, per sentence index, whether the sentence names its
@@ -227,11 +235,21 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 	if len(mss) > 0 {
 		r.res = newResolver(lib)
 	}
-	for _, ms := range mss {
+	docs := make([]*manuscript.Document, len(mss))
+	total := 0
+	for i, ms := range mss {
 		if ms == nil {
 			continue
 		}
-		d := manuscript.Parse(ms.Name, ms.Text, ms.Format, manuscript.Options{KeepNarrative: r.res.keepNarrative})
+		docs[i] = manuscript.Parse(ms.Name, ms.Text, ms.Format, manuscript.Options{KeepNarrative: r.res.keepNarrative})
+		total += len(docs[i].Markers)
+	}
+	r.Markers = make([]Marker, 0, total)
+	for i, ms := range mss {
+		if ms == nil {
+			continue
+		}
+		d := docs[i]
 		dc := &doc{ms: ms, d: d, first: len(r.Markers), checkable: make([]int, len(d.Paragraphs))}
 		for k := range d.Markers {
 			r.Markers = append(r.Markers, r.res.resolve(d, k, len(r.docs)))
@@ -419,14 +437,25 @@ func (r *Result) didYouMean(key string) string {
 	}
 	best, bestD := "", maxSuggestDistance+1
 	lk := []rune(strings.ToLower(key))
-	for _, id := range r.res.idsByLength(len(lk), maxSuggestDistance) {
-		li := r.res.lowerIDs[id]
-		if abs(len(li)-len(lk)) >= bestD {
-			continue
-		}
-		if d := boundedDistance(lk, li, bestD-1); d < bestD {
-			best, bestD = id, d
-			if d <= 1 {
+	sig := charSig(lk)
+	// lengths nearest first: n, n-1, n+1, n-2, n+2
+	for d := 0; d <= maxSuggestDistance && d < bestD && bestD > 1; d++ {
+		for _, n := range []int{len(lk) - d, len(lk) + d} {
+			if d == 0 && n != len(lk) {
+				continue
+			}
+			for _, f := range r.res.idsByLength(n) {
+				if bits.OnesCount64(sig^f.sig) > 2*(bestD-1) {
+					continue
+				}
+				if dist := boundedDistance(lk, f.lower, bestD-1); dist < bestD {
+					best, bestD = f.id, dist
+					if dist <= 1 {
+						break
+					}
+				}
+			}
+			if d == 0 {
 				break
 			}
 		}
