@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cite-project/cite/internal/search"
+	"github.com/cite-project/cite/internal/store"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -126,6 +127,11 @@ func parseQuery(s string) (*search.Query, error) {
 	if err != nil {
 		var qe *search.Error
 		if errors.As(err, &qe) {
+			if qe.Field != "" {
+				if hint := store.Suggest(qe.Field, search.FieldNames()); hint != "" {
+					return nil, usageErrorf("query term %q: unknown field %q%s; see 'cite search --help' for the fields", qe.Term, qe.Field, hint)
+				}
+			}
 			return nil, usageErrorf("query term %v; see 'cite search --help'", qe)
 		}
 		return nil, usageErrorf("%v", err)

@@ -23,6 +23,8 @@ func (q *Query) String() string { return q.text }
 type Error struct {
 	Term string
 	Msg  string
+	// Field is the unknown field name, for an unknown-field error.
+	Field string
 }
 
 // Error returns "term: message".
@@ -81,6 +83,16 @@ var special = map[string]termKind{
 // for help texts.
 func Fields() []string {
 	return []string{"author", "editor", "name", "title", "container", "journal", "publisher", "place", "year", "type", "lang", "has", "missing", "id"}
+}
+
+// FieldNames lists every field name a query accepts: Fields and the CSL
+// variables.
+func FieldNames() []string {
+	out := Fields()
+	for _, v := range variableByFold {
+		out = append(out, v)
+	}
+	return out
 }
 
 // variableByFold maps lower-case CSL variable names to their spelling
@@ -225,7 +237,9 @@ func parseTerm(tok token) (term, error) {
 		t.kind, t.fields, t.needle = textTerm, []string{v}, newNeedle(value)
 		return t, t.needle.check(tok.raw)
 	}
-	return bad("unknown field %q; use %s, or a CSL variable (DOI, ISBN, URL, note, publisher-place, …)", tok.field, strings.Join(Fields(), ", "))
+	t2, err := bad("unknown field %q; use %s, or a CSL variable (DOI, ISBN, URL, note, publisher-place, …)", tok.field, strings.Join(Fields(), ", "))
+	err.(*Error).Field = tok.field
+	return t2, err
 }
 
 // fieldName returns the spelling of a field that has: and missing: test.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -145,14 +146,12 @@ func layout(lines []string, anchors []store.Anchor, comments []store.Comment) (r
 	// owner returns the record whose lines hold line l, or nil before the
 	// first record.
 	owner := func(l int) *record {
-		var r *record
-		for _, x := range recs {
-			if x.line > l {
-				break
-			}
-			r = x
+		// The last record whose header is at or before l.
+		i := sort.Search(len(recs), func(i int) bool { return recs[i].line > l })
+		if i == 0 {
+			return nil
 		}
-		return r
+		return recs[i-1]
 	}
 	type anchorAt struct {
 		line int
@@ -196,7 +195,7 @@ func layout(lines []string, anchors []store.Anchor, comments []store.Comment) (r
 		default:
 			k := 0
 			if r != nil {
-				k = slices.Index(recs, r) + 1
+				k = sort.Search(len(recs), func(i int) bool { return recs[i].line > r.line })
 			}
 			gaps[k] = append(gaps[k], c.Line)
 		}
@@ -276,6 +275,9 @@ func blankBetween(blank func(int) bool, a, b int) bool {
 // source had a blank line between the last comment and what follows, a
 // blank line at the end.
 func blockOf(lines []string, ls []int, before bool) []string {
+	if len(ls) == 0 {
+		return nil
+	}
 	var out []string
 	for i, l := range ls {
 		if i > 0 && l > ls[i-1]+1 {
