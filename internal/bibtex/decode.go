@@ -95,8 +95,8 @@ type ReadOptions struct {
 // ErrorList when no entry of the file could be read and it has syntax
 // errors, or a *LimitError.
 func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
-	enc := charset.Detect(data).Encoding
-	res, err := DecodeWith(name, charset.Decode(data, enc), ReadOptions{Encoding: enc})
+	text, det := charset.ToUTF8(data)
+	res, err := DecodeWith(name, text, ReadOptions{Encoding: det.Encoding})
 	if err != nil {
 		return nil, nil, err
 	}

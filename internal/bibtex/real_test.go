@@ -88,23 +88,7 @@ func TestRealFiles(t *testing.T) {
 					t.Errorf("entry %s changed through TOML:\n%+v\nwant\n%+v", e.ID, fromTOML.Entries[i].Strip(), e.Strip())
 				}
 			}
-			for _, d := range []Dialect{BibLaTeX, BibTeX} {
-				out := encode(t, lib.Entries, d)
-				back := decode(t, "again.bib", out)
-				if len(back.Entries) != len(lib.Entries) {
-					t.Fatalf("%v: %d entries after the round trip; want %d", d, len(back.Entries), len(lib.Entries))
-				}
-				if d == BibLaTeX {
-					for i, e := range lib.Entries {
-						if !e.Equal(back.Entries[i]) {
-							t.Errorf("%v: entry %s changed:\n%+v\nwant\n%+v", d, e.ID, back.Entries[i].Strip(), e.Strip())
-						}
-					}
-				}
-				if again := encode(t, back.Entries, d); !bytes.Equal(again, out) {
-					t.Errorf("%v: export → import → export is not byte-identical:\n%s", d, testkit.Diff(string(out), string(again)))
-				}
-			}
+			dialectRoundTrips(t, lib.Entries)
 		})
 	}
 }

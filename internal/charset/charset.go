@@ -313,3 +313,10 @@ func decodeUTF16(data []byte, bigEndian bool) []byte {
 	}
 	return out
 }
+
+// ToUTF8 detects the encoding of data (see Detect) and decodes it (see
+// Decode).
+func ToUTF8(data []byte) ([]byte, Detection) {
+	det := Detect(data)
+	return Decode(data, det.Encoding), det
+}

@@ -41,8 +41,8 @@ type ReadOptions struct {
 // Decode reads a RIS file with its encoding detected (charset.Detect) and
 // the default options. See DecodeWith.
 func Decode(name string, data []byte) (*bib.Library, []bib.Diagnostic, error) {
-	enc := charset.Detect(data).Encoding
-	res, err := DecodeWith(name, charset.Decode(data, enc), ReadOptions{Encoding: enc})
+	text, det := charset.ToUTF8(data)
+	res, err := DecodeWith(name, text, ReadOptions{Encoding: det.Encoding})
 	if err != nil {
 		return nil, nil, err
 	}
