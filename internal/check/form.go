@@ -394,7 +394,13 @@ func (c *checker) page(e *bib.Entry, v string) {
 				continue
 			}
 		}
-		c.report(e, "page", CodeBadPage, fmt.Sprintf("page range %q ends before it starts: check the pages and write first–last", tok))
+		msg := fmt.Sprintf("page range %q ends before it starts: check the pages and write first–last", tok)
+		if nb <= 60 && e.Get("number") == "" {
+			// ACM's exports give an article's number and its length as
+			// pages = {177--13}.
+			msg += fmt.Sprintf("; if %s is the article number and %s the number of pages (as ACM's exports give them), write number = %q and number-of-pages = %q instead", a, b, a, b)
+		}
+		c.report(e, "page", CodeBadPage, msg)
 	}
 	if labelled {
 		c.report(e, "page", CodePagePrefix, fmt.Sprintf("page %q includes a label that the style adds itself: write page = %q", v, strings.Join(clean, ", ")))

@@ -115,6 +115,8 @@ func TestIdentifierRules(t *testing.T) {
 			msg: `write DOI = "10.1080/02634937.2016.1234567"`},
 		{name: "DOI with label", e: with(article, "DOI", "doi:10.1080/02634937.2016.1234567"), code: CodeDOIURL, field: "DOI"},
 		{name: "bad DOI", e: with(article, "DOI", "10.10/xyz"), code: CodeBadDOI, field: "DOI", msg: "is not of the form 10.NNNN/suffix"},
+		{name: "article number and length as pages", e: with(article, "page", "177–13"), code: CodeBadPage, field: "page",
+			msg: `if 177 is the article number and 13 the number of pages (as ACM's exports give them), write number = "177" and number-of-pages = "13" instead`},
 		{name: "info:doi is a label", e: with(article, "DOI", "info:doi/10.1076/jnmr.32.4.395.18858"), code: CodeDOIURL, field: "DOI",
 			msg: `write DOI = "10.1076/jnmr.32.4.395.18858"`},
 		{name: "info:doi is not bad", e: with(article, "DOI", "info:doi/10.1076/jnmr.32.4.395.18858"), code: CodeBadDOI, absent: true},
