@@ -710,6 +710,10 @@ func (s *scan) latexEnv(t string, i, e, end int, begin bool, stack *[]frame, mas
 		return after
 	}
 	s.blank(i, after, Markup)
+	if name == "abstract" {
+		// the abstract is a section of its own, titled by the class
+		s.headings = append(s.headings, Heading{Span: Span{i, after}, Level: headingLevels["section"], Title: "Abstract"})
+	}
 	if strings.Contains(name, "quote") {
 		*quotes = append(*quotes, i)
 	}

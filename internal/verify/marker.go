@@ -141,6 +141,9 @@ func authorKeys(e *bib.Entry) []string {
 		}
 		n := ns[0]
 		add(n.Family)
+		if n.Given != "" && n.Family != "" {
+			add(n.Given + " " + n.Family) // "R Core Team", read by BibTeX as given "R Core", family "Team"
+		}
 		if n.NonDroppingParticle != "" {
 			add(n.NonDroppingParticle + " " + n.Family)
 		}
@@ -244,6 +247,12 @@ func (r *Result) resolveNotes(dc *doc) {
 // order; without one, the first is taken.
 func (rs *resolver) authorYear(author, year string) string {
 	list := rs.authors()[normName(author)]
+	if len(list) == 0 {
+		// "J Hijmans": an initial or a given name before the family name
+		if k := strings.LastIndexByte(strings.TrimSpace(author), ' '); k > 0 {
+			list = rs.authors()[normName(author[k+1:])]
+		}
+	}
 	want, suffix := 0, -1
 	if y := strings.TrimRight(year, "abcdefghijklmnopqrstuvwxyz"); len(y) == 4 {
 		want, _ = strconv.Atoi(y)

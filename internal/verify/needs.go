@@ -192,8 +192,14 @@ func (r *Result) statements(di int) {
 				}
 			}
 		}
-		if inNonClaimSection(d, s.Start) {
-			continue
+		if inNonClaimSection(d, s.Start) || ownWork(d, s.Start) {
+			continue // thanks, or the author's own methods and results
+		}
+		if firstPerson.Match(masked) {
+			continue // "we set the number of hidden dimensions to 5"
+		}
+		if digits := hasDigit(masked); digits {
+			maskEnumerators(masked)
 		}
 		if named := maskParts(masked); named || inlineSource(d, s.Start, s.End) {
 			continue // "according to ГОСТ 8.417, section 8", a link: the source is named

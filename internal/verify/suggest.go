@@ -267,6 +267,51 @@ func inlineSource(d *manuscript.Document, s, e int) bool {
 	return strings.Contains(t, "://") && urlLike.MatchString(t) || strings.Contains(t, "www.") || strings.Contains(t, `\url{`) || strings.Contains(t, `\href{`) || strings.Contains(t, "](")
 }
 
+// ownWorkHeading names a section that reports the author's own work,
+// whose figures are results, not claims from elsewhere: the abstract,
+// methods, data, results, discussion, conclusion.
+var ownWorkHeading = regexp.MustCompile(`(?i)^(?:[\dIVX]+\.?\s*)*(?:abstract|summary|methods?|methodology|materials and methods|data(?: and methods)?|study (?:area|sites?)|experiments?|experimental (?:setup|results|design)|implementation|results?(?: and discussion)?|evaluation|discussion|conclusions?|concluding remarks|future work|аннотация|реферат|резюме|материалы и методы|методы(?: исследования)?|методика|методология|результаты(?: и (?:их )?обсуждение)?|обсуждение(?: результатов)?|заключение|выводы|эксперимент\p{L}*|экспериментальная часть)\.?\s*$`)
+
+// ownWork reports whether offset off lies in a section of the author's
+// own work (see ownWorkHeading), at any level above it.
+func ownWork(d *manuscript.Document, off int) bool {
+	var chain []manuscript.Heading // the open heading of each level
+	for _, h := range d.Headings {
+		if h.Start > off {
+			break
+		}
+		for len(chain) > 0 && chain[len(chain)-1].Level >= h.Level {
+			chain = chain[:len(chain)-1]
+		}
+		chain = append(chain, h)
+	}
+	for _, h := range chain {
+		if ownWorkHeading.MatchString(strings.TrimSpace(h.Title)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPerson finds the author speaking of their own work: "we", "our
+// method", "this study", "the proposed", "мы", "в данной работе".
+var firstPerson = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:we|us|our (?:methods?|models?|approach(?:es)?|results?|study|studies|analys[ie]s|data|experiments?|classifiers?|procedures?|cameras?|systems?|algorithms?|implementation|evaluation|work|findings|proposal|framework|tools?|library|software|package|code|survey|samples?|measurements?|simulations?)|this (?:study|paper|work|article|thesis|chapter)|the proposed|мы|нами|в (?:данной|этой|настоящей) (?:работе|статье|диссертации|главе)|предложенн\p{L}*|наш\p{L}* (?:метод\p{L}*|подход\p{L}*|модел\p{L}*|результат\p{L}*|исследовани\p{L}*|алгоритм\p{L}*|эксперимент\p{L}*))(?:$|[^\p{L}])`)
+
+// enumerator is an inline list label, "1. an automated procedure … and 2. a
+// camera model", "(i)", or a time of day, "6 a.m.": no figures.
+var enumerator = regexp.MustCompile(`(?:^|[\s(])(?:[1-9][.)]\s+\p{Ll}|\([1-9ivx]{1,4}\)\s|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b))`)
+
+// maskEnumerators blanks the digits of inline list labels and times.
+func maskEnumerators(b []byte) {
+	for _, loc := range enumerator.FindAllIndex(b, -1) {
+		for k := loc[0]; k < loc[1]; k++ {
+			if b[k] >= '0' && b[k] <= '9' {
+				b[k] = ' '
+			}
+		}
+	}
+}
+
 // inNonClaimSection reports whether offset off lies under a heading that
 // names a section without claims (acknowledgements, funding).
 func inNonClaimSection(d *manuscript.Document, off int) bool {

@@ -32,6 +32,7 @@ var cases = map[string][]string{
 	"citation-suggested":    {CodeCitationSuggested},
 	"reference-list":        {CodeListMismatch, CodeListUnmatched, CodeYearMismatch, CodeDuplicateSource},
 	"weak-support":          {CodeIndirectSupport, CodeSecondarySupport},
+	"own-work":              {CodeCitationNeeded},
 	"numbering-order":       {CodeNumberingOrder},
 	"clean-forms":           {},
 	"no-manuscript":         {CodeClaimWithoutSource, CodeUnknownSource, CodeUncitedReference},
