@@ -51,7 +51,7 @@ func (e *env) importCommand() *ucli.Command {
 			"Exit code 0 on success; 1 when an entry was skipped (the others are\n" +
 			"imported), or with --strict when the file has any error (nothing is written\n" +
 			"then), or when an id is already in the --into file; 2 when the file cannot\n" +
-			"be read, is not BibTeX or JSON at all, or exceeds a limit.\n\n" +
+			"be read, is not BibTeX, JSON or RIS at all, or exceeds a limit.\n\n" +
 			"Examples:\n" +
 			"   cite import old.bib > refs/old.toml\n" +
 			"   cite import zotero.json --into refs/references.toml --on-duplicate rename\n" +
