@@ -114,7 +114,11 @@ func (e *env) runVerify(c *ucli.Context) error {
 		if err := store.Encode(e.stdout, nil, stubs); err != nil {
 			return inputError(fmt.Errorf("write the claim stubs: %w", err))
 		}
-		fmt.Fprintf(e.stderr, "%s; %d claim stubs\n", r.Summary(), len(stubs))
+		plural := "s"
+		if len(stubs) == 1 {
+			plural = ""
+		}
+		fmt.Fprintf(e.stderr, "%s; %d claim stub%s\n", r.Summary(), len(stubs), plural)
 		if r.HasProblems() {
 			return problemsFound()
 		}

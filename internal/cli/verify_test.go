@@ -24,6 +24,13 @@ func TestVerifyGolden(t *testing.T) {
 		{"not-utf8", []string{"--library", lib, "verify", "-m", filepath.Join(verifyData, "latin1.txt")}, 2},
 		{"stray-argument", []string{"--library", lib, "verify", ms}, 2},
 		{"unknown-style", []string{"--library", lib, "verify", "-m", ms, "--style", "chicago-nonexistent"}, 2},
+		{"min-severity-error", []string{"--library", lib, "verify", "-m", ms, "--min-severity", "error"}, 1},
+		{"bad-min-severity", []string{"--library", lib, "verify", "-m", ms, "--min-severity", "fatal"}, 2},
+		{"bad-from", []string{"--library", lib, "verify", "-m", ms, "--from", "docx"}, 2},
+		{"from-markdown", []string{"--library", lib, "verify", "-m", ms, "--from", "markdown"}, 1},
+		{"several-files", []string{"--library", lib, "verify", "-m", filepath.Join(verifyData, "chapter1.tex"), filepath.Join(verifyData, "chapter2.md")}, 1},
+		{"suggest-claims", []string{"--library", lib, "verify", "-m", ms, "--suggest-claims"}, 1},
+		{"suggest-claims-no-manuscript", []string{"--library", lib, "verify", "--suggest-claims"}, 2},
 	})
 }
 
