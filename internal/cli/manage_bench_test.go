@@ -7,38 +7,33 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-// big100k generates the 100,000-reference library once per test binary
-// and returns its directory.
-var big100k = struct {
-	once sync.Once
-	dir  string
-	err  string
-}{}
-
+// bigLibrary returns the directory of the generated 100,000-reference
+// library (seed 1), made once in the temporary directory and reused by
+// later runs, so that benchmarks neither pay for generating it nor leave
+// copies behind.
 func bigLibrary(b *testing.B) string {
 	b.Helper()
-	big100k.once.Do(func() {
-		dir, err := osMkdirTemp("cite-bench-")
-		if err != nil {
-			big100k.err = err.Error()
-			return
-		}
-		var stderr bytes.Buffer
-		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr, now: func() time.Time { return testNow }}
-		if code := e.run(context.Background(), []string{"cite", "generate", "--count", "100000", "--seed", "1", "--out", dir}); code != 0 {
-			big100k.err = stderr.String()
-		}
-		big100k.dir = dir
-	})
-	if big100k.err != "" {
-		b.Fatal(big100k.err)
+	dir := filepath.Join(os.TempDir(), "cite-bench-100k-seed1")
+	done := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(done); err == nil {
+		return dir
 	}
-	return big100k.dir
+	if err := os.RemoveAll(dir); err != nil {
+		b.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr, now: func() time.Time { return testNow }}
+	if code := e.run(context.Background(), []string{"cite", "generate", "--count", "100000", "--seed", "1", "--out", dir}); code != 0 {
+		b.Fatalf("generate: exit %d: %s", code, stderr.String())
+	}
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
 }
 
 // benchCommand runs cite with args on the 100,000-reference library.
@@ -77,9 +72,5 @@ func BenchmarkSearch100kLatinWord(b *testing.B) {
 func BenchmarkSearch100kFields(b *testing.B) {
 	benchCommand(b, 0, "search", "type:webpage", "-has:DOI", "--ids")
 }
-
-var _ = filepath.Join
-
-func osMkdirTemp(prefix string) (string, error) { return os.MkdirTemp("", prefix) }
 
 func BenchmarkFmtCheck100k(b *testing.B) { benchCommand(b, 0, "fmt", "--check") }
