@@ -78,6 +78,11 @@ func (e *env) runVerify(c *ucli.Context) error {
 			return usageErrorf("--from: %v", err)
 		}
 	}
+	for _, a := range c.Args().Slice() {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			return usageErrorf("%s comes after the manuscript files, where it is read as a file: put the options first (cite verify %s … -m FILE FILE…)", a, a)
+		}
+	}
 	paths := append(c.StringSlice("manuscript"), c.Args().Slice()...)
 	if c.NArg() > 0 && len(c.StringSlice("manuscript")) == 0 {
 		return usageErrorf("verify takes the manuscript with --manuscript FILE (then more files may follow): cite verify -m %s", c.Args().First())

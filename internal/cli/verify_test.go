@@ -31,6 +31,7 @@ func TestVerifyGolden(t *testing.T) {
 		{"several-files", []string{"--library", lib, "verify", "-m", filepath.Join(verifyData, "chapter1.tex"), filepath.Join(verifyData, "chapter2.md")}, 1},
 		{"suggest-claims", []string{"--library", lib, "verify", "-m", ms, "--suggest-claims"}, 1},
 		{"suggest-claims-no-manuscript", []string{"--library", lib, "verify", "--suggest-claims"}, 2},
+		{"option-after-files", []string{"--library", lib, "verify", "-m", ms, filepath.Join(verifyData, "chapter2.md"), "--format", "json"}, 2},
 	})
 }
 

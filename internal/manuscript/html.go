@@ -85,7 +85,7 @@ func (s *scan) html() {
 				i = end
 				continue
 			}
-			if blockTags[name] {
+			if blockTags[name] && !(name == "p" && len(quotes) > 0) && name != "blockquote" {
 				s.cut(i)
 				s.cut(e)
 			}

@@ -592,14 +592,17 @@ func (s *scan) latexCommand(t string, i, end int, stack *[]frame, masking *int, 
 	switch name {
 	case "printbibliography", "bibliography", "printbibheading", "bibliographyunit":
 		k := ne
-		if k < end && (t[k] == '[' || t[k] == '{') {
-			close := byte(']')
-			if t[k] == '{' {
-				close = '}'
+		for k < end && (t[k] == '[' || t[k] == '{') {
+			c := -1
+			if t[k] == '[' {
+				c = latexGroupEnd(t, k, end, '[', ']', 4096)
+			} else if b := strings.IndexByte(t[k:min(end, k+4096)], '}'); b > 0 {
+				c = k + b
 			}
-			if c := latexGroupEnd(t, k, end, t[k], close, 4096); c > 0 {
-				k = c + 1
+			if c < 0 {
+				break
 			}
+			k = c + 1
 		}
 		s.placeholders = append(s.placeholders, Placeholder{Span{i, k}, LaTeXCommand})
 		s.cut(i)
@@ -658,8 +661,12 @@ func (s *scan) latexEnv(t string, i, e, end int, begin bool, stack *[]frame, mas
 	name := strings.TrimSpace(t[k+1 : k+c])
 	after := k + c + 1
 	kind := latexEnvs[name]
-	s.cut(i)
-	s.cut(after)
+	if kind != "q" && !strings.Contains(name, "quote") {
+		// a block quotation stays in its paragraph, so that the marker
+		// after \end{quote} cites it
+		s.cut(i)
+		s.cut(after)
+	}
 	if !begin {
 		s.blank(i, after, Markup)
 		switch {

@@ -323,10 +323,7 @@ func (s *scan) findQuotes() {
 			if ei < len(explicit) && explicit[ei].Start <= i && i < explicit[ei].End {
 				q := explicit[ei]
 				q.Paragraph = pi
-				q.Words = countWords(d.prose[q.Start:min(q.End, p.End)])
-				if q.End > p.End {
-					q.End = p.End
-				}
+				q.Words = countWords(d.prose[q.Start:q.End])
 				d.Quotes = append(d.Quotes, q)
 				i = q.End
 				ei++
@@ -436,7 +433,7 @@ func (s *scan) attach(q *Quote) {
 		pos = d.Markers[k].Start
 	}
 	pos = q.End
-	for k := last; k < len(d.Markers) && d.Markers[k].Start-pos <= 8 && onlyPunct(d.prose, pos, d.Markers[k].Start); k++ {
+	for k := last; k < len(d.Markers) && closeAfter(d.prose, pos, d.Markers[k].Start) && onlyPunct(d.prose, pos, d.Markers[k].Start); k++ {
 		q.Markers = append(q.Markers, k)
 		pos = d.Markers[k].End
 	}
@@ -459,4 +456,20 @@ func onlyPunct(t string, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// closeAfter reports whether a marker at b follows the end of a quotation
+// at a closely: at most 8 bytes of punctuation between them, besides
+// white space and markup (a closing \end{quote}, a line break).
+func closeAfter(prose string, a, b int) bool {
+	if b < a || b-a > 200 {
+		return false
+	}
+	n := 0
+	for i := a; i < b; i++ {
+		if !isSpaceByte(prose[i]) {
+			n++
+		}
+	}
+	return n <= 8
 }

@@ -116,6 +116,11 @@ func (s *scan) finish() {
 		if len(rl.Entries) == 0 {
 			s.referenceEntries()
 		}
+		for i := range rl.Entries {
+			if rl.Entries[i].Text == "" {
+				s.entryText(&rl.Entries[i])
+			}
+		}
 	}
 	s.findMarkers()
 	s.findQuotes()
