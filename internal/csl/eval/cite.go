@@ -266,7 +266,7 @@ func (c *ctx) formatLayout(n *output.Node, f *style.Formatting) *output.Node {
 			j := c.joiner()
 			j.add(&output.Node{Children: d.Children, Format: d.Format, Quote: d.Quote, NoCase: d.NoCase})
 			j.add(c.affix(f.Suffix))
-			d.Children, d.Format, d.Quote, d.NoCase = j.parts, output.Formatting{}, nil, false
+			d.Children, d.Format, d.Quote, d.NoCase = j.parts(), output.Formatting{}, nil, false
 			f = &style.Formatting{Prefix: f.Prefix}
 		}
 	}
@@ -278,7 +278,7 @@ func (c *ctx) formatLayout(n *output.Node, f *style.Formatting) *output.Node {
 		j.add(c.affix(f.Prefix))
 		j.add(n)
 		j.add(c.affix(f.Suffix))
-		n = &output.Node{Children: j.parts}
+		n = j.span()
 	}
 	return c.format(n, &inner)
 }

@@ -376,7 +376,7 @@ func (c *ctx) datePart(dp item.DateParts, p locale.DatePart, hasDay bool) *outpu
 		return nil
 	}
 	f := p.Formatting
-	return c.format(&output.Node{Children: superscripts(s)}, &f)
+	return c.format(c.supers(s), &f)
 }
 
 func (c *ctx) monthGender(m int) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/csl/style"
 )
 
 // disambiguate resolves ambiguous cites (CSL 1.0.2, "Disambiguation"):
@@ -86,45 +87,84 @@ func sortByPos(g []*item.Item, pos map[*item.Item]int) {
 	sort.SliceStable(g, func(i, j int) bool { return pos[g[i]] < pos[g[j]] })
 }
 
-// key renders the disambiguation form of an item's cite: first position,
-// no locator, plain text.
-func (r *run) key(it *item.Item) string {
-	sig := r.disFor(it).signature()
+// key renders the disambiguation form of an item's cite: subsequent
+// position, no locator, plain text. Keys are cached with the state they
+// were rendered in (see disSig).
+func (r *run) key(it *item.Item) string { return r.keyEntry(it).key }
+
+// keyEntry returns the cached key of it, rendering it if its state
+// changed.
+func (r *run) keyEntry(it *item.Item) *cachedKey {
+	sig := r.disFor(it).sig()
 	if r.e.numbered {
 		// The cite may print its number, which a Document's edits change.
-		sig += "#" + strconv.Itoa(r.citeNum[it])
+		sig.citeNum = r.citeNum[it]
 	}
 	if r.byCite && r.e.observes.firstRef {
-		sig += "@" + strconv.Itoa(r.firstNoteOf[it])
+		sig.firstNote = r.firstNoteOf[it]
 	}
 	if k, ok := r.keys[it]; ok && k.sig == sig {
-		return k.key
+		return k
 	}
 	k := r.renderKey(it)
-	r.keys[it] = cachedKey{sig: sig, key: k}
+	k.sig = sig
+	r.keys[it] = k
 	return k
 }
 
-// cachedKey is a disambiguation key with the state it was rendered in.
-type cachedKey struct{ sig, key string }
+// cachedKey is a disambiguation key with the state it was rendered in
+// and the first names the cite showed.
+type cachedKey struct {
+	sig   disSig
+	key   string
+	first *shownList
+}
 
-// signature identifies a disambiguation state, so that keys are only
-// rendered again when the state changed.
-func (d *disState) signature() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d/%d/%d", d.addNames, d.yearSuffix, d.disambiguate)
+// shownList records the names of a cite's first cs:names as rendered:
+// the names, whether each was inverted, and the cs:name and options that
+// formatted them, so that their forms at other given-name levels can be
+// computed without rendering the cite again.
+type shownList struct {
+	names    []item.Name
+	inverted []bool
+	nm       *style.Name
+	o        nameOpts
+}
+
+// disSig identifies what a disambiguation key depends on: the item's
+// disambiguation state and, where the cite prints them, its citation
+// number and first-reference note number.
+type disSig struct {
+	addNames, yearSuffix, disambiguate int
+	given                              string
+	citeNum, firstNote                 int
+}
+
+// sig returns the signature of d; given-name levels of 0 count as absent.
+func (d *disState) sig() disSig {
+	s := disSig{addNames: d.addNames, yearSuffix: d.yearSuffix, disambiguate: d.disambiguate}
 	if len(d.given) > 0 {
 		keys := make([]string, 0, len(d.given))
 		for k, v := range d.given {
-			keys = append(keys, fmt.Sprintf("%s=%d", k, v))
+			if v != 0 {
+				keys = append(keys, k+"="+strconv.Itoa(v))
+			}
 		}
-		sort.Strings(keys)
-		b.WriteString(strings.Join(keys, ";"))
+		if len(keys) > 0 {
+			sort.Strings(keys)
+			s.given = strings.Join(keys, ";")
+		}
 	}
-	return b.String()
+	return s
 }
 
-func (r *run) renderKey(it *item.Item) string {
+// signature is sig as a string.
+func (d *disState) signature() string {
+	s := d.sig()
+	return fmt.Sprintf("%d/%d/%d/%s", s.addNames, s.yearSuffix, s.disambiguate, s.given)
+}
+
+func (r *run) renderKey(it *item.Item) *cachedKey {
 	c, layout := r.newCtx(it, false)
 	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	if r.byCite {
@@ -134,11 +174,13 @@ func (r *run) renderKey(it *item.Item) string {
 	}
 	// The access date does not tell works apart (as in citeproc-js).
 	c.suppress("accessed")
+	c.captureFirst = true
 	n := c.renderAll(layout.Children, "")
-	if n == nil {
-		return ""
+	k := &cachedKey{first: c.shown}
+	if n != nil {
+		k.key = n.Plain()
 	}
-	return n.Plain()
+	return k
 }
 
 // ambiguous groups items whose cites render identically.
@@ -299,18 +341,30 @@ func (r *run) distinct(g []*item.Item) int {
 // shownNames returns the names of an item's first cs:names as rendered
 // in its cite, in order.
 func (r *run) shownNames(it *item.Item) []item.Name {
-	c, layout := r.newCtx(it, false)
+	if f := r.keyEntry(it).first; f != nil {
+		return f.names
+	}
+	return nil
+}
+
+// nameForms returns the rendered forms of an item's shown names with
+// every given name at level (0 as styled, 1 initials, 2 full).
+func (r *run) nameForms(it *item.Item, level int) []string {
+	f := r.keyEntry(it).first
+	if f == nil {
+		return nil
+	}
+	c, _ := r.newCtx(it, false)
 	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
-	c.renderAll(layout.Children, "")
-	n := len(c.firstNames)
-	var out []item.Name
-	for _, v := range []string{"author", "editor", "translator", "composer", "director", "container-author", "interviewer", "recipient", "collection-editor", "illustrator", "original-author", "reviewed-author"} {
-		out = append(out, it.Names[v]...)
+	c.dis = &disState{given: make(map[string]int, len(f.names))}
+	for _, n := range f.names {
+		c.dis.given[nameKey(n)] = level
 	}
-	if n < len(out) {
-		out = out[:n]
+	forms := make([]string, len(f.names))
+	for i, n := range f.names {
+		forms[i] = c.name(n, f.nm, f.o, f.inverted[i]).Plain()
 	}
-	return out
+	return forms
 }
 
 // tryGiven expands given names (initials, then full names) in the
@@ -415,21 +469,10 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		if !clash {
 			continue
 		}
-		d := r.disFor(it)
 		formOf[it] = map[int][]string{}
 		for level := 0; level <= maxLevel; level++ {
-			if d.given == nil {
-				d.given = map[string]int{}
-			}
-			for _, n := range names {
-				d.given[nameKey(n)] = level
-			}
-			c, layout := r.newCtx(it, false)
-			c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
-			c.renderAll(layout.Children, "")
-			formOf[it][level] = c.firstNames
+			formOf[it][level] = r.nameForms(it, level)
 		}
-		d.given = nil
 		for i, n := range names {
 			if primary && i > 0 {
 				break

@@ -249,8 +249,13 @@ type run struct {
 	// at the start of a citation or after a sentence in a prefix.
 	termLeaves map[*output.Node]bool
 	nameOpts   map[nameOptsKey]nameOpts
+	inits      map[initialsKey]string
 	collBuf    collate.Buffer
-	keys       map[*item.Item]cachedKey
+	keys       map[*item.Item]*cachedKey
+	// nodes and kids are slabs the run allocates output nodes and their
+	// children slices from.
+	nodes []output.Node
+	kids  []*output.Node
 	// budgetErr is set when a rendering exceeded the evaluation budget;
 	// every later rendering of the run stops at once.
 	budgetErr *BudgetError
@@ -350,6 +355,38 @@ func (e *Engine) Process(req Request) Result {
 	return res
 }
 
+// slabSize is how many nodes (and child pointers) a slab holds.
+const slabSize = 256
+
+// newNode returns a zero node from the run's slab.
+func (r *run) newNode() *output.Node {
+	if len(r.nodes) == cap(r.nodes) {
+		r.nodes = make([]output.Node, 0, slabSize)
+	}
+	r.nodes = r.nodes[:len(r.nodes)+1]
+	return &r.nodes[len(r.nodes)-1]
+}
+
+// str returns a leaf holding s.
+func (r *run) str(s string) *output.Node {
+	n := r.newNode()
+	n.Text = s
+	return n
+}
+
+// children returns a slice of n child pointers from the run's slab.
+func (r *run) children(n int) []*output.Node {
+	if n > slabSize/4 {
+		return make([]*output.Node, n)
+	}
+	if len(r.kids)+n > cap(r.kids) {
+		r.kids = make([]*output.Node, 0, slabSize)
+	}
+	out := r.kids[len(r.kids) : len(r.kids)+n : len(r.kids)+n]
+	r.kids = r.kids[:len(r.kids)+n]
+	return out
+}
+
 // bibFormat returns the bibliography's layout options.
 func (e *Engine) bibFormat() BibFormat {
 	o := e.st.Bibliography.Options
@@ -362,14 +399,15 @@ func (e *Engine) bibFormat() BibFormat {
 // runCache holds what a run computes that depends only on the style and
 // the items, so that a Document reuses it from one update to the next.
 type runCache struct {
+	inits    map[initialsKey]string
 	nameOpts map[nameOptsKey]nameOpts
-	keys     map[*item.Item]cachedKey
+	keys     map[*item.Item]*cachedKey
 	terms    map[termKey]termValue
 	quotes   map[string]*output.Quotes
 }
 
 func newRunCache() *runCache {
-	return &runCache{nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]cachedKey{},
+	return &runCache{inits: map[initialsKey]string{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]*cachedKey{},
 		terms: map[termKey]termValue{}, quotes: map[string]*output.Quotes{}}
 }
 
@@ -380,7 +418,7 @@ func (e *Engine) newRun(cache *runCache) *run {
 	}
 	return &run{e: e, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}, nameOpts: cache.nameOpts, keys: cache.keys,
+		termLeaves: map[*output.Node]bool{}, nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys,
 		terms: cache.terms, quotes: cache.quotes}
 }
 
@@ -485,14 +523,16 @@ func (r *run) numberAndSort() []*item.Item {
 
 // sortItems sorts items by the keys of s, stably.
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool) []*item.Item {
-	keys := make(map[*item.Item][]sortValue, len(items))
-	for _, it := range items {
-		keys[it] = r.sortKeys(it, s, bib, nil)
+	lk := newLazyKeys(r, items, s, bib)
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
 	}
-	out := append([]*item.Item(nil), items...)
-	sort.SliceStable(out, func(i, j int) bool {
-		return r.less(keys[out[i]], keys[out[j]], s) < 0
-	})
+	sort.SliceStable(idx, func(a, b int) bool { return lk.compare(idx[a], idx[b]) < 0 })
+	out := make([]*item.Item, len(items))
+	for i, k := range idx {
+		out[i] = items[k]
+	}
 	return out
 }
 

@@ -40,9 +40,13 @@ type ctx struct {
 	namesSeen     int
 	firstNames    []string
 	firstNamesOut string
-	hideNames     bool // collapse: suppress the first cs:names output
-	namesHidden   bool // the first cs:names output was suppressed (hideNames)
-	sas           *sasState
+	// captureFirst asks names to record the first names shown (with how
+	// they were formatted) in shown.
+	captureFirst bool
+	shown        *shownList
+	hideNames    bool // collapse: suppress the first cs:names output
+	namesHidden  bool // the first cs:names output was suppressed (hideNames)
+	sas          *sasState
 	// substituting is set while rendering cs:substitute children;
 	// substVars collects the variables they print, which are then
 	// suppressed for the rest of the item (CSL 1.0.2, "Substitute").
@@ -156,7 +160,7 @@ func (c *ctx) joiner() joiner {
 			c.piq = 1
 		}
 	}
-	return joiner{punctInQuote: c.piq == 1}
+	return joiner{punctInQuote: c.piq == 1, r: c.r}
 }
 
 func (c *ctx) render(e style.Element) *output.Node {
@@ -355,7 +359,19 @@ func (c *ctx) rich(s string) *output.Node {
 	if c.r.e.narrowSpaces {
 		s = narrowSpaces(s)
 	}
+	if !strings.ContainsAny(s, "<\"“”‘’'") && !strings.ContainsFunc(s, isSuperscript) {
+		return c.r.str(s)
+	}
 	return parseRich(s, c.quotes())
+}
+
+// supers returns s as a leaf, or as superscript runs when it has
+// superscript characters.
+func (c *ctx) supers(s string) *output.Node {
+	if !strings.ContainsFunc(s, isSuperscript) {
+		return c.r.str(s)
+	}
+	return &output.Node{Children: superscripts(s)}
 }
 
 // quotes returns the quotation marks of the ctx's locale, cached per run.
@@ -408,12 +424,12 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 		c.substVars = append(c.substVars, name)
 	}
 	if c.sorting && (name == "citation-number") {
-		return output.Str(fmt.Sprintf("%08s", v))
+		return c.r.str(fmt.Sprintf("%08s", v))
 	}
 	var n *output.Node
 	switch name {
 	case "page":
-		n = output.Str(unescapeHyphen(c.pageRange(v)))
+		n = c.r.str(unescapeHyphen(c.pageRange(v)))
 	case "locator":
 		v = c.localAmpersand(v)
 		if c.cite != nil && (c.cite.Label == "" || c.cite.Label == "page") {
@@ -423,14 +439,14 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 		}
 		n = c.rich(unescapeHyphen(v))
 	case "citation-label":
-		n = output.Str(v + c.implicitYearSuffix())
+		n = c.r.str(v + c.implicitYearSuffix())
 	case "citation-number", "year-suffix":
-		n = output.Str(v)
+		n = c.r.str(v)
 		if name == "year-suffix" {
 			n = &output.Node{Children: []*output.Node{n}}
 		}
 	case "URL", "DOI", "PMID", "PMCID":
-		n = output.Str(v)
+		n = c.r.str(v)
 	case "issue", "volume", "chapter-number", "collection-number", "number-of-volumes", "number-of-pages", "edition":
 		if isNumeric(v) {
 			// Numeric ranges get an en dash, as in cs:number.
@@ -483,7 +499,7 @@ func (c *ctx) format(n *output.Node, f *style.Formatting) *output.Node {
 		j.add(c.affix(f.Prefix))
 		j.add(n)
 		j.add(c.affix(f.Suffix))
-		n = &output.Node{Children: j.parts}
+		n = j.span()
 	}
 	if f.Display != "" {
 		n = &output.Node{Children: []*output.Node{n}, Display: f.Display}
@@ -498,7 +514,7 @@ func (c *ctx) affix(s string) *output.Node {
 	if strings.ContainsRune(s, '<') || strings.ContainsFunc(s, isSuperscript) {
 		return parseRich(s, c.quotes())
 	}
-	return output.Str(s)
+	return c.r.str(s)
 }
 
 // caseLang is the language deciding whether title case applies.

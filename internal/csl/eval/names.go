@@ -390,7 +390,7 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 		for _, n := range sortNames {
 			m := n
 			if o.hasInitializeWith && c.givenLevel(n) < 2 {
-				m.Given = initials(n.Given, o.initializeWith, o.initialize, o.hyphenInitials)
+				m.Given = c.r.initials(n.Given, o)
 			}
 			if o.form == "short" {
 				m.Given, m.DroppingParticle, m.Suffix = "", "", ""
@@ -402,9 +402,17 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	rendered := make([]*output.Node, 0, shown)
 	strs := make([]string, 0, shown)
 	inverted := make([]bool, 0, shown)
+	capture := first && c.captureFirst && c.firstNames == nil
+	if capture && c.shown == nil {
+		c.shown = &shownList{nm: nm, o: o}
+	}
 	for i, n := range names[:shown] {
 		inv := o.sortOrder == "all" || (o.sortOrder == "first" && i == 0)
 		r := c.name(n, nm, o, inv)
+		if capture {
+			c.shown.names = append(c.shown.names, n)
+			c.shown.inverted = append(c.shown.inverted, inv)
+		}
 		if c.sas != nil && first {
 			if s := c.sas.replace(i, r); s != nil {
 				r = s
@@ -560,7 +568,7 @@ func (c *ctx) name(n item.Name, nm *style.Name, o nameOpts, inverted bool) *outp
 			// Markup in the given name: initialize each marked-up run.
 			givenNode = c.richInitials(given, o)
 		}
-		given = initials(given, o.initializeWith, o.initialize, o.hyphenInitials)
+		given = c.r.initials(given, o)
 	}
 	var gf, ff *style.Formatting
 	if nm != nil {
@@ -725,4 +733,22 @@ func (c *ctx) namePart(f *style.Formatting, n *output.Node) *output.Node {
 	j.add(n)
 	j.text(f.Suffix)
 	return j.node()
+}
+
+// initialsKey identifies one initials computation.
+type initialsKey struct {
+	given, with        string
+	initialize, hyphen bool
+}
+
+// initials is initials with the options of o, cached per run: a name is
+// initialized in every rendering of its item.
+func (r *run) initials(given string, o nameOpts) string {
+	k := initialsKey{given, o.initializeWith, o.initialize, o.hyphenInitials}
+	if v, ok := r.inits[k]; ok {
+		return v
+	}
+	v := initials(given, o.initializeWith, o.initialize, o.hyphenInitials)
+	r.inits[k] = v
+	return v
 }

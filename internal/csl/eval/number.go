@@ -26,11 +26,11 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 	}
 	if !isNumeric(v) {
 		if s, ok := c.labelledNumber(v, nm); ok {
-			return c.format(&output.Node{Children: superscripts(s)}, &nm.Formatting)
+			return c.format(c.supers(s), &nm.Formatting)
 		}
 		// cs:number prints a non-numeric value as plain text, markup
 		// included (as citeproc-js does).
-		return c.format(output.Str(v), &nm.Formatting)
+		return c.format(c.r.str(v), &nm.Formatting)
 	}
 	if c.sorting {
 		return output.Str(padNumbers(v))
@@ -74,7 +74,7 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 			b.WriteString(tok)
 		}
 	}
-	return c.format(&output.Node{Children: superscripts(b.String())}, &nm.Formatting)
+	return c.format(c.supers(b.String()), &nm.Formatting)
 }
 
 // unitLabels maps the unit abbreviations a number may carry ("p. 3-8")

@@ -10,26 +10,43 @@ import (
 // joiner concatenates rendered pieces the way citeproc-js does: duplicate
 // punctuation at the seams collapses ("Ed.." → "Ed."), doubled spaces
 // collapse, and with punctuation-in-quote a period or comma that follows a
-// closing quotation mark moves inside it.
+// closing quotation mark moves inside it. The first pieces are held in
+// the joiner itself, so that joining allocates only the result.
 type joiner struct {
-	parts        []*output.Node
+	small        [6]*output.Node
+	n            int
+	more         []*output.Node
 	punctInQuote bool
+	r            *run
 }
 
 const seamPunct = ".,;:!?"
+
+// at returns part i.
+func (j *joiner) at(i int) *output.Node {
+	if i < len(j.small) {
+		return j.small[i]
+	}
+	return j.more[i-len(j.small)]
+}
 
 // add appends n (nil and empty nodes are ignored).
 func (j *joiner) add(n *output.Node) {
 	if n == nil || n.Empty() {
 		return
 	}
-	if len(j.parts) > 0 {
-		j.seam(j.parts[len(j.parts)-1], n)
+	if j.n > 0 {
+		j.seam(j.at(j.n-1), n)
 	}
 	if n.Empty() {
 		return
 	}
-	j.parts = append(j.parts, n)
+	if j.n < len(j.small) {
+		j.small[j.n] = n
+	} else {
+		j.more = append(j.more, n)
+	}
+	j.n++
 }
 
 // text appends a plain string.
@@ -37,20 +54,38 @@ func (j *joiner) text(s string) {
 	if s == "" {
 		return
 	}
-	j.add(output.Str(s))
+	j.add(j.r.str(s))
 }
 
-func (j *joiner) empty() bool { return len(j.parts) == 0 }
+func (j *joiner) empty() bool { return j.n == 0 }
+
+// parts returns the pieces in a slice of their own.
+func (j *joiner) parts() []*output.Node {
+	if j.n == 0 {
+		return nil
+	}
+	out := j.r.children(j.n)
+	k := copy(out, j.small[:min(j.n, len(j.small))])
+	copy(out[k:], j.more)
+	return out
+}
 
 // node returns the joined pieces as one node (nil when empty).
 func (j *joiner) node() *output.Node {
-	switch len(j.parts) {
+	switch j.n {
 	case 0:
 		return nil
 	case 1:
-		return j.parts[0]
+		return j.small[0]
 	}
-	return &output.Node{Children: j.parts}
+	return j.span()
+}
+
+// span returns the pieces as the children of a new node.
+func (j *joiner) span() *output.Node {
+	n := j.r.newNode()
+	n.Children = j.parts()
+	return n
 }
 
 // seam fixes punctuation between left and right.

@@ -18,55 +18,105 @@ type sortValue struct {
 	empty  bool
 }
 
-// sortKeys computes an item's sort keys (CSL 1.0.2, "Sorting").
+// sortKeys computes all of an item's sort keys (CSL 1.0.2, "Sorting").
 func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) []sortValue {
-	out := make([]sortValue, 0, len(s.Keys))
-	for _, k := range s.Keys {
-		c, _ := r.newCtx(it, bib)
-		c.sorting = true
-		c.cite = cite
-		var v string
-		switch {
-		case k.Macro != "":
-			c.sortNameOpts = k.NameOptions
-			m := r.e.st.Macros[k.Macro]
-			if m != nil {
-				if n := c.renderAll(m.Children, ""); n != nil {
-					v = n.Plain()
-				}
-			}
-		case item.IsNameVar(k.Variable):
-			c.sortNameOpts = k.NameOptions
-			o := c.nameOptions(nil)
-			var keys []string
-			for _, n := range it.Names[k.Variable] {
-				keys = append(keys, sortKeyForName(n, o))
-			}
-			v = strings.Join(keys, "\x01")
-		case item.IsDateVar(k.Variable):
-			if d, ok := it.Date(k.Variable); ok {
-				v = dateSortKey(d, "", false)
-			}
-		case k.Variable == "citation-number":
-			v = padNumbers(c.lookupVar("citation-number"))
-		default:
-			v = c.lookupVar(k.Variable)
-			if isNumeric(v) {
-				v = padNumbers(v)
-			} else {
-				v = parseRich(v, nil).Plain()
-			}
-		}
-		v = strings.Join(strings.Fields(strings.Map(dropPunct, v)), " ")
-		sv := sortValue{s: v, empty: v == ""}
-		if !sv.empty {
-			sv.script = r.scriptRank(s, v)
-			r.collBuf.Reset()
-			sv.key = append([]byte(nil), r.coll.KeyFromString(&r.collBuf, v)...)
-		}
-		out = append(out, sv)
+	out := make([]sortValue, len(s.Keys))
+	for i := range s.Keys {
+		out[i] = r.sortKey(it, s, i, bib, cite)
 	}
 	return out
+}
+
+// sortKey computes an item's sort key number k of s.
+func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *citeState) sortValue {
+	k := s.Keys[ki]
+	c, _ := r.newCtx(it, bib)
+	c.sorting = true
+	c.cite = cite
+	var v string
+	switch {
+	case k.Macro != "":
+		c.sortNameOpts = k.NameOptions
+		m := r.e.st.Macros[k.Macro]
+		if m != nil {
+			if n := c.renderAll(m.Children, ""); n != nil {
+				v = n.Plain()
+			}
+		}
+	case item.IsNameVar(k.Variable):
+		c.sortNameOpts = k.NameOptions
+		o := c.nameOptions(nil)
+		var keys []string
+		for _, n := range it.Names[k.Variable] {
+			keys = append(keys, sortKeyForName(n, o))
+		}
+		v = strings.Join(keys, "\x01")
+	case item.IsDateVar(k.Variable):
+		if d, ok := it.Date(k.Variable); ok {
+			v = dateSortKey(d, "", false)
+		}
+	case k.Variable == "citation-number":
+		v = padNumbers(c.lookupVar("citation-number"))
+	default:
+		v = c.lookupVar(k.Variable)
+		if isNumeric(v) {
+			v = padNumbers(v)
+		} else if strings.ContainsAny(v, "<\"“”‘’'") || strings.ContainsFunc(v, isSuperscript) {
+			v = parseRich(v, nil).Plain()
+		}
+	}
+	if strings.IndexFunc(v, isSortPunct) >= 0 || strings.Contains(v, "  ") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
+		v = strings.Join(strings.Fields(strings.Map(dropPunct, v)), " ")
+	}
+	sv := sortValue{s: v, empty: v == ""}
+	if !sv.empty {
+		sv.script = r.scriptRank(s, v)
+		r.collBuf.Reset()
+		sv.key = append([]byte(nil), r.coll.KeyFromString(&r.collBuf, v)...)
+	}
+	return sv
+}
+
+// isSortPunct reports whether r is changed by dropPunct, or is white
+// space that strings.Fields would collapse.
+func isSortPunct(r rune) bool { return dropPunct(r) != r || (r != ' ' && unicode.IsSpace(r)) }
+
+// lazyKeys computes the sort keys of items as comparisons need them: a
+// later key only for items that tie on the earlier ones.
+type lazyKeys struct {
+	r     *run
+	s     *style.Sort
+	bib   bool
+	items []*item.Item
+	vals  [][]sortValue
+	done  [][]bool
+}
+
+func newLazyKeys(r *run, items []*item.Item, s *style.Sort, bib bool) *lazyKeys {
+	lk := &lazyKeys{r: r, s: s, bib: bib, items: items, vals: make([][]sortValue, len(items)), done: make([][]bool, len(items))}
+	for i := range items {
+		lk.vals[i] = make([]sortValue, len(s.Keys))
+		lk.done[i] = make([]bool, len(s.Keys))
+	}
+	return lk
+}
+
+func (lk *lazyKeys) get(i, k int) *sortValue {
+	if !lk.done[i][k] {
+		lk.vals[i][k] = lk.r.sortKey(lk.items[i], lk.s, k, lk.bib, nil)
+		lk.done[i][k] = true
+	}
+	return &lk.vals[i][k]
+}
+
+// compare compares items i and j: -1, 0 or 1.
+func (lk *lazyKeys) compare(i, j int) int {
+	for k, key := range lk.s.Keys {
+		if cmp := compareValues(lk.get(i, k), lk.get(j, k), key.Descending); cmp != 0 {
+			return cmp
+		}
+	}
+	return 0
 }
 
 // less compares two key lists: -1, 0 or 1. Empty values sort last in
@@ -76,34 +126,43 @@ func (r *run) less(a, b []sortValue, s *style.Sort) int {
 		if i >= len(a) || i >= len(b) {
 			break
 		}
-		x, y := a[i], b[i]
-		switch {
-		case x.empty && y.empty:
-			continue
-		case x.empty:
-			return 1
-		case y.empty:
-			return -1
+		if cmp := compareValues(&a[i], &b[i], k.Descending); cmp != 0 {
+			return cmp
 		}
-		cmp := x.script - y.script
-		if cmp == 0 {
-			cmp = bytes.Compare(x.key, y.key)
-		}
-		if cmp == 0 {
-			cmp = strings.Compare(x.s, y.s)
-			if strings.EqualFold(x.s, y.s) {
-				cmp = 0
-			}
-		}
-		if cmp == 0 {
-			continue
-		}
-		if k.Descending {
-			cmp = -cmp
-		}
-		return cmp
 	}
 	return 0
+}
+
+// compareValues compares two values of one key: -1, 0 or 1. Empty values
+// sort last in both directions.
+func compareValues(x, y *sortValue, descending bool) int {
+	switch {
+	case x.empty && y.empty:
+		return 0
+	case x.empty:
+		return 1
+	case y.empty:
+		return -1
+	}
+	cmp := x.script - y.script
+	if cmp == 0 {
+		cmp = bytes.Compare(x.key, y.key)
+	}
+	if cmp == 0 {
+		cmp = strings.Compare(x.s, y.s)
+		if strings.EqualFold(x.s, y.s) {
+			cmp = 0
+		}
+	}
+	if cmp > 0 {
+		cmp = 1
+	} else if cmp < 0 {
+		cmp = -1
+	}
+	if descending {
+		cmp = -cmp
+	}
+	return cmp
 }
 
 // scriptOf classifies the first letter of s: "cyrillic", "latin" or "".

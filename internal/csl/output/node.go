@@ -55,9 +55,39 @@ func (n *Node) IsLeaf() bool { return len(n.Children) == 0 }
 // Plain returns the text of n without formatting; quoted spans get the
 // given quotation marks (none when q is nil).
 func (n *Node) Plain() string {
+	if n == nil {
+		return ""
+	}
+	if n.IsLeaf() && n.Quote == nil {
+		return n.Text
+	}
 	var b strings.Builder
+	b.Grow(n.plainLen(0))
 	n.plain(&b, 0)
 	return b.String()
+}
+
+// plainLen returns the length of Plain's result.
+func (n *Node) plainLen(depth int) int {
+	if n == nil {
+		return 0
+	}
+	k := 0
+	if n.Quote != nil {
+		if depth%2 == 1 {
+			k = len(n.Quote.InnerOpen) + len(n.Quote.InnerClose)
+		} else {
+			k = len(n.Quote.Open) + len(n.Quote.Close)
+		}
+		depth++
+	}
+	if n.IsLeaf() {
+		return k + len(n.Text)
+	}
+	for _, c := range n.Children {
+		k += c.plainLen(depth)
+	}
+	return k
 }
 
 func (n *Node) plain(b *strings.Builder, depth int) {
