@@ -67,11 +67,14 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 			}
 			prevNames = cur
 			if sas != nil {
-				n, _ = r.renderEntry(it, sas, align)
+				var c2 *ctx
+				n, c2 = r.renderEntry(it, sas, align)
+				r.release(c2)
 			}
 		} else if sasOn {
 			prevNames = nil
 		}
+		r.release(c)
 		if fl := firstWordLeaf(n); fl != nil && r.termLeaves[fl] {
 			// A term that starts an entry is capitalized (citeproc-js:
 			// "(N.d.-a).", as in a note).

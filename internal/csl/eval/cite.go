@@ -116,6 +116,7 @@ func (r *run) renderCiteAt(cs *citeState, hideNames, first bool) citeRender {
 	it := r.byID[cs.ID]
 	c, layout := r.newCtx(it, false)
 	c.cite = cs
+	c.wantNamesOut = true
 	c.hideNames = hideNames || cs.SuppressAuthor
 	n := c.renderAll(layout.Children, "")
 	if cs.AuthorOnly {

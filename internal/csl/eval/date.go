@@ -16,7 +16,7 @@ import (
 // 1.0.2, "Date", "Date Ranges").
 func (c *ctx) date(d *style.Date) (out *output.Node) {
 	c.calls++
-	if c.suppressed[d.Variable] {
+	if c.isSuppressed(d.Variable) {
 		return nil
 	}
 	dv, ok := c.it.Date(d.Variable)

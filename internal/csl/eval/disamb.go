@@ -136,32 +136,74 @@ type shownList struct {
 // number and first-reference note number.
 type disSig struct {
 	addNames, yearSuffix, disambiguate int
+	expandAll                          bool
 	given                              string
 	citeNum, firstNote                 int
 }
 
 // sig returns the signature of d; given-name levels of 0 count as absent.
 func (d *disState) sig() disSig {
-	s := disSig{addNames: d.addNames, yearSuffix: d.yearSuffix, disambiguate: d.disambiguate}
-	if len(d.given) > 0 {
-		keys := make([]string, 0, len(d.given))
-		for k, v := range d.given {
-			if v != 0 {
-				keys = append(keys, k+"="+strconv.Itoa(v))
-			}
-		}
-		if len(keys) > 0 {
-			sort.Strings(keys)
-			s.given = strings.Join(keys, ";")
+	s := disSig{addNames: d.addNames, yearSuffix: d.yearSuffix, disambiguate: d.disambiguate, expandAll: d.expandAll}
+	if d.givenSigGen == d.givenGen+1 {
+		s.given = d.givenSig
+		return s
+	}
+	s.given = d.givenString()
+	d.givenSig, d.givenSigGen = s.given, d.givenGen+1
+	return s
+}
+
+// setGiven sets the given-name level of a name.
+func (d *disState) setGiven(k nameRef, level int) {
+	if d.given == nil {
+		d.given = map[nameRef]int{}
+	}
+	d.given[k] = level
+	d.givenGen++
+}
+
+// givenString is the canonical form of the given-name levels.
+func (d *disState) givenString() string {
+	n := 0
+	for _, v := range d.given {
+		if v != 0 {
+			n++
 		}
 	}
-	return s
+	if n == 0 {
+		return ""
+	}
+	type level struct {
+		k nameRef
+		v int
+	}
+	levels := make([]level, 0, n)
+	for k, v := range d.given {
+		if v != 0 {
+			levels = append(levels, level{k, v})
+		}
+	}
+	sort.Slice(levels, func(i, j int) bool { return levels[i].k.less(levels[j].k) })
+	var b strings.Builder
+	for _, l := range levels {
+		b.WriteString(l.k.family)
+		b.WriteByte(0)
+		b.WriteString(l.k.given)
+		b.WriteByte(0)
+		b.WriteString(l.k.literal)
+		b.WriteByte(0)
+		b.WriteString(l.k.ndp)
+		b.WriteByte('=')
+		b.WriteString(strconv.Itoa(l.v))
+		b.WriteByte(';')
+	}
+	return b.String()
 }
 
 // signature is sig as a string.
 func (d *disState) signature() string {
 	s := d.sig()
-	return fmt.Sprintf("%d/%d/%d/%s", s.addNames, s.yearSuffix, s.disambiguate, s.given)
+	return fmt.Sprintf("%d/%d/%d/%v/%s", s.addNames, s.yearSuffix, s.disambiguate, s.expandAll, s.given)
 }
 
 func (r *run) renderKey(it *item.Item) *cachedKey {
@@ -180,6 +222,7 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 	if n != nil {
 		k.key = n.Plain()
 	}
+	r.release(c)
 	return k
 }
 
@@ -299,35 +342,11 @@ func sameStrings(a, b []string) bool {
 // given-name expansion could achieve.
 func (r *run) expandedKey(it *item.Item) string {
 	d := r.disFor(it)
-	saved := d.given
-	d.given = map[string]int{}
-	for _, names := range it.Names {
-		for _, n := range names {
-			d.given[nameKey(n)] = 2
-		}
-	}
+	saved := d.expandAll
+	d.expandAll = true
 	k := r.key(it)
-	d.given = saved
+	d.expandAll = saved
 	return k
-}
-
-// distinctExpanded counts distinct cites when every given name is shown
-// in full: what given-name expansion could achieve.
-func (r *run) distinctExpanded(g []*item.Item) int {
-	seen := map[string]bool{}
-	for _, it := range g {
-		d := r.disFor(it)
-		saved := d.given
-		d.given = map[string]int{}
-		for _, names := range it.Names {
-			for _, n := range names {
-				d.given[nameKey(n)] = 2
-			}
-		}
-		seen[r.key(it)] = true
-		d.given = saved
-	}
-	return len(seen)
 }
 
 func (r *run) distinct(g []*item.Item) int {
@@ -356,14 +375,15 @@ func (r *run) nameForms(it *item.Item, level int) []string {
 	}
 	c, _ := r.newCtx(it, false)
 	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
-	c.dis = &disState{given: make(map[string]int, len(f.names))}
+	c.dis = &disState{given: make(map[nameRef]int, len(f.names))}
 	for _, n := range f.names {
-		c.dis.given[nameKey(n)] = level
+		c.dis.setGiven(nameKey(n), level)
 	}
 	forms := make([]string, len(f.names))
 	for i, n := range f.names {
 		forms[i] = c.name(n, f.nm, f.o, f.inverted[i]).Plain()
 	}
+	r.release(c)
 	return forms
 }
 
@@ -413,10 +433,10 @@ func (r *run) tryGiven(g []*item.Item) {
 				}
 				d := r.disFor(it)
 				if d.given == nil {
-					d.given = map[string]int{}
+					d.given = map[nameRef]int{}
 				}
 				if k := nameKey(shown[i][pos]); d.given[k] < level {
-					d.given[k] = level
+					d.setGiven(k, level)
 					changed = true
 				}
 			}
@@ -439,7 +459,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	primary := rule == "primary-name" || rule == "primary-name-with-initials"
 	type occ struct {
 		it  *item.Item
-		key string
+		key nameRef
 		idx int
 	}
 	forms := map[int]map[string]map[string]bool{} // level → form → person keys
@@ -513,9 +533,9 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		if level > 0 {
 			d := r.disFor(o.it)
 			if d.given == nil {
-				d.given = map[string]int{}
+				d.given = map[nameRef]int{}
 			}
-			d.given[o.key] = level
+			d.setGiven(o.key, level)
 		}
 	}
 }

@@ -51,6 +51,9 @@ type Engine struct {
 	observes observations
 	// budget is the evaluation budget per rendering of an item.
 	budget int
+	// optChain holds, for the citation (0) and the bibliography (1),
+	// the option maps a ctx looks options up in.
+	optChain [2][]map[string]string
 	// nbspParticles joins name particles to family names with a no-break
 	// space (French, Russian and Czech locales).
 	nbspParticles bool
@@ -69,6 +72,12 @@ func New(st *style.Style, cfg Config) *Engine {
 		nbspParticles: hasLangPrefix(cfg.Lang, "fr", "ru", "cs"), budget: cfg.Budget}
 	if e.budget <= 0 {
 		e.budget = DefaultBudget
+	}
+	if st.Citation != nil {
+		e.optChain[0] = []map[string]string{st.Citation.Options, st.Options}
+	}
+	if st.Bibliography != nil {
+		e.optChain[1] = []map[string]string{st.Bibliography.Options, st.Options}
 	}
 	return e
 }
@@ -228,11 +237,18 @@ type citeState struct {
 // disState is the disambiguation state of one item.
 type disState struct {
 	addNames   int
-	given      map[string]int
+	given      map[nameRef]int
 	yearSuffix int
 	// disambiguate is the disambiguate-condition level: the first
 	// disambiguate tests of a render, up to this many, are true.
 	disambiguate int
+	// expandAll shows every given name in full (what given-name
+	// expansion could achieve).
+	expandAll bool
+	// givenGen counts changes of given; givenSig caches its canonical
+	// form as of givenSigGen-1.
+	givenGen, givenSigGen int
+	givenSig              string
 }
 
 type run struct {
@@ -252,6 +268,12 @@ type run struct {
 	inits      map[initialsKey]string
 	collBuf    collate.Buffer
 	keys       map[*item.Item]*cachedKey
+	// caser holds the buffers of text-case transformations.
+	caser caser
+	// freeCtx holds released render contexts; layouts caches the
+	// localized layout per context and language.
+	freeCtx []*ctx
+	layouts map[layoutKey]*style.Layout
 	// nodes and kids are slabs the run allocates output nodes and their
 	// children slices from.
 	nodes []output.Node
@@ -288,24 +310,62 @@ func (r *run) disFor(it *item.Item) *disState {
 // newCtx prepares the rendering of it in the citation (bib false) or
 // bibliography context.
 func (r *run) newCtx(it *item.Item, bib bool) (*ctx, *style.Layout) {
-	sc := r.e.st.Citation
+	sc, b := r.e.st.Citation, 0
 	if bib {
-		sc = r.e.st.Bibliography
+		sc, b = r.e.st.Bibliography, 1
 	}
-	c := &ctx{r: r, it: it, bib: bib, loc: r.e.loc, lang: r.e.lang, dis: r.dis[it]}
-	c.opts = []map[string]string{sc.Options, r.e.st.Options}
+	var c *ctx
+	if n := len(r.freeCtx); n > 0 {
+		c = r.freeCtx[n-1]
+		r.freeCtx = r.freeCtx[:n-1]
+	} else {
+		c = new(ctx)
+	}
+	suppressed, macros := c.suppressed[:0], c.macros[:0]
+	*c = ctx{r: r, it: it, bib: bib, loc: r.e.loc, lang: r.e.lang, dis: r.dis[it], opts: r.e.optChain[b],
+		suppressed: suppressed, macros: macros}
 	layout := sc.Layouts[len(sc.Layouts)-1]
 	if len(sc.Layouts) > 1 && it.Language != "" {
-		for _, l := range sc.Layouts[:len(sc.Layouts)-1] {
-			if langMatches(l.Locale, it.Language) {
-				layout = l
-				c.loc = r.e.chainFor(it.Language)
-				c.lang = it.Language
-				break
-			}
+		if l := r.localLayout(sc, b, it.Language); l != nil {
+			layout = l
+			c.loc = r.e.chainFor(it.Language)
+			c.lang = it.Language
 		}
 	}
 	return c, layout
+}
+
+// localLayout returns the CSL-M layout of sc for lang, or nil, cached
+// per run.
+func (r *run) localLayout(sc *style.Context, b int, lang string) *style.Layout {
+	k := layoutKey{b, lang}
+	if l, ok := r.layouts[k]; ok {
+		return l
+	}
+	var found *style.Layout
+	for _, l := range sc.Layouts[:len(sc.Layouts)-1] {
+		if langMatches(l.Locale, lang) {
+			found = l
+			break
+		}
+	}
+	if r.layouts == nil {
+		r.layouts = map[layoutKey]*style.Layout{}
+	}
+	r.layouts[k] = found
+	return found
+}
+
+type layoutKey struct {
+	ctx  int
+	lang string
+}
+
+// release returns a ctx that nothing refers to any more for reuse.
+func (r *run) release(c *ctx) {
+	if c != nil {
+		r.freeCtx = append(r.freeCtx, c)
+	}
 }
 
 // langMatches reports whether lang ("ru-RU") matches one of the layout's

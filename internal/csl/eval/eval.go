@@ -34,12 +34,17 @@ type ctx struct {
 	// calls and hits count variables called and found, for cs:group
 	// suppression (CSL 1.0.2, "Group").
 	calls, hits int
-	suppressed  map[string]bool
+	suppressed  []string
 
 	// names bookkeeping for collapsing and subsequent-author-substitute.
-	namesSeen     int
-	firstNames    []string
+	namesSeen  int
+	firstNames []string
+	// firstDone records that the first names were rendered.
+	firstDone bool
+	// firstNamesOut is the plain output of the first names, for cite
+	// grouping; it is only computed when wantNamesOut is set.
 	firstNamesOut string
+	wantNamesOut  bool
 	// captureFirst asks names to record the first names shown (with how
 	// they were formatted) in shown.
 	captureFirst bool
@@ -225,7 +230,7 @@ func (c *ctx) choose(ch *style.Choose) *output.Node {
 // lookupVar returns the string value of a standard or number variable,
 // including the engine-supplied ones, honouring substitution suppression.
 func (c *ctx) lookupVar(name string) string {
-	if c.suppressed[name] {
+	if c.isSuppressed(name) {
 		return ""
 	}
 	switch name {
@@ -483,7 +488,7 @@ func (c *ctx) format(n *output.Node, f *style.Formatting) *output.Node {
 		stripPeriods(n)
 	}
 	if f.TextCase != "" {
-		applyTextCase(n, f.TextCase, c.caseLang())
+		c.r.caser.apply(n, f.TextCase, c.caseLang())
 	}
 	of := output.Formatting{FontStyle: f.FontStyle, FontVariant: f.FontVariant, FontWeight: f.FontWeight,
 		TextDecoration: f.TextDecoration, VerticalAlign: f.VerticalAlign}

@@ -192,11 +192,12 @@ func (c *ctx) names(n *style.Names) *output.Node {
 		if r != nil && !r.Empty() {
 			c.calls++
 			c.hits++
-			if _, isNames := sub.(*style.Names); !isNames && first && c.firstNames == nil {
+			if _, isNames := sub.(*style.Names); !isNames && first && !c.firstDone {
 				// Substituted output takes part in subsequent-author-
 				// substitute like names.
+				c.firstDone = true
 				c.firstNames = []string{r.Plain()}
-				c.firstNamesOut = r.Plain()
+				c.firstNamesOut = c.firstNames[0]
 			}
 			if _, isNames := sub.(*style.Names); !isNames && first && c.sas != nil && (c.sas.all || c.sas.count > 0) {
 				r = output.Str(c.sas.text)
@@ -208,10 +209,20 @@ func (c *ctx) names(n *style.Names) *output.Node {
 }
 
 func (c *ctx) suppress(v string) {
-	if c.suppressed == nil {
-		c.suppressed = map[string]bool{}
+	if !c.isSuppressed(v) {
+		c.suppressed = append(c.suppressed, v)
 	}
-	c.suppressed[v] = true
+}
+
+// isSuppressed reports whether variable v was used by a substitute (or
+// is left out of the rendering).
+func (c *ctx) isSuppressed(v string) bool {
+	for _, s := range c.suppressed {
+		if s == v {
+			return true
+		}
+	}
+	return false
 }
 
 // namesVars renders the name variables of a cs:names element and returns
@@ -220,7 +231,7 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	o := c.nameOptions(nm)
 	var vars []string
 	for _, v := range n.Variables {
-		if !c.suppressed[v] && len(c.it.Names[v]) > 0 {
+		if !c.isSuppressed(v) && len(c.it.Names[v]) > 0 {
 			vars = append(vars, v)
 		}
 	}
@@ -229,11 +240,12 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	}
 	// Editor and translator that are the same people print once, labelled
 	// with the editortranslator term.
-	labelTerm := map[string]string{}
-	if et, _ := c.term("editortranslator", "long", false); et != "" && contains(vars, "editor") && contains(vars, "translator") &&
-		sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
-		vars = remove(vars, "translator")
-		labelTerm["editor"] = "editortranslator"
+	editorTerm := "editor"
+	if contains(vars, "editor") && contains(vars, "translator") && sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
+		if et, _ := c.term("editortranslator", "long", false); et != "" {
+			vars = remove(vars, "translator")
+			editorTerm = "editortranslator"
+		}
 	}
 	if o.form == "count" {
 		total := 0
@@ -271,8 +283,8 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 		var piece *output.Node
 		if label != nil && !c.sorting {
 			term := v
-			if t, ok := labelTerm[v]; ok {
-				term = t
+			if v == "editor" {
+				term = editorTerm
 			}
 			lab := c.nameLabel(label, term, len(names))
 			pj := c.joiner()
@@ -292,10 +304,13 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 		}
 		j.add(piece)
 	}
-	if first && c.firstNames == nil {
+	if first && !c.firstDone {
+		c.firstDone = true
 		c.firstNames = captured
-		if nd := j.node(); nd != nil {
-			c.firstNamesOut = nd.Plain()
+		if c.wantNamesOut {
+			if nd := j.node(); nd != nil {
+				c.firstNamesOut = nd.Plain()
+			}
 		}
 	}
 	if nd := j.node(); nd != nil || !listed {
@@ -399,18 +414,29 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 		}
 		return output.Str(strings.Join(keys, "\x01")), keys
 	}
-	rendered := make([]*output.Node, 0, shown)
-	strs := make([]string, 0, shown)
-	inverted := make([]bool, 0, shown)
-	capture := first && c.captureFirst && c.firstNames == nil
-	if capture && c.shown == nil {
-		c.shown = &shownList{nm: nm, o: o}
+	var renderedBuf [8]*output.Node
+	var invertedBuf [8]bool
+	rendered := renderedBuf[:0]
+	// The plain text of each name is needed for the first names only
+	// (subsequent-author-substitute, cite grouping, disambiguation).
+	var strs []string
+	wantStrs := first && !c.firstDone && !c.captureFirst
+	if wantStrs {
+		strs = make([]string, 0, shown)
+	}
+	inverted := invertedBuf[:0]
+	capture := first && c.captureFirst && !c.firstDone
+	if capture {
+		if c.shown == nil {
+			c.shown = &shownList{nm: nm, o: o, names: names[:shown:shown], inverted: make([]bool, 0, shown)}
+		} else {
+			c.shown.names = append(c.shown.names, names[:shown]...)
+		}
 	}
 	for i, n := range names[:shown] {
 		inv := o.sortOrder == "all" || (o.sortOrder == "first" && i == 0)
 		r := c.name(n, nm, o, inv)
 		if capture {
-			c.shown.names = append(c.shown.names, n)
 			c.shown.inverted = append(c.shown.inverted, inv)
 		}
 		if c.sas != nil && first {
@@ -419,7 +445,9 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 			}
 		}
 		rendered = append(rendered, r)
-		strs = append(strs, r.Plain())
+		if wantStrs {
+			strs = append(strs, r.Plain())
+		}
 		inverted = append(inverted, inv && !n.IsLiteral())
 	}
 	if c.sas != nil && first && c.sas.all {
@@ -525,14 +553,36 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 // givenLevel returns the disambiguation level of a name: 0 as styled, 1
 // initials, 2 full given name.
 func (c *ctx) givenLevel(n item.Name) int {
-	if c.dis == nil || c.dis.given == nil {
+	if c.dis == nil {
+		return 0
+	}
+	if c.dis.expandAll {
+		return 2
+	}
+	if c.dis.given == nil {
 		return 0
 	}
 	return c.dis.given[nameKey(n)]
 }
 
-func nameKey(n item.Name) string {
-	return n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x00" + n.NonDroppingParticle
+// nameRef identifies a name for given-name disambiguation.
+type nameRef struct{ family, given, literal, ndp string }
+
+func (a nameRef) less(b nameRef) bool {
+	if a.family != b.family {
+		return a.family < b.family
+	}
+	if a.given != b.given {
+		return a.given < b.given
+	}
+	if a.literal != b.literal {
+		return a.literal < b.literal
+	}
+	return a.ndp < b.ndp
+}
+
+func nameKey(n item.Name) nameRef {
+	return nameRef{n.Family, n.Given, n.Literal, n.NonDroppingParticle}
 }
 
 // name renders one name (CSL 1.0.2, "Name-part Order").

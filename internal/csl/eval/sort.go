@@ -68,6 +68,7 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	if strings.IndexFunc(v, isSortPunct) >= 0 || strings.Contains(v, "  ") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
 		v = strings.Join(strings.Fields(strings.Map(dropPunct, v)), " ")
 	}
+	r.release(c)
 	sv := sortValue{s: v, empty: v == ""}
 	if !sv.empty {
 		sv.script = r.scriptRank(s, v)

@@ -31,15 +31,27 @@ type caseRune struct {
 // "Text-case"). Leaves inside nocase spans are left as they are but still
 // count as words. Title case applies only to English (lang "" or "en…").
 func applyTextCase(n *output.Node, tc, lang string) {
+	var cs caser
+	cs.apply(n, tc, lang)
+}
+
+// caser holds the buffers of text-case transformations, reused from one
+// to the next within a run.
+type caser struct {
+	leaves []*output.Node
+	runes  []caseRune
+	orig   []caseRune
+	bounds []int
+}
+
+func (cs *caser) apply(n *output.Node, tc, lang string) {
 	if n == nil || tc == "" {
 		return
 	}
 	if tc == "title" && lang != "" && !strings.HasPrefix(strings.ToLower(lang), "en") {
 		return
 	}
-	var leaves []*output.Node
-	var runes []caseRune
-	var bounds []int
+	leaves, runes, bounds := cs.leaves[:0], cs.runes[:0], cs.bounds[:0]
 	n.Leaves(func(l *output.Node, nocase bool) {
 		leaves = append(leaves, l)
 		for _, r := range l.Text {
@@ -47,9 +59,11 @@ func applyTextCase(n *output.Node, tc, lang string) {
 		}
 		bounds = append(bounds, len(runes))
 	})
+	cs.leaves, cs.runes, cs.bounds = leaves, runes, bounds
 	if len(runes) == 0 {
 		return
 	}
+	cs.orig = append(cs.orig[:0], runes...)
 	switch tc {
 	case "lowercase":
 		for i := range runes {
@@ -101,12 +115,25 @@ func applyTextCase(n *output.Node, tc, lang string) {
 	}
 	start := 0
 	for i, l := range leaves {
-		var b strings.Builder
-		for _, cr := range runes[start:bounds[i]] {
-			b.WriteRune(cr.r)
+		changed := false
+		for k := start; k < bounds[i]; k++ {
+			if runes[k].r != cs.orig[k].r {
+				changed = true
+				break
+			}
 		}
-		l.Text = b.String()
+		if changed {
+			var b strings.Builder
+			b.Grow(len(l.Text))
+			for _, cr := range runes[start:bounds[i]] {
+				b.WriteRune(cr.r)
+			}
+			l.Text = b.String()
+		}
 		start = bounds[i]
+	}
+	for i := range leaves {
+		leaves[i] = nil // no references into the output kept past the call
 	}
 }
 
