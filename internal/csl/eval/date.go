@@ -42,7 +42,7 @@ func (c *ctx) date(d *style.Date) (out *output.Node) {
 				}
 			}
 		}
-		return output.Str(dateSortKey(dv, which, true))
+		return c.r.str(dateSortKey(dv, which, true))
 	}
 	if len(dv.Parts) == 0 {
 		c.hits++
@@ -79,6 +79,31 @@ func (c *ctx) dateParts(d *style.Date) ([]locale.DatePart, string, *locale.Forma
 	if d.Form == "" {
 		return d.Parts, d.Delimiter, nil
 	}
+	// The result depends on the element and the locale chain only.
+	k := datePartsKey{d, c.lang}
+	if v, ok := c.r.dateFmts[k]; ok {
+		return v.parts, v.delim, v.f
+	}
+	parts, delim, f := c.resolveDateParts(d)
+	if c.r.dateFmts == nil {
+		c.r.dateFmts = map[datePartsKey]datePartsValue{}
+	}
+	c.r.dateFmts[k] = datePartsValue{parts, delim, f}
+	return parts, delim, f
+}
+
+type datePartsKey struct {
+	d    *style.Date
+	lang string
+}
+
+type datePartsValue struct {
+	parts []locale.DatePart
+	delim string
+	f     *locale.Formatting
+}
+
+func (c *ctx) resolveDateParts(d *style.Date) ([]locale.DatePart, string, *locale.Formatting) {
 	df := c.loc.Date(d.Form)
 	if df == nil {
 		c.warn("locale has no %s date format", d.Form)
@@ -394,7 +419,9 @@ func dateSortKey(d item.Date, which string, filtered bool) string {
 	if len(d.Parts) == 0 {
 		return d.Literal
 	}
-	one := func(p item.DateParts) string {
+	var buf [25]byte
+	b := buf[:0]
+	one := func(p item.DateParts) {
 		m, dd := p.Month, p.Day
 		if filtered {
 			switch which {
@@ -407,11 +434,41 @@ func dateSortKey(d item.Date, which string, filtered bool) string {
 		if m > 12 {
 			m = 0
 		}
-		return fmt.Sprintf("%08d%02d%02d", p.Year+50000000, m, dd)
+		b = appendPadded(b, p.Year+50000000, 8)
+		b = appendPadded(b, m, 2)
+		b = appendPadded(b, dd, 2)
 	}
-	s := one(d.Parts[0])
+	one(d.Parts[0])
 	if len(d.Parts) > 1 {
-		s += "-" + one(d.Parts[1])
+		b = append(b, '-')
+		one(d.Parts[1])
 	}
-	return s
+	return string(b)
+}
+
+// appendPadded appends n in decimal, zero-padded to width digits (as
+// fmt's %0*d does, a minus sign counting as a digit).
+func appendPadded(b []byte, n, width int) []byte {
+	var d [20]byte
+	i := len(d)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 || i == len(d) {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	digits := len(d) - i
+	if neg {
+		digits++
+	}
+	if neg {
+		b = append(b, '-')
+	}
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return append(b, d[i:]...)
 }

@@ -117,7 +117,9 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 type cachedKey struct {
 	sig   disSig
 	key   string
-	first *shownList
+	first *shownList // nil, or &firstList
+	// firstList holds the shown names.
+	firstList shownList
 }
 
 // shownList records the names of a cite's first cs:names as rendered:
@@ -208,7 +210,8 @@ func (d *disState) signature() string {
 
 func (r *run) renderKey(it *item.Item) *cachedKey {
 	c, layout := r.newCtx(it, false)
-	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
+	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
+	c.cite = &c.citeBuf
 	if r.byCite {
 		// A back-reference to the first note can tell cites apart
 		// (citeproc-js, with the by-cite rule).
@@ -218,7 +221,11 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 	c.suppress("accessed")
 	c.captureFirst = true
 	n := c.renderAll(layout.Children, "")
-	k := &cachedKey{first: c.shown}
+	k := r.newKey()
+	if c.shownSet {
+		k.firstList = c.shown
+		k.first = &k.firstList
+	}
 	if n != nil {
 		k.key = n.Plain()
 	}
@@ -374,7 +381,8 @@ func (r *run) nameForms(it *item.Item, level int) []string {
 		return nil
 	}
 	c, _ := r.newCtx(it, false)
-	c.cite = &citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
+	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
+	c.cite = &c.citeBuf
 	c.dis = &disState{given: make(map[nameRef]int, len(f.names))}
 	for _, n := range f.names {
 		c.dis.setGiven(nameKey(n), level)

@@ -268,6 +268,8 @@ type run struct {
 	inits      map[initialsKey]string
 	collBuf    collate.Buffer
 	keys       map[*item.Item]*cachedKey
+	// dateFmts caches resolved localized date formats.
+	dateFmts map[datePartsKey]datePartsValue
 	// caser holds the buffers of text-case transformations.
 	caser caser
 	// freeCtx holds released render contexts; layouts caches the
@@ -276,8 +278,10 @@ type run struct {
 	layouts map[layoutKey]*style.Layout
 	// nodes and kids are slabs the run allocates output nodes and their
 	// children slices from.
-	nodes []output.Node
-	kids  []*output.Node
+	nodes    []output.Node
+	kids     []*output.Node
+	byteSlab []byte
+	keySlab  []cachedKey
 	// budgetErr is set when a rendering exceeded the evaluation budget;
 	// every later rendering of the run stops at once.
 	budgetErr *BudgetError
@@ -427,11 +431,33 @@ func (r *run) newNode() *output.Node {
 	return &r.nodes[len(r.nodes)-1]
 }
 
+// newKey returns a zero cachedKey from the run's slab.
+func (r *run) newKey() *cachedKey {
+	if len(r.keySlab) == cap(r.keySlab) {
+		r.keySlab = make([]cachedKey, 0, slabSize)
+	}
+	r.keySlab = r.keySlab[:len(r.keySlab)+1]
+	return &r.keySlab[len(r.keySlab)-1]
+}
+
 // str returns a leaf holding s.
 func (r *run) str(s string) *output.Node {
 	n := r.newNode()
 	n.Text = s
 	return n
+}
+
+// bytes returns a copy of b from the run's byte slab.
+func (r *run) bytes(b []byte) []byte {
+	if len(b) > 1024 {
+		return append([]byte(nil), b...)
+	}
+	if len(r.byteSlab)+len(b) > cap(r.byteSlab) {
+		r.byteSlab = make([]byte, 0, 16<<10)
+	}
+	n := len(r.byteSlab)
+	r.byteSlab = append(r.byteSlab, b...)
+	return r.byteSlab[n : n+len(b) : n+len(b)]
 }
 
 // children returns a slice of n child pointers from the run's slab.

@@ -48,10 +48,13 @@ type ctx struct {
 	// captureFirst asks names to record the first names shown (with how
 	// they were formatted) in shown.
 	captureFirst bool
-	shown        *shownList
-	hideNames    bool // collapse: suppress the first cs:names output
-	namesHidden  bool // the first cs:names output was suppressed (hideNames)
-	sas          *sasState
+	shown        shownList
+	shownSet     bool
+	// citeBuf holds the cite of a key or name-form rendering.
+	citeBuf     citeState
+	hideNames   bool // collapse: suppress the first cs:names output
+	namesHidden bool // the first cs:names output was suppressed (hideNames)
+	sas         *sasState
 	// substituting is set while rendering cs:substitute children;
 	// substVars collects the variables they print, which are then
 	// suppressed for the rest of the item (CSL 1.0.2, "Substitute").

@@ -136,15 +136,10 @@ func (c *ctx) names(n *style.Names) *output.Node {
 		// cs:et-al and cs:label (CSL 1.0.2, "Substitute").
 		nm, etal, label, labelFirst = p.Name, p.EtAl, p.Label, p.LabelFirst
 	}
-	out, used := c.namesVars(n, nm, etal, label, labelFirst, first)
+	out := c.namesVars(n, nm, etal, label, labelFirst, first)
 	if out != nil {
 		c.calls++
 		c.hits++
-		for _, v := range used {
-			if c.substituting > 0 {
-				c.suppress(v)
-			}
-		}
 		return c.format(out, &n.Formatting)
 	}
 	c.calls += max(1, len(n.Variables))
@@ -225,19 +220,32 @@ func (c *ctx) isSuppressed(v string) bool {
 	return false
 }
 
-// namesVars renders the name variables of a cs:names element and returns
-// the variables that produced output.
-func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label *style.Label, labelFirst, first bool) (*output.Node, []string) {
-	o := c.nameOptions(nm)
-	var vars []string
+// namesVars renders the name variables of a cs:names element. Inside a
+// cs:substitute, the variables that produced output are suppressed for
+// the rest of the item.
+func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label *style.Label, labelFirst, first bool) *output.Node {
+	var varsBuf [6]string
+	vars := varsBuf[:0]
 	for _, v := range n.Variables {
 		if !c.isSuppressed(v) && len(c.it.Names[v]) > 0 {
 			vars = append(vars, v)
 		}
 	}
 	if len(vars) == 0 {
-		return nil, nil
+		return nil
 	}
+	out := c.namesOf(n, nm, etal, label, labelFirst, first, vars)
+	if out != nil && c.substituting > 0 {
+		for _, v := range vars {
+			c.suppress(v)
+		}
+	}
+	return out
+}
+
+// namesOf renders the name variables vars of n.
+func (c *ctx) namesOf(n *style.Names, nm *style.Name, etal *style.EtAl, label *style.Label, labelFirst, first bool, vars []string) *output.Node {
+	o := c.nameOptions(nm)
 	// Editor and translator that are the same people print once, labelled
 	// with the editortranslator term.
 	editorTerm := "editor"
@@ -253,17 +261,17 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 			total += c.shownCount(c.it.Names[v], o)
 		}
 		if total == 0 {
-			return nil, nil
+			return nil
 		}
 		if c.sorting {
-			return output.Str(padNumbers(strconv.Itoa(total))), vars
+			return output.Str(padNumbers(strconv.Itoa(total)))
 		}
-		return output.Str(strconv.Itoa(total)), vars
+		return output.Str(strconv.Itoa(total))
 	}
 	if first && c.hideNames {
 		// Collapsed: the names are printed by an earlier cite.
 		c.namesHidden = true
-		return &output.Node{Children: []*output.Node{output.Str("")}, Quote: nil}, vars
+		return &output.Node{Children: []*output.Node{output.Str("")}, Quote: nil}
 	}
 	delim := n.Delimiter
 	if !n.HasDelim {
@@ -314,11 +322,11 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 		}
 	}
 	if nd := j.node(); nd != nil || !listed {
-		return nd, vars
+		return nd
 	}
 	// The names were replaced by an empty subsequent-author-substitute:
 	// they still count as printed, so cs:substitute does not run.
-	return &output.Node{Children: []*output.Node{output.Str("")}}, vars
+	return &output.Node{Children: []*output.Node{output.Str("")}}
 }
 
 func (c *ctx) nameLabel(l *style.Label, term string, count int) *output.Node {
@@ -427,8 +435,9 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	inverted := invertedBuf[:0]
 	capture := first && c.captureFirst && !c.firstDone
 	if capture {
-		if c.shown == nil {
-			c.shown = &shownList{nm: nm, o: o, names: names[:shown:shown], inverted: make([]bool, 0, shown)}
+		if !c.shownSet {
+			c.shownSet = true
+			c.shown = shownList{nm: nm, o: o, names: names[:shown:shown], inverted: make([]bool, 0, shown)}
 		} else {
 			c.shown.names = append(c.shown.names, names[:shown]...)
 		}

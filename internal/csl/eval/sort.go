@@ -73,7 +73,7 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	if !sv.empty {
 		sv.script = r.scriptRank(s, v)
 		r.collBuf.Reset()
-		sv.key = append([]byte(nil), r.coll.KeyFromString(&r.collBuf, v)...)
+		sv.key = r.bytes(r.coll.KeyFromString(&r.collBuf, v))
 	}
 	return sv
 }
@@ -95,9 +95,11 @@ type lazyKeys struct {
 
 func newLazyKeys(r *run, items []*item.Item, s *style.Sort, bib bool) *lazyKeys {
 	lk := &lazyKeys{r: r, s: s, bib: bib, items: items, vals: make([][]sortValue, len(items)), done: make([][]bool, len(items))}
+	nk := len(s.Keys)
+	vals, done := make([]sortValue, len(items)*nk), make([]bool, len(items)*nk)
 	for i := range items {
-		lk.vals[i] = make([]sortValue, len(s.Keys))
-		lk.done[i] = make([]bool, len(s.Keys))
+		lk.vals[i] = vals[i*nk : (i+1)*nk : (i+1)*nk]
+		lk.done[i] = done[i*nk : (i+1)*nk : (i+1)*nk]
 	}
 	return lk
 }
