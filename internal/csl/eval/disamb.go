@@ -55,6 +55,14 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 		}
 	}
 	// Remaining ambiguity: the disambiguate condition, then year-suffix.
+	// Only cites that were alike to begin with can still be: showing
+	// more names and given names keeps different cites different, so
+	// the cites of the other items need not be rendered again.
+	var alike []*item.Item
+	for _, g := range groups {
+		alike = append(alike, g...)
+	}
+	items = alike
 	for _, g := range r.ambiguous(items) {
 		r.tryCondition(g)
 	}
@@ -103,12 +111,18 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 	if r.byCite && r.e.observes.firstRef {
 		sig.firstNote = r.firstNoteOf[it]
 	}
-	if k, ok := r.keys[it]; ok && k.sig == sig {
+	// Keys with every given name expanded are asked for between normal
+	// ones: they are cached apart, so that neither evicts the other.
+	cache := r.keys
+	if sig.expandAll {
+		cache = r.expKeys
+	}
+	if k, ok := cache[it]; ok && k.sig == sig {
 		return k
 	}
 	k := r.renderKey(it)
 	k.sig = sig
-	r.keys[it] = k
+	cache[it] = k
 	return k
 }
 
@@ -117,6 +131,9 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 type cachedKey struct {
 	sig   disSig
 	key   string
+	// truncated records that some name list was cut short (et-al), so
+	// that adding names could change the cite.
+	truncated bool
 	first *shownList // nil, or &firstList
 	// firstList holds the shown names.
 	firstList shownList
@@ -222,6 +239,7 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 	c.captureFirst = true
 	n := c.renderAll(layout.Children, "")
 	k := r.newKey()
+	k.truncated = c.truncated
 	if c.shownSet {
 		k.firstList = c.shown
 		k.first = &k.firstList
@@ -299,17 +317,24 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 			}
 		}
 	}
-	keyOf := r.key
+	keyOf := r.keyEntry
 	if expand {
-		keyOf = r.expandedKey
+		keyOf = r.expandedEntry
 	}
-	// keys[k][i] is member i's cite with k added names.
+	// keys[k][i] is member i's cite with k added names. A cite that
+	// truncated no name list shows the same with more names allowed.
 	keys := make([][]string, maxNames)
+	truncated := make([]bool, len(g))
 	for k := range keys {
 		keys[k] = make([]string, len(g))
 		for i, it := range g {
 			r.disFor(it).addNames = k
-			keys[k][i] = keyOf(it)
+			if k > 0 && !truncated[i] {
+				keys[k][i] = keys[k-1][i]
+				continue
+			}
+			e := keyOf(it)
+			keys[k][i], truncated[i] = e.key, e.truncated
 		}
 		if k > 0 && sameStrings(keys[k], keys[k-1]) {
 			keys = keys[:k]
@@ -347,11 +372,14 @@ func sameStrings(a, b []string) bool {
 
 // expandedKey renders an item's cite with every given name in full: what
 // given-name expansion could achieve.
-func (r *run) expandedKey(it *item.Item) string {
+func (r *run) expandedKey(it *item.Item) string { return r.expandedEntry(it).key }
+
+// expandedEntry is keyEntry with every given name in full.
+func (r *run) expandedEntry(it *item.Item) *cachedKey {
 	d := r.disFor(it)
 	saved := d.expandAll
 	d.expandAll = true
-	k := r.key(it)
+	k := r.keyEntry(it)
 	d.expandAll = saved
 	return k
 }

@@ -268,6 +268,7 @@ type run struct {
 	inits      map[initialsKey]string
 	collBuf    collate.Buffer
 	keys       map[*item.Item]*cachedKey
+	expKeys    map[*item.Item]*cachedKey
 	// dateFmts caches resolved localized date formats.
 	dateFmts map[datePartsKey]datePartsValue
 	// caser holds the buffers of text-case transformations.
@@ -488,12 +489,13 @@ type runCache struct {
 	inits    map[initialsKey]string
 	nameOpts map[nameOptsKey]nameOpts
 	keys     map[*item.Item]*cachedKey
+	expKeys  map[*item.Item]*cachedKey
 	terms    map[termKey]termValue
 	quotes   map[string]*output.Quotes
 }
 
 func newRunCache() *runCache {
-	return &runCache{inits: map[initialsKey]string{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]*cachedKey{},
+	return &runCache{inits: map[initialsKey]string{}, nameOpts: map[nameOptsKey]nameOpts{}, keys: map[*item.Item]*cachedKey{}, expKeys: map[*item.Item]*cachedKey{},
 		terms: map[termKey]termValue{}, quotes: map[string]*output.Quotes{}}
 }
 
@@ -504,7 +506,7 @@ func (e *Engine) newRun(cache *runCache) *run {
 	}
 	return &run{e: e, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}, nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys,
+		termLeaves: map[*output.Node]bool{}, nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys, expKeys: cache.expKeys,
 		terms: cache.terms, quotes: cache.quotes}
 }
 

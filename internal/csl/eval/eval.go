@@ -50,6 +50,8 @@ type ctx struct {
 	captureFirst bool
 	shown        shownList
 	shownSet     bool
+	// truncated records that a name list was cut short by et-al.
+	truncated bool
 	// citeBuf holds the cite of a key or name-form rendering.
 	citeBuf     citeState
 	hideNames   bool // collapse: suppress the first cs:names output

@@ -397,6 +397,9 @@ func (c *ctx) shownCount(names []item.Name, o nameOpts) int {
 // for subsequent-author-substitute.
 func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o nameOpts, first bool) (*output.Node, []string) {
 	shown, truncated := c.etAlCut(len(names), o)
+	if truncated {
+		c.truncated = true
+	}
 	if shown == 0 {
 		// et-al-use-first="0" prints no names at all.
 		return nil, nil
