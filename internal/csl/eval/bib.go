@@ -75,7 +75,7 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 			prevNames = nil
 		}
 		r.release(c)
-		if fl := firstWordLeaf(n); fl != nil && r.termLeaves[fl] {
+		if fl := firstWordLeaf(n); fl != nil && fl.FromTerm {
 			// A term that starts an entry is capitalized (citeproc-js:
 			// "(N.d.-a).", as in a note).
 			applyTextCase(&output.Node{Children: []*output.Node{fl}}, "capitalize-first", "")

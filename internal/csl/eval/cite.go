@@ -125,7 +125,7 @@ func (r *run) renderCiteAt(cs *citeState, hideNames, first bool) citeRender {
 		n = c2.authorOnly(layout)
 	}
 	if r.e.st.Class == "note" && (first && cs.Prefix == "" || sentenceEnd(cs.Prefix)) {
-		if fl := firstLeaf(n); fl != nil && r.termLeaves[fl] {
+		if fl := firstLeaf(n); fl != nil && fl.FromTerm {
 			applyTextCase(&output.Node{Children: []*output.Node{fl}}, "capitalize-first", "")
 		}
 	}

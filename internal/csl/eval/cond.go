@@ -4,48 +4,69 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/style"
+	"github.com/cite-project/cite/internal/csl/vars"
 )
 
-// test evaluates the conditions of a branch (CSL 1.0.2, "Choose").
+// test evaluates the conditions of a branch (CSL 1.0.2, "Choose"). It
+// stops at the first value that decides the match, except when the
+// branch tests disambiguate, whose tests count (see disState).
 func (c *ctx) test(b *style.Branch) bool {
 	if len(b.Conditions) == 0 {
 		return true
 	}
+	short := true
+	for i := range b.Conditions {
+		if b.Conditions[i].Op == style.CondDisambiguate {
+			short = false
+		}
+	}
+	any, none := b.Match == "any", b.Match == "none"
 	total, passed := 0, 0
-	for _, cond := range b.Conditions {
-		for _, v := range cond.Values {
+	for i := range b.Conditions {
+		cond := &b.Conditions[i]
+		for k, v := range cond.Values {
 			total++
-			if c.test1(cond.Kind, v) {
+			ok := c.test1(cond, k, v)
+			if ok {
 				passed++
+			}
+			if short {
+				switch {
+				case any && ok:
+					return true
+				case none && ok:
+					return false
+				case !any && !none && !ok:
+					return false
+				}
 			}
 		}
 	}
-	switch b.Match {
-	case "any":
+	switch {
+	case any:
 		return passed > 0
-	case "none":
+	case none:
 		return passed == 0
 	}
 	return passed == total
 }
 
-func (c *ctx) test1(kind, v string) bool {
-	switch kind {
-	case "type":
+func (c *ctx) test1(cond *style.Condition, k int, v string) bool {
+	switch cond.Op {
+	case style.CondType:
 		return c.it.Type == v
-	case "variable":
-		return c.hasVar(v)
-	case "is-numeric":
-		if item.IsNameVar(v) || item.IsDateVar(v) {
+	case style.CondVariable:
+		return c.hasVarKind(v, cond.VarKinds[k])
+	case style.CondIsNumeric:
+		if cond.VarKinds[k] != vars.Standard {
 			return false
 		}
 		return isNumeric(c.lookupVar(v))
-	case "is-uncertain-date":
+	case style.CondIsUncertainDate:
 		d, ok := c.it.Date(v)
 		return ok && d.Circa
-	case "locator":
+	case style.CondLocator:
 		if c.cite == nil || c.cite.Locator == "" {
 			return false
 		}
@@ -54,9 +75,9 @@ func (c *ctx) test1(kind, v string) bool {
 			lab = "page"
 		}
 		return lab == v || (v == "sub-verbo" && lab == "sub verbo")
-	case "position":
+	case style.CondPosition:
 		return c.position(v)
-	case "disambiguate":
+	case style.CondDisambiguate:
 		if v != "true" {
 			return c.dis == nil || c.dis.disambiguate == 0
 		}
@@ -72,11 +93,12 @@ func (c *ctx) test1(kind, v string) bool {
 	return false
 }
 
-func (c *ctx) hasVar(v string) bool {
-	if item.IsNameVar(v) {
+// hasVarKind reports whether the item has variable v of kind k.
+func (c *ctx) hasVarKind(v string, k vars.Kind) bool {
+	switch k {
+	case vars.Name:
 		return len(c.it.Names[v]) > 0
-	}
-	if item.IsDateVar(v) {
+	case vars.Date:
 		d, _ := c.it.Date(v)
 		return !d.IsZero()
 	}

@@ -129,12 +129,12 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 // cachedKey is a disambiguation key with the state it was rendered in
 // and the first names the cite showed.
 type cachedKey struct {
-	sig   disSig
-	key   string
+	sig disSig
+	key string
 	// truncated records that some name list was cut short (et-al), so
 	// that adding names could change the cite.
 	truncated bool
-	first *shownList // nil, or &firstList
+	first     *shownList // nil, or &firstList
 	// firstList holds the shown names.
 	firstList shownList
 }

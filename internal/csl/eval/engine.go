@@ -261,14 +261,16 @@ type run struct {
 	coll     *collate.Collator
 	warnings []string
 	warned   map[string]bool
-	// termLeaves marks leaves rendered from terms, which are capitalized
-	// at the start of a citation or after a sentence in a prefix.
-	termLeaves map[*output.Node]bool
-	nameOpts   map[nameOptsKey]nameOpts
-	inits      map[initialsKey]string
-	collBuf    collate.Buffer
-	keys       map[*item.Item]*cachedKey
-	expKeys    map[*item.Item]*cachedKey
+	nameOpts map[nameOptsKey]nameOpts
+	inits    map[initialsKey]string
+	collBuf  collate.Buffer
+	keys     map[*item.Item]*cachedKey
+	expKeys  map[*item.Item]*cachedKey
+	// textTerms caches the term of each cs:text element (by Text.ID)
+	// in the default language.
+	textTerms []cachedTerm
+	// collated caches collation keys.
+	collated map[collKey]collValue
 	// dateFmts caches resolved localized date formats.
 	dateFmts map[datePartsKey]datePartsValue
 	// caser holds the buffers of text-case transformations.
@@ -504,9 +506,9 @@ func (e *Engine) newRun(cache *runCache) *run {
 	if cache == nil {
 		cache = newRunCache()
 	}
-	return &run{e: e, byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
+	return &run{e: e, textTerms: make([]cachedTerm, e.st.Texts), byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		termLeaves: map[*output.Node]bool{}, nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys, expKeys: cache.expKeys,
+		nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys, expKeys: cache.expKeys,
 		terms: cache.terms, quotes: cache.quotes}
 }
 

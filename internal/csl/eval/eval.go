@@ -177,12 +177,17 @@ func (c *ctx) render(e style.Element) *output.Node {
 	if !c.spend() {
 		return nil
 	}
-	c.depth++
-	defer func() { c.depth-- }()
-	if c.depth > maxDepth {
+	if c.depth >= maxDepth {
 		c.warn("style nests elements more than %d deep; output truncated", maxDepth)
 		return nil
 	}
+	c.depth++
+	n := c.render1(e)
+	c.depth--
+	return n
+}
+
+func (c *ctx) render1(e style.Element) *output.Node {
 	switch e := e.(type) {
 	case *style.Text:
 		return c.text(e)
@@ -320,7 +325,7 @@ func (c *ctx) text(t *style.Text) *output.Node {
 	case t.Variable != "":
 		return c.textVar(t)
 	case t.Macro != "":
-		m := c.r.e.st.Macros[t.Macro]
+		m := t.MacroDef
 		if m == nil {
 			c.warn("undefined macro %q", t.Macro)
 			return nil
@@ -347,13 +352,13 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		if form == "" {
 			form = "long"
 		}
-		s, _ := c.term(t.Term, form, t.Plural)
+		s := c.textTerm(t, form)
 		if s == "" {
 			return nil
 		}
 		n := c.rich(s)
 		if fl := firstLeaf(n); fl != nil {
-			c.r.termLeaves[fl] = true
+			fl.FromTerm = true
 		}
 		return c.formatTerm(n, &t.Formatting)
 	case t.HasValue:
@@ -415,12 +420,7 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 	}
 	var v string
 	if t.Form == "short" {
-		switch name {
-		case "title", "container-title":
-			v = c.lookupVar(name + "-short")
-		default:
-			v = c.lookupVar(name + "-short")
-		}
+		v = c.lookupVar(t.ShortVariable)
 	}
 	if v == "" {
 		v = c.lookupVar(name)
@@ -536,6 +536,27 @@ func (c *ctx) caseLang() string {
 		return c.it.Language
 	}
 	return c.r.e.lang
+}
+
+// textTerm returns the term of a cs:text in the ctx's locale chain,
+// cached per element for the run's default language.
+func (c *ctx) textTerm(t *style.Text, form string) string {
+	if c.lang != c.r.e.lang || t.ID >= len(c.r.textTerms) {
+		s, _ := c.term(t.Term, form, t.Plural)
+		return s
+	}
+	e := &c.r.textTerms[t.ID]
+	if !e.done {
+		e.s, _ = c.term(t.Term, form, t.Plural)
+		e.done = true
+	}
+	return e.s
+}
+
+// cachedTerm is a term looked up once (done) for an element.
+type cachedTerm struct {
+	s    string
+	done bool
 }
 
 // termKey identifies a term lookup in one locale chain.

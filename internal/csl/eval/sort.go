@@ -37,7 +37,7 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	switch {
 	case k.Macro != "":
 		c.sortNameOpts = k.NameOptions
-		m := r.e.st.Macros[k.Macro]
+		m := k.MacroDef
 		if m != nil {
 			if n := c.renderAll(m.Children, ""); n != nil {
 				v = n.Plain()
@@ -71,9 +71,19 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	r.release(c)
 	sv := sortValue{s: v, empty: v == ""}
 	if !sv.empty {
+		// Many items share a key (a year, an author): collate each
+		// string once.
+		if cv, ok := r.collated[collKey{s, v}]; ok {
+			sv.script, sv.key = cv.script, cv.key
+			return sv
+		}
 		sv.script = r.scriptRank(s, v)
 		r.collBuf.Reset()
 		sv.key = r.bytes(r.coll.KeyFromString(&r.collBuf, v))
+		if r.collated == nil {
+			r.collated = map[collKey]collValue{}
+		}
+		r.collated[collKey{s, v}] = collValue{sv.script, sv.key}
 	}
 	return sv
 }
@@ -243,4 +253,15 @@ func (r *run) scriptOrder(s *style.Sort) []string {
 		return []string{"cyrillic"}
 	}
 	return nil
+}
+
+// collKey and collValue cache collation keys per sort and string.
+type collKey struct {
+	s *style.Sort
+	v string
+}
+
+type collValue struct {
+	script int
+	key    []byte
 }

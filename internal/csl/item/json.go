@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/csl/vars"
 )
 
 // Limits of DecodeJSON.
@@ -74,27 +76,11 @@ func DecodeJSON(data []byte) ([]*Item, error) {
 	return items, nil
 }
 
-// dateVars lists the CSL date variables.
-var dateVars = map[string]bool{
-	"accessed": true, "available-date": true, "event-date": true, "issued": true,
-	"original-date": true, "submitted": true, "container": true,
-}
-
-// nameVars lists the CSL name variables.
-var nameVars = map[string]bool{
-	"author": true, "chair": true, "collection-editor": true, "compiler": true, "composer": true,
-	"container-author": true, "contributor": true, "curator": true, "director": true, "editor": true,
-	"editorial-director": true, "editor-translator": true, "executive-producer": true, "guest": true,
-	"host": true, "illustrator": true, "interviewer": true, "narrator": true, "organizer": true,
-	"original-author": true, "performer": true, "producer": true, "recipient": true,
-	"reviewed-author": true, "script-writer": true, "series-creator": true, "translator": true,
-}
-
 // IsNameVar reports whether v is a CSL name variable.
-func IsNameVar(v string) bool { return nameVars[v] }
+func IsNameVar(v string) bool { return vars.IsName(v) }
 
 // IsDateVar reports whether v is a CSL date variable.
-func IsDateVar(v string) bool { return dateVars[v] }
+func IsDateVar(v string) bool { return vars.IsDate(v) }
 
 // FromJSONMap converts one decoded CSL-JSON object.
 func FromJSONMap(raw map[string]json.RawMessage) (*Item, error) {
@@ -119,7 +105,7 @@ func FromJSONMap(raw map[string]json.RawMessage) (*Item, error) {
 		case k == "language":
 			s, _ := scalar(v)
 			it.Language = s
-		case nameVars[k]:
+		case vars.IsName(k):
 			names, err := decodeNames(v)
 			if err != nil {
 				return it, fmt.Errorf("%s: %w", k, err)
@@ -127,7 +113,7 @@ func FromJSONMap(raw map[string]json.RawMessage) (*Item, error) {
 			if len(names) > 0 {
 				it.Names[k] = names
 			}
-		case dateVars[k]:
+		case vars.IsDate(k):
 			d, err := decodeDate(v)
 			if err != nil {
 				return it, fmt.Errorf("%s: %w", k, err)
@@ -169,13 +155,13 @@ func applyNoteFields(it *Item, note string) {
 			if it.Type == "" {
 				it.Type = v
 			}
-		case dateVars[k]:
+		case vars.IsDate(k):
 			if _, ok := it.Dates[k]; !ok {
 				if d := ParseDate(v); !d.IsZero() {
 					it.Dates[k] = d
 				}
 			}
-		case nameVars[k]:
+		case vars.IsName(k):
 			fam, giv, _ := strings.Cut(v, "||")
 			n := Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
 			if n.Given == "" {

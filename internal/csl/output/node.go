@@ -39,6 +39,9 @@ type Node struct {
 	Display string
 	// NoCase protects the content from text-case transformations.
 	NoCase bool
+	// FromTerm marks a leaf rendered from a locale term, which the
+	// engine capitalizes at the start of a note or an entry.
+	FromTerm bool
 	// Link, when set, is a URL the HTML renderer turns into a hyperlink.
 	Link string
 }

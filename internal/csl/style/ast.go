@@ -1,6 +1,9 @@
 package style
 
-import "github.com/cite-project/cite/internal/csl/locale"
+import (
+	"github.com/cite-project/cite/internal/csl/locale"
+	"github.com/cite-project/cite/internal/csl/vars"
+)
 
 // Formatting is the set of affix and formatting attributes (shared with
 // the locale package, which needs it for date formats).
@@ -31,6 +34,8 @@ type Style struct {
 	// for independent styles).
 	Citation     *Context
 	Bibliography *Context
+	// Texts is the number of cs:text elements (see Text.ID).
+	Texts int
 }
 
 // Info holds the metadata of cs:info that the engine needs.
@@ -84,6 +89,8 @@ type SortKey struct {
 	Variable   string
 	Macro      string
 	Descending bool
+	// MacroDef is the macro Macro names, resolved by Parse.
+	MacroDef *Macro
 	// NameOptions overrides et-al-min, et-al-use-first and et-al-use-last
 	// (names-min, names-use-first, names-use-last).
 	NameOptions map[string]string
@@ -101,6 +108,14 @@ type Text struct {
 	Value    string
 	HasValue bool
 	Line     int
+	// MacroDef is the macro Macro names, resolved by Parse.
+	MacroDef *Macro
+	// ShortVariable is Variable's short form ("title-short"), for
+	// form="short".
+	ShortVariable string
+	// ID numbers the cs:text elements of a style from 0, so that an
+	// evaluator can keep per-element data in a slice.
+	ID int
 }
 
 // Number is cs:number.
@@ -187,10 +202,34 @@ type Branch struct {
 }
 
 // Condition is one test attribute of a branch, such as type="book
-// chapter"; Kind is the attribute name.
+// chapter"; Kind is the attribute name, Op the same as a constant.
 type Condition struct {
 	Kind   string
 	Values []string
+	Op     CondOp
+	// VarKinds holds, for variable and is-numeric tests, the kind of
+	// each variable in Values.
+	VarKinds []vars.Kind
+}
+
+// CondOp names the test of a Condition.
+type CondOp uint8
+
+// The condition tests (CSL 1.0.2, "Choose").
+const (
+	CondType CondOp = iota + 1
+	CondVariable
+	CondIsNumeric
+	CondIsUncertainDate
+	CondLocator
+	CondPosition
+	CondDisambiguate
+)
+
+// condOps maps condition attributes to their tests.
+var condOps = map[string]CondOp{
+	"type": CondType, "variable": CondVariable, "is-numeric": CondIsNumeric, "is-uncertain-date": CondIsUncertainDate,
+	"locator": CondLocator, "position": CondPosition, "disambiguate": CondDisambiguate,
 }
 
 // Pos implements Element.

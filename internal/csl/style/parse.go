@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cite-project/cite/internal/csl/locale"
+	"github.com/cite-project/cite/internal/csl/vars"
 	"github.com/cite-project/cite/internal/csl/xmltree"
 )
 
@@ -32,10 +33,14 @@ func Parse(data []byte) (*Style, error) {
 	}
 	p := &parser{}
 	s, err := p.style(root)
+	if s != nil {
+		s.Texts = p.texts
+	}
 	return s, xmltree.InDoc(err, "style")
 }
 
-type parser struct{}
+// parser holds parsing state: the number of cs:text elements seen.
+type parser struct{ texts int }
 
 var styleAttrs = map[string]bool{"class": true, "version": true, "default-locale": true, "xmlns": true, "lang": true}
 
@@ -185,7 +190,11 @@ func (p *parser) element(c *xmltree.Element) (Element, error) {
 	switch c.Name {
 	case "text":
 		t := &Text{Formatting: f, Variable: c.Get("variable"), Form: c.Get("form"), Macro: c.Get("macro"),
-			Term: c.Get("term"), Plural: c.Get("plural") == "true", Line: c.Line}
+			Term: c.Get("term"), Plural: c.Get("plural") == "true", Line: c.Line, ID: p.texts}
+		p.texts++
+		if t.Variable != "" {
+			t.ShortVariable = t.Variable + "-short"
+		}
 		t.Value, t.HasValue = c.Attr("value")
 		if t.Variable == "" && t.Macro == "" && t.Term == "" && !t.HasValue {
 			return nil, errAt(c, "", "needs one of variable, macro, term or value")
@@ -317,7 +326,14 @@ func (p *parser) choose(c *xmltree.Element) (Element, error) {
 		if b.Name != "else" {
 			for _, a := range conditionAttrs {
 				if v, ok := b.Attr(a); ok {
-					br.Conditions = append(br.Conditions, Condition{Kind: a, Values: strings.Fields(v)})
+					cond := Condition{Kind: a, Values: strings.Fields(v), Op: condOps[a]}
+					if cond.Op == CondVariable || cond.Op == CondIsNumeric {
+						cond.VarKinds = make([]vars.Kind, len(cond.Values))
+						for i, name := range cond.Values {
+							cond.VarKinds[i] = vars.Of(name)
+						}
+					}
+					br.Conditions = append(br.Conditions, cond)
 				}
 			}
 			if len(br.Conditions) == 0 {
@@ -372,7 +388,10 @@ func checkMacros(s *Style) error {
 		}
 		if ctx.Sort != nil {
 			for _, k := range ctx.Sort.Keys {
-				if k.Macro != "" && s.Macros[k.Macro] == nil {
+				if k.Macro != "" {
+					k.MacroDef = s.Macros[k.Macro]
+				}
+				if k.Macro != "" && k.MacroDef == nil {
 					return &Error{Line: k.Line, Element: "key", Attribute: "macro", Msg: fmt.Sprintf("undefined macro %q", k.Macro)}
 				}
 			}
@@ -380,7 +399,7 @@ func checkMacros(s *Style) error {
 	}
 	for _, list := range calls {
 		for _, t := range list {
-			if s.Macros[t.Macro] == nil {
+			if t.MacroDef = s.Macros[t.Macro]; t.MacroDef == nil {
 				return &Error{Line: t.Line, Element: "text", Attribute: "macro", Msg: fmt.Sprintf("undefined macro %q", t.Macro)}
 			}
 		}
