@@ -63,6 +63,24 @@ func Run(lib *bib.Library, opts Options) []bib.Diagnostic {
 	if lib == nil {
 		return nil
 	}
+	c := newChecker(lib, opts)
+	for _, e := range lib.Entries {
+		if e == nil {
+			continue
+		}
+		c.fields(c.proceedingsAsArticle(e))
+		c.form(e)
+		c.text(e)
+		c.names(e)
+	}
+	c.consistency()
+	c.claims()
+	bib.SortDiagnostics(c.diags)
+	return c.diags
+}
+
+// newChecker prepares a checker for lib with opts.
+func newChecker(lib *bib.Library, opts Options) *checker {
 	c := &checker{lib: lib, now: opts.Now, translationWarning: opts.TranslationWarning}
 	if c.now.IsZero() {
 		c.now = time.Now()
@@ -77,19 +95,33 @@ func Run(lib *bib.Library, opts Options) []bib.Diagnostic {
 	default:
 		c.apa, c.gost = true, true
 	}
+	return c
+}
+
+// MissingFields returns the ids of the entries of lib that lack a field
+// the target style requires: those that Run reports with
+// CodeMissingField. Only the field requirements are checked, so that a
+// command that prints a summary line (cite format) does not pay for the
+// whole checker.
+func MissingFields(lib *bib.Library, opts Options) map[string]bool {
+	lacking := map[string]bool{}
+	if lib == nil {
+		return lacking
+	}
+	c := newChecker(lib, opts)
 	for _, e := range lib.Entries {
 		if e == nil {
 			continue
 		}
 		c.fields(c.proceedingsAsArticle(e))
-		c.form(e)
-		c.text(e)
-		c.names(e)
+		for _, d := range c.diags {
+			if d.Code == CodeMissingField {
+				lacking[d.Ref] = true
+			}
+		}
+		c.diags = c.diags[:0]
 	}
-	c.consistency()
-	c.claims()
-	bib.SortDiagnostics(c.diags)
-	return c.diags
+	return lacking
 }
 
 // report records a finding about field of entry e at e.PosOf(field). The
