@@ -193,19 +193,20 @@ func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Resul
 		return nil, err
 	}
 	items := f.items(lib, p)
-	res := f.proc.Process(items, nil, true)
+	out := &Result{Format: f.opts.Format}
+	// Each entry is rendered to text as the engine produces it, so that
+	// the node trees of a large bibliography are never held at once.
+	res, _ := f.proc.EachEntry(items, func(id string, n *output.Node) error {
+		if want == nil || want[id] {
+			out.Entries = append(out.Entries, strings.TrimSpace(csl.Render(n, f.opts.Format)))
+			out.IDs = append(out.IDs, id)
+		}
+		return nil
+	})
 	if res.Err != nil {
 		return nil, fmt.Errorf("style %s: %w", f.style.Name, res.Err)
 	}
-	out := &Result{Format: f.opts.Format, Warnings: res.Warnings}
-	for i, n := range res.Entries {
-		id := res.EntryIDs[i]
-		if want != nil && !want[id] {
-			continue
-		}
-		out.Entries = append(out.Entries, strings.TrimSpace(csl.Render(n, f.opts.Format)))
-		out.IDs = append(out.IDs, id)
-	}
+	out.Warnings = res.Warnings
 	return out, nil
 }
 

@@ -291,6 +291,18 @@ type Update = eval.Update
 //	}
 func (p *Processor) NewDocument(items []*item.Item) *Document { return p.engine.NewDocument(items) }
 
+// EachEntry renders the bibliography of items (all of them, sorted by
+// the style), passing each entry to emit as soon as it is rendered, in
+// order, with its item's ID. The node is only valid during the call: its
+// memory is reused for the next entry, so that a bibliography of any size
+// is never held in memory at once; render it there (Render). EachEntry
+// returns the warnings and the layout options, and stops at the first
+// error emit returns; Result.Err reports a style over the evaluation
+// budget.
+func (p *Processor) EachEntry(items []*item.Item, emit func(id string, n *output.Node) error) (Result, error) {
+	return p.engine.ProcessEach(eval.Request{Items: items, Bibliography: true}, emit)
+}
+
 // Render renders a rich-text node in format f (text, html, markdown, rtf).
 func Render(n *output.Node, f output.Format) string { return output.Render(n, f) }
 

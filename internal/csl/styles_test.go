@@ -95,3 +95,45 @@ func langSuffix(lang string) string {
 	}
 	return "." + lang
 }
+
+// TestEachEntry: streaming the bibliography gives the entries Process
+// gives, in order, for every official style and both languages.
+func TestEachEntry(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared/csl not found; official styles are not available")
+	}
+	items := loadCorpus(t)
+	for _, name := range officialStyles(t, shared) {
+		data, err := os.ReadFile(filepath.Join(shared, "csl", "styles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"", "ru-RU"} {
+			p, err := csl.New(data, csl.Options{Locale: lang, Locales: fileLocales(filepath.Join(shared, "csl", "locales"))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := p.Process(items, nil, true)
+			var got []string
+			_, err = p.EachEntry(items, func(id string, n *output.Node) error {
+				if k := len(got); k >= len(res.EntryIDs) || res.EntryIDs[k] != id {
+					t.Errorf("%s %s: entry %d is %q", name, lang, k, id)
+				}
+				got = append(got, output.Render(n, output.HTML))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(res.Entries) {
+				t.Fatalf("%s %s: %d entries streamed; Process gives %d", name, lang, len(got), len(res.Entries))
+			}
+			for i, n := range res.Entries {
+				if want := output.Render(n, output.HTML); got[i] != want {
+					t.Errorf("%s %s: entry %d = %q; want %q", name, lang, i, got[i], want)
+				}
+			}
+		}
+	}
+}

@@ -28,6 +28,21 @@ func (s *sasState) replace(i int, _ *output.Node) *output.Node {
 
 // bibliography renders the entries in order.
 func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
+	var entries []*output.Node
+	var ids []string
+	r.eachEntry(order, false, func(id string, n *output.Node) error {
+		entries = append(entries, n)
+		ids = append(ids, id)
+		return nil
+	})
+	return entries, ids
+}
+
+// eachEntry renders the entries in order and passes each to emit. With
+// reuse, an entry's nodes are only valid during the call to emit: their
+// memory is reused for the next entry, so that the whole bibliography is
+// never held at once. It stops at the first error of emit.
+func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *output.Node) error) error {
 	bib := r.e.st.Bibliography
 	sasText, sasOn := bib.Options["subsequent-author-substitute"]
 	rule := bib.Options["subsequent-author-substitute-rule"]
@@ -35,10 +50,12 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 		rule = "complete-all"
 	}
 	align := bib.Options["second-field-align"]
-	var entries []*output.Node
-	var ids []string
 	var prevNames []string
+	count := 0
 	for _, it := range order {
+		if reuse {
+			r.resetSlabs()
+		}
 		n, c := r.renderEntry(it, nil, align)
 		if sasOn && len(c.firstNames) > 0 {
 			cur := c.firstNames
@@ -86,12 +103,14 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 				continue
 			}
 			// citeproc-js numbers the marker with the entry's position.
-			n = output.Str(strconv.Itoa(len(entries)+1) + ". " + r.e.emptyEntry)
+			n = output.Str(strconv.Itoa(count+1) + ". " + r.e.emptyEntry)
 		}
-		entries = append(entries, n)
-		ids = append(ids, it.ID)
+		count++
+		if err := emit(it.ID, n); err != nil {
+			return err
+		}
 	}
-	return entries, ids
+	return nil
 }
 
 func equalStrings(a, b []string) bool {

@@ -443,6 +443,16 @@ func (r *run) newKey() *cachedKey {
 	return &r.keySlab[len(r.keySlab)-1]
 }
 
+// resetSlabs makes the current node and child slabs available again
+// from the start, clearing them: nothing rendered before may be used
+// after the call.
+func (r *run) resetSlabs() {
+	clear(r.nodes)
+	r.nodes = r.nodes[:0]
+	clear(r.kids)
+	r.kids = r.kids[:0]
+}
+
 // str returns a leaf holding s.
 func (r *run) str(s string) *output.Node {
 	n := r.newNode()
@@ -474,6 +484,32 @@ func (r *run) children(n int) []*output.Node {
 	out := r.kids[len(r.kids) : len(r.kids)+n : len(r.kids)+n]
 	r.kids = r.kids[:len(r.kids)+n]
 	return out
+}
+
+// ProcessEach is Process for a bibliography that is never held whole:
+// each entry is passed to emit as soon as it is rendered, and its nodes
+// are only valid during the call (render them there). The result has the
+// clusters and warnings but no entries. It stops at the first error emit
+// returns.
+func (e *Engine) ProcessEach(req Request, emit func(id string, n *output.Node) error) (Result, error) {
+	r := e.newRun(nil)
+	clusters, bibOrder := r.prepare(req)
+	var res Result
+	for ci := range clusters {
+		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
+	}
+	var err error
+	if e.st.Bibliography != nil {
+		res.Format = e.bibFormat()
+		// The clusters keep their nodes: entries start in fresh slabs.
+		r.nodes, r.kids = nil, nil
+		err = r.eachEntry(bibOrder, true, emit)
+	}
+	res.Warnings = r.warnings
+	if r.budgetErr != nil {
+		res.Err = r.budgetErr
+	}
+	return res, err
 }
 
 // bibFormat returns the bibliography's layout options.
