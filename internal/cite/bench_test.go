@@ -45,3 +45,7 @@ func BenchmarkFormatAPA10k(b *testing.B) { benchFormat(b, 10000, "apa") }
 
 // BenchmarkFormatGOST10k is the same with cite's GOST style.
 func BenchmarkFormatGOST10k(b *testing.B) { benchFormat(b, 10000, "gost") }
+
+// BenchmarkFormatAPA100k is BenchmarkFormatAPA10k with 100,000
+// references, for the cost per reference at scale.
+func BenchmarkFormatAPA100k(b *testing.B) { benchFormat(b, 100000, "apa") }
