@@ -315,44 +315,40 @@ func figureMatches(b []byte, digits bool) [][]int {
 	return figure.FindAllIndex(b, -1)
 }
 
-// monthStems are the first three letters of month names, in English and
-// Russian: a sentence without one has no date to look for.
-var monthStems = map[string]bool{
-	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "oct": true, "nov": true, "dec": true, "янв": true, "фев": true, "мар": true, "апр": true,
-	"мая": true, "май": true, "июн": true, "июл": true, "авг": true, "сен": true, "окт": true, "ноя": true, "дек": true,
-}
+// monthWords are the English month names and abbreviations, and
+// monthStems the openings of the Russian ones: a sentence with neither
+// has no date to look for.
+var (
+	monthWords = map[string]bool{
+		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+		"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true,
+		"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+		"oct": true, "nov": true, "dec": true,
+	}
+	monthStems = []string{"январ", "феврал", "март", "апрел", "мая", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
+)
 
 // dateMatches returns the dates written with a month name in b, none when
-// b has no digit or no word that opens like a month.
+// b has no digit or no month name.
 func dateMatches(b []byte, digits bool) [][]int {
 	if !digits {
 		return nil
 	}
 	month := false
-	for i := 0; i < len(b) && !month; {
-		r, size := utf8.DecodeRune(b[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
+	for _, w := range strings.FieldsFunc(strings.ToLower(string(b)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if monthWords[w] {
+			month = true
+			break
 		}
-		j, n := i, 0
-		var stem [3]rune
-		for j < len(b) {
-			r, size := utf8.DecodeRune(b[j:])
-			if !unicode.IsLetter(r) {
+		for _, st := range monthStems {
+			if strings.HasPrefix(w, st) {
+				month = true
 				break
 			}
-			if n < 3 {
-				stem[n] = unicode.ToLower(r)
-			}
-			n++
-			j += size
 		}
-		if n >= 3 && monthStems[string(stem[:])] {
-			month = true
+		if month {
+			break
 		}
-		i = j
 	}
 	if !month {
 		return nil

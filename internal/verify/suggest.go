@@ -18,29 +18,35 @@ const CodeCitationSuggested = "citation-suggested"
 // word wraps a pattern in letter boundaries that work for Cyrillic as
 // well as Latin (Go's \b knows only ASCII): the phrase is group 1.
 func word(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + pattern + `)(?:$|[^\p{L}\p{N}])`)
+	return regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + pattern + `)(?:$|[^\p{L}\p{N}])`)
 }
 
-// suggestion is one kind of wording that wants a source.
+// suggestion is one kind of wording that wants a source: re matches it
+// in lower-case prose (in prose as written when cased is set), and only
+// sentences with a word that opens with one of anchors (or, with digits
+// set, a number) are searched.
 type suggestion struct {
-	kind string
-	re   *regexp.Regexp
+	kind    string
+	re      *regexp.Regexp
+	anchors string
+	cased   bool
+	digits  bool
 }
 
 // suggestions are the wordings of claims that want a source, in English
 // and Russian: attribution and reporting verbs, appeals to consensus,
 // superlatives and "the first", number words and decades.
 var suggestions = []suggestion{
-	{"attribution", word(`according to|argued|argues that|asserted|asserts|articulated|commented|claimed|claims that|stated that|states that|stated|reported|reports that|noted that|noted|notes that|observed that|emphasi[sz]ed|stressed|pointed out|maintained|contended|contends|suggested that|suggests that|shows that|showed that|showed|has shown|have shown|demonstrated|demonstrates|found that|concluded|acknowledged|recogni[sz]ed|declared|announced|proclaimed|warned|is (?:widely |commonly |generally )?(?:regarded|considered|seen|viewed) as`)},
-	{"attribution", word(`по мнению|по словам|по данным|согласно|как отмеча(?:ет|л|ют|ли)|отметил|утвержда(?:ет|л|ют|ли)|счита(?:ет|ют|л|ли|ется)|подчеркива(?:ет|л|ют)|подчеркнул|заяв(?:ил|ляет|лял|или)|сообща(?:ет|ют|л)|сообщил|доказа(?:л|но|ли)|показа(?:л|но|ли)|установ(?:ил|лено|или)|призна(?:но|ется|ют|л)|указыва(?:ет|л|ют)`)},
-	{"consensus", word(`widely|well[- ]known|generally (?:accepted|agreed|believed|considered)|commonly (?:accepted|believed|held|known)|it is (?:often|frequently|commonly|generally|widely) \p{L}+|studies (?:show|have shown|suggest|indicate)|research (?:shows|has shown|suggests|indicates)|scholars|experts|researchers (?:agree|argue|believe)|many (?:authors|scholars|researchers|studies|observers|analysts)|most (?:scholars|experts|researchers|analysts)|it has been (?:argued|suggested|shown|noted|claimed)|there is (?:a )?(?:broad )?(?:consensus|agreement)`)},
-	{"consensus", word(`известно, что|как известно|общепризнан\p{L}*|широко (?:известно|признано|распространено)|принято считать|исследования показывают|многие (?:авторы|исследователи|ученые|учёные|эксперты)|ученые|учёные|эксперты|большинство (?:авторов|исследователей|ученых|учёных|экспертов)`)},
-	{"superlative", word(`(?:one of )?the most (?:[\p{L}-]+)|the (?:largest|biggest|highest|lowest|greatest|oldest|earliest|best|worst|strongest|richest|poorest|smallest|fastest|main|foremost|only)|first(?: time| ever)?|mostly|the majority of|unprecedented`)},
-	{"superlative", word(`сам(?:ый|ая|ое|ые|ого|ой|ых|ым|ыми|ому)|наиболее|крупнейш\p{L}*|важнейш\p{L}*|величайш\p{L}*|наибольш\p{L}*|наименьш\p{L}*|впервые|единственн\p{L}*`)},
-	{"document", regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:appeared|appears|is stated|are stated|is set out|are set out|is laid down|are laid down|is enshrined|are enshrined|is prescribed|are prescribed|is reflected|are reflected) in (?:the )?(?:[\p{L}'’-]+ ){0,4}(?:documents?|reports?|treaties|treaty|declarations?|charter|laws?|decrees?|constitution|concepts?|strateg(?:y|ies)|doctrines?|programmes?|programs?))(?:$|[^\p{L}\p{N}])`)},
-	{"document", regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:the )?(?:Treaty|Declaration|Charter|Convention|Decree|Resolution|Constitution|Covenant|Accord|Protocol|Concept|Doctrine) (?:of|on|for) (?:the )?\p{Lu}[\p{L}-]*|(?:Федеральн\p{L}+ закон|Закон (?:о|об|РФ|Российской|Республики)|Конституци\p{L}+|Указ\p{L}* (?:Президента|президента)|Постановлени\p{L}* (?:Правительства|правительства)|Договор\p{L}* о|Конвенци\p{L}* о|Деклараци\p{L}* о))(?:$|[^\p{L}\p{N}])`)},
-	{"number", word(`(?:1[0-9]|20)[0-9]0['’]?s|hundreds|thousands|millions|billions|dozens|tens of thousands|(?:a|one) (?:third|quarter|half) of|half of|(?:twice|three times|doubled|tripled|halved)|more than (?:a |one |two |three |four |five |ten |a few )?(?:dozen|hundred|thousand|million|billion|half)`)},
-	{"number", word(`(?:19|20)\d0-(?:е|х|ые|ых)|сотни|сотен|тысячи|тысяч|миллион\p{L}*|миллиард\p{L}*|десятки|более (?:двух|трех|трёх|четырех|четырёх|пяти|десяти|ста|двухсот|трехсот|трёхсот|тысячи|миллиона|половины)\p{L}*|половин\p{L}* |треть`)},
+	{kind: "attribution", re: word(`according to|argued|argues that|asserted|asserts|articulated|commented|claimed|claims that|stated that|states that|stated|reported|reports that|noted that|noted|notes that|observed that|emphasi[sz]ed|stressed|pointed out|maintained|contended|contends|suggested that|suggests that|shows that|showed that|showed|has shown|have shown|demonstrated|demonstrates|found that|concluded|acknowledged|recogni[sz]ed|declared|announced|proclaimed|warned|is (?:widely |commonly |generally )?(?:regarded|considered|seen|viewed) as`), anchors: `according argue asserted asserts articulated commented claim stated states report noted notes observed emphasi stressed pointed maintained contend suggest shows showed shown demonstrat found concluded acknowledged recogni declared announced proclaimed warned regarded considered seen viewed`},
+	{kind: "attribution", re: word(`по мнению|по словам|по данным|согласно|как отмеча(?:ет|л|ют|ли)|отметил|утвержда(?:ет|л|ют|ли)|счита(?:ет|ют|л|ли|ется)|подчеркива(?:ет|л|ют)|подчеркнул|заяв(?:ил|ляет|лял|или)|сообща(?:ет|ют|л)|сообщил|доказа(?:л|но|ли)|показа(?:л|но|ли)|установ(?:ил|лено|или)|призна(?:но|ется|ют|л)|указыва(?:ет|л|ют)`), anchors: `мнению словам данным согласно отмеча отметил утвержда счита подчеркива подчеркн заяв сообща сообщ доказа показа установ призна указыва`},
+	{kind: "consensus", re: word(`widely|well[- ]known|generally (?:accepted|agreed|believed|considered)|commonly (?:accepted|believed|held|known)|it is (?:often|frequently|commonly|generally|widely) \p{L}+|studies (?:show|have shown|suggest|indicate)|research (?:shows|has shown|suggests|indicates)|scholars|experts|researchers (?:agree|argue|believe)|many (?:authors|scholars|researchers|studies|observers|analysts)|most (?:scholars|experts|researchers|analysts)|it has been (?:argued|suggested|shown|noted|claimed)|there is (?:a )?(?:broad )?(?:consensus|agreement)`), anchors: `widely well generally commonly often frequently studies research scholars experts researchers many most there`},
+	{kind: "consensus", re: word(`известно, что|как известно|общепризнан\p{L}*|широко (?:известно|признано|распространено)|принято считать|исследования показывают|многие (?:авторы|исследователи|ученые|учёные|эксперты)|ученые|учёные|эксперты|большинство (?:авторов|исследователей|ученых|учёных|экспертов)`), anchors: `известно общепризнан широко принято исследования многие ученые учёные эксперты большинство`},
+	{kind: "superlative", re: word(`(?:one of )?the most (?:[\p{L}-]+)|the (?:largest|biggest|highest|lowest|greatest|oldest|earliest|best|worst|strongest|richest|poorest|smallest|fastest|main|foremost|only)|first(?: time| ever)?|mostly|the majority of|unprecedented`), anchors: `most largest biggest highest lowest greatest oldest earliest best worst strongest richest poorest smallest fastest main foremost only first mostly majority unprecedented`},
+	{kind: "superlative", re: word(`сам(?:ый|ая|ое|ые|ого|ой|ых|ым|ыми|ому)|наиболее|крупнейш\p{L}*|важнейш\p{L}*|величайш\p{L}*|наибольш\p{L}*|наименьш\p{L}*|впервые|единственн\p{L}*`), anchors: `сам наиболее крупнейш важнейш величайш наибольш наименьш впервые единственн`},
+	{kind: "document", re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:appeared|appears|is stated|are stated|is set out|are set out|is laid down|are laid down|is enshrined|are enshrined|is prescribed|are prescribed|is reflected|are reflected) in (?:the )?(?:[\p{L}'’-]+ ){0,4}(?:documents?|reports?|treaties|treaty|declarations?|charter|laws?|decrees?|constitution|concepts?|strateg(?:y|ies)|doctrines?|programmes?|programs?))(?:$|[^\p{L}\p{N}])`), anchors: `appear stated set laid enshrined prescribed reflected`},
+	{kind: "document", re: regexp.MustCompile(`(?:^|[^\p{L}\p{N}])((?:the )?(?:Treaty|Declaration|Charter|Convention|Decree|Resolution|Constitution|Covenant|Accord|Protocol|Concept|Doctrine) (?:of|on|for) (?:the )?\p{Lu}[\p{L}-]*|(?:Федеральн\p{L}+ закон|Закон (?:о|об|РФ|Российской|Республики)|Конституци\p{L}+|Указ\p{L}* (?:Президента|президента)|Постановлени\p{L}* (?:Правительства|правительства)|Договор\p{L}* о|Конвенци\p{L}* о|Деклараци\p{L}* о))(?:$|[^\p{L}\p{N}])`), anchors: `treaty declaration charter convention decree resolution constitution covenant accord protocol concept doctrine федеральн закон конституци указ постановлени договор конвенци деклараци`, cased: true},
+	{kind: "number", re: word(`(?:1[0-9]|20)[0-9]0['’]?s|hundreds|thousands|millions|billions|dozens|tens of thousands|(?:a|one) (?:third|quarter|half) of|half of|(?:twice|three times|doubled|tripled|halved)|more than (?:a |one |two |three |four |five |ten |a few )?(?:dozen|hundred|thousand|million|billion|half)`), anchors: `hundreds thousands millions billions dozens tens third quarter half twice three doubled tripled halved more`, digits: true},
+	{kind: "number", re: word(`(?:19|20)\d0-(?:е|х|ые|ых)|сотни|сотен|тысячи|тысяч|миллион\p{L}*|миллиард\p{L}*|десятки|более (?:двух|трех|трёх|четырех|четырёх|пяти|десяти|ста|двухсот|трехсот|трёхсот|тысячи|миллиона|половины)\p{L}*|половин\p{L}* |треть`), anchors: `сотни сотен тысяч миллион миллиард десятки более половин треть`, digits: true},
 }
 
 // notSuperlative are the words after "the most" or "first" that make it
@@ -50,7 +56,7 @@ var notSuperlative = regexp.MustCompile(`(?i)^(?:the most (?:to|of|in|on|at|for|
 
 // selfReference are reporting verbs that point inside the text: "are
 // stated in the following", "as noted above".
-var selfReference = regexp.MustCompile(`(?i)(?:stated|noted|shown|described|mentioned|discussed|demonstrated|показано|отмечено|указано) (?:in the following|below|above|earlier|later|ниже|выше)|as follows|(?:should|must|can|may|is to) be (?:noted|mentioned|stressed|emphasi[sz]ed|pointed out)(?: that)?|(?:worth|important) (?:noting|mentioning|to (?:note|point out|mention))(?: that)?|следует (?:отметить|подчеркнуть|указать)|необходимо (?:отметить|подчеркнуть)`)
+var selfReference = regexp.MustCompile(`(?:stated|noted|shown|described|mentioned|discussed|demonstrated|показано|отмечено|указано) (?:in the following|below|above|earlier|later|ниже|выше)|as follows|(?:should|must|can|may|is to) be (?:noted|mentioned|stressed|emphasi[sz]ed|pointed out)(?: that)?|(?:worth|important) (?:noting|mentioning|to (?:note|point out|mention))(?: that)?|следует (?:отметить|подчеркнуть|указать)|необходимо (?:отметить|подчеркнуть)`)
 
 // minSuggestWords is the least number of words a sentence needs for a
 // suggestion: shorter ones are fragments and placeholders ("Впервые …").
@@ -59,27 +65,43 @@ const minSuggestWords = 4
 // suggest returns the kind and the wording of the first phrase of prose
 // that wants a source, or "".
 func suggest(prose string) (kind, phrase string) {
-	if words(prose) < minSuggestWords || !mayWantSource(prose) {
+	if words(prose) < minSuggestWords {
 		return "", ""
 	}
-	if selfReference.MatchString(prose) {
-		prose = selfReference.ReplaceAllString(prose, " ")
+	lower := strings.ToLower(prose)
+	triggered := triggers(lower)
+	if triggered == 0 {
+		return "", ""
 	}
-	for _, s := range suggestions {
-		for _, m := range s.re.FindAllStringSubmatchIndex(prose, -1) {
-			p := strings.Join(strings.Fields(prose[m[2]:m[3]]), " ")
-			after := prose[m[3]:]
+	if mayReferToText(lower) && selfReference.MatchString(lower) {
+		lower = selfReference.ReplaceAllStringFunc(lower, func(s string) string { return strings.Repeat(" ", len(s)) })
+	}
+	for i, s := range suggestions {
+		if triggered&(1<<i) == 0 {
+			continue
+		}
+		text := lower
+		if s.cased {
+			text = prose
+		}
+		for _, m := range s.re.FindAllStringSubmatchIndex(text, -1) {
+			p := strings.Join(strings.Fields(text[m[2]:m[3]]), " ")
+			after := text[m[3]:]
+			shown := p
+			if len(lower) == len(prose) {
+				shown = strings.Join(strings.Fields(prose[m[2]:m[3]]), " ") // as written
+			}
 			switch s.kind {
 			case "superlative":
-				if notSuperlative.MatchString(p) || firstAsOrdinal(prose, p) || technicalNoun.MatchString(after) || intensive(p, after) {
+				if notSuperlative.MatchString(p) || firstAsOrdinal(lower, p) || technicalNoun.MatchString(after) || intensive(p, after) {
 					continue
 				}
 			case "attribution":
-				if participle(prose[:m[2]], p, after) {
+				if participle(text[:m[2]], p, prose[min(len(prose), m[3]):]) {
 					continue
 				}
 			}
-			return s.kind, p
+			return s.kind, shown
 		}
 	}
 	return "", ""
@@ -116,14 +138,26 @@ func intensive(p, after string) bool {
 	return !adjectiveEnd.MatchString(after)
 }
 
+// mayReferToText reports whether lower holds a word selfReference opens
+// with: the cheap test before it.
+func mayReferToText(lower string) bool {
+	for _, w := range []string{"stated", "noted", "shown", "described", "mentioned", "discussed", "demonstrated", "follows",
+		"stressed", "emphasi", "pointed", "worth", "important", "показано", "отмечено", "указано", "следует", "необходимо"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // firstAsOrdinal reports whether "first" opens the sentence as an
 // enumeration ("First, …", "First of all") or counts ("the first two").
 func firstAsOrdinal(prose, p string) bool {
 	if !strings.EqualFold(p, "first") {
 		return false
 	}
-	t := strings.TrimSpace(prose)
-	return strings.HasPrefix(t, "First,") || strings.HasPrefix(t, "First of") || strings.HasPrefix(strings.ToLower(t), "at first")
+	t := strings.ToLower(strings.TrimSpace(prose))
+	return strings.HasPrefix(t, "first,") || strings.HasPrefix(t, "first of") || strings.HasPrefix(t, "at first")
 }
 
 var (
@@ -335,43 +369,43 @@ func hasDigit(b []byte) bool {
 	return false
 }
 
-// anchors open the words of every wording in suggestions (a word, or the
-// stem of a Russian one); a sentence with none of them and no digit wants
-// no regular expression run over it.
-var anchors = func() map[string]bool {
-	m := map[string]bool{}
-	for _, a := range strings.Fields(`according argue asserted asserts articulated commented claim stated states report noted notes
-		observed emphasi stressed pointed maintained contend suggest shows showed shown demonstrat found concluded
-		acknowledged recogni declared announced proclaimed warned regarded considered seen viewed widely well
-		generally commonly often frequently studies research scholars experts researchers many most consensus
-		agreement largest biggest highest lowest greatest oldest earliest best worst strongest richest poorest
-		smallest fastest main foremost only first mostly majority unprecedented hundreds thousands millions
-		billions dozens tens third quarter half twice three doubled tripled halved more appear set laid enshrined
-		prescribed reflected treaty declaration charter convention decree resolution constitution covenant accord
-		protocol concept doctrine мнению словам данным согласно отмеча отметил утвержда счита подчеркива подчеркн
-		заяв сообща сообщ доказа показа установ призна указыва известно общепризнан широко принято исследования
-		многие ученые учёные эксперты большинство сам наиболее крупнейш важнейш величайш наибольш наименьш впервые
-		единственн сотни сотен тысяч миллион миллиард десятки более половин треть федеральн закон конституци указ
-		постановлени договор конвенци деклараци`) {
-		m[a] = true
+// anchors maps the opening of a word (a word, or the stem of a Russian
+// one) to the suggestions whose wordings it may begin.
+var anchors = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for i, s := range suggestions {
+		for _, a := range strings.Fields(s.anchors) {
+			m[a] |= 1 << i
+		}
 	}
 	return m
 }()
 
-// mayWantSource reports whether prose holds a digit or a word that opens
-// with an anchor: the cheap test before the regular expressions.
-func mayWantSource(prose string) bool {
-	lower := strings.ToLower(prose)
+// digitSuggestions are the suggestions a number may begin ("the 1990s").
+var digitSuggestions = func() uint32 {
+	var bits uint32
+	for i, s := range suggestions {
+		if s.digits {
+			bits |= 1 << i
+		}
+	}
+	return bits
+}()
+
+// triggers returns the set of suggestions whose anchors open a word of
+// lower (lower-case prose): the cheap test before the regular
+// expressions.
+func triggers(lower string) uint32 {
+	var bits uint32
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if w[0] >= '0' && w[0] <= '9' {
-			return true
+			bits |= digitSuggestions
+			continue
 		}
 		rs := []rune(w)
 		for k := 3; k <= len(rs) && k <= 12; k++ {
-			if anchors[string(rs[:k])] {
-				return true
-			}
+			bits |= anchors[string(rs[:k])]
 		}
 	}
-	return false
+	return bits
 }
