@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/manuscript"
 	"github.com/cite-project/cite/internal/testkit"
 )
@@ -36,6 +37,7 @@ func bigManuscripts(size int) []*Manuscript {
 	tex.WriteString("\\end{document}\n")
 	for line.Len() < size {
 		line.WriteString("As shown [12, p. 5] and [@ref3, p. 3] and «the figure of 1991 is here» \\cite{ref4}. ")
+		line.WriteString("Trade rose by 5% in 1991. Scholars agree on the largest gain. ")
 	}
 	return []*Manuscript{
 		{Name: "big.txt", Text: text.Text, Format: manuscript.Text},
@@ -83,18 +85,28 @@ func BenchmarkRun20MB(b *testing.B) {
 	}
 }
 
+// linearLibrary is largeCase's library with its claims, and one claim
+// found in every manuscript of bigManuscripts, in its longest paragraph.
+func linearLibrary() *bib.Library {
+	lib, _ := largeCase(0, 4)
+	lib.Claims = append(lib.Claims, &bib.Claim{ID: "found", Kind: bib.ClaimFact, Excerpt: "Trade rose by 5% in 1991",
+		Sources: []bib.Source{{Ref: "ref7", Support: bib.SupportDirect}}})
+	return lib
+}
+
 // TestRunIsLinear checks, by allocation rather than time, that verifying
 // grows in proportion to the manuscript (issue 15: a 1 MB one-line
 // manuscript took 17 s and 1.4 GB): 4 MB allocates at most about four
-// times what 1 MB does, and at most 120 bytes per byte.
+// times what 1 MB does, and at most 200 bytes per byte (the one-line
+// manuscript has a finding every 50 bytes).
 func TestRunIsLinear(t *testing.T) {
-	lib, _ := largeCase(0, 4)
+	lib := linearLibrary()
 	small, large := bigManuscripts(1<<20), bigManuscripts(4<<20)
 	for i := range small {
 		t.Run(small[i].Name, func(t *testing.T) {
 			a := testkit.Allocated(func() { Run(lib, small[i], Options{}) })
 			var c uint64
-			testkit.AllocBudget(t, "Run("+large[i].Name+", 4 MB)", len(large[i].Text), 120, 1<<20, func() {
+			testkit.AllocBudget(t, "Run("+large[i].Name+", 4 MB)", len(large[i].Text), 200, 1<<20, func() {
 				c = testkit.Allocated(func() { Run(lib, large[i], Options{}) })
 			})
 			if ratio := float64(c) / float64(a); ratio > 5.5 {

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,16 +165,30 @@ func (r *Result) near(di, s, e int) (close, para []int) {
 	return close, para
 }
 
+// appendNew appends to list the xs it does not hold yet.
 func appendNew(list []int, xs ...int) []int {
-	for _, x := range xs {
-		found := false
-		for _, y := range list {
-			if y == x {
-				found = true
-				break
+	if len(list)+len(xs) <= 16 {
+		for _, x := range xs {
+			found := false
+			for _, y := range list {
+				if y == x {
+					found = true
+					break
+				}
+			}
+			if !found {
+				list = append(list, x)
 			}
 		}
-		if !found {
+		return list
+	}
+	seen := make(map[int]bool, len(list)+len(xs))
+	for _, y := range list {
+		seen[y] = true
+	}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
 			list = append(list, x)
 		}
 	}
@@ -213,13 +228,22 @@ func (r *Result) unmarked(di int, c *bib.Claim, m match) []bib.Source {
 // text once and at most four of them.
 func (r *Result) markerList(dc *doc, ks []int) string {
 	var parts []string
+	seen := map[string]bool{}
+	more := 0
 	for _, k := range ks {
-		if t := clip(r.marker(dc, k).Text); !contains(parts, t) {
-			parts = append(parts, t)
+		t := r.marker(dc, k).Text
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		if len(parts) < 4 {
+			parts = append(parts, clip(t))
+		} else {
+			more++
 		}
 	}
-	if len(parts) > 4 {
-		return strings.Join(parts[:4], ", ") + fmt.Sprintf(" and %d more", len(parts)-4)
+	if more > 0 {
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more", more)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -295,15 +319,37 @@ func kindName(k string) string {
 	return k
 }
 
-// claimAt returns the id of the first claim found in [s, e) of manuscript
-// di, or "".
+// claimAt returns the id of the first claim (in library order) found in
+// [s, e) of manuscript di, or "". The found claims' spans are sorted once
+// per manuscript, so a lookup costs the claims that overlap, not all.
 func (r *Result) claimAt(di, s, e int) string {
-	for i, sp := range r.spans {
-		if sp.found && sp.doc == di && sp.start < e && s < sp.end {
-			return r.Claims[i].ID
+	dc := r.docs[di]
+	if dc.claimSpans == nil {
+		dc.claimSpans = []int{}
+		for i, sp := range r.spans {
+			if sp.found && sp.doc == di {
+				dc.claimSpans = append(dc.claimSpans, i)
+			}
+		}
+		sort.SliceStable(dc.claimSpans, func(a, b int) bool { return r.spans[dc.claimSpans[a]].start < r.spans[dc.claimSpans[b]].start })
+		dc.maxClaimLen = 0
+		for _, i := range dc.claimSpans {
+			dc.maxClaimLen = max(dc.maxClaimLen, r.spans[i].end-r.spans[i].start)
 		}
 	}
-	return ""
+	cs := dc.claimSpans
+	// the claims that start before e and after s minus the longest claim
+	k := sort.Search(len(cs), func(k int) bool { return r.spans[cs[k]].start >= s-dc.maxClaimLen })
+	best := -1
+	for ; k < len(cs) && r.spans[cs[k]].start < e; k++ {
+		if sp := r.spans[cs[k]]; s < sp.end && (best < 0 || cs[k] < best) {
+			best = cs[k]
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return r.Claims[best].ID
 }
 
 // weakSupport reports a claim whose every source supports it only

@@ -192,7 +192,7 @@ func (r *Result) statements(di int) {
 				}
 			}
 		}
-		if inNonClaimSection(d, s.Start) || ownWork(d, s.Start) {
+		if dc.inNonClaimSection(s.Start) || dc.ownWork(s.Start) {
 			continue // thanks, or the author's own methods and results
 		}
 		if firstPerson.Match(masked) {
@@ -223,12 +223,7 @@ func (r *Result) statements(di int) {
 				figures = append(figures, tok)
 			}
 		}
-		p := d.Paragraphs[s.Paragraph]
-		para := d.MarkersIn(p.Start, p.End)
-		hint := ""
-		if len(para) > 0 {
-			hint = "; its paragraph cites " + r.markerList(dc, para) + " in another sentence: if that source backs this one, cite it here too"
-		}
+		hint := r.paragraphHint(dc, s.Paragraph)
 		if len(figures)+len(dates) == 0 {
 			if kind, phrase := suggest(string(masked)); kind != "" {
 				dc.checkable[s.Paragraph]++
@@ -276,7 +271,7 @@ var suggestionNames = map[string]string{
 // source without a marker (a standard's designation, a link), or stand
 // in a section without claims.
 func (r *Result) namedSource(d *manuscript.Document, s, e int) bool {
-	if inNonClaimSection(d, s) {
+	if r.docOf(d).inNonClaimSection(s) {
 		return true
 	}
 	dc := r.docOf(d)
@@ -354,4 +349,22 @@ func dateMatches(b []byte, digits bool) [][]int {
 		return nil
 	}
 	return date.FindAllIndex(b, -1)
+}
+
+// paragraphHint says which markers paragraph pi of dc cites, for the
+// findings about its sentences; made once per paragraph.
+func (r *Result) paragraphHint(dc *doc, pi int) string {
+	if dc.hints == nil {
+		dc.hints = map[int]string{}
+	}
+	if h, ok := dc.hints[pi]; ok {
+		return h
+	}
+	p := dc.d.Paragraphs[pi]
+	h := ""
+	if para := dc.d.MarkersIn(p.Start, p.End); len(para) > 0 {
+		h = "; its paragraph cites " + r.markerList(dc, para) + " in another sentence: if that source backs this one, cite it here too"
+	}
+	dc.hints[pi] = h
+	return h
 }

@@ -3,6 +3,7 @@ package verify
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -306,25 +307,58 @@ func inlineSource(d *manuscript.Document, s, e int) bool {
 // methods, data, results, discussion, conclusion.
 var ownWorkHeading = regexp.MustCompile(`(?i)^(?:[\dIVX]+\.?\s*)*(?:abstract|summary|methods?|methodology|materials and methods|data(?: and methods)?|study (?:area|sites?)|experiments?|experimental (?:setup|results|design)|implementation|results?(?: and discussion)?|evaluation|discussion|conclusions?|concluding remarks|future work|аннотация|реферат|резюме|материалы и методы|методы(?: исследования)?|методика|методология|результаты(?: и (?:их )?обсуждение)?|обсуждение(?: результатов)?|заключение|выводы|эксперимент\p{L}*|экспериментальная часть)\.?\s*$`)
 
-// ownWork reports whether offset off lies in a section of the author's
-// own work (see ownWorkHeading), at any level above it.
-func ownWork(d *manuscript.Document, off int) bool {
-	var chain []manuscript.Heading // the open heading of each level
-	for _, h := range d.Headings {
-		if h.Start > off {
-			break
-		}
-		for len(chain) > 0 && chain[len(chain)-1].Level >= h.Level {
+// sectionKinds says, for each heading of d, whether the text under it
+// (down to the next heading) is the author's own work (under an
+// ownWorkHeading at any level above) or states no claims (right under a
+// nonClaimHeading). It walks the headings once.
+func sectionKinds(d *manuscript.Document) (own, noClaim []bool) {
+	own, noClaim = make([]bool, len(d.Headings)), make([]bool, len(d.Headings))
+	type open struct {
+		level int
+		own   bool
+	}
+	var chain []open
+	for i, h := range d.Headings {
+		for len(chain) > 0 && chain[len(chain)-1].level >= h.Level {
 			chain = chain[:len(chain)-1]
 		}
-		chain = append(chain, h)
+		title := strings.TrimSpace(h.Title)
+		o := ownWorkHeading.MatchString(title) || len(chain) > 0 && chain[len(chain)-1].own
+		chain = append(chain, open{h.Level, o})
+		own[i] = o
+		noClaim[i] = title != "" && nonClaimHeading.MatchString(title)
 	}
-	for _, h := range chain {
-		if ownWorkHeading.MatchString(strings.TrimSpace(h.Title)) {
-			return true
-		}
+	return own, noClaim
+}
+
+// headingAt returns the index of the last heading of d that starts at or
+// before off, or -1.
+func headingAt(d *manuscript.Document, off int) int {
+	return sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Start > off }) - 1
+}
+
+// ownWork reports whether offset off of manuscript dc lies in a section
+// of the author's own work.
+func (dc *doc) ownWork(off int) bool {
+	dc.sections()
+	k := headingAt(dc.d, off)
+	return k >= 0 && dc.own[k]
+}
+
+// inNonClaimSection reports whether offset off of manuscript dc lies
+// under a heading that names a section without claims (acknowledgements,
+// funding).
+func (dc *doc) inNonClaimSection(off int) bool {
+	dc.sections()
+	k := headingAt(dc.d, off)
+	return k >= 0 && dc.noClaim[k]
+}
+
+// sections computes the kinds of the document's sections once.
+func (dc *doc) sections() {
+	if dc.own == nil {
+		dc.own, dc.noClaim = sectionKinds(dc.d)
 	}
-	return false
 }
 
 // firstPerson finds the author speaking of their own work: "we", "our
@@ -344,19 +378,6 @@ func maskEnumerators(b []byte) {
 			}
 		}
 	}
-}
-
-// inNonClaimSection reports whether offset off lies under a heading that
-// names a section without claims (acknowledgements, funding).
-func inNonClaimSection(d *manuscript.Document, off int) bool {
-	title := ""
-	for _, h := range d.Headings {
-		if h.Start > off {
-			break
-		}
-		title = h.Title
-	}
-	return title != "" && nonClaimHeading.MatchString(title)
 }
 
 // hasDigit reports whether b holds an ASCII digit.

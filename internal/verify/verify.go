@@ -131,6 +131,15 @@ type doc struct {
 	idx          *trigramIndex
 	// checkable counts, per paragraph, the statements that want a source.
 	checkable []int
+	// hints caches paragraphHint by paragraph.
+	hints map[int]string
+	// claimSpans indexes Result.spans: the claims found in this
+	// manuscript, by start; maxClaimLen is the longest one's length.
+	claimSpans  []int
+	maxClaimLen int
+	// own and noClaim say, per heading, whether its section is the
+	// author's own work or states no claims (see sectionKinds).
+	own, noClaim []bool
 	// named caches, per sentence index, whether the sentence names its
 	// source (namedSource), so that a long sentence with many quotations
 	// is searched once, not once per quotation.
