@@ -34,7 +34,7 @@ var stopWords = map[string]bool{
 func ID(e *bib.Entry, taken func(string) bool) string {
 	family := ""
 	for _, role := range []string{"author", "editor", "translator"} {
-		if ns := e.Names[role]; len(ns) > 0 {
+		if ns := e.Names(role); len(ns) > 0 {
 			family = ns[0].Family
 			if family == "" {
 				family = firstWord(ns[0].Literal, false)

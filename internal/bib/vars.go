@@ -143,13 +143,51 @@ var variables = []struct {
 var (
 	variableKind  = map[string]Kind{}
 	variableOrder = map[string]int{}
+	// known maps every variable name, its "-translit" and "-translated"
+	// forms and the other keys of a record to its canonical string and
+	// order, so that entries share one copy of each name.
+	known = map[string]varInfo{}
 )
+
+type varInfo struct {
+	name string
+	ord  int
+}
+
+// recordKeys are the keys of a record that are not variables.
+var recordKeys = []string{"id", "aliases", "type", "extra"}
 
 func init() {
 	for i, v := range variables {
 		variableKind[v.name] = v.kind
 		variableOrder[v.name] = i
+		known[v.name] = varInfo{v.name, i * 3}
+		t, d := v.name+TranslitSuffix, v.name+TranslatedSuffix
+		known[t] = varInfo{t, i*3 + 1}
+		known[d] = varInfo{d, i*3 + 2}
 	}
+	for _, k := range recordKeys {
+		known[k] = varInfo{k, len(variables) * 3}
+	}
+}
+
+// variableInfo returns the canonical copy of name and its VariableOrder.
+func variableInfo(name string) (string, int) {
+	if v, ok := known[name]; ok {
+		return v.name, v.ord
+	}
+	return name, VariableOrder(name)
+}
+
+// Intern returns the canonical copy of a variable name or record key
+// ("title", "title-translit", "author", "id"), or name itself when it is
+// none of those. Readers that build many entries call it so that the
+// entries share their keys.
+func Intern(name string) string {
+	if v, ok := known[name]; ok {
+		return v.name
+	}
+	return name
 }
 
 // Form suffixes mark the alternative forms of a standard variable or of a

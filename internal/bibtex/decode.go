@@ -570,7 +570,8 @@ func (d *decoder) inherit(raws []*expEntry) {
 func (d *decoder) entry(r *expEntry) *bib.Entry {
 	e := bib.NewEntry(r.key, "")
 	e.Pos = r.pos
-	e.FieldPos = map[string]bib.Pos{"id": r.pos, "type": r.pos}
+	e.SetPos("id", r.pos)
+	e.SetPos("type", r.pos)
 	e.Extra = map[string]string{}
 	info, known := bibTypes[r.typ]
 	if !known {
@@ -831,7 +832,7 @@ var bareURL = regexp.MustCompile(`^(?:https?|ftp)://[^\s{}\\]+$`)
 
 // value decodes a field into variable v.
 func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
-	e.FieldPos[v] = f.pos
+	e.SetPos(v, f.pos)
 	switch k {
 	case kVerbatim:
 		if f.raw == "" {
@@ -856,7 +857,7 @@ func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
 		for i := range nl.names {
 			nl.names[i].Pos = f.pos
 		}
-		e.Names[v] = nl.names
+		e.SetNames(v, nl.names)
 		if len(nl.lossy) > 0 {
 			d.keep(e, f, CodeKeptLaTeX, "has "+strings.Join(uniq(nl.lossy), ", ")+", which cite's names cannot hold exactly")
 		}
@@ -919,7 +920,7 @@ func hasTopLevelAnd(raw string) bool { return len(splitAnd(raw)) > 1 }
 // genericDate reads a date variable written under its CSL name: an EDTF
 // date, or else a literal date such as "n.d.".
 func (d *decoder) genericDate(e *bib.Entry, f expField, v string) {
-	e.FieldPos[v] = f.pos
+	e.SetPos(v, f.pos)
 	t := decodeLaTeX(f.raw)
 	date, err := bib.ParseDate(t.text)
 	if err != nil {
@@ -938,7 +939,7 @@ func (d *decoder) genericDate(e *bib.Entry, f expField, v string) {
 func (d *decoder) altNames(e *bib.Entry, f expField) {
 	v, _ := genericVar(f.name)
 	role, form := bib.SplitForm(v)
-	base := e.Names[role]
+	base := e.Names(role)
 	var alts []bib.Name
 	lossy := false
 	for _, words := range splitAnd(f.raw) {
@@ -957,7 +958,7 @@ func (d *decoder) altNames(e *bib.Entry, f expField) {
 			}
 		}
 	}
-	e.FieldPos[v] = f.pos
+	e.SetPos(v, f.pos)
 }
 
 // yearMonth reads year and month into issued when there is no date field,
@@ -966,7 +967,7 @@ func (d *decoder) altNames(e *bib.Entry, f expField) {
 func (d *decoder) yearMonth(e *bib.Entry, r *expEntry) {
 	yf, hasYear := r.get("year")
 	mf, hasMonth := r.get("month")
-	issued, hasDate := e.Dates["issued"]
+	issued, hasDate := e.Date("issued")
 	if hasYear {
 		t := decodeLaTeX(yf.raw)
 		y, err := strconv.Atoi(strings.TrimSpace(t.text))
@@ -983,7 +984,7 @@ func (d *decoder) yearMonth(e *bib.Entry, r *expEntry) {
 		default:
 			issued = bib.Date{Start: bib.DatePart{Year: y}, Pos: yf.pos}
 			hasDate = true
-			e.FieldPos["issued"] = yf.pos
+			e.SetPos("issued", yf.pos)
 			if len(t.lossy) > 0 {
 				d.keep(e, yf, CodeKeptLaTeX, "has "+strings.Join(uniq(t.lossy), ", ")+", which a year cannot hold")
 			}

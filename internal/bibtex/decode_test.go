@@ -150,7 +150,7 @@ func TestTextRule(t *testing.T) {
 				t.Errorf("the fixed entry does not export: %v", err)
 			}
 			for _, e := range fixed.Library.Entries {
-				for _, v := range e.Fields {
+				for _, v := range e.Fields() {
 					if strings.ContainsAny(v, "\x00\x15") {
 						t.Errorf("a control character survived: %q", v)
 					}

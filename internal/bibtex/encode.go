@@ -244,7 +244,7 @@ func rank(name string) int {
 
 func (c *encoder) names() error {
 	for _, role := range c.e.NameVariables() {
-		names := c.e.Names[role]
+		names := c.e.Names(role)
 		name := genericName(role)
 		if row, ok := writeRow(role, c.g, c.d); ok {
 			name = row.bib
@@ -311,7 +311,7 @@ func sameNames(a, b []bib.Name) bool {
 
 func (c *encoder) fields() error {
 	for _, v := range c.e.FieldNames() {
-		val := splitSubtitle(c.e, v, c.e.Fields[v])
+		val := splitSubtitle(c.e, v, c.e.Get(v))
 		k, name := genericKind(v, c.g), genericName(v)
 		if row, ok := writeRow(v, c.g, c.d); ok {
 			k, name = row.kind, row.bib
@@ -389,7 +389,7 @@ func balanced(s string) bool {
 
 func (c *encoder) dates() error {
 	for _, v := range c.e.DateVariables() {
-		d := c.e.Dates[v]
+		d, _ := c.e.Date(v)
 		if v == "issued" && c.d == BibTeX && d.Literal == "" {
 			c.yearMonth(d)
 			continue

@@ -115,7 +115,7 @@ func entryType(e *bib.Entry, d Dialect) string {
 		bt = t[1]
 	}
 	switch {
-	case e.Type == "chapter" && len(e.Names["editor"]) == 0 && e.Get("container-title") == "":
+	case e.Type == "chapter" && len(e.Names("editor")) == 0 && e.Get("container-title") == "":
 		bt = "inbook"
 	case e.Type == "thesis" && d == BibTeX && strings.Contains(strings.ToLower(e.Get("genre")), "master"):
 		bt = "mastersthesis"

@@ -139,7 +139,7 @@ func TestRealSemantics(t *testing.T) {
 			continue
 		}
 		got := e.Get(tt.field)
-		if d, ok := e.Dates[tt.field]; ok {
+		if d, ok := e.Date(tt.field); ok {
 			got = d.String()
 		}
 		if got != tt.want {
@@ -186,10 +186,10 @@ func TestDateTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := lib.Entries[0]
-	if d := e.Dates["issued"]; d.String() != "2016-04-07" {
+	if d, _ := e.Date("issued"); d.String() != "2016-04-07" {
 		t.Errorf("issued = %v", d)
 	}
-	if d := e.Dates["accessed"]; d.String() != "2019-01-31" {
+	if d, _ := e.Date("accessed"); d.String() != "2019-01-31" {
 		t.Errorf("accessed = %v", d)
 	}
 	if e.Extra["date"] != "2016-04-07T10:33" || e.Extra["urldate"] != "2019-01-31T14:14:12Z" {

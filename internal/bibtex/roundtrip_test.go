@@ -217,8 +217,8 @@ func countFields(t *testing.T, f *File, parseErr error, lib *bib.Library, diags 
 // itself (year, month, entrysubtype, crossref, howpublished with a URL).
 func mapped(e *bib.Entry, name string) bool {
 	has := func(v string) bool {
-		_, isName := e.Names[v]
-		_, isDate := e.Dates[v]
+		isName := e.Names(v) != nil
+		_, isDate := e.Date(v)
 		return e.Get(v) != "" || isName || isDate
 	}
 	switch name {

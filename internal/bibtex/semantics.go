@@ -268,7 +268,7 @@ func (d *decoder) genre(e *bib.Entry, r *expEntry) {
 	}
 	e.Set("genre", genreText(k, e.Get("language"), science, code))
 	if !hasType {
-		e.FieldPos["genre"] = r.pos
+		e.SetPos("genre", r.pos)
 	}
 }
 
@@ -332,17 +332,17 @@ func (d *decoder) noteURL(e *bib.Entry, r *expEntry) {
 		accessed := ""
 		if dm := accessDate.FindStringSubmatch(after); dm != nil {
 			if dt, err := bib.ParseDate(fmt.Sprintf("%s-%02s-%02s", dm[3], dm[2], dm[1])); err == nil {
-				if _, has := e.Dates["accessed"]; !has {
+				if _, has := e.Date("accessed"); !has {
 					dt.Pos = f.pos
 					e.SetDate("accessed", dt)
-					e.FieldPos["accessed"] = f.pos
+					e.SetPos("accessed", f.pos)
 					accessed = " and the access date " + dt.String() + " to accessed"
 					after = after[len(dm[0]):]
 				}
 			}
 		}
 		e.Set("URL", u)
-		e.FieldPos["URL"] = f.pos
+		e.SetPos("URL", f.pos)
 		remaining := strings.Trim(strings.TrimSpace(rest)+" "+strings.TrimSpace(after), " .,;–—-")
 		if field == "note" {
 			if _, kept := e.Extra["note"]; !kept {

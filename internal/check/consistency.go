@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -50,7 +49,7 @@ func (c *checker) consistency() {
 			continue
 		}
 		for _, role := range roles(e) {
-			names := e.Names[role]
+			names := e.Names(role)
 			for k := range names {
 				nm := &names[k]
 				if nm.IsLiteral() || strings.TrimSpace(nm.Family) == "" {
@@ -193,15 +192,15 @@ func appendNorm(dst []byte, s string) []byte {
 
 // roles returns the name variables of e in a fixed order.
 func roles(e *bib.Entry) []string {
-	switch len(e.Names) {
+	switch e.NumNameVariables() {
 	case 0:
 		return nil
 	case 1:
-		for r := range e.Names {
+		for r := range e.AllNames() {
 			return []string{r}
 		}
 	}
-	return slices.Sorted(maps.Keys(e.Names))
+	return slices.Sorted(e.NameVariablesSeq())
 }
 
 // samePerson reports whether two person keys one edit apart name one

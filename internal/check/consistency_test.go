@@ -12,15 +12,15 @@ func at(e *bib.Entry, id string, line int) *bib.Entry {
 	c := clone(e)
 	c.ID = id
 	c.Pos = bib.Pos{File: testFile, Line: line}
-	for k, p := range c.FieldPos {
+	for k, p := range c.Positions() {
 		p.Line += line - e.Pos.Line
-		c.FieldPos[k] = p
+		c.SetPos(k, p)
 	}
-	for role, ns := range c.Names {
+	for role, ns := range c.AllNames() {
 		for i := range ns {
 			ns[i].Pos.Line += line - e.Pos.Line
 		}
-		c.Names[role] = ns
+		c.SetNames(role, ns)
 	}
 	return c
 }

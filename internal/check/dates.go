@@ -10,7 +10,7 @@ import (
 // plausible years, run-together year ranges, ordered ranges, and access
 // dates that are neither in the future nor before the work was issued.
 func (c *checker) dates(e *bib.Entry) {
-	for name, d := range e.Dates {
+	for name, d := range e.AllDates() {
 		if d.Literal != "" || d.IsZero() {
 			continue
 		}
@@ -77,7 +77,7 @@ func (c *checker) accessed(e *bib.Entry, pos bib.Pos, d bib.Date) {
 		c.reportAt(pos, e.ID, "accessed", CodeFutureAccess, fmt.Sprintf("accessed %q lies after today (%s): write the day you consulted the work", d.String(), bib.Date{Start: c.today}.String()))
 		return
 	}
-	issued, ok := e.Dates["issued"]
+	issued, ok := e.Date("issued")
 	if !ok || issued.Literal != "" || issued.Start.IsZero() {
 		return
 	}

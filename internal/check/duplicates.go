@@ -164,7 +164,7 @@ func appendTitleKey(dst []byte, e *bib.Entry) []byte {
 	dst = append(dst, '|')
 	who := len(dst)
 	for _, role := range []string{"author", "editor"} {
-		if ns := e.Names[role]; len(ns) > 0 {
+		if ns := e.Names(role); len(ns) > 0 {
 			if ns[0].IsLiteral() {
 				dst = appendNorm(dst, ns[0].Literal)
 			} else {

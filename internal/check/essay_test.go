@@ -22,12 +22,13 @@ func essayLibrary() *bib.Library {
 		e := bib.NewEntry(id, typ)
 		line += 2
 		e.Pos = bib.Pos{File: essayFile, Line: line}
-		e.FieldPos = map[string]bib.Pos{"id": {File: essayFile, Line: line + 1}, "type": {File: essayFile, Line: line + 2}}
+		e.SetPos("id", bib.Pos{File: essayFile, Line: line + 1})
+		e.SetPos("type", bib.Pos{File: essayFile, Line: line + 2})
 		line += 2
 		for _, k := range bib.SortVariables(keys(fields)) {
 			line++
 			e.Set(k, fields[k])
-			e.FieldPos[k] = bib.Pos{File: essayFile, Line: line}
+			e.SetPos(k, bib.Pos{File: essayFile, Line: line})
 		}
 		for _, k := range bib.SortVariables(keys(dates)) {
 			line++
@@ -37,13 +38,13 @@ func essayLibrary() *bib.Library {
 			}
 			d.Pos = bib.Pos{File: essayFile, Line: line}
 			e.SetDate(k, d)
-			e.FieldPos[k] = d.Pos
+			e.SetPos(k, d.Pos)
 		}
 		for _, nm := range names {
 			line += 2
 			nm.Pos = bib.Pos{File: essayFile, Line: line}
-			if _, ok := e.FieldPos["author"]; !ok {
-				e.FieldPos["author"] = nm.Pos
+			if _, ok := e.KeyPos("author"); !ok {
+				e.SetPos("author", nm.Pos)
 			}
 			e.AddName("author", nm)
 			line += 2

@@ -382,7 +382,7 @@ func (c *checker) undated(e *bib.Entry) {
 	if has(e, "issued") {
 		return
 	}
-	if _, written := e.FieldPos["issued"]; written {
+	if _, written := e.KeyPos("issued"); written {
 		return // the date is there but could not be read: the loader said so (bad-date)
 	}
 	note := strings.ToLower(e.Get("note"))
@@ -416,13 +416,13 @@ func (c *checker) incompleteDate(e *bib.Entry) {
 // has reports whether field f of e holds a value: a non-blank string, a
 // non-empty name list or a non-zero date.
 func has(e *bib.Entry, f string) bool {
-	if v, ok := e.Fields[f]; ok {
+	if v := e.Get(f); v != "" {
 		return strings.TrimSpace(v) != ""
 	}
-	if d, ok := e.Dates[f]; ok {
+	if d, ok := e.Date(f); ok {
 		return !d.IsZero()
 	}
-	for _, nm := range e.Names[f] {
+	for _, nm := range e.Names(f) {
 		if !nm.IsEmpty() {
 			return true
 		}
@@ -440,7 +440,7 @@ func hasAny(e *bib.Entry, fields []string) bool {
 }
 
 func hasLiteralAuthor(e *bib.Entry) bool {
-	for _, nm := range e.Names["author"] {
+	for _, nm := range e.Names("author") {
 		if nm.IsLiteral() {
 			return true
 		}

@@ -15,10 +15,10 @@ func FuzzRun(f *testing.F) {
 	f.Add("book", " ", "", "KV", "250-32", "www.example.kz", "X", "", "https://doi.org/10.1080/x", "rus", "20142020")
 	f.Fuzz(func(t *testing.T, typ, title, family, given, page, url, isbn, issn, doi, lang, date string) {
 		in := len(typ) + len(title) + len(family) + len(given) + len(page) + len(url) + len(isbn) + len(issn) + len(doi) + len(lang) + len(date)
-		e := &bib.Entry{ID: "e", Type: typ, Fields: map[string]string{
+		e := bib.NewEntry("e", typ).WithFields(map[string]string{
 			"title": title, "page": page, "URL": url, "ISBN": isbn, "ISSN": issn, "DOI": doi, "language": lang,
 			"container-title": family, "publisher": given,
-		}}
+		})
 		e.Pos = bib.Pos{File: "f.toml", Line: 1}
 		if d, err := bib.ParseDate(date); err == nil {
 			e.SetDate("issued", d)

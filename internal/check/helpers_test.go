@@ -3,9 +3,7 @@ package check
 import (
 	"flag"
 	"fmt"
-	"maps"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +40,6 @@ func TestMain(m *testing.M) {
 func ent(id, typ string, kv ...string) *bib.Entry {
 	e := bib.NewEntry(id, typ)
 	e.Pos = bib.Pos{File: testFile, Line: 1}
-	e.FieldPos = map[string]bib.Pos{}
 	for i := 0; i+1 < len(kv); i += 2 {
 		set(e, kv[i], kv[i+1])
 	}
@@ -50,9 +47,9 @@ func ent(id, typ string, kv ...string) *bib.Entry {
 }
 
 func set(e *bib.Entry, k, v string) {
-	pos := bib.Pos{File: testFile, Line: e.Pos.Line + 1 + len(e.FieldPos)}
-	if _, ok := e.FieldPos[k]; !ok {
-		e.FieldPos[k] = pos
+	pos := bib.Pos{File: testFile, Line: e.Pos.Line + 1 + e.NumPositions()}
+	if _, ok := e.KeyPos(k); !ok {
+		e.SetPos(k, pos)
 	}
 	switch bib.VariableKind(k) {
 	case bib.DateKind:
@@ -72,7 +69,7 @@ func set(e *bib.Entry, k, v string) {
 		nm.Pos = pos
 		e.AddName(k, nm)
 	default:
-		e.Fields[k] = v // keep blanks and spaces as written
+		e.Set(k, v) // keep blanks and spaces as written
 	}
 }
 
@@ -82,28 +79,20 @@ func with(e *bib.Entry, kv ...string) *bib.Entry {
 	for i := 0; i+1 < len(kv); i += 2 {
 		k, v := kv[i], kv[i+1]
 		if v == "" {
-			delete(c.Fields, k)
-			delete(c.Dates, k)
-			delete(c.Names, k)
-			delete(c.FieldPos, k) // absent, as if never written
+			c.Set(k, "")
+			c.DeleteDate(k)
+			c.SetNames(k, nil)
+			c.DeletePos(k) // absent, as if never written
 			continue
 		}
-		delete(c.Names, k)
+		c.SetNames(k, nil)
 		set(c, k, v)
 	}
 	return c
 }
 
 func clone(e *bib.Entry) *bib.Entry {
-	c := *e
-	c.Fields = maps.Clone(e.Fields)
-	c.Dates = maps.Clone(e.Dates)
-	c.FieldPos = maps.Clone(e.FieldPos)
-	c.Names = map[string][]bib.Name{}
-	for k, v := range e.Names {
-		c.Names[k] = slices.Clone(v)
-	}
-	return &c
+	return e.Clone()
 }
 
 func library(es ...*bib.Entry) *bib.Library {

@@ -15,7 +15,7 @@ import (
 // initials, initials written without spaces or periods, institutions
 // written as persons, and stray spaces or punctuation in name parts.
 func (c *checker) names(e *bib.Entry) {
-	for role, list := range e.Names {
+	for role, list := range e.AllNames() {
 		for i, nm := range list {
 			c.name(e, role, i, nm)
 		}

@@ -89,10 +89,10 @@ func TestNameRules(t *testing.T) {
 
 func TestNameAlternatives(t *testing.T) {
 	e := clone(book)
-	e.Names["author"] = append([]bib.Name(nil), e.Names["author"]...)
-	nm := e.Names["author"][0]
+	e.SetNames("author", append([]bib.Name(nil), e.Names("author")...))
+	nm := e.Names("author")[0]
 	nm.Alt = map[string]string{"family-translit": "Ivanov "}
-	e.Names["author"][0] = nm
+	e.Names("author")[0] = nm
 	runCases(t, []ruleCase{
 		{name: "stray space in a romanised form", e: e, code: CodeNameSpacing, field: "author", msg: `family-translit "Ivanov " has a trailing space`},
 	})

@@ -29,7 +29,7 @@ var titleFields = map[string]bool{
 // comma, words that mix scripts, run-together year ranges and titles in
 // all capitals.
 func (c *checker) text(e *bib.Entry) {
-	for f, v := range e.Fields {
+	for f, v := range e.Fields() {
 		base, _ := bib.SplitForm(f)
 		if noTextChecks[base] || v == "" {
 			continue

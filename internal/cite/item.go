@@ -25,7 +25,7 @@ var skipped = map[string]bool{"language": true, "note": true}
 func Item(e *bib.Entry) *item.Item {
 	it := item.New(e.ID, e.Type)
 	it.Language = Language(e)
-	for k, v := range e.Fields {
+	for k, v := range e.Fields() {
 		if skipped[k] || v == "" {
 			continue
 		}
@@ -34,7 +34,7 @@ func Item(e *bib.Entry) *item.Item {
 		}
 		it.Vars[k] = v
 	}
-	for k, ns := range e.Names {
+	for k, ns := range e.AllNames() {
 		out := make([]item.Name, 0, len(ns))
 		for _, n := range ns {
 			if n.IsEmpty() {
@@ -46,7 +46,7 @@ func Item(e *bib.Entry) *item.Item {
 			it.Names[k] = out
 		}
 	}
-	for k, d := range e.Dates {
+	for k, d := range e.AllDates() {
 		if d.IsZero() {
 			continue
 		}
@@ -104,7 +104,7 @@ func Language(e *bib.Entry) string {
 	}
 	if sample == "" {
 		for _, role := range []string{"author", "editor"} {
-			if ns := e.Names[role]; len(ns) > 0 {
+			if ns := e.Names(role); len(ns) > 0 {
 				sample = ns[0].String()
 				break
 			}

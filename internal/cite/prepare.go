@@ -72,7 +72,7 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 			}
 			it.Vars[k] = romanized(v, e.Get(k+bib.TranslitSuffix), sc, lang)
 		}
-		for k, ns := range e.Names {
+		for k, ns := range e.AllNames() {
 			var out []item.Name
 			for _, n := range ns {
 				if n.IsEmpty() {
@@ -90,7 +90,7 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 			it.Vars["title-translated"] = tr
 		}
 	}
-	if d, ok := e.Dates["issued"]; ok {
+	if d, ok := e.Date("issued"); ok {
 		switch {
 		case undatedLiteral(d.Literal):
 			delete(it.Dates, "issued")
@@ -113,7 +113,7 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 	if p.SentenceCase {
 		sentenceCase(e, it)
 	}
-	if p.Heading && headed(e.Names["author"]) {
+	if p.Heading && headed(e.Names("author")) {
 		it.Vars["author-heading"] = "true"
 	}
 	if p.Heading && e.Type == "thesis" && lang != "" && !isEnglish(lang) {

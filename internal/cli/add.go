@@ -149,7 +149,7 @@ func (e *env) runAdd(c *ucli.Context) error {
 				return problemsFound()
 			}
 			if en.Get("URL") != "" {
-				if _, ok := en.Dates["accessed"]; !ok {
+				if _, ok := en.Date("accessed"); !ok {
 					y, m, d := e.now().Date()
 					en.SetDate("accessed", bib.Date{Start: bib.DatePart{Year: y, Month: int(m), Day: d}})
 				}

@@ -78,7 +78,7 @@ func writeTable(w io.Writer, entries []*bib.Entry) error {
 		}
 		author := "-"
 		for _, role := range []string{"author", "editor", "translator"} {
-			if ns := en.Names[role]; len(ns) > 0 {
+			if ns := en.Names(role); len(ns) > 0 {
 				author = ns[0].String()
 				break
 			}
@@ -126,13 +126,13 @@ func writeRecordsJSON(w io.Writer, entries []*bib.Entry) error {
 		keys := bib.SortVariables(append(append(en.FieldNames(), en.DateVariables()...), en.NameVariables()...))
 		for _, k := range keys {
 			switch {
-			case en.Names[k] != nil:
-				o.field(k, namesJSON(en.Names[k]))
+			case en.Names(k) != nil:
+				o.field(k, namesJSON(en.Names(k)))
 			default:
-				if d, ok := en.Dates[k]; ok {
+				if d, ok := en.Date(k); ok {
 					o.field(k, d.String())
 				} else {
-					o.field(k, en.Fields[k])
+					o.field(k, en.Get(k))
 				}
 			}
 		}

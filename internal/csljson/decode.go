@@ -155,13 +155,13 @@ func (d *decoder) checkText(e *bib.Entry) {
 		return s
 	}
 	e.ID = check("id", e.ID)
-	for k, v := range e.Fields {
-		e.Fields[k] = check(k, v)
+	for _, k := range e.FieldNames() {
+		e.Set(k, check(k, e.Get(k)))
 	}
 	for k, v := range e.Extra {
 		e.Extra[k] = check(k, v)
 	}
-	for role, names := range e.Names {
+	for role, names := range e.AllNames() {
 		for i := range names {
 			n := &names[i]
 			for _, p := range bib.NameParts {
@@ -174,10 +174,10 @@ func (d *decoder) checkText(e *bib.Entry) {
 			}
 		}
 	}
-	for k, dt := range e.Dates {
-		if dt.Literal != "" {
+	for _, k := range e.DateVariables() {
+		if dt, _ := e.Date(k); dt.Literal != "" {
 			dt.Literal = check(k, dt.Literal)
-			e.Dates[k] = dt
+			e.SetDate(k, dt)
 		}
 	}
 }
@@ -281,11 +281,10 @@ func (d *decoder) item(n int) (*bib.Entry, error) {
 	}
 	e := bib.NewEntry("", "")
 	e.Pos = start
-	e.FieldPos = map[string]bib.Pos{}
 	e.Extra = map[string]string{}
 	for _, m := range members {
 		if m.key == "id" {
-			e.FieldPos["id"] = m.pos
+			e.SetPos("id", m.pos)
 			if s, ok := scalar(m.raw); ok && s != "" {
 				e.ID = s
 			} else {
@@ -295,13 +294,13 @@ func (d *decoder) item(n int) (*bib.Entry, error) {
 	}
 	if e.ID == "" {
 		e.ID = fmt.Sprintf("#%d", n)
-		if _, ok := e.FieldPos["id"]; !ok {
+		if _, ok := e.KeyPos("id"); !ok {
 			d.fail(start, e.ID, "id", CodeMissingID, fmt.Sprintf("item %d has no id", n))
 		}
 	}
 	var custom *member
 	for i, m := range members {
-		e.FieldPos[m.key] = m.pos
+		e.SetPos(m.key, m.pos)
 		switch m.key {
 		case "id":
 		case "type":
@@ -319,7 +318,7 @@ func (d *decoder) item(n int) (*bib.Entry, error) {
 			d.variable(e, m, false)
 		}
 	}
-	if _, ok := e.FieldPos["type"]; !ok {
+	if _, ok := e.KeyPos("type"); !ok {
 		d.fail(start, e.ID, "type", CodeBadValue, "item has no type")
 	}
 	if custom != nil {
@@ -454,7 +453,7 @@ func (d *decoder) names(e *bib.Entry, key string, m member) bool {
 		}
 		out = append(out, n)
 	}
-	e.Names[key] = out
+	e.SetNames(key, out)
 	return true
 }
 
@@ -462,13 +461,13 @@ func (d *decoder) names(e *bib.Entry, key string, m member) bool {
 // Encode writes to custom as an array aligned with the names.
 func (d *decoder) altNames(e *bib.Entry, role, form string, m member) bool {
 	var list []map[string]string
-	if err := json.Unmarshal(m.raw, &list); err != nil || len(list) != len(e.Names[role]) {
+	if err := json.Unmarshal(m.raw, &list); err != nil || len(list) != len(e.Names(role)) {
 		d.warn(m.pos, e.ID, m.key, CodeUnknownKey, fmt.Sprintf("%s does not give one name object for each name of %s; kept in extra", m.key, role))
 		return false
 	}
 	for i, obj := range list {
 		for part, v := range obj {
-			if !e.Names[role][i].SetPart(part+form, v) {
+			if !e.Names(role)[i].SetPart(part+form, v) {
 				d.warn(m.pos, e.ID, m.key, CodeUnknownKey, fmt.Sprintf("%s: %q is not a name part; kept in extra", m.key, part))
 				return false
 			}

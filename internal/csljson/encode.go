@@ -66,7 +66,7 @@ func Encode(w io.Writer, entries []*bib.Entry) error {
 		custom := map[string]any{}
 		keys := bib.SortVariables(append(e.FieldNames(), e.DateVariables()...))
 		for _, k := range keys {
-			if d, ok := e.Dates[k]; ok {
+			if d, ok := e.Date(k); ok {
 				if schemaKeys[k] {
 					o.key(k)
 					o.raw(dateJSON(d))
@@ -77,13 +77,13 @@ func Encode(w io.Writer, entries []*bib.Entry) error {
 			}
 			if schemaKeys[k] {
 				o.key(k)
-				o.str(e.Fields[k])
+				o.str(e.Get(k))
 			} else {
-				custom[k] = e.Fields[k]
+				custom[k] = e.Get(k)
 			}
 		}
 		for _, role := range e.NameVariables() {
-			names := e.Names[role]
+			names := e.Names(role)
 			list := make([]json.RawMessage, len(names))
 			for j, n := range names {
 				list[j] = nameJSON(n, "")

@@ -283,18 +283,7 @@ func clip(b []byte) string {
 // cleanPositions drops the positions a decoder gave the entry: it was not
 // read from a library file.
 func cleanPositions(e *bib.Entry) {
-	e.Pos = bib.Pos{}
-	e.FieldPos = nil
-	for k, d := range e.Dates {
-		d.Pos = bib.Pos{}
-		e.Dates[k] = d
-	}
-	for k, ns := range e.Names {
-		for i := range ns {
-			ns[i].Pos = bib.Pos{}
-		}
-		e.Names[k] = ns
-	}
+	e.ClearPositions()
 }
 
 // olBook is one book of the Open Library Books API with jscmd=data

@@ -75,27 +75,27 @@ func (g *generator) set(e *bib.Entry, k, v string) {
 	if v == "" {
 		return
 	}
-	e.Fields[k] = v
-	e.FieldPos[k] = g.pos()
+	e.Set(k, v)
+	e.SetPos(k, g.pos())
 }
 
 func (g *generator) date(e *bib.Entry, k string, p bib.DatePart) {
 	d := bib.Date{Start: p, Pos: g.pos()}
-	e.Dates[k] = d
-	e.FieldPos[k] = d.Pos
+	e.SetDate(k, d)
+	e.SetPos(k, d.Pos)
 }
 
 func (g *generator) name(e *bib.Entry, role string, nm bib.Name) {
 	g.line++ // [[reference.author]]
 	nm.Pos = bib.Pos{File: g.file, Line: g.line}
-	if _, ok := e.FieldPos[role]; !ok {
-		e.FieldPos[role] = nm.Pos
+	if _, ok := e.KeyPos(role); !ok {
+		e.SetPos(role, nm.Pos)
 	}
 	g.line += 1 + len(nm.Alt)
 	if nm.Given != "" {
 		g.line++
 	}
-	e.Names[role] = append(e.Names[role], nm)
+	e.AddName(role, nm)
 }
 
 func (g *generator) entry(i int) {
@@ -117,12 +117,9 @@ func (g *generator) entry(i int) {
 	}
 	year := 1991 + g.pick(34)
 	g.line++ // blank line
-	e := &bib.Entry{
-		Type: typ, Fields: map[string]string{}, Names: map[string][]bib.Name{}, Dates: map[string]bib.Date{},
-		FieldPos: map[string]bib.Pos{}, Pos: g.pos(),
-	}
-	e.FieldPos["id"] = g.pos()
-	e.FieldPos["type"] = g.pos()
+	e := &bib.Entry{Type: typ, Pos: g.pos()}
+	e.SetPos("id", g.pos())
+	e.SetPos("type", g.pos())
 	g.set(e, "language", lang)
 	title, translated := g.title(lang, typ == "thesis")
 	g.set(e, "title", title)
@@ -224,7 +221,7 @@ func (g *generator) entry(i int) {
 // id builds a citation key: first author's romanised family, year, serial.
 func (g *generator) id(e *bib.Entry, year, i int) string {
 	key := "anon"
-	if ns := e.Names["author"]; len(ns) > 0 {
+	if ns := e.Names("author"); len(ns) > 0 {
 		switch {
 		case ns[0].Alt["family-translit"] != "":
 			key = ns[0].Alt["family-translit"]

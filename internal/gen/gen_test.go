@@ -50,15 +50,15 @@ func TestLibraryShape(t *testing.T) {
 		if e.Pos.File == "" || e.Pos.Line == 0 || e.PosOf("id").Line <= e.Pos.Line {
 			t.Errorf("%s has position %v and id at %v; want a file:line for both", e.ID, e.Pos, e.PosOf("id"))
 		}
-		for k := range e.Fields {
+		for k := range e.Fields() {
 			if bib.VariableKind(k) == bib.Unknown {
 				t.Errorf("%s has field %q, which is not a CSL variable", e.ID, k)
 			}
-			if e.FieldPos[k].Line == 0 {
+			if e.FieldPos(k).Line == 0 {
 				t.Errorf("%s has no position for %q", e.ID, k)
 			}
 		}
-		for _, d := range e.Dates {
+		for _, d := range e.AllDates() {
 			if _, err := bib.ParseDate(d.String()); err != nil {
 				t.Errorf("%s has date %v, which does not parse back: %v", e.ID, d, err)
 			}

@@ -3,7 +3,6 @@ package gen
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -24,7 +23,7 @@ var mistakes = []func(g *generator, e *bib.Entry) bool{
 		})
 	},
 	func(g *generator, e *bib.Entry) bool { // initials run together
-		ns := e.Names["author"]
+		ns := e.Names("author")
 		if len(ns) == 0 || ns[0].Literal != "" {
 			return false
 		}
@@ -32,7 +31,7 @@ var mistakes = []func(g *generator, e *bib.Entry) bool{
 		return true
 	},
 	func(g *generator, e *bib.Entry) bool { // no given name
-		ns := e.Names["author"]
+		ns := e.Names("author")
 		if len(ns) == 0 || ns[0].Literal != "" {
 			return false
 		}
@@ -40,7 +39,7 @@ var mistakes = []func(g *generator, e *bib.Entry) bool{
 		return true
 	},
 	func(g *generator, e *bib.Entry) bool { // institution written as a person
-		ns := e.Names["author"]
+		ns := e.Names("author")
 		if len(ns) == 0 {
 			return false
 		}
@@ -70,18 +69,18 @@ var mistakes = []func(g *generator, e *bib.Entry) bool{
 		})
 	},
 	func(g *generator, e *bib.Entry) bool { // no publisher
-		if e.Fields["publisher"] == "" {
+		if e.Get("publisher") == "" {
 			return false
 		}
-		delete(e.Fields, "publisher")
+		e.Set("publisher", "")
 		return true
 	},
 	func(g *generator, e *bib.Entry) bool { // no title
-		if e.Fields["title"] == "" {
+		if e.Get("title") == "" {
 			return false
 		}
-		delete(e.Fields, "title")
-		delete(e.Fields, "title-translated")
+		e.Set("title", "")
+		e.Set("title-translated", "")
 		return true
 	},
 	func(g *generator, e *bib.Entry) bool { // URL without scheme and host, as copied from a printout
@@ -98,21 +97,21 @@ var mistakes = []func(g *generator, e *bib.Entry) bool{
 		return g.mutate(e, "page", func(s string) string { return "С. " + s })
 	},
 	func(g *generator, e *bib.Entry) bool { // a thirteenth month
-		d, ok := e.Dates["issued"]
+		d, ok := e.Date("issued")
 		if !ok {
 			return false
 		}
 		d.Start.Month, d.Start.Day = 13, 0
-		e.Dates["issued"] = d
+		e.SetDate("issued", d)
 		return true
 	},
 	func(g *generator, e *bib.Entry) bool { // an access date far ahead
-		d, ok := e.Dates["accessed"]
+		d, ok := e.Date("accessed")
 		if !ok {
 			return false
 		}
 		d.Start = bib.DatePart{Year: 2099, Month: 1, Day: 1}
-		e.Dates["accessed"] = d
+		e.SetDate("accessed", d)
 		return true
 	},
 	func(g *generator, e *bib.Entry) bool { // not a BCP 47 tag
@@ -130,15 +129,15 @@ var mistakes = []func(g *generator, e *bib.Entry) bool{
 
 // mutate replaces field k of e with f(value) when e has it.
 func (g *generator) mutate(e *bib.Entry, k string, f func(string) string) bool {
-	v, ok := e.Fields[k]
-	if !ok || v == "" {
+	v := e.Get(k)
+	if v == "" {
 		return false
 	}
 	nv := f(v)
 	if nv == v || nv == "" {
 		return false
 	}
-	e.Fields[k] = nv
+	e.Set(k, nv)
 	return true
 }
 
@@ -156,22 +155,18 @@ func (g *generator) mistake(e *bib.Entry) {
 func (g *generator) duplicate(i int) {
 	src := g.lib.Entries[g.pick(len(g.lib.Entries))]
 	g.line++
-	e := &bib.Entry{
-		ID: fmt.Sprintf("%s-dup%d", src.ID, i), Type: src.Type,
-		Fields: maps.Clone(src.Fields), Dates: map[string]bib.Date{}, Names: map[string][]bib.Name{},
-		FieldPos: map[string]bib.Pos{}, Pos: g.pos(),
+	e := &bib.Entry{ID: fmt.Sprintf("%s-dup%d", src.ID, i), Type: src.Type, Pos: g.pos()}
+	e.SetPos("id", g.pos())
+	e.SetPos("type", g.pos())
+	for k, v := range src.Fields() {
+		e.Set(k, v)
+		e.SetPos(k, g.pos())
 	}
-	e.FieldPos["id"] = g.pos()
-	e.FieldPos["type"] = g.pos()
-	for _, k := range bib.SortVariables(slices.Collect(maps.Keys(e.Fields))) {
-		e.FieldPos[k] = g.pos()
-	}
-	for _, k := range bib.SortVariables(slices.Collect(maps.Keys(src.Dates))) {
-		d := src.Dates[k]
+	for k, d := range src.AllDates() {
 		g.date(e, k, d.Start)
 	}
-	for _, role := range bib.SortVariables(slices.Collect(maps.Keys(src.Names))) {
-		for _, nm := range src.Names[role] {
+	for role, names := range src.AllNames() {
+		for _, nm := range names {
 			nm.Alt = maps.Clone(nm.Alt)
 			g.name(e, role, nm)
 		}

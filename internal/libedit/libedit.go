@@ -416,12 +416,12 @@ func describeKey(k string, old *bib.Entry) string {
 	switch {
 	case k == "aliases":
 		return "aliases"
-	case old.Fields[k] != "":
+	case old.Get(k) != "":
 		return "field " + k
-	case len(old.Names[k]) > 0:
+	case len(old.Names(k)) > 0:
 		return "names " + k
 	}
-	if _, ok := old.Dates[k]; ok {
+	if _, ok := old.Date(k); ok {
 		return "date " + k
 	}
 	if bib.VariableKind(k) != bib.Unknown {
@@ -432,7 +432,7 @@ func describeKey(k string, old *bib.Entry) string {
 
 // describeTable names a sub-table of a record for a Leftover.
 func describeTable(x string, st store.Statement, old *bib.Entry) string {
-	if len(old.Names[x]) > 0 {
+	if len(old.Names(x)) > 0 {
 		return "names " + x
 	}
 	if st.Array {

@@ -171,7 +171,7 @@ given = "T."
 		t.Fatal(err)
 	}
 	e := lib.Entries[0]
-	if e.Get("note") == "" || len(e.Names["author"]) != 1 || len(e.Names["translator"]) != 1 || e.Extra["callnumber"] != "123" || e.Extra["shelf"] != "C-1" {
+	if e.Get("note") == "" || len(e.Names("author")) != 1 || len(e.Names("translator")) != 1 || e.Extra["callnumber"] != "123" || e.Extra["shelf"] != "C-1" {
 		t.Errorf("kept entry = %+v", e)
 	}
 	if bib.HasErrors(diags) {

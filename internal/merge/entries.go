@@ -60,23 +60,23 @@ func Entries(keep *bib.Entry, drops []*bib.Entry, prefer string) (*bib.Entry, []
 			}
 		}
 		for _, k := range d.FieldNames() {
-			v, ok := m.Fields[k]
+			v, theirs := m.Get(k), d.Get(k)
 			switch {
-			case !ok:
-				m.Set(k, d.Fields[k])
+			case v == "":
+				m.Set(k, theirs)
 				from[k] = d.ID
-			case v != d.Fields[k]:
+			case v != theirs:
 				took := winner(k, d)
-				report(k, v, d.Fields[k], d, took)
+				report(k, v, theirs, d, took)
 				if took {
-					m.Set(k, d.Fields[k])
+					m.Set(k, theirs)
 					from[k] = d.ID
 				}
 			}
 		}
 		for _, k := range d.DateVariables() {
-			dd := d.Dates[k]
-			v, ok := m.Dates[k]
+			dd, _ := d.Date(k)
+			v, ok := m.Date(k)
 			switch {
 			case !ok:
 				dd.Pos = bib.Pos{}
@@ -92,19 +92,19 @@ func Entries(keep *bib.Entry, drops []*bib.Entry, prefer string) (*bib.Entry, []
 			}
 		}
 		for _, role := range d.NameVariables() {
-			theirs := d.Names[role]
-			ours, ok := m.Names[role]
+			theirs := d.Names(role)
+			ours := m.Names(role)
 			switch {
-			case !ok:
-				m.Names[role] = slices.Clone(theirs)
+			case ours == nil:
+				m.SetNames(role, slices.Clone(theirs))
 				from[role] = d.ID
 			case sameNames(ours, theirs):
-				m.Names[role] = fillAlt(ours, theirs)
+				m.SetNames(role, fillAlt(ours, theirs))
 			default:
 				took := winner(role, d)
 				report(role, NamesString(ours), NamesString(theirs), d, took)
 				if took {
-					m.Names[role] = slices.Clone(theirs)
+					m.SetNames(role, slices.Clone(theirs))
 					from[role] = d.ID
 				}
 			}
@@ -147,23 +147,11 @@ func origin(from map[string]string, field, keepID string) string {
 // clone copies e deeply enough that changing the copy's maps and slices
 // leaves e alone; positions are dropped.
 func clone(e *bib.Entry) *bib.Entry {
-	c := e.Strip()
-	if c.Fields == nil {
-		c.Fields = map[string]string{}
-	}
-	if c.Names == nil {
-		c.Names = map[string][]bib.Name{}
-	}
-	if c.Dates == nil {
-		c.Dates = map[string]bib.Date{}
-	}
-	for k, ns := range c.Names {
-		out := make([]bib.Name, len(ns))
-		for i, n := range ns {
-			n.Alt = maps.Clone(n.Alt)
-			out[i] = n
+	c := e.Strip() // new name lists, shared Alt maps
+	for _, ns := range c.AllNames() {
+		for i := range ns {
+			ns[i].Alt = maps.Clone(ns[i].Alt)
 		}
-		c.Names[k] = out
 	}
 	return c
 }

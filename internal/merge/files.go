@@ -149,16 +149,16 @@ func entryValues(e *bib.Entry) map[string]string {
 	if len(e.Aliases) > 0 {
 		v["aliases"] = strings.Join(e.Aliases, "\x00")
 	}
-	for k, s := range e.Fields {
+	for k, s := range e.Fields() {
 		v[k] = s
 	}
-	for k, d := range e.Dates {
+	for k, d := range e.AllDates() {
 		v[k] = d.String() + "\x00" + d.Literal
 	}
-	for k, ns := range e.Names {
+	for k, ns := range e.AllNames() {
 		var b bytes.Buffer
 		one := bib.NewEntry("x", "book")
-		one.Names[k] = ns
+		one.SetNames(k, ns)
 		if err := store.Encode(&b, []*bib.Entry{one}, nil); err == nil {
 			v[k] = b.String()
 		}
@@ -193,20 +193,20 @@ func setEntryPart(dst, src *bib.Entry, key string) {
 			dst.Extra[k] = src.Extra[k]
 		}
 	default:
-		delete(dst.Fields, key)
-		delete(dst.Dates, key)
-		delete(dst.Names, key)
+		dst.Set(key, "")
+		dst.DeleteDate(key)
+		dst.SetNames(key, nil)
 		if !has {
 			return
 		}
-		if s, ok := src.Fields[key]; ok {
+		if s := src.Get(key); s != "" {
 			dst.Set(key, s)
 		}
-		if d, ok := src.Dates[key]; ok {
+		if d, ok := src.Date(key); ok {
 			dst.SetDate(key, d)
 		}
-		if ns, ok := src.Names[key]; ok {
-			dst.Names[key] = slices.Clone(ns)
+		if ns := src.Names(key); ns != nil {
+			dst.SetNames(key, slices.Clone(ns))
 		}
 	}
 }
@@ -251,17 +251,7 @@ func setClaimPart(dst, src *bib.Claim, key string) {
 func copyRec(r *rec) *rec {
 	c := &rec{id: r.id}
 	if r.entry != nil {
-		e := r.entry.Strip()
-		if e.Fields == nil {
-			e.Fields = map[string]string{}
-		}
-		if e.Names == nil {
-			e.Names = map[string][]bib.Name{}
-		}
-		if e.Dates == nil {
-			e.Dates = map[string]bib.Date{}
-		}
-		c.entry = e
+		c.entry = r.entry.Strip()
 	} else {
 		cl := *r.claim
 		cl.Sources = slices.Clone(r.claim.Sources)

@@ -155,7 +155,7 @@ func fold(s string) string {
 // author, editor or translator.
 func firstFamily(e *bib.Entry) string {
 	for _, role := range []string{"author", "editor", "translator"} {
-		if ns := e.Names[role]; len(ns) > 0 {
+		if ns := e.Names(role); len(ns) > 0 {
 			if ns[0].Family != "" {
 				return ns[0].Family
 			}
@@ -221,7 +221,7 @@ func nameForms(e *bib.Entry) []string {
 		}
 	}
 	for _, role := range []string{"author", "editor", "translator"} {
-		ns := e.Names[role]
+		ns := e.Names(role)
 		if len(ns) == 0 {
 			continue
 		}

@@ -245,7 +245,7 @@ func (d *decoder) record(r record, n int) *bib.Entry {
 	typ, known := cslType(ty)
 	e := bib.NewEntry("", typ)
 	e.Pos = r.pos
-	e.FieldPos = map[string]bib.Pos{"type": r.lines[0].pos}
+	e.SetPos("type", r.lines[0].pos)
 	e.Extra = map[string]string{}
 	if !known {
 		typ = "document"
@@ -284,12 +284,12 @@ func (d *decoder) record(r record, n int) *bib.Entry {
 		switch row.kind {
 		case kID:
 			e.ID = l.value
-			e.FieldPos["id"] = l.pos
+			e.SetPos("id", l.pos)
 		case kNames:
 			if name, ok := parseName(l.value); ok {
 				name.Pos = l.pos
 				e.AddName(row.csl, name)
-				e.FieldPos[row.csl] = l.pos
+				e.SetPos(row.csl, l.pos)
 			}
 		case kDate:
 			dates = append(dates, l)
@@ -308,7 +308,7 @@ func (d *decoder) record(r record, n int) *bib.Entry {
 		case kLanguage:
 			if tag, ok := languageTag(l.value); ok && !seen["language"] {
 				e.Set("language", tag)
-				e.FieldPos["language"] = l.pos
+				e.SetPos("language", l.pos)
 				seen["language"] = true
 				if tag != l.value {
 					e.Extra[l.tag] = l.value
@@ -347,7 +347,7 @@ func (d *decoder) text(e *bib.Entry, l line, v string, seen map[string]bool) {
 	}
 	seen[v] = true
 	e.Set(v, l.value)
-	e.FieldPos[v] = l.pos
+	e.SetPos(v, l.pos)
 }
 
 // extra keeps a tag's value in Extra under the tag, or TAG-2, TAG-3 when
@@ -374,7 +374,7 @@ func (d *decoder) appendList(e *bib.Entry, l line, v, sep string) {
 		return
 	}
 	e.Set(v, l.value)
-	e.FieldPos[v] = l.pos
+	e.SetPos(v, l.pos)
 }
 
 // parseName reads "Family, Given[, Suffix]"; a name without a comma is an
@@ -427,7 +427,7 @@ func (d *decoder) serial(e *bib.Entry, l line, typ string) {
 			d.appendList(e, line{l.tag, part, l.pos, l.off}, "ISSN", "; ")
 		case !looksISBN(bare) && isNumbered(typ) && e.Get("number") == "":
 			e.Set("number", part)
-			e.FieldPos["number"] = l.pos
+			e.SetPos("number", l.pos)
 		default:
 			d.appendList(e, line{l.tag, part, l.pos, l.off}, "ISBN", "; ")
 		}
@@ -467,7 +467,7 @@ func (d *decoder) pages(e *bib.Entry, start, end *line, typ string) {
 	switch {
 	case start != nil && end != nil:
 		e.Set("page", start.value+"–"+end.value)
-		e.FieldPos["page"] = start.pos
+		e.SetPos("page", start.pos)
 	case start != nil:
 		v := "page"
 		for _, t := range wholes {
@@ -476,10 +476,10 @@ func (d *decoder) pages(e *bib.Entry, start, end *line, typ string) {
 			}
 		}
 		e.Set(v, start.value)
-		e.FieldPos[v] = start.pos
+		e.SetPos(v, start.pos)
 	case end != nil:
 		e.Set("page", end.value)
-		e.FieldPos["page"] = end.pos
+		e.SetPos("page", end.pos)
 	}
 }
 
@@ -559,7 +559,7 @@ func (d *decoder) dates(e *bib.Entry, lines []line) {
 		}
 		if l.tag == "Y2" {
 			e.SetDate("accessed", dt)
-			e.FieldPos["accessed"] = l.pos
+			e.SetPos("accessed", l.pos)
 			continue
 		}
 		switch {
@@ -577,7 +577,7 @@ func (d *decoder) dates(e *bib.Entry, lines []line) {
 	}
 	if best != nil {
 		e.SetDate("issued", *best)
-		e.FieldPos["issued"] = bestLine.pos
+		e.SetPos("issued", bestLine.pos)
 	}
 }
 
@@ -599,7 +599,7 @@ func precision(d bib.Date) int {
 func newID(e *bib.Entry, taken map[string]bib.Pos) string {
 	base := ""
 	for _, role := range []string{"author", "editor"} {
-		if ns := e.Names[role]; len(ns) > 0 {
+		if ns := e.Names(role); len(ns) > 0 {
 			base = ns[0].Family
 			if base == "" {
 				base = ns[0].Literal

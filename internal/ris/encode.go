@@ -158,7 +158,7 @@ func (c *encoder) text(v string) string {
 var withoutNocase = strings.NewReplacer(`<span class="nocase">`, "", "</span>", "")
 
 func (c *encoder) names(row field) {
-	for _, n := range c.e.Names[row.csl] {
+	for _, n := range c.e.Names(row.csl) {
 		if len(n.Alt) > 0 {
 			c.warn(row.csl, fmt.Sprintf("%s: the romanised or translated forms of %s cannot be written in RIS", row.csl, n.String()))
 		}
@@ -193,7 +193,7 @@ func formatName(n bib.Name) string {
 // does, accessed as Y2; an original form Decode kept (a time, a season)
 // is written back when it still reads as the date.
 func (c *encoder) date(row field) {
-	d, ok := c.e.Dates[row.csl]
+	d, ok := c.e.Date(row.csl)
 	if !ok {
 		return
 	}

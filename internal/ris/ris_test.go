@@ -96,10 +96,10 @@ func TestForms(t *testing.T) {
 	checks := []struct{ got, want string }{
 		{a.ID, "doe2012"}, {a.Type, "article-journal"}, {a.Extra["TY"], "EJOUR"},
 		{a.Get("title"), "A wrapped long title"}, {a.Get("container-title"), "Journal of Tests"},
-		{a.Get("container-title-short"), "J. Tests"}, {a.Dates["issued"].String(), "2012"},
+		{a.Get("container-title-short"), "J. Tests"}, {a.DateString("issued"), "2012"},
 		{a.Get("ISSN"), "1234-5679"}, {a.Extra["XY"], "custom value"}, {a.Extra["TI"], "Second title"},
-		{a.Dates["accessed"].String(), "2024-03-01"}, {a.Extra["Y2"], "2024/03/01/10:15:00"},
-		{b.ID, "doe2012a"}, {b.Dates["issued"].String(), "2012-03-27"}, {b.Extra["PY"], "2012/03/27/Spring"},
+		{a.DateString("accessed"), "2024-03-01"}, {a.Extra["Y2"], "2024/03/01/10:15:00"},
+		{b.ID, "doe2012a"}, {b.DateString("issued"), "2012-03-27"}, {b.Extra["PY"], "2012/03/27/Spring"},
 		{b.Get("language"), "en"}, {b.Extra["LA"], "English"},
 		{c.Type, "document"}, {c.Extra["TY"], "UNKNOWN"},
 	}

@@ -180,7 +180,7 @@ func (t *term) match(e *bib.Entry, buf *[]byte) bool {
 					return true
 				}
 			case bib.DateKind:
-				if d, ok := e.Dates[f]; ok && strings.HasPrefix(d.String(), t.value) {
+				if d, ok := e.Date(f); ok && strings.HasPrefix(d.String(), t.value) {
 					return true
 				}
 			default:
@@ -195,17 +195,17 @@ func (t *term) match(e *bib.Entry, buf *[]byte) bool {
 
 // inText looks in variable f and its romanised and translated forms.
 func (t *term) inText(e *bib.Entry, f string, buf *[]byte) bool {
-	if len(e.Fields) == 0 {
+	if e.NumFields() == 0 {
 		return false
 	}
-	if t.needle.in(buf, e.Fields[f]) {
+	if t.needle.in(buf, e.Get(f)) {
 		return true
 	}
-	if v, ok := e.Fields[f+bib.TranslitSuffix]; ok && t.needle.in(buf, v) {
+	if v := e.Get(f + bib.TranslitSuffix); v != "" && t.needle.in(buf, v) {
 		return true
 	}
-	v, ok := e.Fields[f+bib.TranslatedSuffix]
-	return ok && t.needle.in(buf, v)
+	v := e.Get(f + bib.TranslatedSuffix)
+	return v != "" && t.needle.in(buf, v)
 }
 
 // titleFields are the variables free words search besides names.
@@ -245,7 +245,7 @@ func (t *term) inNames(e *bib.Entry, roles []string, buf *[]byte) bool {
 		return false
 	}
 	if roles == nil {
-		for _, ns := range e.Names {
+		for _, ns := range e.AllNames() {
 			if look(ns) {
 				return true
 			}
@@ -253,7 +253,7 @@ func (t *term) inNames(e *bib.Entry, roles []string, buf *[]byte) bool {
 		return false
 	}
 	for _, r := range roles {
-		if look(e.Names[r]) {
+		if look(e.Names(r)) {
 			return true
 		}
 	}
@@ -272,11 +272,11 @@ func has(e *bib.Entry, f string) bool {
 	case "id":
 		return e.ID != ""
 	}
-	if v, ok := e.Fields[f]; ok && strings.TrimSpace(v) != "" {
+	if strings.TrimSpace(e.Get(f)) != "" {
 		return true
 	}
-	if d, ok := e.Dates[f]; ok && !d.IsZero() {
+	if d, ok := e.Date(f); ok && !d.IsZero() {
 		return true
 	}
-	return len(e.Names[f]) > 0
+	return len(e.Names(f)) > 0
 }

@@ -72,8 +72,8 @@ func FuzzEncodeDecode(f *testing.F) {
 		if v := e.Get(key); v != "" && got.Get(key) != v {
 			t.Fatalf("%s = %q came back as %q", key, v, got.Get(key))
 		}
-		if len(e.Names["author"]) == 1 && (len(got.Names["author"]) != 1 || got.Names["author"][0].Family != family || got.Names["author"][0].Given != given) {
-			t.Fatalf("author %q, %q came back as %+v", family, given, got.Names["author"])
+		if len(e.Names("author")) == 1 && (len(got.Names("author")) != 1 || got.Names("author")[0].Family != family || got.Names("author")[0].Given != given) {
+			t.Fatalf("author %q, %q came back as %+v", family, given, got.Names("author"))
 		}
 		if e.Extra != nil && got.Extra[extraKey] != extraValue {
 			t.Fatalf("extra %q = %q came back as %q", extraKey, extraValue, got.Extra[extraKey])

@@ -333,14 +333,13 @@ func (d *decoder) reference(i int, raw map[string]any) {
 	n := d.idx.child("reference", i)
 	e := bib.NewEntry("", "")
 	e.Pos = d.pos(n.tableLine())
-	e.FieldPos = map[string]bib.Pos{}
 	// id first, so that every later message can name the entry.
 	if p, ok := raw["id"]; ok {
-		e.FieldPos["id"] = d.pos(n.keyLine("id"))
+		e.SetPos("id", d.pos(n.keyLine("id")))
 		if s, ok := scalarString(p); ok && strings.TrimSpace(s) != "" {
 			e.ID = s
 		} else {
-			d.fail(e.FieldPos["id"], "", "id", CodeBadValue, "id must be a non-empty string")
+			d.fail(e.PosOf("id"), "", "id", CodeBadValue, "id must be a non-empty string")
 		}
 	}
 	if e.ID == "" {
@@ -354,7 +353,7 @@ func (d *decoder) reference(i int, raw map[string]any) {
 			continue
 		}
 		at := d.pos(n.keyLine(k))
-		e.FieldPos[k] = at
+		e.SetPos(k, at)
 		v := raw[k]
 		switch kind := bib.VariableKind(k); {
 		case k == "type":

@@ -109,17 +109,17 @@ func (c *encoder) entry(e *bib.Entry) {
 	// Fields and dates are interleaved in canonical order so that, say,
 	// issued sits next to the publication facts.
 	keys := c.keys[:0]
-	for k := range e.Fields {
+	for k := range e.Fields() {
 		keys = append(keys, k)
 	}
-	for k := range e.Dates {
+	for k := range e.AllDates() {
 		keys = append(keys, k)
 	}
 	for _, k := range c.sorted(keys) {
-		d, isDate := e.Dates[k]
+		d, isDate := e.Date(k)
 		switch {
 		case !isDate:
-			keyValue(b, k, e.Fields[k])
+			keyValue(b, k, e.Get(k))
 		case d.Literal != "":
 			b.WriteString(bareOrQuoted(k))
 			b.WriteString(" = { literal = ")
@@ -130,11 +130,8 @@ func (c *encoder) entry(e *bib.Entry) {
 		}
 	}
 	keys = keys[:0]
-	for k := range e.Names {
-		keys = append(keys, k)
-	}
-	for _, role := range c.sorted(keys) {
-		for _, n := range e.Names[role] {
+	for role, names := range e.AllNames() {
+		for _, n := range names {
 			b.WriteString("\n[[reference.")
 			b.WriteString(bareOrQuoted(role))
 			b.WriteString("]]\n")

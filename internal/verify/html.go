@@ -215,11 +215,11 @@ func (r *Result) format(e *bib.Entry) string {
 // fallback when no reference formatter is given.
 func PlainReference(e *bib.Entry) string {
 	var names []string
-	for _, n := range e.Names["author"] {
+	for _, n := range e.Names("author") {
 		names = append(names, n.String())
 	}
 	if len(names) == 0 {
-		for _, n := range e.Names["editor"] {
+		for _, n := range e.Names("editor") {
 			names = append(names, n.String()+" (ed.)")
 		}
 	}

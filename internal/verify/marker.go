@@ -135,7 +135,7 @@ func authorKeys(e *bib.Entry) []string {
 		}
 	}
 	for _, v := range []string{"author", "editor", "translator"} {
-		ns := e.Names[v]
+		ns := e.Names(v)
 		if len(ns) == 0 {
 			continue
 		}

@@ -88,7 +88,7 @@ func newListIndex(lib *bib.Library) *listIndex {
 			}
 		}
 		for _, role := range []string{"author", "editor"} {
-			for k, n := range e.Names[role] {
+			for k, n := range e.Names(role) {
 				if k >= 3 {
 					break
 				}
