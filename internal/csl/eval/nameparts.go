@@ -28,6 +28,16 @@ func joinParticle(a, b string) string {
 // given-name-first order; names with Han, kana or Hangul letters print
 // family first without a space.
 func isLatinOrCyrillic(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return true
+	}
 	for _, r := range s {
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			return false

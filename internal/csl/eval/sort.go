@@ -13,9 +13,44 @@ import (
 // sortValue is one key of one item.
 type sortValue struct {
 	s      string
-	key    []byte // collation key of s
+	key    []byte // collation key of s (computed when needed, see ascii)
 	script int    // rank of the script of s's first letter
 	empty  bool
+	// ascii reports that s is plain ASCII (letters, digits, spaces) and
+	// the collation orders such strings as their lower-case bytes: lower
+	// then stands for key, which is only computed when s is compared with
+	// a string that is not.
+	ascii bool
+	lower string
+}
+
+// asciiCollation lists the languages whose collation orders plain ASCII
+// strings (letters, digits and spaces, case ignored) as their lower-case
+// bytes: no tailoring of Latin letters (Danish "aa", Czech "ch" have one).
+// TestASCIICollation checks it.
+var asciiCollation = map[string]bool{"en": true, "ru": true, "kk": true, "uk": true, "be": true, "de": true,
+	"fr": true, "it": true, "pt": true, "es": true, "nl": true}
+
+// plainASCII reports whether s has only ASCII letters, digits, spaces and
+// hyphens (which collate in that order, as their bytes), and the \x01
+// that separates names in a names key (which the collation ignores).
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '\x01') {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower is s in lower case without the \x01 separators: what the
+// collation compares of a plainASCII string.
+func asciiLower(s string) string {
+	if strings.IndexByte(s, '\x01') >= 0 {
+		s = strings.ReplaceAll(s, "\x01", "")
+	}
+	return strings.ToLower(s)
 }
 
 // sortKeys computes all of an item's sort keys (CSL 1.0.2, "Sorting").
@@ -71,21 +106,33 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	r.release(c)
 	sv := sortValue{s: v, empty: v == ""}
 	if !sv.empty {
-		// Many items share a key (a year, an author): collate each
-		// string once.
-		if cv, ok := r.collated[collKey{s, v}]; ok {
-			sv.script, sv.key = cv.script, cv.key
+		if r.e.asciiColl && plainASCII(v) {
+			sv.ascii, sv.lower = true, asciiLower(v)
+			sv.script = r.scriptRank(s, v)
 			return sv
 		}
-		sv.script = r.scriptRank(s, v)
-		r.collBuf.Reset()
-		sv.key = r.bytes(r.coll.KeyFromString(&r.collBuf, v))
-		if r.collated == nil {
-			r.collated = map[collKey]collValue{}
-		}
-		r.collated[collKey{s, v}] = collValue{sv.script, sv.key}
+		r.collateValue(s, &sv)
 	}
 	return sv
+}
+
+// collateValue computes the script rank and collation key of sv. Many
+// items share a key (a year, an author): each string is collated once.
+func (r *run) collateValue(s *style.Sort, sv *sortValue) {
+	if sv.key != nil || sv.empty {
+		return
+	}
+	if cv, ok := r.collated[collKey{s, sv.s}]; ok {
+		sv.script, sv.key = cv.script, cv.key
+		return
+	}
+	sv.script = r.scriptRank(s, sv.s)
+	r.collBuf.Reset()
+	sv.key = r.bytes(r.coll.KeyFromString(&r.collBuf, sv.s))
+	if r.collated == nil {
+		r.collated = map[collKey]collValue{}
+	}
+	r.collated[collKey{s, sv.s}] = collValue{sv.script, sv.key}
 }
 
 // isSortPunct reports whether r is changed by dropPunct, or is white
@@ -125,7 +172,7 @@ func (lk *lazyKeys) get(i, k int) *sortValue {
 // compare compares items i and j: -1, 0 or 1.
 func (lk *lazyKeys) compare(i, j int) int {
 	for k, key := range lk.s.Keys {
-		if cmp := compareValues(lk.get(i, k), lk.get(j, k), key.Descending); cmp != 0 {
+		if cmp := lk.r.compareValues(lk.s, lk.get(i, k), lk.get(j, k), key.Descending); cmp != 0 {
 			return cmp
 		}
 	}
@@ -139,7 +186,7 @@ func (r *run) less(a, b []sortValue, s *style.Sort) int {
 		if i >= len(a) || i >= len(b) {
 			break
 		}
-		if cmp := compareValues(&a[i], &b[i], k.Descending); cmp != 0 {
+		if cmp := r.compareValues(s, &a[i], &b[i], k.Descending); cmp != 0 {
 			return cmp
 		}
 	}
@@ -148,7 +195,7 @@ func (r *run) less(a, b []sortValue, s *style.Sort) int {
 
 // compareValues compares two values of one key: -1, 0 or 1. Empty values
 // sort last in both directions.
-func compareValues(x, y *sortValue, descending bool) int {
+func (r *run) compareValues(s *style.Sort, x, y *sortValue, descending bool) int {
 	switch {
 	case x.empty && y.empty:
 		return 0
@@ -159,7 +206,13 @@ func compareValues(x, y *sortValue, descending bool) int {
 	}
 	cmp := x.script - y.script
 	if cmp == 0 {
-		cmp = bytes.Compare(x.key, y.key)
+		if x.ascii && y.ascii {
+			cmp = strings.Compare(x.lower, y.lower)
+		} else {
+			r.collateValue(s, x)
+			r.collateValue(s, y)
+			cmp = bytes.Compare(x.key, y.key)
+		}
 	}
 	if cmp == 0 {
 		cmp = strings.Compare(x.s, y.s)
