@@ -403,20 +403,24 @@ func (r *run) shownNames(it *item.Item) []item.Name {
 
 // nameForms returns the rendered forms of an item's shown names with
 // every given name at level (0 as styled, 1 initials, 2 full).
-func (r *run) nameForms(it *item.Item, level int) []string {
+func (r *run) nameForms(it *item.Item, level, limit int) []string {
 	f := r.keyEntry(it).first
 	if f == nil {
 		return nil
 	}
+	names := f.names
+	if limit >= 0 && len(names) > limit {
+		names = names[:limit]
+	}
 	c, _ := r.newCtx(it, false)
 	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	c.cite = &c.citeBuf
-	c.dis = &disState{given: make(map[nameRef]int, len(f.names))}
-	for _, n := range f.names {
+	c.dis = &disState{given: make(map[nameRef]int, len(names))}
+	for _, n := range names {
 		c.dis.setGiven(nameKey(n), level)
 	}
-	forms := make([]string, len(f.names))
-	for i, n := range f.names {
+	forms := make([]string, len(names))
+	for i, n := range names {
 		forms[i] = c.name(n, f.nm, f.o, f.inverted[i]).Plain()
 	}
 	r.release(c)
@@ -493,86 +497,101 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		maxLevel = 1
 	}
 	primary := rule == "primary-name" || rule == "primary-name-with-initials"
-	type occ struct {
-		it  *item.Item
-		key nameRef
-		idx int
-	}
-	forms := map[int]map[string]map[string]bool{} // level → form → person keys
-	var occs []occ
-	formOf := map[*item.Item]map[int][]string{}
 	// Only items with a family name shared by different people can need
-	// expansion; the rest are rendered once.
-	families := map[string]map[string]bool{}
-	shown := map[*item.Item][]item.Name{}
-	for _, it := range items {
-		shown[it] = r.shownNames(it)
-		for _, n := range shown[it] {
-			if families[n.Family] == nil {
-				families[n.Family] = map[string]bool{}
+	// expansion.
+	families := map[string]string{} // family → a person with it, or "" once several
+	shown := make([][]item.Name, len(items))
+	persons := make([][]string, len(items))
+	for k, it := range items {
+		shown[k] = r.shownNames(it)
+		persons[k] = make([]string, len(shown[k]))
+		for i, n := range shown[k] {
+			p := personKey(n)
+			persons[k][i] = p
+			if q, ok := families[n.Family]; !ok {
+				families[n.Family] = p
+			} else if q != p {
+				families[n.Family] = ""
 			}
-			families[n.Family][personKey(n)] = true
 		}
 	}
-	for _, it := range items {
-		names := shown[it]
+	// The occurrences of names in the cites of those items.
+	type occ struct {
+		item, idx int
+	}
+	var active []occ
+	for k := range items {
 		clash := false
-		for _, n := range names {
-			if len(families[n.Family]) > 1 {
+		for _, n := range shown[k] {
+			if families[n.Family] == "" {
 				clash = true
 			}
 		}
 		if !clash {
 			continue
 		}
-		formOf[it] = map[int][]string{}
-		for level := 0; level <= maxLevel; level++ {
-			formOf[it][level] = r.nameForms(it, level)
-		}
-		for i, n := range names {
+		for i := range shown[k] {
 			if primary && i > 0 {
 				break
 			}
-			occs = append(occs, occ{it: it, key: nameKey(n), idx: i})
-			for level := 0; level <= maxLevel; level++ {
-				fs := formOf[it][level]
-				if i >= len(fs) {
-					continue
-				}
-				if forms[level] == nil {
-					forms[level] = map[string]map[string]bool{}
-				}
-				if forms[level][fs[i]] == nil {
-					forms[level][fs[i]] = map[string]bool{}
-				}
-				forms[level][fs[i]][personKey(n)] = true
-			}
+			active = append(active, occ{k, i})
 		}
 	}
-	for _, o := range occs {
-		fs := formOf[o.it]
-		level := -1
-		for l := 0; l <= maxLevel; l++ {
-			f := fs[l]
-			if o.idx >= len(f) {
-				break
+	// Level by level, a name takes the first level at which no other
+	// person's name looks the same. Names that differ at one level differ
+	// at the next (expanding given names keeps the family name), so each
+	// level need only be rendered for the names still alike.
+	limit := -1
+	if primary {
+		limit = 1
+	}
+	forms := map[*item.Item][]string{}
+	for level := 0; level <= maxLevel && len(active) > 0; level++ {
+		clear(forms)
+		type group struct {
+			person string
+			multi  bool
+		}
+		groups := map[string]*group{}
+		formOf := func(o occ) (string, bool) {
+			it := items[o.item]
+			fs, ok := forms[it]
+			if !ok {
+				fs = r.nameForms(it, level, limit)
+				forms[it] = fs
 			}
-			if len(forms[l][f[o.idx]]) <= 1 {
-				level = l
-				break
+			if o.idx >= len(fs) {
+				return "", false
+			}
+			return fs[o.idx], true
+		}
+		for _, o := range active {
+			f, ok := formOf(o)
+			if !ok {
+				continue
+			}
+			p := persons[o.item][o.idx]
+			if g := groups[f]; g == nil {
+				groups[f] = &group{person: p}
+			} else if g.person != p {
+				g.multi = true
 			}
 		}
-		if level < 0 {
-			// No level separates the name: leave it as styled.
-			level = 0
-		}
-		if level > 0 {
-			d := r.disFor(o.it)
-			if d.given == nil {
-				d.given = map[nameRef]int{}
+		var next []occ
+		for _, o := range active {
+			f, ok := formOf(o)
+			if !ok {
+				continue // no level separates it: it stays as styled
 			}
-			d.setGiven(o.key, level)
+			if groups[f].multi {
+				next = append(next, o)
+				continue
+			}
+			if level > 0 {
+				r.disFor(items[o.item]).setGiven(nameKey(shown[o.item][o.idx]), level)
+			}
 		}
+		active = next
 	}
 }
 
