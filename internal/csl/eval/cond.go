@@ -134,6 +134,16 @@ func isNumeric(s string) bool {
 	if s == "" {
 		return false
 	}
+	digits := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		return true // the common case, without the regexp
+	}
 	return numericRe.MatchString(s)
 }
 

@@ -273,6 +273,8 @@ type run struct {
 	// textTerms caches the term of each cs:text element (by Text.ID)
 	// in the default language.
 	textTerms []cachedTerm
+	// rangeDelim caches the page-range delimiter of the default language.
+	rangeDelim string
 	// collated caches collation keys.
 	collated map[collKey]collValue
 	// dateFmts caches resolved localized date formats.

@@ -23,6 +23,10 @@ func TestFormatRanges(t *testing.T) {
 		{"e12-e15", "minimal", "e12–5"},
 		{"N110-5", "expanded", "N110-5"},
 		{"xxv-xxviii", "", "xxv–xxviii"},
+		{"120-101", "minimal", "120-101"},
+		{"7 – 9", "expanded", "7–9"},
+		{"1496--1504", "chicago", "1496–1504"},
+		{"321-28", "", "321–28"},
 	}
 	for _, tt := range tests {
 		if got := formatRanges(tt.in, tt.format, "–"); got != tt.want {

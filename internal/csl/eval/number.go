@@ -308,10 +308,17 @@ func (c *ctx) pageRange(v string) string {
 }
 
 func (c *ctx) rangeDelim() string {
-	if s, ok := c.term("page-range-delimiter", "long", false); ok {
-		return s
+	if c.lang == c.r.e.lang && c.r.rangeDelim != "" {
+		return c.r.rangeDelim
 	}
-	return "–"
+	d := "–"
+	if s, ok := c.term("page-range-delimiter", "long", false); ok {
+		d = s
+	}
+	if c.lang == c.r.e.lang && d != "" {
+		c.r.rangeDelim = d
+	}
+	return d
 }
 
 var rangeRe = regexp.MustCompile(`([A-Za-z0-9]+)\s*(?:-+|–|—)\s*([A-Za-z0-9]+)`)
@@ -325,6 +332,17 @@ var prefixedNumRe = regexp.MustCompile(`^((?:\d*[A-Za-z]+)?)(\d+)$`)
 func formatRanges(v, format, delim string) string {
 	if !strings.ContainsAny(v, "-–—") {
 		return v
+	}
+	if a, b, ok := simpleRange(v); ok {
+		// The common case, a whole value "101-120", without regexps.
+		if format == "" {
+			return a + delim + b
+		}
+		end, ok := abbreviateRange(a, b, format)
+		if !ok {
+			return v
+		}
+		return a + delim + end
 	}
 	return rangeRe.ReplaceAllStringFunc(v, func(m string) string {
 		sub := rangeRe.FindStringSubmatch(m)
@@ -347,6 +365,43 @@ func formatRanges(v, format, delim string) string {
 		}
 		return a + "-" + b
 	})
+}
+
+// simpleRange splits a value that is just a range of two numbers
+// ("101-120", "7 – 9"; hyphens, an en or em dash) into its ends.
+func simpleRange(v string) (a, b string, ok bool) {
+	i := 0
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return "", "", false
+	}
+	a = v[:i]
+	for i < len(v) && v[i] == ' ' {
+		i++
+	}
+	switch {
+	case strings.HasPrefix(v[i:], "-"):
+		for i < len(v) && v[i] == '-' {
+			i++
+		}
+	case strings.HasPrefix(v[i:], "–"), strings.HasPrefix(v[i:], "—"):
+		i += len("–")
+	default:
+		return "", "", false
+	}
+	for i < len(v) && v[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+		j++
+	}
+	if j == i || j != len(v) {
+		return "", "", false
+	}
+	return a, v[i:], true
 }
 
 // abbreviateRange returns the end of the range na–nb (digits only) in the

@@ -221,6 +221,9 @@ func matchTag(s string) (string, int, bool) {
 // (compatibility decomposition <super>): modifier letters, superscript
 // digits and signs, ª º, ℠ ™, and the kanbun marks.
 func isSuperscript(r rune) bool {
+	if r < 0xAA {
+		return false
+	}
 	switch {
 	case r == 0xAA || r == 0xB2 || r == 0xB3 || r == 0xB9 || r == 0xBA:
 		return true
@@ -231,8 +234,11 @@ func isSuperscript(r rune) bool {
 	case r >= 0x2070 && r <= 0x207F, r == 0x2120, r == 0x2122, r >= 0x3192 && r <= 0x319F:
 		return true
 	}
-	_, ok := superBase[r]
-	return ok
+	switch r {
+	case 0x2C0, 0x2C1, 0x6E5, 0x6E6: // superBase
+		return true
+	}
+	return false
 }
 
 // superBase lists superscripts without a compatibility decomposition.
