@@ -51,8 +51,9 @@ type Engine struct {
 	observes observations
 	// budget is the evaluation budget per rendering of an item.
 	budget int
-	// asciiColl: plain ASCII sort keys compare as lower-case bytes.
-	asciiColl bool
+	// asciiColl: plain ASCII sort keys compare as lower-case bytes;
+	// russianColl: so do keys with Russian letters.
+	asciiColl, russianColl bool
 	// optChain holds, for the citation (0) and the bibliography (1),
 	// the option maps a ctx looks options up in.
 	optChain [2][]map[string]string
@@ -77,6 +78,7 @@ func New(st *style.Style, cfg Config) *Engine {
 	}
 	base, _, _ := strings.Cut(strings.ToLower(cfg.Lang), "-")
 	e.asciiColl = asciiCollation[base] || cfg.Lang == ""
+	e.russianColl = russianCollation[base] || cfg.Lang == ""
 	if st.Citation != nil {
 		e.optChain[0] = []map[string]string{st.Citation.Options, st.Options}
 	}

@@ -94,41 +94,61 @@ func TestYearSuffix(t *testing.T) {
 	}
 }
 
-// TestASCIICollation: for the languages of asciiCollation, the collation
-// orders plain ASCII strings as their lower-case bytes, which the sort's
-// fast path relies on; a tailored language (Danish) does not.
-func TestASCIICollation(t *testing.T) {
+// TestPlainCollation: for the languages of asciiCollation (and
+// russianCollation), the collation orders plain strings as plainKey's
+// bytes, which the sort's fast path relies on; tailored languages
+// (Danish for Latin, Kazakh for Cyrillic) do not.
+func TestPlainCollation(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	alpha := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -\x01"
-	word := func() string {
-		var b strings.Builder
-		for i := 0; i < 1+rng.Intn(6); i++ {
-			b.WriteByte(alpha[rng.Intn(len(alpha))])
+	latin := []rune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -\x01")
+	russian := append(latin, []rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")...)
+	check := func(lang string, alpha []rune, cyr bool) int {
+		word := func() string {
+			var b strings.Builder
+			for i := 0; i < 1+rng.Intn(6); i++ {
+				b.WriteRune(alpha[rng.Intn(len(alpha))])
+			}
+			return b.String()
 		}
-		return b.String()
-	}
-	check := func(lang string) int {
 		e := &Engine{lang: lang}
 		c := e.collator()
 		var buf collate.Buffer
 		bad := 0
 		for n := 0; n < 5000; n++ {
 			a, b := word(), word()
+			pa, oka := plainKey(a, cyr)
+			pb, okb := plainKey(b, cyr)
+			if !oka || !okb {
+				t.Fatalf("plainKey(%q) or plainKey(%q) not plain", a, b)
+			}
 			buf.Reset()
 			ka := append([]byte(nil), c.KeyFromString(&buf, a)...)
 			kb := c.KeyFromString(&buf, b)
-			if bytes.Compare(ka, kb) != strings.Compare(asciiLower(a), asciiLower(b)) {
+			if bytes.Compare(ka, kb) != strings.Compare(pa, pb) {
 				bad++
 			}
 		}
 		return bad
 	}
 	for lang := range asciiCollation {
-		if bad := check(lang); bad > 0 {
-			t.Errorf("%s: %d pairs of ASCII strings collate unlike their lower-case bytes", lang, bad)
+		if bad := check(lang, latin, false); bad > 0 {
+			t.Errorf("%s: %d pairs of plain ASCII strings collate unlike their plain keys", lang, bad)
 		}
 	}
-	if check("da") == 0 {
-		t.Error("da: no difference found; the test does not test anything")
+	for lang := range russianCollation {
+		if bad := check(lang, russian, true); bad > 0 {
+			t.Errorf("%s: %d pairs of plain Russian strings collate unlike their plain keys", lang, bad)
+		}
+	}
+	if check("da", latin, false) == 0 || check("kk", russian, true) == 0 {
+		t.Error("da or kk: no difference found; the test does not test anything")
+	}
+	for _, s := range []string{"Smith, J.", "Жигалов ӘӘ", "naïve"} {
+		if _, ok := plainKey(s, true); ok {
+			t.Errorf("plainKey(%q) is plain", s)
+		}
+	}
+	if _, ok := plainKey("Жигалов", false); ok {
+		t.Error("plainKey(Жигалов, false) is plain")
 	}
 }

@@ -16,41 +16,73 @@ type sortValue struct {
 	key    []byte // collation key of s (computed when needed, see ascii)
 	script int    // rank of the script of s's first letter
 	empty  bool
-	// ascii reports that s is plain ASCII (letters, digits, spaces) and
-	// the collation orders such strings as their lower-case bytes: lower
-	// then stands for key, which is only computed when s is compared with
-	// a string that is not.
+	// ascii reports that s is plain (see plainKey) and the collation
+	// orders such strings as their lower-case bytes: lower then stands for
+	// key, which is only computed when s is compared with a string that
+	// is not.
 	ascii bool
 	lower string
 }
 
-// asciiCollation lists the languages whose collation orders plain ASCII
-// strings (letters, digits and spaces, case ignored) as their lower-case
-// bytes: no tailoring of Latin letters (Danish "aa", Czech "ch" have one).
-// TestASCIICollation checks it.
+// asciiCollation lists the languages whose collation orders plain
+// strings (ASCII letters, digits, spaces, hyphens and the Russian
+// alphabet, case ignored, ё as е) as their lower-case bytes: no tailoring
+// of those letters (Danish "aa", Czech "ch" have one). TestPlainCollation
+// checks it.
 var asciiCollation = map[string]bool{"en": true, "ru": true, "kk": true, "uk": true, "be": true, "de": true,
 	"fr": true, "it": true, "pt": true, "es": true, "nl": true}
 
-// plainASCII reports whether s has only ASCII letters, digits, spaces and
-// hyphens (which collate in that order, as their bytes), and the \x01
-// that separates names in a names key (which the collation ignores).
-func plainASCII(s string) bool {
+// russianCollation lists those of asciiCollation whose collation also
+// orders the Russian alphabet as its code points (Kazakh and Belarusian
+// tailor some of its letters).
+var russianCollation = map[string]bool{"en": true, "ru": true, "uk": true, "de": true,
+	"fr": true, "it": true, "pt": true, "es": true, "nl": true}
+
+// plainKey returns what the collation compares of s when s is plain:
+// ASCII letters, digits, spaces and hyphens (which collate in that order,
+// as their bytes), letters of the Russian alphabet (after all Latin
+// ones, in alphabetical order, ё as е; only when russian is set), and
+// the \x01 that separates names
+// in a names key (which the collation ignores). ok is false otherwise.
+func plainKey(s string, russian bool) (key string, ok bool) {
+	simple := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x80 {
+			simple = false
+			continue
+		}
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '-' || c == '\x01') {
-			return false
+			return "", false
 		}
 	}
-	return true
-}
-
-// asciiLower is s in lower case without the \x01 separators: what the
-// collation compares of a plainASCII string.
-func asciiLower(s string) string {
-	if strings.IndexByte(s, '\x01') >= 0 {
-		s = strings.ReplaceAll(s, "\x01", "")
+	if !simple && !russian {
+		return "", false
 	}
-	return strings.ToLower(s)
+	if simple {
+		if strings.IndexByte(s, '\x01') >= 0 {
+			s = strings.ReplaceAll(s, "\x01", "")
+		}
+		return strings.ToLower(s), true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\x01':
+		case r < 0x80:
+			b.WriteRune(unicode.ToLower(r))
+		case r >= 'а' && r <= 'я':
+			b.WriteRune(r)
+		case r >= 'А' && r <= 'Я':
+			b.WriteRune(r + ('а' - 'А'))
+		case r == 'ё' || r == 'Ё':
+			b.WriteRune('е')
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // sortKeys computes all of an item's sort keys (CSL 1.0.2, "Sorting").
@@ -106,10 +138,12 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	r.release(c)
 	sv := sortValue{s: v, empty: v == ""}
 	if !sv.empty {
-		if r.e.asciiColl && plainASCII(v) {
-			sv.ascii, sv.lower = true, asciiLower(v)
-			sv.script = r.scriptRank(s, v)
-			return sv
+		if r.e.asciiColl {
+			if k, ok := plainKey(v, r.e.russianColl); ok {
+				sv.ascii, sv.lower = true, k
+				sv.script = r.scriptRank(s, v)
+				return sv
+			}
 		}
 		r.collateValue(s, &sv)
 	}
