@@ -27,10 +27,13 @@ func (e *env) renderCommand() *ucli.Command {
 			"Markers: pandoc [@key], [@a; @b, p. 3], @key [p. 3], [-@key], [see @a, ch. 2],\n" +
 			"nocite in the YAML front matter; numeric [n], [n, с. 9], [1–3], [1; 4], which\n" +
 			"refer to the manuscript's own numbered reference list when it has one (its\n" +
-			"entries are matched with the library by title) and to the library's order\n" +
-			"otherwise; author–date (Author, 2012). Numeric styles number the references by\n" +
-			"first citation; author–date styles disambiguate across the document (2012a);\n" +
-			"note styles put citations in footnotes (ibid, subsequent short forms).\n\n" +
+			"entries are matched with the library by title, authors and year, as verify\n" +
+			"matches them) and to the library's order otherwise; author–date\n" +
+			"(Author, 2012), by the first author in any form the record keeps or\n" +
+			"romanised, the co-authors choosing among one author's works of a year.\n\n" +
+			"Numeric styles number the references by first citation; author–date\n" +
+			"styles disambiguate across the document (2012a); note styles put\n" +
+			"citations in footnotes (ibid, subsequent short forms).\n\n" +
 			"A marker that names a work the library lacks is left as it is and reported as\n" +
 			"FILE:LINE:COL: unresolved-marker: ... on stderr; the exit code is then 1 and\n" +
 			"nothing is written to -o. An unreadable manuscript is exit code 2.\n\n" +

@@ -8,7 +8,9 @@
 // It is the one manuscript model of cite: verify checks a Document's
 // markers and statements against a library, and render replaces its
 // marker spans with formatted citations, copying every other byte
-// unchanged. The package knows nothing of libraries and does no I/O.
+// unchanged. Which library record each cite and each entry of the
+// reference list is, both ask one resolver, the subpackage resolve. This
+// package knows nothing of libraries and does no I/O.
 //
 // Parse is linear in the size of its input: every scanner moves forward,
 // any look-ahead is bounded or cached, and line and column numbers come

@@ -23,6 +23,7 @@ import (
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/manuscript"
+	"github.com/cite-project/cite/internal/manuscript/resolve"
 )
 
 // CodeUnresolved is the code of a marker that names a work the library
@@ -112,7 +113,7 @@ func Render(doc *manuscript.Document, lib *bib.Library, f *cite.Formatter, opts 
 		to = OwnFormat(doc.Format)
 	}
 	info := f.Info()
-	j := &job{doc: doc, lib: lib, f: f, to: to, rs: newResolver(lib, doc.References),
+	j := &job{doc: doc, lib: lib, f: f, to: to, cites: resolve.New(lib).Cites(doc, resolve.ByOwnList),
 		note: info.Class == "note", numeric: info.Numeric(), res: &Result{}}
 	j.collect()
 	nocite := j.nocite()
@@ -141,7 +142,7 @@ type job struct {
 	lib     *bib.Library
 	f       *cite.Formatter
 	to      output.Format
-	rs      *resolver
+	cites   *resolve.Cites
 	note    bool // a note style: citations go to footnotes
 	numeric bool
 	res     *Result
@@ -207,6 +208,14 @@ func (j *job) collect() {
 	j.res.Citations = len(j.markers)
 }
 
+// KeepNarrative returns the manuscript.Options filter that keeps a
+// narrative author–date marker ("Smith (2012)") only when every cite
+// resolves in lib: "Minister (1994)" is prose, not a citation (see
+// resolve.Resolver.KeepNarrative).
+func KeepNarrative(lib *bib.Library) func(*manuscript.Marker) bool {
+	return resolve.New(lib).KeepNarrative
+}
+
 // narrative reports whether the author's name is part of the sentence.
 func narrative(m *manuscript.Marker) bool {
 	if !m.Narrative {
@@ -224,22 +233,24 @@ func narrative(m *manuscript.Marker) bool {
 // returns false when any cite does not resolve.
 func (j *job) refs(m *manuscript.Marker) ([]cite.Ref, bool) {
 	refs := make([]cite.Ref, 0, len(m.Cites))
-	var missing []string
+	var missing, hints []string
 	for k := range m.Cites {
 		c := &m.Cites[k]
-		e := j.rs.resolve(m, c)
+		match := j.cites.Resolve(m, c)
+		e := match.Entry
 		if e == nil {
 			missing = append(missing, c.Key)
+			if o := match.OtherYear; o != nil {
+				hints = append(hints, fmt.Sprintf("the library's only work by %s, %s, is from %d", c.Author, o.ID, o.Year()))
+			}
 			continue
 		}
 		r := cite.Ref{ID: e.ID, Locator: c.Locator, Label: c.Label, Prefix: spacedPrefix(c.Prefix), Suffix: spacedSuffix(c.Suffix), SuppressAuthor: c.SuppressAuthor}
 		if c.Volume != "" {
 			r = j.volumeRef(r, c)
 		}
-		if r.Locator == "" && c.Number > 0 && j.rs.own != nil {
-			if p := j.rs.pages[c.Number]; p != "" {
-				r.Locator, r.Label = p, "page"
-			}
+		if r.Locator == "" && match.Page != "" {
+			r.Locator, r.Label = match.Page, "page"
 		}
 		if k == 0 && m.Prefix != "" {
 			r.Prefix = spacedPrefix(m.Prefix) + r.Prefix
@@ -253,8 +264,11 @@ func (j *job) refs(m *manuscript.Marker) ([]cite.Ref, bool) {
 		what := "names no reference in the library"
 		if len(missing) > 0 {
 			what = fmt.Sprintf("%s: no reference %s in the library", m.Text, strings.Join(quote(missing), ", "))
-			if j.rs.own != nil && m.Form == manuscript.NumericMarker {
-				what += " (numbers refer to the manuscript's own reference list, whose entries are matched with the library by title)"
+			if j.cites.OwnList() != nil && m.Form == manuscript.NumericMarker {
+				what += " (numbers refer to the manuscript's own reference list, whose entries are matched with the library by authors, year and title)"
+			}
+			if len(hints) > 0 {
+				what += " (" + strings.Join(hints, "; ") + ")"
 			}
 		}
 		j.res.Problems = append(j.res.Problems, Problem{File: j.doc.Name, Line: m.Line, Column: m.Column, Code: CodeUnresolved, Message: what})

@@ -256,3 +256,53 @@ func TestAliases(t *testing.T) {
 		t.Errorf("alias: cites %+v, problems %v", res.Cites, res.Problems)
 	}
 }
+
+// TestYearLetters: a manuscript's own year letters name the works an
+// author–date style letters so, by title (APA 7, 8.19): rendering it in
+// that style gives the same letters. (Both resolvers lettered in library
+// order, and swapped them here.)
+func TestYearLetters(t *testing.T) {
+	text := "First (Smith, 2012b), then (Smith, 2012a, p. 3).\n"
+	res := run(t, smithLibrary(), formatter(t, nil, "apa", output.Markdown), "paper.md", text, output.Markdown)
+	if !strings.HasPrefix(res.Text, "First (Smith, 2012b), then (Smith, 2012a, p. 3).\n") || len(res.Problems) > 0 {
+		t.Errorf("output:\n%s\nproblems: %v", res.Text, res.Problems)
+	}
+}
+
+// TestAuthorDateForms: author–date markers resolve through every form
+// of a name that verify resolves too: a BibTeX "R Core Team" (given "R
+// Core", family "Team"), an initial before the family name, romanised
+// Cyrillic, co-authors. render did not resolve the first two before. An
+// author's only work of another year is not taken: the marker is
+// reported, naming that work.
+func TestAuthorDateForms(t *testing.T) {
+	lib := smithLibrary()
+	add := func(id string, year int, names ...bib.Name) {
+		e := bib.NewEntry(id, "book")
+		e.Set("title", id)
+		e.SetDate("issued", bib.Date{Start: bib.DatePart{Year: year}})
+		for _, n := range names {
+			e.AddName("author", n)
+		}
+		lib.Add(e)
+	}
+	add("rcore", 2022, bib.Name{Given: "R Core", Family: "Team"})
+	add("terra", 2022, bib.Name{Given: "Robert J.", Family: "Hijmans"})
+	add("zhigalov", 1993, bib.Name{Family: "Жигалов", Given: "К. В."}, bib.Name{Family: "Султанов", Given: "Б. К."})
+	text := "R (R Core Team, 2022) and terra (J Hijmans, 2022); (Zhigalov & Sultanov, 1993); (Jones, 2002).\n"
+	res := run(t, lib, formatter(t, nil, "apa", output.Markdown), "paper.md", text, output.Markdown)
+	var got []string
+	for _, c := range res.Cites {
+		got = append(got, c.Text)
+	}
+	// "Team": the record holds BibTeX's reading of the name; APA romanises
+	// the Russian names (9.38).
+	want := []string{"(Team, 2022)", "(Hijmans, 2022)", "(Zhigalov & Sultanov, 1993)"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("citations = %q; want %q", got, want)
+	}
+	wantProblem := `paper.md:1:81: unresolved-marker: (Jones, 2002): no reference "Jones 2002" in the library (the library's only work by Jones, jones, is from 2001)`
+	if len(res.Problems) != 1 || res.Problems[0].String() != wantProblem {
+		t.Errorf("problems = %v; want %s", res.Problems, wantProblem)
+	}
+}

@@ -1,12 +1,11 @@
 package verify
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/manuscript"
-	"github.com/cite-project/cite/internal/translit"
+	"github.com/cite-project/cite/internal/manuscript/resolve"
 )
 
 // Marker is one citation marker of a manuscript, resolved against the
@@ -54,11 +53,11 @@ func (m Marker) numeric() bool {
 	return m.form == manuscript.NumericMarker || m.form == manuscript.SuperscriptMarker
 }
 
-// resolver matches the cites of markers with the entries of a library.
-type resolver struct {
-	lib      *bib.Library
-	byAuthor map[string][]*bib.Entry // built on the first author–date cite
-	byLen    map[int][]idForm        // ids by length, built on the first suggestion
+// idIndex holds the library's ids by length, for suggesting the id a
+// mistyped key meant (see didYouMean); built on the first suggestion.
+type idIndex struct {
+	lib   *bib.Library
+	byLen map[int][]idForm
 }
 
 // idForm is an id as suggestions compare it: lower case, with its
@@ -80,125 +79,38 @@ func charSig(s []rune) uint64 {
 	return sig
 }
 
-func newResolver(lib *bib.Library) *resolver { return &resolver{lib: lib} }
-
-// authors returns the index of entries by the names an author–date
-// citation may use.
-func (rs *resolver) authors() map[string][]*bib.Entry {
-	if rs.byAuthor != nil {
-		return rs.byAuthor
-	}
-	rs.byAuthor = map[string][]*bib.Entry{}
-	for _, e := range rs.lib.Entries {
-		for _, k := range authorKeys(e) {
-			list := rs.byAuthor[k]
-			if len(list) == 0 || list[len(list)-1] != e {
-				rs.byAuthor[k] = append(list, e)
-			}
-		}
-	}
-	return rs.byAuthor
-}
-
 // idsByLength returns the ids whose lower-case length is n, grouped by
 // length, built on first use.
-func (rs *resolver) idsByLength(n int) []idForm {
-	if rs.byLen == nil {
-		rs.byLen = map[int][]idForm{}
-		for _, e := range rs.lib.Entries {
+func (ix *idIndex) idsByLength(n int) []idForm {
+	if ix.byLen == nil {
+		ix.byLen = map[int][]idForm{}
+		for _, e := range ix.lib.Entries {
 			l := []rune(strings.ToLower(e.ID))
-			rs.byLen[len(l)] = append(rs.byLen[len(l)], idForm{id: e.ID, lower: l, sig: charSig(l)})
+			ix.byLen[len(l)] = append(ix.byLen[len(l)], idForm{id: e.ID, lower: l, sig: charSig(l)})
 		}
 	}
-	return rs.byLen[n]
+	return ix.byLen[n]
 }
 
-// romanizations are the schemes whose forms of a Cyrillic name an
-// author–date citation may use: "(Zhigalov, 1993)" for Жигалов.
-var romanizations = []translit.Scheme{translit.BGN, translit.GOSTB, translit.LC, translit.ISO9}
-
-// authorKeys returns the normalised names an author–date citation may use
-// for e: the first author's (or editor's) family name or institution, in
-// every script the entry records and romanised by the usual schemes; for a
-// work without one, its title or container title.
-func authorKeys(e *bib.Entry) []string {
-	var keys []string
-	add := func(s string) {
-		if s = normName(s); s == "" {
-			return
-		}
-		keys = append(keys, s)
-		if translit.IsCyrillic(s) {
-			for _, sc := range romanizations {
-				keys = append(keys, normName(translit.Romanize(s, sc, e.Get("language"))))
-			}
-		}
-	}
-	for _, v := range []string{"author", "editor", "translator"} {
-		ns := e.Names(v)
-		if len(ns) == 0 {
-			continue
-		}
-		n := ns[0]
-		add(n.Family)
-		if n.Given != "" && n.Family != "" {
-			add(n.Given + " " + n.Family) // "R Core Team", read by BibTeX as given "R Core", family "Team"
-		}
-		if n.NonDroppingParticle != "" {
-			add(n.NonDroppingParticle + " " + n.Family)
-		}
-		add(n.Literal)
-		for _, k := range []string{"family-translit", "family-translated", "literal-translit", "literal-translated"} {
-			add(n.Alt[k])
-		}
-		return keys
-	}
-	for _, f := range []string{"title", "title-translit", "title-translated", "container-title", "container-title-translit"} {
-		add(e.Get(f))
-	}
-	return keys
-}
-
-func normName(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "’", "'")
-}
-
-// keepNarrative keeps a narrative author–date marker only when it
-// resolves: "Minister (1994)" is prose, not a citation.
-func (rs *resolver) keepNarrative(m *manuscript.Marker) bool {
-	for _, c := range m.Cites {
-		if rs.authorYear(c.Author, c.Year) == "" {
-			return false
-		}
-	}
-	return true
-}
-
-// resolve turns marker k of d, in manuscript di, into a resolved Marker.
+// resolveMarker turns marker k of d, in manuscript di, into a resolved
+// Marker, through cs. Numbers are the library's records (resolve.ByLibrary):
+// the manuscript's own list is compared with the library apart (see
+// referenceLists). An author–date cite of the author's only work, of
+// another year, resolves to that work, and markerYears reports the year.
 // Footnote references are resolved later, by resolveNotes.
-func (rs *resolver) resolve(d *manuscript.Document, k, di int) Marker {
+func resolveMarker(cs *resolve.Cites, d *manuscript.Document, k, di int) Marker {
 	mm := &d.Markers[k]
 	m := Marker{File: d.Name, Line: mm.Line, Column: mm.Column, Start: mm.Start, End: mm.End, Text: mm.Text,
 		Form: mm.Form.String(), Refs: []string{}, Resolved: len(mm.Cites) > 0, Cites: []Cite{}, form: mm.Form, doc: di}
-	for _, mc := range mm.Cites {
+	for i := range mm.Cites {
+		mc := &mm.Cites[i]
 		c := Cite{Key: mc.Key, Locator: mc.Locator, Label: mc.Label, Volume: mc.Volume, Number: mc.Number,
 			Author: mc.Author, Year: mc.Year, Start: mc.Start, End: mc.End}
-		switch mm.Form {
-		case manuscript.NumericMarker, manuscript.SuperscriptMarker:
-			if c.Number >= 1 && c.Number <= len(rs.lib.Entries) {
-				c.Ref = rs.lib.Entries[c.Number-1].ID
-			}
-		case manuscript.AuthorDateMarker:
-			c.Ref = rs.authorYear(c.Author, c.Year)
-			if list := rs.authors()[normName(c.Author)]; c.Ref == "" && len(list) == 1 {
-				c.Ref = list[0].ID // the author's one work, of another year: a year-mismatch
-			}
-		case manuscript.FootnoteMarker:
-		default:
-			if e, ok := rs.lib.Resolve(c.Key); ok {
-				c.Ref = e.ID
-			}
+		match := cs.Resolve(mm, mc)
+		if e := match.Entry; e != nil {
+			c.Ref = e.ID
+		} else if e := match.OtherYear; e != nil {
+			c.Ref = e.ID
 		}
 		m.Cites = append(m.Cites, c)
 		if c.Ref == "" {
@@ -240,41 +152,6 @@ func (r *Result) resolveNotes(dc *doc) {
 			break
 		}
 	}
-}
-
-// authorYear finds the entry by author from year ("2012", "2012b", "n.d.").
-// A suffix letter picks among the author's works of that year in library
-// order; without one, the first is taken.
-func (rs *resolver) authorYear(author, year string) string {
-	list := rs.authors()[normName(author)]
-	if len(list) == 0 {
-		// "J Hijmans": an initial or a given name before the family name
-		if k := strings.LastIndexByte(strings.TrimSpace(author), ' '); k > 0 {
-			list = rs.authors()[normName(author[k+1:])]
-		}
-	}
-	want, suffix := 0, -1
-	if y := strings.TrimRight(year, "abcdefghijklmnopqrstuvwxyz"); len(y) == 4 {
-		want, _ = strconv.Atoi(y)
-		if len(y) < len(year) {
-			suffix = int(year[len(y)] - 'a')
-		}
-	}
-	var match []*bib.Entry
-	for _, e := range list {
-		if e.Year() == want {
-			match = append(match, e)
-		}
-	}
-	switch {
-	case len(match) == 0:
-		return ""
-	case suffix >= 0 && suffix < len(match):
-		return match[suffix].ID
-	case suffix >= 0:
-		return ""
-	}
-	return match[0].ID
 }
 
 // boundedDistance returns the Levenshtein distance between a and b, or

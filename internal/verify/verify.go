@@ -9,6 +9,7 @@ import (
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/manuscript"
+	"github.com/cite-project/cite/internal/manuscript/resolve"
 )
 
 // The finding codes. They are part of cite verify's JSON contract: never
@@ -117,7 +118,8 @@ type Result struct {
 	spans     []claimSpan // where each found claim is, by index of Claims
 	nums      map[string]int
 	titles    map[string]bool
-	res       *resolver
+	res       *resolve.Resolver
+	ids       *idIndex // for suggestions, built on the first unknown key
 }
 
 // doc is one manuscript and what Run made of it.
@@ -241,16 +243,14 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 			r.nums[e.ID] = i + 1
 		}
 	}
-	if len(mss) > 0 {
-		r.res = newResolver(lib)
-	}
+	r.res = resolve.New(lib)
 	docs := make([]*manuscript.Document, len(mss))
 	total := 0
 	for i, ms := range mss {
 		if ms == nil {
 			continue
 		}
-		docs[i] = manuscript.Parse(ms.Name, ms.Text, ms.Format, manuscript.Options{KeepNarrative: r.res.keepNarrative})
+		docs[i] = manuscript.Parse(ms.Name, ms.Text, ms.Format, manuscript.Options{KeepNarrative: r.res.KeepNarrative})
 		total += len(docs[i].Markers)
 	}
 	r.Markers = make([]Marker, 0, total)
@@ -260,8 +260,9 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 		}
 		d := docs[i]
 		dc := &doc{ms: ms, d: d, first: len(r.Markers), checkable: make([]int, len(d.Paragraphs))}
+		cs := r.res.Cites(d, resolve.ByLibrary)
 		for k := range d.Markers {
-			r.Markers = append(r.Markers, r.res.resolve(d, k, len(r.docs)))
+			r.Markers = append(r.Markers, resolveMarker(cs, d, k, len(r.docs)))
 		}
 		dc.count = len(d.Markers)
 		r.docs = append(r.docs, dc)
@@ -441,8 +442,8 @@ const maxSuggestDistance = 2
 // are skipped without computing anything, and the search stops at an id
 // one edit away.
 func (r *Result) didYouMean(key string) string {
-	if r.res == nil {
-		r.res = newResolver(r.lib)
+	if r.ids == nil {
+		r.ids = &idIndex{lib: r.lib}
 	}
 	best, bestD := "", maxSuggestDistance+1
 	lk := []rune(strings.ToLower(key))
@@ -453,7 +454,7 @@ func (r *Result) didYouMean(key string) string {
 			if d == 0 && n != len(lk) {
 				continue
 			}
-			for _, f := range r.res.idsByLength(n) {
+			for _, f := range r.ids.idsByLength(n) {
 				if bits.OnesCount64(sig^f.sig) > 2*(bestD-1) {
 					continue
 				}
