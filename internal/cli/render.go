@@ -30,7 +30,9 @@ func (e *env) renderCommand() *ucli.Command {
 			"entries are matched with the library by title, authors and year, as verify\n" +
 			"matches them) and to the library's order otherwise; author–date\n" +
 			"(Author, 2012), by the first author in any form the record keeps or\n" +
-			"romanised, the co-authors choosing among one author's works of a year.\n\n" +
+			"romanised, the co-authors choosing among one author's works of a year.\n" +
+			"Markers are read in prose only: in HTML, in the text, not in tags, attributes,\n" +
+			"<code>, <pre>, <script>, <style> or comments (and user@example.org is none).\n\n" +
 			"Numeric styles number the references by first citation; author–date\n" +
 			"styles disambiguate across the document (2012a); note styles put\n" +
 			"citations in footnotes (ibid, subsequent short forms).\n\n" +

@@ -2,6 +2,7 @@ package manuscript
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // blockTags are the HTML elements that end a paragraph.
@@ -23,8 +24,17 @@ var hiddenTags = map[string]RegionKind{
 // and styles, code and maths elements, entities, URLs, headings <h1>–<h6>,
 // block elements (which end paragraphs), <sup> citation numbers, <q> and
 // <blockquote> quotations, and <div id="refs"> placeholders.
+//
+// Markers are those of every manuscript, pandoc's "[@key]", "@key [p. 3]"
+// and "[-@key]" among them (issue 9): the marker scan reads the prose
+// mask, in which tags with their attributes, comments and the content of
+// code, pre, script and style elements are blanked, so a marker is found
+// only in a text node (or across inline tags, which it then covers).
+// Offsets are the input's, since the mask keeps its length. An "@" after
+// a word character ("user@example.org") or before no key ("@ 5 kg") is no
+// marker, as in Markdown.
 func (s *scan) html() {
-	s.forms = forms{numeric: true, authorDate: true, superscript: true}
+	s.forms = forms{numeric: true, pandoc: true, authorDate: true, superscript: true}
 	t := s.text
 	lower := lowerASCII(t) // offsets into lower are offsets into t
 	comments := finder{pat: "-->"}
@@ -59,6 +69,9 @@ func (s *scan) html() {
 			}
 			name, closing := tagName(t, i, e)
 			s.blank(i, e, Markup)
+			if e < len(t) && t[e] == '@' && wordBeforeTags(t, i) {
+				s.hide(e, e+1) // "user<wbr>@example.org": no citation
+			}
 			if kind, ok := hiddenTags[name]; ok && !closing && !strings.HasSuffix(t[i:e], "/>") {
 				end := len(t)
 				if k := strings.Index(lower[e:], "</"+name); k >= 0 {
@@ -143,6 +156,24 @@ func (s *scan) html() {
 			i++
 		}
 	}
+}
+
+// wordBeforeTags reports whether the tags that end just before an "@"
+// and start at t[i] follow a word character: the "@" is then inside a
+// word, as in an e-mail address broken by <wbr> or <span>.
+func wordBeforeTags(t string, i int) bool {
+	for i > 0 && t[i-1] == '>' {
+		k := strings.LastIndexByte(t[:i-1], '<')
+		if k < 0 || i-k > 1000 {
+			return false
+		}
+		i = k
+	}
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return isKeyRune(r) || r == '.' || r == '-'
 }
 
 // plain scans plain text: paragraphs are separated by blank lines, short

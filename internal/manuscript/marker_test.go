@@ -151,3 +151,61 @@ func TestParseMarkersPositions(t *testing.T) {
 		t.Errorf("cite key span is %q; want \"2\"", in[c.Start:c.End])
 	}
 }
+
+// TestHTMLPandocMarkers: pandoc markers in HTML are found in text nodes,
+// with the input's offsets, and nowhere else: not in tags or attribute
+// values, code, pre, kbd, script, style or comments; e-mail addresses and
+// a bare "@" are not markers.
+func TestHTMLPandocMarkers(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"bracketed", "<p>As shown [@doe99].</p>", "[@doe99]{pandoc: doe99}"},
+		{"several with locator", "<p>Shown [@a; @b, p. 3] twice.</p>", "[@a; @b, p. 3]{pandoc: a, b@page 3}"},
+		{"suppress author", "<p>Doe says so [-@doe99].</p>", "[-@doe99]{pandoc: -doe99}"},
+		{"in-text with locator", "<p>As @doe99 [p. 33] says.</p>", "@doe99 [p. 33]{pandoc: +doe99@page 33}"},
+		{"in-text at the start of an element", "<p><em>@doe99</em> says.</p>", "@doe99{pandoc: +doe99}"},
+		{"prefix", "<li>[see @doe99, ch. 2]</li>", "[see @doe99, ch. 2]{pandoc: <see> doe99@chapter 2}"},
+		{"after an entity", "<p>Text&nbsp;[@doe99]&nbsp;and&nbsp;@smith04.</p>", "[@doe99]{pandoc: doe99} | @smith04{pandoc: +smith04}"},
+		{"with numeric and author-date", "<p>One [2], two (Smith, 2012), three [@c].</p>", "[2]{numeric: 2} | (Smith, 2012){author-date: Smith 2012} | [@c]{pandoc: c}"},
+		{"e-mail", "<p>Write to user@example.org or <a href=\"mailto:me@example.org\">me@example.org</a>.</p>", ""},
+		{"e-mail across tags", "<p>Write to user<wbr>@example.org or me<span class=\"at\"></span>@example.org.</p>", ""},
+		{"across inline tags", "<p>See [@a, <i>p.</i> 3] now.</p>", "[@a, <i>p.</i> 3]{pandoc: a@page 3}"},
+		{"bare at sign", "<p>Apples @ 5 kg, @2x, and @-1.</p>", ""},
+		{"attribute values", "<p title=\"[@doe99]\" data-x=\"@smith\"><img alt=\"@alt [@x]\"> Text.</p>", ""},
+		{"code and pre", "<p>Type <code>[@doe99]</code> or <kbd>@smith</kbd>.</p><pre>[@a; @b]\n@c</pre>", ""},
+		{"script and style", "<script>var x = \"[@doe99]\"; // @smith</script><style>@media print { a { } }</style><p>Text.</p>", ""},
+		{"comment", "<p>Text <!-- [@doe99] @smith --> here.</p>", ""},
+		{"crossref", "<p>See @fig:map and [@eq:one].</p>", ""},
+		{"URL", "<p>At https://example.org/@doe99/post and www.example.org/@x.</p>", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Parse("t.html", tt.in, HTML, Options{})
+			if got := describe(d.Markers); got != tt.want {
+				t.Errorf("Parse(%q, HTML).Markers = %s; want %s", tt.in, got, tt.want)
+			}
+			for _, m := range d.Markers {
+				if tt.in[m.Start:m.End] != m.Text {
+					t.Errorf("marker %q: span %d–%d is %q", m.Text, m.Start, m.End, tt.in[m.Start:m.End])
+				}
+				for _, c := range m.Cites {
+					if m.Form == PandocMarker && tt.in[c.Start:c.End] != c.Key {
+						t.Errorf("cite %q: span %d–%d is %q", c.Key, c.Start, c.End, tt.in[c.Start:c.End])
+					}
+				}
+			}
+		})
+	}
+	// Positions: line, column and offsets of a marker after tags and
+	// multi-byte text on an earlier line.
+	in := "<html><body>\n<h1>Étude</h1>\n<p>Résumé «cité» <b>[@doe99, p. 3]</b>.</p>\n</body></html>\n"
+	d := Parse("t.html", in, HTML, Options{})
+	if len(d.Markers) != 1 {
+		t.Fatalf("markers = %s; want one", describe(d.Markers))
+	}
+	m := d.Markers[0]
+	if want := strings.Index(in, "[@doe99"); m.Start != want || m.End != want+len("[@doe99, p. 3]") || m.Line != 3 || m.Column != 21 {
+		t.Errorf("marker at %d–%d, %d:%d; want %d–%d, 3:21", m.Start, m.End, m.Line, m.Column, want, want+len("[@doe99, p. 3]"))
+	}
+}

@@ -306,3 +306,35 @@ func TestAuthorDateForms(t *testing.T) {
 		t.Errorf("problems = %v; want %s", res.Problems, wantProblem)
 	}
 }
+
+// TestHTMLPandocMarkers renders an HTML manuscript whose markers are
+// pandoc's, in APA; only the markers in text nodes are citations (none in
+// the head, attributes, code, pre, comments, e-mail addresses). The
+// citations of testdata/pandoc-markers.apa.golden were checked by hand:
+// see testdata/NOTES.md.
+func TestHTMLPandocMarkers(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "pandoc-markers.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, smithLibrary(), formatter(t, nil, "apa", output.HTML), "pandoc-markers.html", string(src), output.HTML)
+	if len(res.Problems) > 0 {
+		t.Errorf("problems: %v", res.Problems)
+	}
+	var got []string
+	for _, c := range res.Cites {
+		got = append(got, c.Marker+" → "+c.Text)
+	}
+	want := []string{
+		"[@smithA, p. 4] → (Smith, 2012a, p. 4)",
+		"[@smithB; @jones] → (Jones, 2001; Smith, 2012b)",
+		"@jones [p. 7] → Jones (2001, p. 7)",
+		"[-@smithA] → (2012a)",
+		"[see @jones, ch. 2] → (see Jones, 2001, Chapter 2)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("citations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	testkit.Golden(t, filepath.Join("testdata", "pandoc-markers.apa.golden"), []byte(res.Text))
+	checkUnchanged(t, string(src), res)
+}
