@@ -240,13 +240,12 @@ func DecodeWith(name string, data []byte, lim Limits) (*bib.Library, []bib.Diagn
 	if err := checkDepth(name, data, lim.MaxDepth); err != nil {
 		return nil, nil, err
 	}
-	var doc document
-	src := string(data) // one copy, shared by the decoder and the line index
-	md, err := toml.Decode(src, &doc)
+	src := string(data) // one copy, shared by the values and the line index
+	doc, idx, rootKeys, err := parseDocument(name, data, src)
 	if err != nil {
-		return nil, nil, syntaxError(name, data, err)
+		return nil, nil, err
 	}
-	d := &decoder{file: name, idx: indexLines(src), lib: &bib.Library{}}
+	d := &decoder{file: name, idx: idx, lib: &bib.Library{}}
 	for i, raw := range doc.Reference {
 		d.reference(i, raw)
 	}
@@ -254,20 +253,68 @@ func DecodeWith(name string, data []byte, lim Limits) (*bib.Library, []bib.Diagn
 		d.claim(i, raw)
 	}
 	d.diags = append(d.diags, aliasClashes(d.lib.Entries, func(a, b bib.Pos) bool { return true })...)
-	reported := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		if len(k) == 0 || k[0] == "reference" || k[0] == "claim" || reported[k[0]] {
+	for _, k := range rootKeys {
+		if k == "reference" || k == "claim" {
 			continue // entries and claims report their own unknown keys
 		}
-		reported[k[0]] = true
-		line := d.idx.keyLine(k[0])
-		if t := d.idx.child(k[0], 0); t != nil {
+		line := d.idx.keyLine(k)
+		if t := d.idx.child(k, 0); t != nil {
 			line = t.line
 		}
-		d.warn(d.pos(line), "", k[0], CodeUnknownKey,
-			fmt.Sprintf("unknown key %q%s; a library file holds only [[reference]] and [[claim]] tables", k[0], suggest(k[0], []string{"reference", "claim"})))
+		d.warn(d.pos(line), "", k, CodeUnknownKey,
+			fmt.Sprintf("unknown key %q%s; a library file holds only [[reference]] and [[claim]] tables", k, suggest(k, []string{"reference", "claim"})))
 	}
 	return d.lib, d.diags, nil
+}
+
+// parseDocument reads a library file's TOML: its references and claims,
+// the line index, and the keys at its root (other than reference and
+// claim, each is an unknown key) in the order they first appear.
+// parseFast reads the usual library file in one pass; anything it leaves
+// (unusual TOML, or a syntax error) is read by BurntSushi/toml, the
+// parser of record, and indexed by indexLines.
+func parseDocument(name string, data []byte, src string) (document, *node, []string, error) {
+	if root, idx, keys, ok := parseFast(src); ok {
+		if doc, ok := documentOf(root); ok {
+			return doc, idx, keys, nil
+		}
+	}
+	var doc document
+	md, err := toml.Decode(src, &doc)
+	if err != nil {
+		return document{}, nil, nil, syntaxError(name, data, err)
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && !seen[k[0]] {
+			seen[k[0]] = true
+			keys = append(keys, k[0])
+		}
+	}
+	return doc, indexLines(src), keys, nil
+}
+
+// documentOf takes the references and claims from a parsed root table, as
+// decoding into a document does; ok is false when either is not an array
+// of tables, which BurntSushi/toml words as an error.
+func documentOf(root map[string]any) (document, bool) {
+	var doc document
+	for _, f := range []struct {
+		key string
+		dst *[]map[string]any
+	}{{"reference", &doc.Reference}, {"claim", &doc.Claim}} {
+		v, ok := root[f.key]
+		if !ok {
+			continue
+		}
+		list, ok := v.([]map[string]any)
+		if !ok {
+			return document{}, false
+		}
+		*f.dst = list
+	}
+	return doc, true
 }
 
 // syntaxError converts a TOML parse error into a *SyntaxError whose column
