@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cite-project/cite/internal/store"
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // These tests run cite as real processes: the test binary re-executes
@@ -49,7 +50,16 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	// The cite processes the tests start cache into a temporary directory,
+	// never the user's.
+	cleanup, err := testkit.IsolateCache()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
 }
 
 // citeCmd returns a command that runs cite with args in dir.

@@ -504,3 +504,13 @@ func (e *Entry) DateString(name string) string {
 	}
 	return ""
 }
+
+// Grow makes room for the given numbers of variables, name variables,
+// date variables and key positions, for readers that know them in
+// advance.
+func (e *Entry) Grow(fields, names, dates, positions int) {
+	e.fields = slices.Grow(e.fields, fields)
+	e.names = slices.Grow(e.names, names)
+	e.dates = slices.Grow(e.dates, dates)
+	e.lines = slices.Grow(e.lines, positions)
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/gen"
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // TestGeneratedLibrary runs every rule over a generated library: each
@@ -64,6 +65,7 @@ func BenchmarkRun100k(b *testing.B) {
 	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer testkit.ReportCPU(b)()
 	var n int
 	for b.Loop() {
 		n = len(Run(lib, opts))

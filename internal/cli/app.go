@@ -137,6 +137,7 @@ func (e *env) newApp() *ucli.App {
 			maxInputFlag(),
 			maxDepthFlag(),
 			cslBudgetFlag(),
+			noCacheFlag(),
 		},
 		Commands: e.commands(),
 		// Exit codes are ours to decide: never let urfave/cli call os.Exit.

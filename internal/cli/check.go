@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -69,8 +70,13 @@ func (e *env) runCheck(c *ucli.Context) error {
 			return err
 		}
 	} else {
+		w := bufio.NewWriterSize(e.stdout, 64<<10)
 		for _, d := range diags {
-			fmt.Fprintln(e.stdout, d.String())
+			w.WriteString(d.String())
+			w.WriteByte('\n')
+		}
+		if err := w.Flush(); err != nil {
+			return err
 		}
 	}
 	errs, warns := count(diags)

@@ -51,8 +51,9 @@ func loadLibraryAt(path string, limits store.Limits) (*bib.Library, []bib.Diagno
 }
 
 // libraryLimits returns the limits the user chose (--max-input,
-// --max-toml-depth) for reading library files; pass them to
-// store.LoadWith and store.DecodeWith.
+// --max-toml-depth) for reading library files, with the parse cache's
+// directory (see cacheDir); pass them to store.LoadWith and
+// store.DecodeWith.
 func libraryLimits(c *ucli.Context) (store.Limits, error) {
 	size, err := inputLimit(c)
 	if err != nil {
@@ -62,7 +63,7 @@ func libraryLimits(c *ucli.Context) (store.Limits, error) {
 	if depth < 0 {
 		return store.Limits{}, usageErrorf("--max-toml-depth must be a positive number, not %d", depth)
 	}
-	return store.Limits{MaxSize: size, MaxDepth: depth}, nil
+	return store.Limits{MaxSize: size, MaxDepth: depth, CacheDir: cacheDir(c)}, nil
 }
 
 // maxDepthFlag is the global flag that bounds the nesting of arrays and

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -65,12 +66,23 @@ func (e *env) runList(c *ucli.Context) error {
 	return writeTable(e.stdout, entries)
 }
 
+// tableHeader is the first row of the list table.
+var tableHeader = [tableColumns]string{"ID", "TYPE", "YEAR", "FIRST AUTHOR", "TITLE"}
+
+const tableColumns = 5
+
 // writeTable prints entries as the list table: id, type, year, first
-// author and title, one a line.
+// author and title, one a line, in columns two spaces apart, exactly as
+// text/tabwriter (padding 2, spaces) aligns them. The columns are
+// measured in a first pass and written in a second, so that 100,000 rows
+// cost little; a table with a tab or a line break in an id or a type
+// (which tabwriter takes for a column or a row) or a 0xff byte (its escape)
+// goes through tabwriter.
 func writeTable(w io.Writer, entries []*bib.Entry) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTYPE\tYEAR\tFIRST AUTHOR\tTITLE")
+	rows := make([][tableColumns]string, 0, len(entries)+1)
+	rows = append(rows, tableHeader)
+	var width [tableColumns - 1]int
+	plain := true
 	for _, en := range entries {
 		year := "n.d."
 		if y := en.Year(); y != 0 {
@@ -87,22 +99,79 @@ func writeTable(w io.Writer, entries []*bib.Entry) error {
 		if title == "" {
 			title = en.Get("container-title")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", en.ID, en.Type, year, clip(author, 30), clip(title, 60))
+		row := [tableColumns]string{en.ID, en.Type, year, clip(author, 30), clip(title, 60)}
+		plain = plain && !strings.ContainsAny(en.ID, "\t\n\v\f\r\xff") && !strings.ContainsAny(en.Type, "\t\n\v\f\r\xff") &&
+			strings.IndexByte(row[3], 0xff) < 0 && strings.IndexByte(row[4], 0xff) < 0
+		rows = append(rows, row)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if !plain {
+		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r[0], r[1], r[2], r[3], r[4])
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	for _, r := range rows {
+		for c := range width {
+			width[c] = max(width[c], utf8.RuneCountInString(r[c]))
+		}
+	}
+	var pad [256]byte
+	for i := range pad {
+		pad[i] = ' '
+	}
+	for _, r := range rows {
+		for c := range width {
+			bw.WriteString(r[c])
+			for n := width[c] + 2 - utf8.RuneCountInString(r[c]); n > 0; n -= len(pad) {
+				bw.Write(pad[:min(n, len(pad))])
+			}
+		}
+		bw.WriteString(r[tableColumns-1])
+		bw.WriteByte('\n')
 	}
 	return bw.Flush()
 }
 
-// clip shortens s to at most n characters, marking the cut with "…".
+// clip shortens s to at most n characters, marking the cut with "…", and
+// joins its words by single spaces.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
+	if needsCollapse(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	if !utf8.ValidString(s) {
+		return string([]rune(s)[:n-1]) + "…"
+	}
+	i := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
+}
+
+// needsCollapse reports whether s has leading, trailing or repeated
+// spaces, or any other white space, which clip turns into single spaces.
+func needsCollapse(s string) bool {
+	space := true // at the start, a space is one too many
+	for _, r := range s {
+		isSpace := r == ' '
+		if r != ' ' && (r < 0x80 && (r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r') || (r == 0x85 || r == 0xa0 || r >= 0x1680) && unicode.IsSpace(r)) {
+			return true
+		}
+		if isSpace && space {
+			return true
+		}
+		space = isSpace
+	}
+	return space && s != ""
 }
 
 // writeRecordsJSON prints entries as a JSON array of full records, keys in

@@ -12,12 +12,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/input"
+	"github.com/cite-project/cite/internal/parsecache"
 )
 
 // Diagnostic codes produced while loading.
@@ -59,6 +61,10 @@ type Limits struct {
 	// MaxDepth is how deeply arrays and inline tables may nest; 0 means
 	// DefaultMaxDepth.
 	MaxDepth int
+	// CacheDir, when set, is the directory of the parse cache (package
+	// parsecache) that LoadWith consults and updates: a file unchanged
+	// since a run that cached it is not parsed again.
+	CacheDir string
 }
 
 // Load reads a library from path: a .toml file, or a directory whose .toml
@@ -73,17 +79,24 @@ func Load(path string) (*bib.Library, []bib.Diagnostic, error) {
 // LoadWith is Load with the given limits. Files are read through package
 // input: a FIFO, a device or a directory named .toml is refused (never
 // opened for a blocking read), and so is a file larger than lim.MaxSize.
+// With lim.CacheDir set, each file that the cache holds as it is now (same
+// size, modification time and contents) comes from the cache instead of
+// being parsed, and the cache is rewritten when any file was parsed.
 func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	files, err := libraryFiles(path)
 	if err != nil {
 		return nil, nil, err
 	}
+	var cache *parsecache.Cache
+	if lim.CacheDir != "" {
+		cache = parsecache.Open(lim.CacheDir, parsecache.Key{Kind: "toml", Library: path, Options: fmt.Sprintf("depth=%d", lim.depth())})
+	}
 	// Files are decoded in parallel (decoding dominates loading a large
 	// library) and merged in order, so the result does not depend on timing.
 	type result struct {
-		lib   *bib.Library
-		diags []bib.Diagnostic
-		err   error
+		rec    *parsecache.File
+		parsed bool
+		err    error
 	}
 	results := make([]result, len(files))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -93,31 +106,77 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			data, err := input.ReadFile(f, lim.MaxSize)
-			if err != nil {
-				results[i].err = readError(err)
-				return
-			}
-			results[i].lib, results[i].diags, results[i].err = DecodeWith(f, data, lim)
+			results[i].rec, results[i].parsed, results[i].err = loadFile(f, lim, cache)
 		}()
 	}
 	wg.Wait()
 	lib := &bib.Library{}
 	m := &merger{lib: lib}
 	var diags []bib.Diagnostic
+	parsed := false
 	for i, r := range results {
 		if r.err != nil {
 			return nil, nil, r.err
 		}
-		diags = append(diags, r.diags...)
-		diags = append(diags, m.add(r.lib)...)
+		parsed = parsed || r.parsed
+		diags = append(diags, r.rec.Diags...)
+		diags = append(diags, m.add(r.rec.Library)...)
 		lib.Files = append(lib.Files, files[i])
+	}
+	if cache != nil && (parsed || cache.Len() != len(files)) {
+		recs := make([]*parsecache.File, len(results))
+		for i, r := range results {
+			recs[i] = r.rec
+		}
+		// A cache that cannot be written only means parsing again next time.
+		_ = cache.Save(recs)
 	}
 	if len(files) > 1 {
 		// Clashes inside one file were reported by Decode.
 		diags = append(diags, aliasClashes(lib.Entries, func(a, b bib.Pos) bool { return a.File != b.File })...)
 	}
 	return lib, diags, nil
+}
+
+// loadFile reads and decodes the library file f, or takes what decoding
+// it gave from cache when the cache holds the file as it is; parsed says
+// which.
+func loadFile(f string, lim Limits, cache *parsecache.Cache) (rec *parsecache.File, parsed bool, err error) {
+	var size, mtime int64
+	if cache != nil {
+		// Stat before reading: a file that changes in between is recorded
+		// with its old time, so the next run parses it again.
+		if size, mtime, err = parsecache.StatFile(f); err != nil {
+			cache = nil
+		}
+	}
+	data, err := input.ReadFile(f, lim.MaxSize)
+	if err != nil {
+		return nil, false, readError(err)
+	}
+	var sum uint64
+	if cache != nil {
+		sum = parsecache.Sum(data)
+		if rec, ok := cache.Lookup(f, size, mtime, sum); ok {
+			return rec, false, nil
+		}
+	}
+	parses.Add(1)
+	lib, diags, err := DecodeWith(f, data, lim)
+	if err != nil {
+		return nil, false, err
+	}
+	return &parsecache.File{Name: f, Size: size, ModTime: mtime, Sum: sum, Library: lib, Diags: diags}, true, nil
+}
+
+// parses counts the files LoadWith parsed, for the cache's tests.
+var parses atomic.Int64
+
+func (lim Limits) depth() int {
+	if lim.MaxDepth <= 0 {
+		return DefaultMaxDepth
+	}
+	return lim.MaxDepth
 }
 
 // Files lists the TOML files that make up the library at path, in the
@@ -474,16 +533,18 @@ func (d *decoder) aliases(e *bib.Entry, v any, at bib.Pos) {
 // entry. Only pairs of positions for which report returns true count, so
 // that Load and Decode do not report the same clash twice.
 func aliasClashes(entries []*bib.Entry, report func(a, b bib.Pos) bool) []bib.Diagnostic {
-	ids := map[string]*bib.Entry{}
 	hasAliases := false
 	for _, e := range entries {
-		if _, dup := ids[e.ID]; !dup {
-			ids[e.ID] = e
-		}
 		hasAliases = hasAliases || len(e.Aliases) > 0
 	}
 	if !hasAliases {
 		return nil
+	}
+	ids := make(map[string]*bib.Entry, len(entries))
+	for _, e := range entries {
+		if _, dup := ids[e.ID]; !dup {
+			ids[e.ID] = e
+		}
 	}
 	var diags []bib.Diagnostic
 	owner := map[string]*bib.Entry{}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cite-project/cite/internal/gen"
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // benchLibrary writes the generated library of n references (seed 1) as
@@ -55,6 +56,7 @@ func BenchmarkLoad100k(b *testing.B) {
 	dir := benchLibrary(b, 100000)
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer testkit.ReportCPU(b)()
 	for b.Loop() {
 		if _, _, err := Load(dir); err != nil {
 			b.Fatal(err)

@@ -1,0 +1,443 @@
+package parsecache
+
+import (
+	"encoding/binary"
+	"maps"
+	"slices"
+
+	"github.com/cite-project/cite/internal/bib"
+)
+
+// enc appends the binary form of records to b: unsigned varints, zigzag
+// varints for signed numbers, strings as a length and their bytes.
+type enc struct {
+	b    []byte
+	name string // the file being written: positions in it are short
+}
+
+func (e *enc) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *enc) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+
+func (e *enc) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *enc) flag(b bool) {
+	if b {
+		e.uint(1)
+	} else {
+		e.uint(0)
+	}
+}
+
+// size writes the length of a slice or map, or 0 for a nil one.
+func (e *enc) size(n int, isNil bool) {
+	if isNil {
+		e.uint(0)
+		return
+	}
+	e.uint(uint64(n) + 1)
+}
+
+// pos writes a position: kind 0 is the zero Pos, 1 a position in the file
+// being written, 2 one in another file.
+func (e *enc) pos(p bib.Pos) {
+	switch {
+	case p == bib.Pos{}:
+		e.uint(0)
+		return
+	case p.File == e.name:
+		e.uint(1)
+	default:
+		e.uint(2)
+		e.str(p.File)
+	}
+	e.int(p.Line)
+	e.int(p.Col)
+}
+
+func (e *enc) stringMap(m map[string]string) {
+	e.size(len(m), m == nil)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		e.str(k)
+		e.str(m[k])
+	}
+}
+
+func (e *enc) strings(ss []string) {
+	e.size(len(ss), ss == nil)
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *enc) file(f *File) {
+	e.name = f.Name
+	e.str(f.Name)
+	e.int(int(f.Size))
+	e.int(int(f.ModTime))
+	e.uint(f.Sum)
+	lib := f.Library
+	if lib == nil {
+		lib = &bib.Library{}
+	}
+	e.uint(uint64(len(lib.Entries)))
+	for _, en := range lib.Entries {
+		e.entry(en)
+	}
+	e.size(len(lib.Claims), lib.Claims == nil)
+	for _, c := range lib.Claims {
+		e.claim(c)
+	}
+	e.strings(lib.Files)
+	e.size(len(f.Diags), f.Diags == nil)
+	for _, d := range f.Diags {
+		e.pos(d.Pos)
+		e.uint(uint64(d.Severity))
+		e.str(d.Code)
+		e.str(d.Ref)
+		e.str(d.Field)
+		e.str(d.Message)
+	}
+}
+
+func (e *enc) entry(en *bib.Entry) {
+	e.str(en.ID)
+	e.str(en.Type)
+	e.strings(en.Aliases)
+	e.stringMap(en.Extra)
+	e.pos(en.Pos)
+	e.uint(uint64(en.NumFields()))
+	for k, v := range en.Fields() {
+		e.str(k)
+		e.str(v)
+	}
+	e.uint(uint64(en.NumNameVariables()))
+	for role, list := range en.AllNames() {
+		e.str(role)
+		e.uint(uint64(len(list)))
+		for _, n := range list {
+			e.name1(n)
+		}
+	}
+	e.uint(uint64(en.NumDates()))
+	for k, d := range en.AllDates() {
+		e.str(k)
+		e.date(d)
+	}
+	e.uint(uint64(en.NumPositions()))
+	for k, p := range en.Positions() {
+		e.str(k)
+		e.pos(p)
+	}
+}
+
+func (e *enc) name1(n bib.Name) {
+	e.str(n.Family)
+	e.str(n.Given)
+	e.str(n.DroppingParticle)
+	e.str(n.NonDroppingParticle)
+	e.str(n.Suffix)
+	e.str(n.Literal)
+	var flags uint64
+	if n.CommaSuffix {
+		flags |= 1
+	}
+	if n.StaticOrdering {
+		flags |= 2
+	}
+	if n.ParseNames {
+		flags |= 4
+	}
+	e.uint(flags)
+	e.stringMap(n.Alt)
+	e.pos(n.Pos)
+}
+
+func (e *enc) date(d bib.Date) {
+	for _, p := range []bib.DatePart{d.Start, d.End} {
+		e.int(p.Year)
+		e.int(p.Month)
+		e.int(p.Day)
+	}
+	var flags uint64
+	if d.Range {
+		flags |= 1
+	}
+	if d.Approximate {
+		flags |= 2
+	}
+	if d.Uncertain {
+		flags |= 4
+	}
+	e.uint(flags)
+	e.int(d.Season)
+	e.str(d.Literal)
+	e.pos(d.Pos)
+}
+
+func (e *enc) claim(c *bib.Claim) {
+	e.str(c.ID)
+	e.str(c.Statement)
+	e.str(c.Kind)
+	e.str(c.Excerpt)
+	e.str(c.Status)
+	e.str(c.Note)
+	e.pos(c.Pos)
+	e.size(len(c.Sources), c.Sources == nil)
+	for _, s := range c.Sources {
+		e.str(s.Ref)
+		e.str(s.Locator)
+		e.str(s.Label)
+		e.str(s.Support)
+		e.pos(s.Pos)
+	}
+	e.size(len(c.FieldPos), c.FieldPos == nil)
+	for _, k := range slices.Sorted(maps.Keys(c.FieldPos)) {
+		e.str(k)
+		e.pos(c.FieldPos[k])
+	}
+}
+
+// dec reads what enc wrote from s. A read past the end, or a number or
+// length that cannot be right, sets bad; every later read returns zero
+// values, so that a corrupt cache is noticed once, at the end, and never
+// panics or allocates without bound.
+type dec struct {
+	s    string
+	i    int
+	bad  bool
+	name string
+}
+
+func (d *dec) uint() uint64 {
+	if d.bad {
+		return 0
+	}
+	var v uint64
+	var shift uint
+	for i := 0; i < binary.MaxVarintLen64; i++ {
+		if d.i >= len(d.s) {
+			break
+		}
+		c := d.s[d.i]
+		d.i++
+		if c < 0x80 {
+			return v | uint64(c)<<shift
+		}
+		v |= uint64(c&0x7f) << shift
+		shift += 7
+	}
+	d.bad = true
+	return 0
+}
+
+func (d *dec) int() int {
+	u := d.uint()
+	return int(int64(u>>1) ^ -int64(u&1))
+}
+
+func (d *dec) str() string {
+	n := d.uint()
+	if d.bad || n > uint64(len(d.s)-d.i) {
+		d.bad = true
+		return ""
+	}
+	s := d.s[d.i : d.i+int(n)]
+	d.i += int(n)
+	return s
+}
+
+// count reads a number of items that follow; each takes at least one
+// byte, which bounds what a corrupt count can make a reader allocate.
+func (d *dec) count() int {
+	n := d.uint()
+	if d.bad || n > uint64(len(d.s)-d.i) {
+		d.bad = true
+		return 0
+	}
+	return int(n)
+}
+
+// size reads what enc.size wrote: the length and whether it was nil.
+func (d *dec) size() (int, bool) {
+	n := d.count()
+	if n == 0 {
+		return 0, true
+	}
+	return n - 1, false
+}
+
+func (d *dec) pos() bib.Pos {
+	var p bib.Pos
+	switch d.uint() {
+	case 0:
+		return p
+	case 1:
+		p.File = d.name
+	case 2:
+		p.File = d.str()
+	default:
+		d.bad = true
+		return p
+	}
+	p.Line = d.int()
+	p.Col = d.int()
+	return p
+}
+
+func (d *dec) stringMap() map[string]string {
+	n, isNil := d.size()
+	if isNil {
+		return nil
+	}
+	m := make(map[string]string, n)
+	for range n {
+		k := d.str()
+		m[k] = d.str()
+	}
+	return m
+}
+
+func (d *dec) strings() []string {
+	n, isNil := d.size()
+	if isNil {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = d.str()
+	}
+	return ss
+}
+
+func (d *dec) file() *File {
+	f := &File{}
+	f.Name = d.str()
+	d.name = f.Name
+	f.Size = int64(d.int())
+	f.ModTime = int64(d.int())
+	f.Sum = d.uint()
+	lib := &bib.Library{}
+	if n := d.count(); n > 0 {
+		lib.Entries = make([]*bib.Entry, n)
+		// One allocation for all the entries of the file.
+		block := make([]bib.Entry, n)
+		for i := range lib.Entries {
+			lib.Entries[i] = &block[i]
+			d.entry(&block[i])
+			if d.bad {
+				return f
+			}
+		}
+	}
+	if n, isNil := d.size(); !isNil {
+		lib.Claims = make([]*bib.Claim, n)
+		for i := range lib.Claims {
+			lib.Claims[i] = d.claim()
+		}
+	}
+	lib.Files = d.strings()
+	f.Library = lib
+	if n, isNil := d.size(); !isNil {
+		f.Diags = make([]bib.Diagnostic, n)
+		for i := range f.Diags {
+			f.Diags[i] = bib.Diagnostic{Pos: d.pos(), Severity: bib.Severity(d.uint()), Code: d.str(), Ref: d.str(), Field: d.str(), Message: d.str()}
+		}
+	}
+	return f
+}
+
+func (d *dec) entry(en *bib.Entry) {
+	en.ID = d.str()
+	en.Type = d.str()
+	en.Aliases = d.strings()
+	en.Extra = d.stringMap()
+	en.Pos = d.pos()
+	nf := d.count()
+	// The counts of names, dates and positions come later; fields are the
+	// most, positions as many again and a few more.
+	en.Grow(nf, 0, 0, nf+4)
+	for range nf {
+		k := d.str()
+		en.Set(k, d.str())
+	}
+	for range d.count() {
+		role := d.str()
+		n := d.count()
+		list := make([]bib.Name, n)
+		for i := range list {
+			list[i] = d.name1()
+		}
+		if d.bad {
+			return
+		}
+		en.SetNames(role, list)
+	}
+	for range d.count() {
+		k := d.str()
+		en.SetDate(k, d.date())
+	}
+	for range d.count() {
+		k := d.str()
+		en.SetPos(k, d.pos())
+	}
+}
+
+func (d *dec) name1() bib.Name {
+	n := bib.Name{
+		Family:              d.str(),
+		Given:               d.str(),
+		DroppingParticle:    d.str(),
+		NonDroppingParticle: d.str(),
+		Suffix:              d.str(),
+		Literal:             d.str(),
+	}
+	flags := d.uint()
+	n.CommaSuffix, n.StaticOrdering, n.ParseNames = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	n.Alt = d.stringMap()
+	n.Pos = d.pos()
+	return n
+}
+
+func (d *dec) date() bib.Date {
+	var dt bib.Date
+	for _, p := range []*bib.DatePart{&dt.Start, &dt.End} {
+		p.Year = d.int()
+		p.Month = d.int()
+		p.Day = d.int()
+	}
+	flags := d.uint()
+	dt.Range, dt.Approximate, dt.Uncertain = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	dt.Season = d.int()
+	dt.Literal = d.str()
+	dt.Pos = d.pos()
+	return dt
+}
+
+func (d *dec) claim() *bib.Claim {
+	c := &bib.Claim{
+		ID:        d.str(),
+		Statement: d.str(),
+		Kind:      d.str(),
+		Excerpt:   d.str(),
+		Status:    d.str(),
+		Note:      d.str(),
+	}
+	c.Pos = d.pos()
+	if n, isNil := d.size(); !isNil {
+		c.Sources = make([]bib.Source, n)
+		for i := range c.Sources {
+			c.Sources[i] = bib.Source{Ref: d.str(), Locator: d.str(), Label: d.str(), Support: d.str(), Pos: d.pos()}
+		}
+	}
+	if n, isNil := d.size(); !isNil {
+		c.FieldPos = make(map[string]bib.Pos, n)
+		for range n {
+			k := d.str()
+			c.FieldPos[k] = d.pos()
+		}
+	}
+	return c
+}

@@ -1,0 +1,274 @@
+// Package parsecache keeps what cite read from the files of a library, so
+// that the next command that reads them unchanged does not parse them
+// again: parsing is most of what list, check, verify and export cost on a
+// large library, and a decoded library reads back from the cache in a
+// fraction of that time.
+//
+// A cache file holds, for one library as named on the command line, one
+// record per file: the file's name, size, modification time and a content
+// checksum, and what decoding it gave (entries, claims, diagnostics). A
+// record is used only when all four match the file as it is now, and the
+// whole cache only when it was written by this very build of cite with the
+// same options (see Key); anything else, or a cache file that is truncated
+// or corrupt, is ignored and rebuilt. Cache files live in Dir (the user's
+// cache directory), are written under the lock of package lockedfile and
+// replaced atomically (package atomicfile), so that concurrent runs never
+// read a half-written cache; a run that finds the lock taken leaves the
+// writing to the other.
+//
+// The cache is a cache: failing to read or write it never fails a command.
+package parsecache
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"sync"
+	"unsafe"
+
+	"github.com/cite-project/cite/internal/atomicfile"
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/input"
+	"github.com/cite-project/cite/internal/lockedfile"
+)
+
+// formatVersion changes whenever the layout of a cache file does.
+const formatVersion = 1
+
+// magic starts every cache file.
+const magic = "cite parse cache\n"
+
+// Dir returns the directory cite keeps its caches in: "cite" in the
+// user's cache directory (os.UserCacheDir).
+func Dir() (string, error) {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "cite"), nil
+}
+
+// Key names one cache: what was read, and everything besides the files'
+// contents that decides what reading them gives.
+type Key struct {
+	// Kind is the reader: "toml" or "csljson".
+	Kind string
+	// Library is the library's path as the user gave it (positions and
+	// messages name files by it).
+	Library string
+	// Options holds the reader's options that change its result, such as
+	// the nesting limit.
+	Options string
+}
+
+// File is the record of one file of a library.
+type File struct {
+	// Name is the file's name as positions give it.
+	Name string
+	// Size, ModTime (Unix nanoseconds) and Sum (see Sum) identify the
+	// contents the record was made from.
+	Size    int64
+	ModTime int64
+	Sum     uint64
+	// Library and Diags are what decoding the file gave.
+	Library *bib.Library
+	Diags   []bib.Diagnostic
+}
+
+// Sum returns the checksum that identifies a file's contents: CRC-32C and
+// CRC-32 (IEEE) of data side by side, 64 bits that change with any change
+// a file goes through, computed in hardware at several GB/s, so that
+// checking 60 MB of library files costs a few milliseconds. Together with
+// the size and the modification time it tells an unchanged file; it is not
+// meant to resist a forger (who could change the file itself).
+func Sum(data []byte) uint64 {
+	return uint64(crc32.Checksum(data, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(data))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Cache is the cache of one library.
+type Cache struct {
+	path  string
+	key   Key
+	files map[string]*File
+}
+
+// Open returns the cache of key in dir, with the records that the cache
+// file holds when it is valid (none otherwise). It never fails: an
+// unreadable cache is an empty one.
+func Open(dir string, key Key) *Cache {
+	c := &Cache{path: filepath.Join(dir, fileName(key)), key: key}
+	data, err := input.ReadFile(c.path, maxCacheSize)
+	if err != nil {
+		return c
+	}
+	if files, err := decodeFile(data, key); err == nil {
+		c.files = files
+	}
+	return c
+}
+
+// maxCacheSize bounds the cache file read.
+const maxCacheSize = 8 << 30
+
+// Lookup returns the record of the file name whose contents have size,
+// modTime and sum, and whether there is one.
+func (c *Cache) Lookup(name string, size, modTime int64, sum uint64) (*File, bool) {
+	f, ok := c.files[name]
+	if !ok || f.Size != size || f.ModTime != modTime || f.Sum != sum {
+		return nil, false
+	}
+	return f, true
+}
+
+// Len returns the number of records read from the cache file.
+func (c *Cache) Len() int { return len(c.files) }
+
+// Save replaces the cache file with files. It does nothing when another
+// process is writing it at the same moment (that one's result serves as
+// well), and its errors can be ignored: the next run parses again.
+func (c *Cache) Save(files []*File) error {
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return err
+	}
+	data := encodeFile(c.key, files)
+	lock, err := lockedfile.Acquire(c.path, lockedfile.Options{Wait: -1})
+	if err != nil {
+		var le *lockedfile.LockError
+		if errors.As(err, &le) {
+			return nil // another run is writing the same cache
+		}
+		return err
+	}
+	defer lock.Unlock()
+	return atomicfile.Write(c.path, data)
+}
+
+// fileName returns the name of the cache file of key.
+func fileName(k Key) string {
+	abs, err := filepath.Abs(k.Library)
+	if err != nil {
+		abs = k.Library
+	}
+	h := sha256.Sum256([]byte(k.Kind + "\x00" + abs + "\x00" + k.Library + "\x00" + k.Options))
+	return k.Kind + "-" + hex.EncodeToString(h[:16]) + ".bin"
+}
+
+// build identifies this build of cite: a cache written by another one is
+// ignored, since what decoding a file gives may have changed. A release
+// built from a clean checkout is identified by its module version and
+// revision; any other build also by its executable's size and time.
+var build = sync.OnceValue(func() string {
+	s := strconv.Itoa(formatVersion) + " " + runtime.Version()
+	clean := false
+	if info, ok := debug.ReadBuildInfo(); ok {
+		s += " " + info.Main.Path + "@" + info.Main.Version
+		rev, modified := "", true
+		for _, st := range info.Settings {
+			switch st.Key {
+			case "vcs.revision":
+				rev = st.Value
+			case "vcs.modified":
+				modified = st.Value != "false"
+			}
+		}
+		s += " " + rev
+		clean = rev != "" && !modified
+	}
+	if !clean {
+		if exe, err := os.Executable(); err == nil {
+			if fi, err := os.Stat(exe); err == nil {
+				s += fmt.Sprintf(" %s %d %d", exe, fi.Size(), fi.ModTime().UnixNano())
+			}
+		}
+	}
+	return s
+})
+
+// encodeFile lays out a cache file: the magic, a header that names the
+// build and the key, a checksum of the rest, and the records.
+func encodeFile(k Key, files []*File) []byte {
+	var body enc
+	body.str(build())
+	body.str(k.Kind)
+	body.str(k.Library)
+	body.str(k.Options)
+	sorted := append([]*File(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	body.uint(uint64(len(sorted)))
+	for _, f := range sorted {
+		body.file(f)
+	}
+	out := make([]byte, 0, len(magic)+12+len(body.b))
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint32(out, formatVersion)
+	out = binary.LittleEndian.AppendUint64(out, Sum(body.b))
+	return append(out, body.b...)
+}
+
+// errCorrupt is what reading a cache file that is not whole gives.
+var errCorrupt = errors.New("corrupt cache")
+
+// errStale is what reading a cache file of another build or key gives.
+var errStale = errors.New("stale cache")
+
+// decodeFile reads a cache file made by encodeFile for key k. Its strings
+// share the memory of data, which must not change afterwards.
+func decodeFile(data []byte, k Key) (map[string]*File, error) {
+	head := len(magic) + 12
+	if len(data) < head || string(data[:len(magic)]) != magic {
+		return nil, errCorrupt
+	}
+	if binary.LittleEndian.Uint32(data[len(magic):]) != formatVersion {
+		return nil, errStale
+	}
+	body := data[head:]
+	if binary.LittleEndian.Uint64(data[len(magic)+4:]) != Sum(body) {
+		return nil, errCorrupt
+	}
+	if len(body) == 0 {
+		return nil, errCorrupt
+	}
+	// The body is never written again: its strings can share its bytes.
+	d := &dec{s: unsafe.String(&body[0], len(body))}
+	if d.str() != build() || d.str() != k.Kind || d.str() != k.Library || d.str() != k.Options {
+		return nil, errStale
+	}
+	n := d.count()
+	files := make(map[string]*File, n)
+	for range n {
+		f := d.file()
+		if d.bad {
+			return nil, errCorrupt
+		}
+		files[f.Name] = f
+	}
+	if d.bad || d.i != len(d.s) {
+		return nil, errCorrupt
+	}
+	return files, nil
+}
+
+// StatFile returns what Lookup needs to know of the file at path besides
+// its contents: its size and modification time, as Stat sees them.
+func StatFile(path string) (size, modTime int64, err error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		return 0, 0, &fs.PathError{Op: "stat", Path: path, Err: errors.New("not a regular file")}
+	}
+	return fi.Size(), fi.ModTime().UnixNano(), nil
+}
