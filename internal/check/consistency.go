@@ -122,6 +122,17 @@ func appendCollapsed(dst []byte, s string) []byte {
 		b := s[i]
 		size := 1
 		isSpace := b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f'
+		if b >= 0x80 && !mayStartSpace(b) {
+			// Not the first byte of a Unicode space: copied as it is, a
+			// byte at a time (the bytes of a letter, or a stray one).
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, b)
+			i++
+			continue
+		}
 		if b >= 0x80 {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -141,6 +152,14 @@ func appendCollapsed(dst []byte, s string) []byte {
 	return dst
 }
 
+// mayStartSpace reports whether b may be the first byte of a non-ASCII
+// space: U+0085 and U+00A0 (0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2),
+// U+3000 (0xE3).
+func mayStartSpace(b byte) bool { return b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 }
+
+// continuation reports whether b continues a UTF-8 sequence.
+func continuation(b byte) bool { return b&0xC0 == 0x80 }
+
 // normKey folds s for comparison: lower case, ё as е, Latin diacritics
 // dropped, punctuation removed and spaces collapsed.
 func normKey(s string) string { return string(appendNorm(nil, s)) }
@@ -149,13 +168,51 @@ func normKey(s string) string { return string(appendNorm(nil, s)) }
 func appendNorm(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
-	for _, r := range s {
-		if r < 0x80 {
-			if !(r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9') {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			// ASCII: letters lower-cased, digits kept, the rest a space.
+			i++
+			if !(c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
 				space = true
 				continue
 			}
-		} else if !isLetter(r) && !unicode.IsDigit(r) {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		if (c == 0xD0 || c == 0xD1) && i+1 < len(s) && continuation(s[i+1]) {
+			// Russian letters, the bulk of a Cyrillic library, in bytes:
+			// А–Я and а–я (U+0410–U+044F) lower-cased, Ё and ё as е.
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if r >= 0x410 && r <= 0x44F || r == 'ё' || r == 'Ё' {
+				if space && len(dst) > start {
+					dst = append(dst, ' ')
+				}
+				space = false
+				switch {
+				case r == 'ё' || r == 'Ё':
+					dst = append(dst, 0xD0, 0xB5)
+				case r <= 0x41F:
+					dst = append(dst, 0xD0, s[i+1]+0x20)
+				case r <= 0x42F:
+					dst = append(dst, 0xD1, s[i+1]-0x20)
+				default:
+					dst = append(dst, c, s[i+1])
+				}
+				i += 2
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !isLetter(r) && !unicode.IsDigit(r) {
 			if !unicode.Is(unicode.Mn, r) {
 				space = true
 			}
@@ -166,12 +223,6 @@ func appendNorm(dst []byte, s string) []byte {
 		}
 		space = false
 		switch {
-		case r < 0x80:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			dst = append(dst, byte(r))
-			continue
 		case r >= 0x430 && r <= 0x44F:
 		case r >= 0x410 && r <= 0x42F:
 			r += 0x20
@@ -245,10 +296,12 @@ func genderPair(a, b []rune) bool {
 
 // group gathers the spellings of one normalised key.
 type group struct {
-	key       string
-	person    bool
-	spellings map[string]*spelling
+	key    string
+	person bool
+	// order holds the spellings in the order first seen; spellings indexes
+	// them once there are two or more (most groups have one).
 	order     []*spelling
+	spellings map[string]*spelling
 	total     int
 	alias     *group    // a larger group one letter away
 	best      *spelling // the majority, once computed
@@ -257,6 +310,31 @@ type group struct {
 type spelling struct {
 	count int
 	first occurrence
+}
+
+// spelling returns the group's spelling spelled, or nil.
+func (g *group) spelling(spelled []byte) *spelling {
+	if g.spellings != nil {
+		return g.spellings[string(spelled)]
+	}
+	if len(g.order) > 0 && g.order[0].first.spelled == string(spelled) {
+		return g.order[0]
+	}
+	return nil
+}
+
+// addSpelling records a new spelling of the group.
+func (g *group) addSpelling(sp *spelling) {
+	g.order = append(g.order, sp)
+	switch {
+	case g.spellings != nil:
+		g.spellings[sp.first.spelled] = sp
+	case len(g.order) > 1:
+		g.spellings = make(map[string]*spelling, 4)
+		for _, o := range g.order {
+			g.spellings[o.first.spelled] = o
+		}
+	}
 }
 
 // majority returns the group's most common spelling, the earliest on a
@@ -297,15 +375,14 @@ func newVariantIndex(minLen int, person bool, same func(a, b string) bool) *vari
 func (x *variantIndex) add(key, spelled []byte, ref string, pos bib.Pos) (*group, *spelling) {
 	g, ok := x.groups[string(key)]
 	if !ok {
-		g = &group{key: string(key), person: x.person, spellings: map[string]*spelling{}}
+		g = &group{key: string(key), person: x.person}
 		x.groups[g.key] = g
 		x.order = append(x.order, g)
 	}
-	sp, ok := g.spellings[string(spelled)]
-	if !ok {
+	sp := g.spelling(spelled)
+	if sp == nil {
 		sp = &spelling{first: occurrence{spelled: string(spelled), ref: ref, pos: pos}}
-		g.spellings[sp.first.spelled] = sp
-		g.order = append(g.order, sp)
+		g.addSpelling(sp)
 	}
 	sp.count++
 	g.total++
@@ -313,18 +390,30 @@ func (x *variantIndex) add(key, spelled []byte, ref string, pos bib.Pos) (*group
 }
 
 // link aliases each group to an earlier or larger group one letter away,
-// found through the deletion neighbourhood of the keys.
+// found through the deletion neighbourhood of the keys: each hash of a key
+// and of the key with one letter removed is owned by the first group that
+// has it, and every later group with that hash is compared with the owner.
 func (x *variantIndex) link() {
-	index := make(map[uint64]*group, len(x.order)*4)
+	var rs []rune
+	var hashes deletionBuffers
+	var n int
 	for _, g := range x.order {
-		rs := []rune(g.key)
+		if c := utf8.RuneCountInString(g.key); c >= x.minLen {
+			n += c + 1
+		}
+	}
+	index := newHashIndex(n)
+	for _, g := range x.order {
+		rs = rs[:0]
+		for _, r := range g.key {
+			rs = append(rs, r)
+		}
 		if len(rs) < x.minLen {
 			continue
 		}
-		for _, h := range deletionHashes(rs, 0) {
-			other, ok := index[h]
+		for _, h := range hashes.of(rs, 0) {
+			other, ok := index.owner(h, g)
 			if !ok {
-				index[h] = g
 				continue
 			}
 			a, b := other.root(), g.root()
@@ -335,6 +424,37 @@ func (x *variantIndex) link() {
 				a, b = b, a
 			}
 			b.alias = a
+		}
+	}
+}
+
+// hashIndex maps 64-bit hashes to the first group that had them: an
+// open-addressing table, faster than a map for the millions of deletion
+// hashes of a large library.
+type hashIndex struct {
+	keys   []uint64
+	groups []*group
+	mask   uint64
+}
+
+func newHashIndex(n int) *hashIndex {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &hashIndex{keys: make([]uint64, size), groups: make([]*group, size), mask: uint64(size - 1)}
+}
+
+// owner returns the group that had h first and true, or records g as its
+// owner and returns false.
+func (x *hashIndex) owner(h uint64, g *group) (*group, bool) {
+	for i := h & x.mask; ; i = (i + 1) & x.mask {
+		switch {
+		case x.groups[i] == nil:
+			x.keys[i], x.groups[i] = h, g
+			return nil, false
+		case x.keys[i] == h:
+			return x.groups[i], true
 		}
 	}
 }
@@ -388,29 +508,42 @@ func withinOne(a, b []rune) bool {
 	return string(a[i:]) == string(b[i+1:])
 }
 
-// deletionHashes returns the hashes of s and of s with each letter
-// removed in turn, mixed with seed. Two strings within one edit share at
-// least one hash; matches are confirmed with withinOne.
-func deletionHashes(s []rune, seed uint64) []uint64 {
+// deletionBuffers holds the scratch space of deletion hashes, reused
+// from key to key.
+type deletionBuffers struct {
+	prefix, pow, out []uint64
+}
+
+// of returns the hashes of s and of s with each letter removed in turn,
+// mixed with seed. Two strings within one edit share at least one hash;
+// matches are confirmed with withinOne. The result is valid until the
+// next call.
+func (d *deletionBuffers) of(s []rune, seed uint64) []uint64 {
 	const base = 1099511628211
 	n := len(s)
-	prefix := make([]uint64, n+1) // hash of s[:i]
+	d.prefix = append(d.prefix[:0], 0) // hash of s[:i]
 	for i, r := range s {
-		prefix[i+1] = prefix[i]*base + uint64(r) + 1
+		d.prefix = append(d.prefix, d.prefix[i]*base+uint64(r)+1)
 	}
-	pow := make([]uint64, n+1)
-	pow[0] = 1
+	d.pow = append(d.pow[:0], 1)
 	for i := 1; i <= n; i++ {
-		pow[i] = pow[i-1] * base
+		d.pow = append(d.pow, d.pow[i-1]*base)
 	}
-	out := make([]uint64, 0, n+1)
-	out = append(out, mix(prefix[n], n, seed))
+	prefix, pow := d.prefix, d.pow
+	out := append(d.out[:0], mix(prefix[n], n, seed))
 	for i := 0; i < n; i++ {
 		// hash(s[:i] + s[i+1:]) = hash(s[:i])·base^(n-i-1) + hash(s[i+1:])
 		suffix := prefix[n] - prefix[i+1]*pow[n-i-1]
 		out = append(out, mix(prefix[i]*pow[n-i-1]+suffix, n-1, seed))
 	}
+	d.out = out
 	return out
+}
+
+// deletionHashes returns the hashes of deletionBuffers.of in a new slice.
+func deletionHashes(s []rune, seed uint64) []uint64 {
+	var d deletionBuffers
+	return d.of(s, seed)
 }
 
 func mix(h uint64, length int, seed uint64) uint64 {

@@ -69,19 +69,24 @@ func (c *checker) nameParts(e *bib.Entry, pos bib.Pos, role string, who func() s
 		if v == "" {
 			return
 		}
-		if probs, fix := nameSpacing(v); probs != "" {
-			c.reportAt(pos, e.ID, role, CodeNameSpacing, fmt.Sprintf("%s: %s %q has %s: write %s = %q", who(), part, v, probs, part, fix))
+		sc := scanText(v)
+		// Without a stray space, nameSpacing finds only a comma or a
+		// semicolon at either end.
+		if sc.spaces || strings.ContainsAny(v[:1], ",;") || strings.ContainsAny(v[len(v)-1:], ",;") {
+			if probs, fix := nameSpacing(v); probs != "" {
+				c.reportAt(pos, e.ID, role, CodeNameSpacing, fmt.Sprintf("%s: %s %q has %s: write %s = %q", who(), part, v, probs, part, fix))
+			}
 		}
-		if msg := mixedScript(v); msg != "" {
-			c.reportAt(pos, e.ID, role, CodeMixedScript, fmt.Sprintf("%s: %s %s", who(), part, msg))
+		if sc.mixed {
+			if msg := mixedScript(v); msg != "" {
+				c.reportAt(pos, e.ID, role, CodeMixedScript, fmt.Sprintf("%s: %s %s", who(), part, msg))
+			}
 		}
 	}
 	for _, p := range bib.NameParts {
 		check(p, nm.Part(p))
 	}
-	for _, k := range sortedKeys(nm.Alt) {
-		check(k, nm.Alt[k])
-	}
+	eachSorted(nm.Alt, check)
 }
 
 // nameSpacing describes leading, trailing or doubled spaces and a stray
@@ -290,4 +295,30 @@ func sortedKeys(m map[string]string) []string {
 		return nil
 	}
 	return slices.Sorted(maps.Keys(m))
+}
+
+// eachSorted calls f with the keys and values of m in key order, without
+// allocating for the one or two alternative forms a name usually has.
+func eachSorted(m map[string]string, f func(k, v string)) {
+	switch len(m) {
+	case 0:
+		return
+	case 1, 2:
+		var ks [2]string
+		n := 0
+		for k := range m {
+			ks[n] = k
+			n++
+		}
+		if n == 2 && ks[1] < ks[0] {
+			ks[0], ks[1] = ks[1], ks[0]
+		}
+		for _, k := range ks[:n] {
+			f(k, m[k])
+		}
+		return
+	}
+	for _, k := range sortedKeys(m) {
+		f(k, m[k])
+	}
 }

@@ -34,18 +34,27 @@ func (c *checker) text(e *bib.Entry) {
 		if noTextChecks[base] || v == "" {
 			continue
 		}
-		if probs := spaceProblems(v); probs != "" {
-			c.report(e, f, CodeWhitespace, fmt.Sprintf("%s has %s: write %s = %q", f, probs, f, collapseSpaces(v)))
+		sc := scanText(v)
+		if sc.spaces {
+			if probs := spaceProblems(v); probs != "" {
+				c.report(e, f, CodeWhitespace, fmt.Sprintf("%s has %s: write %s = %q", f, probs, f, collapseSpaces(v)))
+			}
 		}
-		if ctx := spaceBeforePunct(v); ctx != "" {
-			c.report(e, f, CodeSpaceBeforePunct, fmt.Sprintf("%s has a space before punctuation in %q: remove the space", f, ctx))
+		if sc.spacePunct {
+			if ctx := spaceBeforePunct(v); ctx != "" {
+				c.report(e, f, CodeSpaceBeforePunct, fmt.Sprintf("%s has a space before punctuation in %q: remove the space", f, ctx))
+			}
 		}
-		if msg := mixedScript(v); msg != "" {
-			c.report(e, f, CodeMixedScript, f+" "+msg)
+		if sc.mixed {
+			if msg := mixedScript(v); msg != "" {
+				c.report(e, f, CodeMixedScript, f+" "+msg)
+			}
 		}
-		found, fixed := runTogetherYears(v, c.today.Year)
-		for i := range found {
-			c.report(e, f, CodeRunTogetherYears, fmt.Sprintf("%s has %q, which looks like the years %s run together: write %q", f, found[i], fixed[i], fixed[i]))
+		if sc.eightDigits {
+			found, fixed := runTogetherYears(v, c.today.Year)
+			for i := range found {
+				c.report(e, f, CodeRunTogetherYears, fmt.Sprintf("%s has %q, which looks like the years %s run together: write %q", f, found[i], fixed[i], fixed[i]))
+			}
 		}
 		if f == "title" || f == "container-title" && periodicals[e.Type] {
 			c.scriptMismatch(e, f, v)
@@ -54,6 +63,65 @@ func (c *checker) text(e *bib.Entry) {
 			c.report(e, f, CodeAllCaps, fmt.Sprintf("%s %q is in all capitals: write it in sentence case as the work prints it, keeping acronyms in capitals (styles change case but cannot restore it)", f, v))
 		}
 	}
+}
+
+// textScan is what one pass over a field's bytes tells the checks of
+// text, so that each runs only where it may find something.
+type textScan struct {
+	spaces      bool // suspectSpaces: a stray space is possible
+	spacePunct  bool // a space before a comma or a semicolon
+	mixed       bool // a byte beyond ASCII and a Latin letter: scripts may mix
+	eightDigits bool // a run of exactly eight digits
+}
+
+// scanText looks at s once for what the checks of text need: the flags
+// are set wherever the check may find something (spaces as suspectSpaces
+// says, mixed as mixedScript's own fast path does).
+func scanText(s string) textScan {
+	var sc textScan
+	if s == "" {
+		return sc
+	}
+	sc.spaces = s[0] == ' ' || s[len(s)-1] == ' '
+	high, latin := false, false
+	run := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= '0' && b <= '9' {
+			run++
+			continue
+		}
+		if run == 8 {
+			sc.eightDigits = true
+		}
+		run = 0
+		switch {
+		case b >= 0x80:
+			high = true
+			if b >= 0xC3 && b <= 0xC9 {
+				latin = true // a lead byte of U+00C0–U+024F
+			} else if !sc.spaces && b >= 0xC2 && b <= 0xE3 && unicodeSpaceAt(s, i) {
+				sc.spaces = true
+			}
+		case b|0x20 >= 'a' && b|0x20 <= 'z':
+			latin = true
+		case b == ' ':
+			if i > 0 && s[i-1] == ' ' {
+				sc.spaces = true
+			}
+		case b == ',' || b == ';':
+			if i > 0 && s[i-1] == ' ' {
+				sc.spacePunct = true
+			}
+		case b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
+			sc.spaces = true
+		}
+	}
+	if run == 8 {
+		sc.eightDigits = true
+	}
+	sc.mixed = high && latin
+	return sc
 }
 
 // spaceProblems describes leading, trailing and doubled spaces, tabs and
@@ -105,8 +173,9 @@ func suspectSpaces(s string) bool {
 		switch b := s[i]; {
 		case b == ' ' && i > 0 && s[i-1] == ' ', b == '\t', b == '\n', b == '\r', b == '\v', b == '\f':
 			return true
-		case b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3:
-			// U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000
+		case b >= 0xC2 && b <= 0xE3 && unicodeSpaceAt(s, i):
+			// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+			// U+202F, U+205F, U+3000
 			return true
 		}
 	}
@@ -138,6 +207,9 @@ func collapseSpaces(s string) string {
 
 // unicodeSpaceAt reports whether a non-ASCII space starts at s[i].
 func unicodeSpaceAt(s string, i int) bool {
+	if b := s[i]; b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 {
+		return false // no Unicode space starts with another byte
+	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsSpace(r)
 }
@@ -176,7 +248,7 @@ func mixedScript(s string) string {
 	}
 	start := -1
 	for i, r := range s {
-		if isLetter(r) || unicode.Is(unicode.Mn, r) {
+		if isLetter(r) || r >= 0x300 && unicode.Is(unicode.Mn, r) {
 			if start < 0 {
 				start = i
 			}
@@ -206,6 +278,18 @@ func hasLatinBeyondASCII(s string) bool {
 
 // mixedWord describes word if it mixes Latin and Cyrillic letters.
 func mixedWord(word string) string {
+	nLatin, nCyr := 0, 0
+	for _, r := range word {
+		switch {
+		case isCyrillic(r):
+			nCyr++
+		case r < 0x80 || unicode.Is(unicode.Latin, r):
+			nLatin++
+		}
+	}
+	if nLatin == 0 || nCyr == 0 {
+		return ""
+	}
 	var latin, cyr []rune
 	for _, r := range word {
 		switch {
