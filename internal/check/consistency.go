@@ -403,7 +403,7 @@ func (x *variantIndex) link() {
 		}
 	}
 	index := newHashIndex(n)
-	for _, g := range x.order {
+	for gi, g := range x.order {
 		rs = rs[:0]
 		for _, r := range g.key {
 			rs = append(rs, r)
@@ -412,10 +412,11 @@ func (x *variantIndex) link() {
 			continue
 		}
 		for _, h := range hashes.of(rs, 0) {
-			other, ok := index.owner(h, g)
+			oi, ok := index.owner(h, int32(gi))
 			if !ok {
 				continue
 			}
+			other := x.order[oi]
 			a, b := other.root(), g.root()
 			if a == b || !x.same(other.key, g.key) {
 				continue
@@ -428,13 +429,18 @@ func (x *variantIndex) link() {
 	}
 }
 
-// hashIndex maps 64-bit hashes to the first group that had them: an
-// open-addressing table, faster than a map for the millions of deletion
-// hashes of a large library.
+// hashIndex maps 64-bit hashes to the first group that had them, by its
+// index: an open-addressing table without pointers, faster than a map for
+// the millions of deletion hashes of a large library and nothing for the
+// garbage collector to scan.
 type hashIndex struct {
-	keys   []uint64
-	groups []*group
-	mask   uint64
+	slots []hashSlot
+	mask  uint64
+}
+
+type hashSlot struct {
+	key   uint64
+	group int32 // the index of the group plus one; 0 is an empty slot
 }
 
 func newHashIndex(n int) *hashIndex {
@@ -442,19 +448,19 @@ func newHashIndex(n int) *hashIndex {
 	for size < 2*n {
 		size *= 2
 	}
-	return &hashIndex{keys: make([]uint64, size), groups: make([]*group, size), mask: uint64(size - 1)}
+	return &hashIndex{slots: make([]hashSlot, size), mask: uint64(size - 1)}
 }
 
-// owner returns the group that had h first and true, or records g as its
-// owner and returns false.
-func (x *hashIndex) owner(h uint64, g *group) (*group, bool) {
+// owner returns the index of the group that had h first and true, or
+// records g as its owner and returns false.
+func (x *hashIndex) owner(h uint64, g int32) (int32, bool) {
 	for i := h & x.mask; ; i = (i + 1) & x.mask {
-		switch {
-		case x.groups[i] == nil:
-			x.keys[i], x.groups[i] = h, g
-			return nil, false
-		case x.keys[i] == h:
-			return x.groups[i], true
+		switch s := &x.slots[i]; {
+		case s.group == 0:
+			s.key, s.group = h, g+1
+			return 0, false
+		case s.key == h:
+			return s.group - 1, true
 		}
 	}
 }
