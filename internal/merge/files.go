@@ -134,6 +134,7 @@ func reordered(before, after []string) bool {
 		if !was[id] {
 			continue
 		}
+		was[id] = false // an id repeated in after (a duplicate-id error) counts once
 		if common[k] != id {
 			return true
 		}
