@@ -36,7 +36,7 @@ func loadLibraryAt(path string, limits store.Limits) (*bib.Library, []bib.Diagno
 	)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
-		lib, diags, err = loadCSLJSON(path, limits.MaxSize)
+		lib, diags, err = loadCSLJSON(path, limits.MaxSize, limits.CacheDir)
 	default:
 		lib, diags, err = store.LoadWith(path, limits)
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/charset"
@@ -81,8 +82,6 @@ func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error)
 		}
 	}
 	d.data = data
-	d.dec = json.NewDecoder(bytes.NewReader(data))
-	d.dec.UseNumber()
 	for i, c := range data {
 		if c == '\n' {
 			d.lines = append(d.lines, i)
@@ -94,22 +93,8 @@ func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error)
 	}
 	lib := &bib.Library{Files: []string{name}}
 	res := &bib.Import{Encoding: "UTF-8"}
-	tok, err := d.dec.Token()
-	if err != nil {
-		return nil, d.syntax(err)
-	}
-	if delim, ok := tok.(json.Delim); !ok || delim != '[' {
-		return nil, &SyntaxError{Pos: d.pos(0), Msg: "a CSL-JSON file is an array of items: it must start with \"[\""}
-	}
 	ids := map[string]bib.Pos{}
-	for n := 1; d.dec.More(); n++ {
-		before := len(d.diags)
-		from := int(d.dec.InputOffset())
-		e, err := d.item(n)
-		if err != nil {
-			return nil, err
-		}
-		to := int(d.dec.InputOffset())
+	add := func(n, from, to int, e *bib.Entry, before int) {
 		var here []charset.Problem
 		here, probs = charset.Within(probs, from, to)
 		for _, pr := range here {
@@ -121,10 +106,36 @@ func DecodeWith(name string, data []byte, opts ReadOptions) (*bib.Import, error)
 		}
 		if bib.MarkSkipped(d.diags[before:], "the item is skipped") {
 			res.Skipped = append(res.Skipped, bib.Skip{Ref: e.ID, Pos: e.Pos})
-			continue
+			return
 		}
 		ids[e.ID] = e.PosOf("id")
 		lib.Entries = append(lib.Entries, e)
+	}
+	if items, ok := d.scan(); ok {
+		for n, it := range items {
+			before := len(d.diags)
+			add(n+1, it.from, it.to, d.entry(n+1, it), before)
+		}
+		bib.SortDiagnostics(d.diags)
+		res.Library, res.Diagnostics = lib, d.diags
+		return res, nil
+	}
+	d.readerOfRecord()
+	tok, err := d.dec.Token()
+	if err != nil {
+		return nil, d.syntax(err)
+	}
+	if delim, ok := tok.(json.Delim); !ok || delim != '[' {
+		return nil, &SyntaxError{Pos: d.pos(0), Msg: "a CSL-JSON file is an array of items: it must start with \"[\""}
+	}
+	for n := 1; d.dec.More(); n++ {
+		before := len(d.diags)
+		from := int(d.dec.InputOffset())
+		e, err := d.item(n)
+		if err != nil {
+			return nil, err
+		}
+		add(n, from, int(d.dec.InputOffset()), e, before)
 	}
 	if _, err := d.dec.Token(); err != nil {
 		return nil, d.syntax(err)
@@ -195,9 +206,13 @@ type decoder struct {
 	lines []int // offsets of '\n'
 	diags []bib.Diagnostic
 	fix   bool
+	// the last position computed, to count columns on from
+	lastLine, lastOff, lastCol int
 }
 
-// pos converts a byte offset to a position.
+// pos converts a byte offset to a position. Offsets mostly grow from call
+// to call, so the column is counted on from the last offset of the same
+// line (a file on one line is not counted from its start every time).
 func (d *decoder) pos(off int) bib.Pos {
 	line := sort.SearchInts(d.lines, off) + 1
 	start := 0
@@ -206,9 +221,30 @@ func (d *decoder) pos(off int) bib.Pos {
 	}
 	col := 1
 	if off >= start && off <= len(d.data) {
-		col = len([]rune(string(d.data[start:off]))) + 1
+		from, n := start, 0
+		if d.lastLine == line && d.lastOff >= start && d.lastOff <= off {
+			from, n = d.lastOff, d.lastCol-1
+		}
+		col = n + utf8.RuneCount(d.data[from:off]) + 1
+		d.lastLine, d.lastOff, d.lastCol = line, off, col
 	}
 	return bib.Pos{File: d.file, Line: line, Col: col}
+}
+
+// scan reads the items with scanJSON when the one-pass reader is on, and
+// reports whether it could.
+func (d *decoder) scan() ([]rawItem, bool) {
+	if !fastJSON {
+		return nil, false
+	}
+	return scanJSON(d.data)
+}
+
+// readerOfRecord starts json.Decoder, the reader of record, on the
+// document.
+func (d *decoder) readerOfRecord() {
+	d.dec = json.NewDecoder(bytes.NewReader(d.data))
+	d.dec.UseNumber()
 }
 
 func (d *decoder) syntax(err error) error {
@@ -241,7 +277,6 @@ type member struct {
 
 // item reads the n-th item of the array.
 func (d *decoder) item(n int) (*bib.Entry, error) {
-	start := d.pos(int(d.dec.InputOffset()))
 	tok, err := d.dec.Token()
 	if err != nil {
 		return nil, d.syntax(err)
@@ -249,36 +284,53 @@ func (d *decoder) item(n int) (*bib.Entry, error) {
 	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
 		return nil, &SyntaxError{Pos: d.pos(int(d.dec.InputOffset()) - 1), Msg: fmt.Sprintf("item %d is not an object", n)}
 	}
-	start = d.pos(int(d.dec.InputOffset()) - 1)
-	var members []member
-	seen := map[string]bool{}
+	it := rawItem{open: int(d.dec.InputOffset()) - 1}
 	for d.dec.More() {
 		tok, err := d.dec.Token()
 		if err != nil {
 			return nil, d.syntax(err)
 		}
 		key, _ := tok.(string)
-		at := d.pos(int(d.dec.InputOffset()) - len(strconv.Quote(key)))
+		at := int(d.dec.InputOffset()) - len(strconv.Quote(key))
 		var raw json.RawMessage
 		if err := d.dec.Decode(&raw); err != nil {
 			return nil, d.syntax(err)
 		}
-		if seen[key] {
-			again := key + "-2"
-			for k := 3; seen[again]; k++ {
-				again = fmt.Sprintf("%s-%d", key, k)
-			}
-			seen[again] = true
-			d.warn(at, "", key, CodeDuplicate, fmt.Sprintf("key %q repeats in item %d; the first value is used and this one is kept in extra as %q", key, n, again))
-			members = append(members, member{again, raw, at})
-			continue
-		}
-		seen[key] = true
-		members = append(members, member{key, raw, at})
+		it.members = append(it.members, rawMember{key: key, raw: raw, at: at})
 	}
 	if _, err := d.dec.Token(); err != nil {
 		return nil, d.syntax(err)
 	}
+	return d.entry(n, it), nil
+}
+
+// entry builds the n-th item, read by scanJSON or from json.Decoder's
+// tokens: a key that repeats is kept in extra under a new name.
+func (d *decoder) entry(n int, it rawItem) *bib.Entry {
+	start := d.pos(it.open)
+	members := make([]member, 0, len(it.members))
+	seen := make(map[string]bool, len(it.members))
+	for _, m := range it.members {
+		at := d.pos(m.at)
+		if seen[m.key] {
+			again := m.key + "-2"
+			for k := 3; seen[again]; k++ {
+				again = fmt.Sprintf("%s-%d", m.key, k)
+			}
+			seen[again] = true
+			d.warn(at, "", m.key, CodeDuplicate, fmt.Sprintf("key %q repeats in item %d; the first value is used and this one is kept in extra as %q", m.key, n, again))
+			members = append(members, member{again, m.raw, at})
+			continue
+		}
+		seen[m.key] = true
+		members = append(members, member{m.key, m.raw, at})
+	}
+	return d.build(n, start, members)
+}
+
+// build makes the entry of the n-th item, which starts at start, from its
+// members.
+func (d *decoder) build(n int, start bib.Pos, members []member) *bib.Entry {
 	e := bib.NewEntry("", "")
 	e.Pos = start
 	e.Extra = map[string]string{}
@@ -327,7 +379,7 @@ func (d *decoder) item(n int) (*bib.Entry, error) {
 	if len(e.Extra) == 0 {
 		e.Extra = nil
 	}
-	return e, nil
+	return e
 }
 
 // aliases are schema keys that name a CSL variable another way.
@@ -375,8 +427,9 @@ func (d *decoder) variable(e *bib.Entry, m member, inCustom bool) {
 }
 
 func (d *decoder) custom(e *bib.Entry, m member) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(m.raw, &obj); err != nil {
+	obj, ok := fastObject(m.raw)
+	if ok {
+	} else if err := json.Unmarshal(m.raw, &obj); err != nil {
 		d.fail(m.pos, e.ID, "custom", CodeBadValue, "custom must be an object; the value is kept in extra")
 		e.Extra["custom"] = compact(m.raw)
 		return
@@ -386,8 +439,12 @@ func (d *decoder) custom(e *bib.Entry, m member) {
 		base, form := bib.SplitForm(k)
 		switch {
 		case k == "aliases":
-			var list []string
-			if err := json.Unmarshal(raw, &list); err != nil {
+			list, ok := fastStrings(raw)
+			var err error
+			if !ok {
+				err = json.Unmarshal(raw, &list)
+			}
+			if err != nil {
 				e.Extra[k] = compact(raw)
 				d.warn(m.pos, e.ID, "custom.aliases", CodeUnknownKey, "custom.aliases is not an array of strings; kept in extra as JSON text")
 				continue
@@ -396,8 +453,12 @@ func (d *decoder) custom(e *bib.Entry, m member) {
 				e.AddAlias(a)
 			}
 		case k == "extra":
-			var extra map[string]json.RawMessage
-			if err := json.Unmarshal(raw, &extra); err != nil {
+			extra, ok := fastObject(raw)
+			var err error
+			if !ok {
+				err = json.Unmarshal(raw, &extra)
+			}
+			if err != nil {
 				e.Extra[k] = compact(raw)
 				d.warn(m.pos, e.ID, "custom.extra", CodeUnknownKey, "custom.extra is not an object; kept in extra as JSON text")
 				continue
@@ -421,8 +482,9 @@ func (d *decoder) custom(e *bib.Entry, m member) {
 
 // names reads a name variable: an array of name objects.
 func (d *decoder) names(e *bib.Entry, key string, m member) bool {
-	var list []map[string]json.RawMessage
-	if err := json.Unmarshal(m.raw, &list); err != nil {
+	list, ok := fastObjects(m.raw)
+	if ok {
+	} else if err := json.Unmarshal(m.raw, &list); err != nil {
 		d.fail(m.pos, e.ID, key, CodeBadValue, fmt.Sprintf("%s must be an array of name objects; the value is kept in extra", key))
 		return false
 	}
@@ -460,8 +522,12 @@ func (d *decoder) names(e *bib.Entry, key string, m member) bool {
 // altNames reads the -translit or -translated forms of a name list, which
 // Encode writes to custom as an array aligned with the names.
 func (d *decoder) altNames(e *bib.Entry, role, form string, m member) bool {
-	var list []map[string]string
-	if err := json.Unmarshal(m.raw, &list); err != nil || len(list) != len(e.Names(role)) {
+	list, ok := fastStringMaps(m.raw)
+	var err error
+	if !ok {
+		err = json.Unmarshal(m.raw, &list)
+	}
+	if err != nil || len(list) != len(e.Names(role)) {
 		d.warn(m.pos, e.ID, m.key, CodeUnknownKey, fmt.Sprintf("%s does not give one name object for each name of %s; kept in extra", m.key, role))
 		return false
 	}
@@ -488,8 +554,9 @@ func (d *decoder) date(e *bib.Entry, key string, m member) bool {
 		e.SetDate(key, date)
 		return true
 	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(m.raw, &obj); err != nil {
+	obj, ok := fastObject(m.raw)
+	if ok {
+	} else if err := json.Unmarshal(m.raw, &obj); err != nil {
 		d.fail(m.pos, e.ID, key, CodeBadDate, fmt.Sprintf("%s must be an EDTF string or a date object; the value is kept in extra", key))
 		return false
 	}
@@ -510,8 +577,12 @@ func dateObject(obj map[string]json.RawMessage) (bib.Date, error) {
 		raw := obj[k]
 		switch k {
 		case "date-parts":
-			var parts [][]json.RawMessage
-			if err := json.Unmarshal(raw, &parts); err != nil || len(parts) == 0 || len(parts) > 2 {
+			parts, ok := fastArrays(raw)
+			var err error
+			if !ok {
+				err = json.Unmarshal(raw, &parts)
+			}
+			if err != nil || len(parts) == 0 || len(parts) > 2 {
 				return date, fmt.Errorf("date-parts must hold one or two arrays of [year, month, day]")
 			}
 			for i, p := range parts {
@@ -612,6 +683,11 @@ func scalar(raw json.RawMessage) (string, bool) {
 	if s, ok := str(raw); ok {
 		return s, true
 	}
+	if fastJSON && len(raw) > 0 {
+		// A number's text is its literal, as json.Number keeps it; true,
+		// false, arrays and objects are no scalar.
+		return string(raw), isRawNumber(raw)
+	}
 	var n json.Number
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -622,6 +698,12 @@ func scalar(raw json.RawMessage) (string, bool) {
 }
 
 func str(raw json.RawMessage) (string, bool) {
+	if s, ok := fastString(raw); ok {
+		return s, true
+	}
+	if fastJSON && len(raw) > 0 && raw[0] != '"' && raw[0] != 'n' {
+		return "", false // a number, a boolean, an array or an object
+	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return "", false

@@ -272,3 +272,34 @@ func StatFile(path string) (size, modTime int64, err error) {
 	}
 	return fi.Size(), fi.ModTime().UnixNano(), nil
 }
+
+// Read returns the record of the file name: from c when c holds the file
+// as it is now, or else made by reading it with read and decoding the data
+// with decode; parsed says which. With a nil c it always reads and
+// decodes. The file is looked at (size, time) before it is read, so that
+// a file that changes in between is recorded with its old time and read
+// again next time.
+func (c *Cache) Read(name string, read func() ([]byte, error), decode func(data []byte) (*bib.Library, []bib.Diagnostic, error)) (rec *File, parsed bool, err error) {
+	var size, mtime int64
+	if c != nil {
+		if size, mtime, err = StatFile(name); err != nil {
+			c = nil
+		}
+	}
+	data, err := read()
+	if err != nil {
+		return nil, false, err
+	}
+	var sum uint64
+	if c != nil {
+		sum = Sum(data)
+		if rec, ok := c.Lookup(name, size, mtime, sum); ok {
+			return rec, false, nil
+		}
+	}
+	lib, diags, err := decode(data)
+	if err != nil {
+		return nil, false, err
+	}
+	return &File{Name: name, Size: size, ModTime: mtime, Sum: sum, Library: lib, Diags: diags}, true, nil
+}

@@ -142,31 +142,18 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 // it gave from cache when the cache holds the file as it is; parsed says
 // which.
 func loadFile(f string, lim Limits, cache *parsecache.Cache) (rec *parsecache.File, parsed bool, err error) {
-	var size, mtime int64
-	if cache != nil {
-		// Stat before reading: a file that changes in between is recorded
-		// with its old time, so the next run parses it again.
-		if size, mtime, err = parsecache.StatFile(f); err != nil {
-			cache = nil
-		}
-	}
-	data, err := input.ReadFile(f, lim.MaxSize)
-	if err != nil {
-		return nil, false, readError(err)
-	}
-	var sum uint64
-	if cache != nil {
-		sum = parsecache.Sum(data)
-		if rec, ok := cache.Lookup(f, size, mtime, sum); ok {
-			return rec, false, nil
-		}
-	}
-	parses.Add(1)
-	lib, diags, err := DecodeWith(f, data, lim)
-	if err != nil {
-		return nil, false, err
-	}
-	return &parsecache.File{Name: f, Size: size, ModTime: mtime, Sum: sum, Library: lib, Diags: diags}, true, nil
+	return cache.Read(f,
+		func() ([]byte, error) {
+			data, err := input.ReadFile(f, lim.MaxSize)
+			if err != nil {
+				return nil, readError(err)
+			}
+			return data, nil
+		},
+		func(data []byte) (*bib.Library, []bib.Diagnostic, error) {
+			parses.Add(1)
+			return DecodeWith(f, data, lim)
+		})
 }
 
 // parses counts the files LoadWith parsed, for the cache's tests.
