@@ -23,6 +23,21 @@ type Item struct {
 	Names map[string][]Name
 	// Dates holds date variables ("issued", "accessed", ...).
 	Dates map[string]Date
+	// Source, when set, supplies the standard, number and date variables
+	// that Vars and Dates do not hold, so that a caller can hand the
+	// engine its own records without copying them into the maps: Var and
+	// Date read Vars and Dates first (which thus override the source) and
+	// ask Source for the rest. Names are always read from Names.
+	Source Source
+}
+
+// Source gives the variables of an item from a record of the caller's
+// (see Item.Source).
+type Source interface {
+	// Var returns a standard or number variable, or "".
+	Var(name string) string
+	// Date returns a date variable and whether the record has it.
+	Date(name string) (Date, bool)
 }
 
 // New returns an empty item with the given id and type.
@@ -30,12 +45,16 @@ func New(id, typ string) *Item {
 	return &Item{ID: id, Type: typ, Vars: map[string]string{}, Names: map[string][]Name{}, Dates: map[string]Date{}}
 }
 
-// Var returns a standard or number variable.
+// Var returns a standard or number variable: from Vars, or else from
+// Source.
 func (it *Item) Var(name string) string {
-	if it == nil || it.Vars == nil {
+	if it == nil {
 		return ""
 	}
-	return it.Vars[name]
+	if v, ok := it.Vars[name]; ok || it.Source == nil {
+		return v
+	}
+	return it.Source.Var(name)
 }
 
 // Set sets a standard or number variable; an empty value deletes it.
@@ -117,12 +136,16 @@ func (d Date) Resolved() Date {
 	return p
 }
 
-// Date returns the date variable name, with a raw date string parsed.
+// Date returns the date variable name, with a raw date string parsed:
+// from Dates, or else from Source.
 func (it *Item) Date(name string) (Date, bool) {
-	if it == nil || it.Dates == nil {
+	if it == nil {
 		return Date{}, false
 	}
 	d, ok := it.Dates[name]
+	if !ok && it.Source != nil {
+		d, ok = it.Source.Date(name)
+	}
 	if !ok {
 		return Date{}, false
 	}

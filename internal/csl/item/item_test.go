@@ -122,3 +122,43 @@ func TestRawDate(t *testing.T) {
 		t.Error("Date(accessed) found a missing date")
 	}
 }
+
+// mapSource is a Source over maps, for the test of Item.Source.
+type mapSource struct {
+	vars  map[string]string
+	dates map[string]item.Date
+}
+
+func (s mapSource) Var(name string) string { return s.vars[name] }
+
+func (s mapSource) Date(name string) (item.Date, bool) {
+	d, ok := s.dates[name]
+	return d, ok
+}
+
+func TestSourceBehindTheMaps(t *testing.T) {
+	it := &item.Item{ID: "a", Type: "book", Source: mapSource{
+		vars:  map[string]string{"title": "Source title", "page": "9"},
+		dates: map[string]item.Date{"issued": {Parts: []item.DateParts{{Year: 1993}}}, "accessed": {Raw: "2020-05-01"}},
+	}}
+	it.Vars = map[string]string{"title": "Overridden", "note": ""}
+	it.Dates = map[string]item.Date{"issued": {Parts: []item.DateParts{{Year: 2001}}}}
+	for _, tt := range []struct{ name, want string }{{"title", "Overridden"}, {"page", "9"}, {"note", ""}, {"volume", ""}} {
+		if got := it.Var(tt.name); got != tt.want {
+			t.Errorf("Var(%q) = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+	if d, ok := it.Date("issued"); !ok || d.Year() != 2001 {
+		t.Errorf("Date(issued) = %+v, %v; want the override, 2001", d, ok)
+	}
+	if d, ok := it.Date("accessed"); !ok || d.Year() != 2020 {
+		t.Errorf("Date(accessed) = %+v, %v; want the source's, parsed", d, ok)
+	}
+	if _, ok := it.Date("submitted"); ok {
+		t.Error("Date(submitted) found a date neither holds")
+	}
+	var none *item.Item
+	if none.Var("title") != "" {
+		t.Error("a nil item has a title")
+	}
+}
