@@ -45,9 +45,39 @@ func TestItem(t *testing.T) {
 			"submitted":     {Literal: "Spring term"},
 		},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Item =\n%+v\nwant\n%+v", got, want)
+	if g, w := engineView(got), engineView(want); !reflect.DeepEqual(g, w) {
+		t.Errorf("Item gives the engine\n%+v\nwant\n%+v", g, w)
 	}
+}
+
+// view is what the engine reads of an item: every variable and date
+// through Var and Date (whether held in the maps or read through the
+// item's Source), and the names.
+type view struct {
+	ID, Type, Language string
+	Vars               map[string]string
+	Names              map[string][]item.Name
+	Dates              map[string]item.Date
+}
+
+func engineView(it *item.Item) view {
+	v := view{ID: it.ID, Type: it.Type, Language: it.Language, Vars: map[string]string{}, Names: it.Names, Dates: map[string]item.Date{}}
+	names := append(bib.Variables(bib.Standard), bib.Variables(bib.Number)...)
+	for _, n := range append([]string(nil), names...) {
+		names = append(names, n+bib.TranslitSuffix, n+bib.TranslatedSuffix)
+	}
+	names = append(names, "issued-open", "media-electronic", "media-unmediated", "author-heading", "author-title-page")
+	for _, n := range names {
+		if s := it.Var(n); s != "" {
+			v.Vars[n] = s
+		}
+	}
+	for _, n := range bib.Variables(bib.DateKind) {
+		if d, ok := it.Date(n); ok {
+			v.Dates[n] = d
+		}
+	}
+	return v
 }
 
 func TestLanguage(t *testing.T) {
@@ -92,33 +122,33 @@ func TestPrepare(t *testing.T) {
 	apa := cite.Prep{Romanize: true, Translate: true}
 	it := cite.Prepare(ru, apa)
 	checks := []struct{ what, got, want string }{
-		{"title romanised", it.Vars["title"], "Pervyy Prezident"},
-		{"translation", it.Vars["title-translated"], "The first President"},
-		{"recorded translit wins", it.Vars["container-title"], "Seriya (recorded)"},
-		{"publisher romanised", it.Vars["publisher"], "Nauka"},
-		{"URL untouched", it.Vars["URL"], "https://пример.рф/"},
-		{"genre translated", it.Vars["genre"], "monograph"},
+		{"title romanised", it.Var("title"), "Pervyy Prezident"},
+		{"translation", it.Var("title-translated"), "The first President"},
+		{"recorded translit wins", it.Var("container-title"), "Seriya (recorded)"},
+		{"publisher romanised", it.Var("publisher"), "Nauka"},
+		{"URL untouched", it.Var("URL"), "https://пример.рф/"},
+		{"genre translated", it.Var("genre"), "monograph"},
 		{"recorded family", it.Names["author"][0].Family, "Zhigalov (recorded)"},
 		{"given romanised", it.Names["author"][0].Given, "K. V."},
 		{"institution translated", it.Names["editor"][0].Literal, "Ministry"},
-		{"no heading flag", it.Vars["author-heading"], ""},
+		{"no heading flag", it.Var("author-heading"), ""},
 		{"language kept", it.Language, "ru"},
 	}
 	lc := cite.Prepare(ru, cite.Prep{Romanize: true, Scheme: translit.LCASCII, Heading: true, Language: "en"})
 	checks = append(checks, []struct{ what, got, want string }{
-		{"scheme", lc.Vars["title"], "Pervyi Prezident"},
-		{"heading for one person", lc.Vars["author-heading"], "true"},
+		{"scheme", lc.Var("title"), "Pervyi Prezident"},
+		{"heading for one person", lc.Var("author-heading"), "true"},
 		{"language forced", lc.Language, "en"},
-		{"no translation unless asked", lc.Vars["title-translated"], ""},
+		{"no translation unless asked", lc.Var("title-translated"), ""},
 	}...)
 	four := cite.Prepare(en, cite.Prep{Translate: true, Heading: true})
 	checks = append(checks, []struct{ what, got, want string }{
-		{"no heading for four", four.Vars["author-heading"], ""},
-		{"no translation of English", four.Vars["title-translated"], ""},
+		{"no heading for four", four.Var("author-heading"), ""},
+		{"no translation of English", four.Var("title-translated"), ""},
 	}...)
 	gost := cite.Prepare(ru, cite.Prep{Heading: true})
 	checks = append(checks, []struct{ what, got, want string }{
-		{"GOST keeps script", gost.Vars["title"], "Первый Президент"},
+		{"GOST keeps script", gost.Var("title"), "Первый Президент"},
 		{"GOST keeps names", gost.Names["author"][0].Family, "Жигалов"},
 	}...)
 	for _, c := range checks {
@@ -128,7 +158,7 @@ func TestPrepare(t *testing.T) {
 	}
 	org := entry("org", "report", map[string]string{"title": "Доклад"})
 	org.AddName("author", bib.Name{Literal: "Институт"})
-	if v := cite.Prepare(org, cite.Prep{Heading: true}).Vars["author-heading"]; v != "" {
+	if v := cite.Prepare(org, cite.Prep{Heading: true}).Var("author-heading"); v != "" {
 		t.Errorf("institution got a heading flag %q", v)
 	}
 	if v := cite.Prepare(org, cite.Prep{Romanize: true}).Names["author"][0].Literal; v != "Institut" {

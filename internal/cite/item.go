@@ -17,23 +17,18 @@ import (
 var skipped = map[string]bool{"language": true, "note": true}
 
 // Item maps e to the engine's record: the one place where cite's fields
-// become CSL variables. Standard and number variables are copied by
-// name; their "-translit" and "-translated" forms are not (styles get them
-// through a preparation, see Prepare), nor are the fields in skipped or
-// Extra. Names and dates are converted part by part. Language is the
-// record's language, or a guess from its script (see Language).
+// become CSL variables. The engine reads the standard and number
+// variables and the dates of e through an adapter (the item's Source)
+// rather than a copy: variables by name, except their "-translit" and
+// "-translated" forms (styles get them through a preparation, see
+// Prepare) and the fields in skipped or Extra; dates converted once, part
+// by part. Vars and Dates hold only what a preparation changes. Names are
+// converted part by part into Names. Language is the record's language, or
+// a guess from its script (see Language).
 func Item(e *bib.Entry) *item.Item {
-	it := item.New(e.ID, e.Type)
+	src := &entrySource{e: e}
+	it := &item.Item{ID: e.ID, Type: e.Type, Source: src}
 	it.Language = Language(e)
-	for k, v := range e.Fields() {
-		if skipped[k] || v == "" {
-			continue
-		}
-		if _, form := bib.SplitForm(k); form != "" {
-			continue
-		}
-		it.Vars[k] = v
-	}
 	for k, ns := range e.AllNames() {
 		out := make([]item.Name, 0, len(ns))
 		for _, n := range ns {
@@ -43,16 +38,103 @@ func Item(e *bib.Entry) *item.Item {
 			out = append(out, itemName(n))
 		}
 		if len(out) > 0 {
+			if it.Names == nil {
+				it.Names = map[string][]item.Name{}
+			}
 			it.Names[k] = out
 		}
 	}
-	for k, d := range e.AllDates() {
-		if d.IsZero() {
-			continue
+	n := 0
+	for _, d := range e.AllDates() {
+		if !d.IsZero() {
+			n++
 		}
-		it.Dates[k] = itemDate(d)
+	}
+	if n > 0 {
+		src.dates = make([]sourceDate, 0, n)
+		for k, d := range e.AllDates() {
+			if d.IsZero() {
+				continue
+			}
+			src.dates = append(src.dates, sourceDate{name: k})
+			sd := &src.dates[len(src.dates)-1]
+			sd.date = itemDate(d, &sd.parts)
+		}
 	}
 	return it
+}
+
+// entrySource is the adapter through which the engine reads an entry
+// (item.Source): its variables from the entry itself, its dates from the
+// engine's form of them, made once. hidden lists the variables and dates
+// a preparation took away.
+type entrySource struct {
+	e      *bib.Entry
+	dates  []sourceDate
+	hidden []string
+}
+
+type sourceDate struct {
+	name  string
+	date  item.Date
+	parts [2]item.DateParts // the storage of date.Parts
+}
+
+// Var returns the entry's variable name as the engine sees it: "" for the
+// fields in skipped, the alternative forms and what was hidden.
+func (s *entrySource) Var(name string) string {
+	if skipped[name] || isForm(name) || s.isHidden(name) {
+		return ""
+	}
+	return s.e.Get(name)
+}
+
+// Date returns the engine's form of the date variable name.
+func (s *entrySource) Date(name string) (item.Date, bool) {
+	for i := range s.dates {
+		if s.dates[i].name == name {
+			if s.isHidden(name) {
+				return item.Date{}, false
+			}
+			return s.dates[i].date, true
+		}
+	}
+	return item.Date{}, false
+}
+
+// hide takes the variable or date name away from the engine.
+func (s *entrySource) hide(name string) {
+	if !s.isHidden(name) {
+		s.hidden = append(s.hidden, name)
+	}
+}
+
+func (s *entrySource) isHidden(name string) bool {
+	for _, h := range s.hidden {
+		if h == name {
+			return true
+		}
+	}
+	return false
+}
+
+// vars yields the variables the engine sees, as Var gives them.
+func (s *entrySource) vars(yield func(k, v string) bool) {
+	for k, v := range s.e.Fields() {
+		if skipped[k] || v == "" || isForm(k) || s.isHidden(k) {
+			continue
+		}
+		if !yield(k, v) {
+			return
+		}
+	}
+}
+
+// isForm reports whether name is a "-translit" or "-translated" form.
+// It is bib.SplitForm's test, without its allocation-free but slower loop.
+func isForm(name string) bool {
+	return len(name) > len(bib.TranslitSuffix) && strings.HasSuffix(name, bib.TranslitSuffix) ||
+		len(name) > len(bib.TranslatedSuffix) && strings.HasSuffix(name, bib.TranslatedSuffix)
 }
 
 func itemName(n bib.Name) item.Name {
@@ -72,12 +154,14 @@ func itemName(n bib.Name) item.Name {
 // range keeps both ends (an open end stays zero), a season becomes its
 // number ("1" for spring … "4" for winter), and "~" becomes circa. The
 // engine has no notion of an uncertain ("?") date; it prints as certain.
-func itemDate(d bib.Date) item.Date {
+// The parts are kept in *parts.
+func itemDate(d bib.Date, parts *[2]item.DateParts) item.Date {
 	if d.Literal != "" {
 		return item.Date{Literal: d.Literal}
 	}
 	var out item.Date
 	part := func(p bib.DatePart) item.DateParts { return item.DateParts{Year: p.Year, Month: p.Month, Day: p.Day} }
+	out.Parts = parts[:0:2]
 	out.Parts = append(out.Parts, part(d.Start))
 	if d.Range {
 		out.Parts = append(out.Parts, part(d.End))

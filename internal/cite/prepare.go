@@ -54,23 +54,24 @@ var noRomanize = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN":
 // Prepare maps e with Item and applies p.
 func Prepare(e *bib.Entry, p Prep) *item.Item {
 	it := Item(e)
+	src := it.Source.(*entrySource)
 	lang := it.Language
 	if p.Romanize {
 		sc := p.Scheme
 		if sc == 0 {
 			sc = DefaultScheme
 		}
-		for k, v := range it.Vars {
+		for k, v := range src.vars {
 			if noRomanize[k] {
 				continue
 			}
 			if k == "genre" {
 				if tr := e.Get("genre" + bib.TranslatedSuffix); tr != "" {
-					it.Vars[k] = tr
+					setVar(it, k, tr)
 					continue
 				}
 			}
-			it.Vars[k] = romanized(v, e.Get(k+bib.TranslitSuffix), sc, lang)
+			setVar(it, k, romanized(v, e.Get(k+bib.TranslitSuffix), sc, lang))
 		}
 		for k, ns := range e.AllNames() {
 			var out []item.Name
@@ -81,52 +82,73 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 				out = append(out, itemName(romanizeName(n, sc, lang)))
 			}
 			if len(out) > 0 {
+				if it.Names == nil {
+					it.Names = map[string][]item.Name{}
+				}
 				it.Names[k] = out
 			}
 		}
 	}
 	if p.Translate && !isEnglish(lang) {
 		if tr := e.Get("title" + bib.TranslatedSuffix); tr != "" {
-			it.Vars["title-translated"] = tr
+			setVar(it, "title-translated", tr)
 		}
 	}
 	if d, ok := e.Date("issued"); ok {
 		switch {
 		case undatedLiteral(d.Literal):
-			delete(it.Dates, "issued")
+			src.hide("issued")
 		case d.Range && d.End.IsZero() && !d.Start.IsZero():
 			if p.OpenAsUndated {
-				delete(it.Dates, "issued")
+				src.hide("issued")
 			} else {
-				it.Vars["issued-open"] = "true"
+				setVar(it, "issued-open", "true")
 			}
 		}
 	}
-	switch mediaKeyword(it.Vars["media-type"]) {
+	switch mediaKeyword(it.Var("media-type")) {
 	case "electronic":
-		delete(it.Vars, "media-type")
-		it.Vars["media-electronic"] = "true"
+		hideVar(it, src, "media-type")
+		setVar(it, "media-electronic", "true")
 	case "unmediated":
-		delete(it.Vars, "media-type")
-		it.Vars["media-unmediated"] = "true"
+		hideVar(it, src, "media-type")
+		setVar(it, "media-unmediated", "true")
 	}
 	if p.SentenceCase {
 		sentenceCase(e, it)
 	}
 	if p.Heading && headed(e.Names("author")) {
-		it.Vars["author-heading"] = "true"
+		setVar(it, "author-heading", "true")
 	}
 	if p.Heading && e.Type == "thesis" && lang != "" && !isEnglish(lang) {
 		// A Russian or Kazakh dissertation's title page names its
 		// author surname first and in full; GOST's statement of
 		// responsibility gives that form (GOST R 7.0.100-2018's example
 		// "… / Вишняков Илья Владимирович ; …").
-		it.Vars["author-title-page"] = "true"
+		setVar(it, "author-title-page", "true")
 	}
 	if p.Language != "" {
 		it.Language = p.Language
 	}
 	return it
+}
+
+// setVar sets the variable k of it to v, in Vars only when that changes
+// what the engine reads (the entry's own value is read through Source).
+func setVar(it *item.Item, k, v string) {
+	if it.Var(k) == v {
+		return
+	}
+	if it.Vars == nil {
+		it.Vars = map[string]string{}
+	}
+	it.Vars[k] = v
+}
+
+// hideVar takes the variable k away from the engine.
+func hideVar(it *item.Item, src *entrySource, k string) {
+	delete(it.Vars, k)
+	src.hide(k)
 }
 
 // romanized returns the romanised form of v: the record's form when it

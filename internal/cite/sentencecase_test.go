@@ -67,7 +67,7 @@ func drawSentenceCaseSample(t *testing.T) []sampleTitle {
 				continue
 			}
 			it := cite.Prepare(e, cite.Prep{SentenceCase: true})
-			out = append(out, sampleTitle{file: rel, id: e.ID, got: plainText(it.Vars["title"])})
+			out = append(out, sampleTitle{file: rel, id: e.ID, got: plainText(it.Var("title"))})
 		}
 	}
 	return out

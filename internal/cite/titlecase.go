@@ -56,8 +56,8 @@ func sentenceCase(e *bib.Entry, it *item.Item) {
 		return // the name of a law or a case is a proper name (APA 11.5)
 	}
 	if l := strings.TrimSpace(e.Get("language")); l != "" && !isEnglish(strings.ToLower(l)) {
-		if v, ok := it.Vars["title-translated"]; ok {
-			it.Vars["title-translated"] = sentencecase.Convert(v)
+		if v := it.Var("title-translated"); v != "" {
+			setVar(it, "title-translated", sentencecase.Convert(v))
 		}
 		return
 	}
@@ -71,11 +71,11 @@ func sentenceCase(e *bib.Entry, it *item.Item) {
 		fields = append(fields, "container-title")
 	}
 	for _, k := range fields {
-		v, ok := it.Vars[k]
-		if !ok {
+		v := it.Var(k)
+		if v == "" {
 			continue
 		}
-		it.Vars[k] = sentencecase.ConvertWith(protectBraced(v, e.Extra[k]), hints)
+		setVar(it, k, sentencecase.ConvertWith(protectBraced(v, e.Extra[k]), hints))
 	}
 }
 
