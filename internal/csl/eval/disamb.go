@@ -174,32 +174,56 @@ func (d *disState) sig() disSig {
 
 // setGiven sets the given-name level of a name.
 func (d *disState) setGiven(k nameRef, level int) {
-	if d.given == nil {
-		d.given = map[nameRef]int{}
-	}
-	d.given[k] = level
+	d.given.set(k, level)
 	d.givenGen++
+}
+
+// givenLevels holds the given-name levels of a cite's names: a short
+// list, since a cite shows a few names, and far smaller than a map when a
+// bibliography holds one per entry.
+type givenLevels []givenLevel
+
+type givenLevel struct {
+	k nameRef
+	v int
+}
+
+// get returns the level of k, 0 when none was set.
+func (g givenLevels) get(k nameRef) int {
+	for i := range g {
+		if g[i].k == k {
+			return g[i].v
+		}
+	}
+	return 0
+}
+
+// set sets the level of k.
+func (g *givenLevels) set(k nameRef, v int) {
+	for i := range *g {
+		if (*g)[i].k == k {
+			(*g)[i].v = v
+			return
+		}
+	}
+	*g = append(*g, givenLevel{k, v})
 }
 
 // givenString is the canonical form of the given-name levels.
 func (d *disState) givenString() string {
 	n := 0
-	for _, v := range d.given {
-		if v != 0 {
+	for _, l := range d.given {
+		if l.v != 0 {
 			n++
 		}
 	}
 	if n == 0 {
 		return ""
 	}
-	type level struct {
-		k nameRef
-		v int
-	}
-	levels := make([]level, 0, n)
-	for k, v := range d.given {
-		if v != 0 {
-			levels = append(levels, level{k, v})
+	levels := make([]givenLevel, 0, n)
+	for _, l := range d.given {
+		if l.v != 0 {
+			levels = append(levels, l)
 		}
 	}
 	sort.Slice(levels, func(i, j int) bool { return levels[i].k.less(levels[j].k) })
@@ -415,7 +439,7 @@ func (r *run) nameForms(it *item.Item, level, limit int) []string {
 	c, _ := r.newCtx(it, false)
 	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	c.cite = &c.citeBuf
-	c.dis = &disState{given: make(map[nameRef]int, len(names))}
+	c.dis = &disState{given: make(givenLevels, 0, len(names))}
 	for _, n := range names {
 		c.dis.setGiven(nameKey(n), level)
 	}
@@ -472,10 +496,7 @@ func (r *run) tryGiven(g []*item.Item) {
 					continue
 				}
 				d := r.disFor(it)
-				if d.given == nil {
-					d.given = map[nameRef]int{}
-				}
-				if k := nameKey(shown[i][pos]); d.given[k] < level {
+				if k := nameKey(shown[i][pos]); d.given.get(k) < level {
 					d.setGiven(k, level)
 					changed = true
 				}

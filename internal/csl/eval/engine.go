@@ -243,7 +243,7 @@ type citeState struct {
 // disState is the disambiguation state of one item.
 type disState struct {
 	addNames   int
-	given      map[nameRef]int
+	given      givenLevels
 	yearSuffix int
 	// disambiguate is the disambiguate-condition level: the first
 	// disambiguate tests of a render, up to this many, are true.
@@ -415,6 +415,7 @@ func (e *Engine) collator() *collate.Collator {
 func (e *Engine) Process(req Request) Result {
 	r := e.newRun(nil)
 	clusters, bibOrder := r.prepare(req)
+	r.releaseKeys()
 	var res Result
 	for ci := range clusters {
 		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
@@ -440,6 +441,14 @@ func (r *run) newNode() *output.Node {
 	}
 	r.nodes = r.nodes[:len(r.nodes)+1]
 	return &r.nodes[len(r.nodes)-1]
+}
+
+// releaseKeys lets go of what only sorting and disambiguation needed (the
+// disambiguation keys and collation keys), before a one-shot run renders
+// its entries: a large bibliography then never holds both at once.
+func (r *run) releaseKeys() {
+	r.keys, r.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
+	r.keySlab, r.collated = nil, nil
 }
 
 // newKey returns a zero cachedKey from the run's slab.
@@ -502,6 +511,7 @@ func (r *run) children(n int) []*output.Node {
 func (e *Engine) ProcessEach(req Request, emit func(id string, n *output.Node) error) (Result, error) {
 	r := e.newRun(nil)
 	clusters, bibOrder := r.prepare(req)
+	r.releaseKeys()
 	var res Result
 	for ci := range clusters {
 		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))

@@ -571,10 +571,7 @@ func (c *ctx) givenLevel(n item.Name) int {
 	if c.dis.expandAll {
 		return 2
 	}
-	if c.dis.given == nil {
-		return 0
-	}
-	return c.dis.given[nameKey(n)]
+	return c.dis.given.get(nameKey(n))
 }
 
 // nameRef identifies a name for given-name disambiguation.
