@@ -1,102 +1,63 @@
 package cite_test
 
 import (
-	"reflect"
+	"errors"
+	"strings"
 	"testing"
 
-	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/cite"
+	"github.com/cite-project/cite/internal/csl/output"
 )
 
-func smithLibrary() *bib.Library {
-	lib := &bib.Library{}
-	for _, e := range []*bib.Entry{
-		entry("other", "book", map[string]string{"title": "Uncited", "issued": "2000"}),
-		entry("smith-b", "book", map[string]string{"title": "Beta", "publisher": "P"}),
-		entry("smith-a", "book", map[string]string{"title": "Alpha", "publisher": "P"}),
-		entry("jones", "book", map[string]string{"title": "Gamma", "publisher": "P"}),
-	} {
-		lib.Add(e)
+// TestDocument pins the layout of a two-section document in every format;
+// Document and a DocumentWriter fed entry by entry write the same bytes.
+func TestDocument(t *testing.T) {
+	secs := []cite.Section{{Entries: []string{"A.", "B."}}, {Title: "References & more", Entries: []string{"C."}}}
+	tests := []struct {
+		f    output.Format
+		want string
+	}{
+		{output.Text, "A.\nB.\n\nReferences & more\n\nC.\n"},
+		{output.HTML, "<div class=\"csl-bib-body\">\n  <div class=\"csl-entry\">A.</div>\n  <div class=\"csl-entry\">B.</div>\n</div>\n" +
+			"<h2>References &#38; more</h2>\n<div class=\"csl-bib-body\">\n  <div class=\"csl-entry\">C.</div>\n</div>\n"},
+		{output.Markdown, "A.\n\nB.\n\n## References & more\n\nC.\n"},
+		{output.RTF, "{\\rtf1\\ansi\\deff0\n{\\pard A.\\par}\n{\\pard B.\\par}\n{\\pard\\b References & more\\par}\n{\\pard C.\\par}\n}\n"},
 	}
-	for _, id := range []string{"smith-a", "smith-b"} {
-		e, _ := lib.Lookup(id)
-		e.AddName("author", bib.Name{Family: "Smith", Given: "John"})
-		e.SetDate("issued", bib.Date{Start: bib.DatePart{Year: 2012}})
-	}
-	j, _ := lib.Lookup("jones")
-	j.AddName("author", bib.Name{Family: "Jones", Given: "Ann"})
-	j.SetDate("issued", bib.Date{Start: bib.DatePart{Year: 2001}})
-	return lib
-}
-
-func process(t *testing.T, style string, lib *bib.Library, cits []cite.Citation, nocite []string) ([]string, []string, []string) {
-	t.Helper()
-	st, err := cite.LoadStyle(style, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := cite.New(st, cite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := f.Process(lib, cits, nocite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c, e []string
-	for _, n := range r.Citations {
-		c = append(c, f.Render(n))
-	}
-	for _, n := range r.Entries {
-		e = append(e, f.Render(n))
-	}
-	return c, e, r.IDs
-}
-
-// TestProcessDisambiguates checks APA 7 8.19: two works by one author in
-// one year get "a" and "b", in the order of their titles in the list
-// (Alpha before Beta), in the citations and in the list alike.
-func TestProcessDisambiguates(t *testing.T) {
-	cits := []cite.Citation{
-		{Refs: []cite.Ref{{ID: "smith-b", Locator: "4"}}},
-		{Refs: []cite.Ref{{ID: "smith-a"}, {ID: "jones"}}},
-		{Refs: []cite.Ref{{ID: "smith-a", SuppressAuthor: true}}},
-		{Refs: []cite.Ref{{ID: "smith-b", AuthorOnly: true}}},
-	}
-	c, e, ids := process(t, "apa", smithLibrary(), cits, nil)
-	wantC := []string{"(Smith, 2012b, p. 4)", "(Jones, 2001; Smith, 2012a)", "(2012a)", "Smith"}
-	if !reflect.DeepEqual(c, wantC) {
-		t.Errorf("citations = %q; want %q", c, wantC)
-	}
-	wantE := []string{"Jones, A. (2001). Gamma. P.", "Smith, J. (2012a). Alpha. P.", "Smith, J. (2012b). Beta. P."}
-	if !reflect.DeepEqual(e, wantE) || !reflect.DeepEqual(ids, []string{"jones", "smith-a", "smith-b"}) {
-		t.Errorf("entries = %q (%v); want %q", e, ids, wantE)
+	for _, tt := range tests {
+		got := cite.Document(tt.f, secs...)
+		if got != tt.want {
+			t.Errorf("%s:\n%q\nwant\n%q", tt.f, got, tt.want)
+		}
+		var b strings.Builder
+		d := cite.NewDocumentWriter(&b, tt.f)
+		for _, s := range secs {
+			d.Section(s.Title)
+			for _, e := range s.Entries {
+				d.Entry(e)
+			}
+		}
+		if err := d.Close(); err != nil || b.String() != got {
+			t.Errorf("%s: writer gave %q, %v; Document %q", tt.f, b.String(), err, got)
+		}
 	}
 }
 
-// TestProcessNumbersByFirstCitation checks that a numeric style numbers
-// by first citation, not by library position, and lists nocite entries
-// after the cited ones. The works are English, so GOST's English layout
-// prints "p.".
-func TestProcessNumbersByFirstCitation(t *testing.T) {
-	cits := []cite.Citation{
-		{Refs: []cite.Ref{{ID: "jones", Locator: "9"}}},
-		{Refs: []cite.Ref{{ID: "smith-a"}, {ID: "jones"}}},
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n += len(p); w.n > 10 {
+		return 0, errors.New("disk full")
 	}
-	c, e, ids := process(t, "gost", smithLibrary(), cits, []string{"other", "jones"})
-	if want := []string{"[1, p. 9]", "[1; 2]"}; !reflect.DeepEqual(c, want) {
-		t.Errorf("citations = %q; want %q", c, want)
-	}
-	if want := []string{"jones", "smith-a", "other"}; !reflect.DeepEqual(ids, want) {
-		t.Errorf("list order = %v; want %v (%q)", ids, want, e)
-	}
+	return len(p), nil
 }
 
-func TestProcessUnknown(t *testing.T) {
-	st, _ := cite.LoadStyle("apa", nil)
-	f, _ := cite.New(st, cite.Options{})
-	_, err := f.Process(smithLibrary(), []cite.Citation{{Refs: []cite.Ref{{ID: "nope"}, {ID: "nope"}}}}, []string{"gone"})
-	if err == nil || err.Error() != `no references with ids "nope", "gone" in the library` {
-		t.Errorf("Process with unknown ids: %v", err)
+// TestDocumentWriterError: a failed write is not lost; Close returns it.
+func TestDocumentWriterError(t *testing.T) {
+	d := cite.NewDocumentWriter(&failingWriter{}, output.Text)
+	for range 10000 {
+		d.Entry("An entry long enough to fill the buffer.")
+	}
+	if err := d.Close(); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("Close = %v; want the writer's error", err)
 	}
 }

@@ -1,9 +1,14 @@
 package cite
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/csl"
@@ -109,59 +114,122 @@ type Section struct {
 // entry a line and a blank line before a titled section; in HTML, a
 // csl-bib-body div per section under an h2; in Markdown, one paragraph
 // per entry under a "##" heading; in RTF, one document with a paragraph
-// per entry and a bold paragraph per title.
+// per entry and a bold paragraph per title. It is what a DocumentWriter
+// writes.
 func Document(f output.Format, sections ...Section) string {
 	var b strings.Builder
-	if f == output.RTF {
-		b.WriteString("{\\rtf1\\ansi\\deff0\n")
-	}
-	for i, sec := range sections {
-		switch f {
-		case output.HTML:
-			if sec.Title != "" {
-				fmt.Fprintf(&b, "<h2>%s</h2>\n", output.Render(output.Str(sec.Title), output.HTML))
-			}
-			b.WriteString("<div class=\"csl-bib-body\">\n")
-			for _, e := range sec.Entries {
-				fmt.Fprintf(&b, "  <div class=\"csl-entry\">%s</div>\n", e)
-			}
-			b.WriteString("</div>\n")
-		case output.Markdown:
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			if sec.Title != "" {
-				b.WriteString("## " + output.Render(output.Str(sec.Title), output.Markdown) + "\n\n")
-			}
-			for j, e := range sec.Entries {
-				if j > 0 {
-					b.WriteString("\n")
-				}
-				b.WriteString(e + "\n")
-			}
-		case output.RTF:
-			if sec.Title != "" {
-				b.WriteString("{\\pard\\b " + output.Render(output.Str(sec.Title), output.RTF) + "\\par}\n")
-			}
-			for _, e := range sec.Entries {
-				b.WriteString("{\\pard " + e + "\\par}\n")
-			}
-		default:
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			if sec.Title != "" {
-				b.WriteString(sec.Title + "\n\n")
-			}
-			for _, e := range sec.Entries {
-				b.WriteString(e + "\n")
-			}
+	d := NewDocumentWriter(&b, f)
+	for _, sec := range sections {
+		d.Section(sec.Title)
+		for _, e := range sec.Entries {
+			d.Entry(e)
 		}
 	}
-	if f == output.RTF {
-		b.WriteString("}\n")
-	}
+	d.Close()
 	return b.String()
+}
+
+// A DocumentWriter writes a document of rendered entries (see Document)
+// section by section and entry by entry, so that a large bibliography is
+// written as it is rendered rather than held whole. Errors of the
+// underlying writer are kept and returned by Close.
+type DocumentWriter struct {
+	w        *bufio.Writer
+	f        output.Format
+	sections int  // sections begun
+	entries  int  // entries of the current section
+	open     bool // a section's HTML div is open
+	err      error
+}
+
+// NewDocumentWriter returns a DocumentWriter writing format f to w.
+func NewDocumentWriter(w io.Writer, f output.Format) *DocumentWriter {
+	d := &DocumentWriter{w: bufio.NewWriterSize(w, 64<<10), f: f}
+	if f == output.RTF {
+		d.put("{\\rtf1\\ansi\\deff0\n")
+	}
+	return d
+}
+
+func (d *DocumentWriter) put(s string) {
+	if d.err == nil {
+		_, d.err = d.w.WriteString(s)
+	}
+}
+
+// Section begins a section, headed by title unless it is "".
+func (d *DocumentWriter) Section(title string) {
+	d.endSection()
+	d.sections++
+	d.entries = 0
+	switch d.f {
+	case output.HTML:
+		if title != "" {
+			d.put("<h2>" + output.Render(output.Str(title), output.HTML) + "</h2>\n")
+		}
+		d.put("<div class=\"csl-bib-body\">\n")
+		d.open = true
+	case output.Markdown:
+		if d.sections > 1 {
+			d.put("\n")
+		}
+		if title != "" {
+			d.put("## " + output.Render(output.Str(title), output.Markdown) + "\n\n")
+		}
+	case output.RTF:
+		if title != "" {
+			d.put("{\\pard\\b " + output.Render(output.Str(title), output.RTF) + "\\par}\n")
+		}
+	default:
+		if d.sections > 1 {
+			d.put("\n")
+		}
+		if title != "" {
+			d.put(title + "\n\n")
+		}
+	}
+}
+
+// Entry writes one rendered entry into the current section (an untitled
+// one is begun if none was).
+func (d *DocumentWriter) Entry(e string) {
+	if d.sections == 0 {
+		d.Section("")
+	}
+	switch d.f {
+	case output.HTML:
+		d.put("  <div class=\"csl-entry\">" + e + "</div>\n")
+	case output.Markdown:
+		if d.entries > 0 {
+			d.put("\n")
+		}
+		d.put(e + "\n")
+	case output.RTF:
+		d.put("{\\pard " + e + "\\par}\n")
+	default:
+		d.put(e + "\n")
+	}
+	d.entries++
+}
+
+func (d *DocumentWriter) endSection() {
+	if d.open {
+		d.put("</div>\n")
+		d.open = false
+	}
+}
+
+// Close ends the document and flushes it; it returns the first error of
+// the underlying writer.
+func (d *DocumentWriter) Close() error {
+	d.endSection()
+	if d.f == output.RTF {
+		d.put("}\n")
+	}
+	if d.err == nil {
+		d.err = d.w.Flush()
+	}
+	return d.err
 }
 
 // Bibliography renders the entries of lib, in the style's order. With
@@ -172,6 +240,14 @@ func (f *Formatter) Bibliography(lib *bib.Library, ids []string) (*Result, error
 	return f.bibliography(lib, ids, f.prep())
 }
 
+// EachEntry is Bibliography handing each rendered entry to emit as soon
+// as it is rendered, in the style's order, instead of holding them: the
+// Result it returns has IDs and Warnings but no Entries. An error of emit
+// stops the rendering and is returned.
+func (f *Formatter) EachEntry(lib *bib.Library, ids []string, emit func(id, entry string) error) (*Result, error) {
+	return f.each(lib, ids, f.prep(), emit)
+}
+
 // References renders the romanised "References" list that some journals
 // ask for next to the list in the original script: names and titles
 // romanised (with the record's "-translit" forms, or Options.Scheme),
@@ -180,14 +256,35 @@ func (f *Formatter) Bibliography(lib *bib.Library, ids []string) (*Result, error
 // prints English terms. With cite's APA style it is the same as
 // Bibliography, which is romanised already.
 func (f *Formatter) References(lib *bib.Library, ids []string) (*Result, error) {
-	p := Prep{Romanize: true, Scheme: f.opts.Scheme, Translate: true, Heading: f.kind == GOST, Language: "en"}
+	return f.bibliography(lib, ids, f.referencesPrep())
+}
+
+// EachReference is References handing each entry to emit as EachEntry does.
+func (f *Formatter) EachReference(lib *bib.Library, ids []string, emit func(id, entry string) error) (*Result, error) {
+	return f.each(lib, ids, f.referencesPrep(), emit)
+}
+
+func (f *Formatter) referencesPrep() Prep {
 	if f.kind == APA {
-		p = f.prep()
+		return f.prep()
 	}
-	return f.bibliography(lib, ids, p)
+	return Prep{Romanize: true, Scheme: f.opts.Scheme, Translate: true, Heading: f.kind == GOST, Language: "en"}
 }
 
 func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Result, error) {
+	var entries []string
+	res, err := f.each(lib, ids, p, func(_, e string) error {
+		entries = append(entries, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Entries = entries
+	return res, nil
+}
+
+func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, entry string) error) (*Result, error) {
 	want, err := selectIDs(lib, ids)
 	if err != nil {
 		return nil, err
@@ -196,26 +293,54 @@ func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Resul
 	out := &Result{Format: f.opts.Format}
 	// Each entry is rendered to text as the engine produces it, so that
 	// the node trees of a large bibliography are never held at once.
-	res, _ := f.proc.EachEntry(items, func(id string, n *output.Node) error {
+	res, emitErr := f.proc.EachEntry(items, func(id string, n *output.Node) error {
 		if want == nil || want[id] {
-			out.Entries = append(out.Entries, strings.TrimSpace(csl.Render(n, f.opts.Format)))
 			out.IDs = append(out.IDs, id)
+			return emit(id, strings.TrimSpace(csl.Render(n, f.opts.Format)))
 		}
 		return nil
 	})
 	if res.Err != nil {
 		return nil, fmt.Errorf("style %s: %w", f.style.Name, res.Err)
 	}
+	if emitErr != nil {
+		return nil, emitErr
+	}
 	out.Warnings = res.Warnings
 	return out, nil
 }
 
-// items prepares every entry of lib, in library order.
+// items prepares every entry of lib, in library order. A large library
+// is prepared by one worker per CPU, each taking a contiguous run of
+// entries: Prepare reads its entry and writes only its own item.
 func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
-	items := make([]*item.Item, 0, len(lib.Entries))
-	for _, e := range lib.Entries {
-		items = append(items, Prepare(e, p))
+	items := make([]*item.Item, len(lib.Entries))
+	const chunk = 1024
+	workers := min(runtime.GOMAXPROCS(0), (len(items)+chunk-1)/chunk)
+	if workers <= 1 {
+		for i, e := range lib.Entries {
+			items[i] = Prepare(e, p)
+		}
+		return items
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(items) {
+					return
+				}
+				for i := lo; i < min(lo+chunk, len(items)); i++ {
+					items[i] = Prepare(lib.Entries[i], p)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	return items
 }
 

@@ -132,21 +132,26 @@ func (e *env) runFormat(c *ucli.Context) error {
 		e.printWarnings(warnings)
 		return nil
 	}
-	res, err := f.Bibliography(lib, ids)
+	// The entries are written as they are rendered: a large library's
+	// list is never held whole.
+	doc := cite.NewDocumentWriter(e.stdout, to)
+	entry := func(_, s string) error { doc.Entry(s); return nil }
+	doc.Section("")
+	res, err := f.EachEntry(lib, ids, entry)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	sections := []cite.Section{{Entries: res.Entries}}
 	// --romanize asks for the romanised list; cite.toml's romanize only
 	// chooses the scheme.
 	if c.String("romanize") != "" && f.Kind() != cite.APA {
-		ref, err := f.References(lib, ids)
-		if err != nil {
+		doc.Section("References")
+		if _, err := f.EachReference(lib, ids, entry); err != nil {
 			return usageErrorf("%v", err)
 		}
-		sections = append(sections, cite.Section{Title: "References", Entries: ref.Entries})
 	}
-	fmt.Fprint(e.stdout, cite.Document(to, sections...))
+	if err := doc.Close(); err != nil {
+		return inputError(fmt.Errorf("writing the list: %w", err))
+	}
 	e.printWarnings(res.Warnings)
 	e.printGaps(lib, res.IDs, f.Kind())
 	return nil
