@@ -81,6 +81,10 @@ func TestUpdateRefusesReadOnlyBeforeEdit(t *testing.T) {
 	}
 }
 
+// TestUpdateTimesOut: while the lock is held throughout, Update gives up
+// with a *LockError after its wait, or at once with no wait, and never
+// runs edit. (Nothing here depends on how fast the machine is: the lock is
+// held for longer than any wait.)
 func TestUpdateTimesOut(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lib.toml")
 	held, err := Acquire(path, Options{})
@@ -88,44 +92,58 @@ func TestUpdateTimesOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Unlock()
-	var notes []string
-	err = Update(path, Options{Wait: 300 * time.Millisecond, Notify: func(m string) { notes = append(notes, m) }},
-		func([]byte, bool) ([]byte, error) {
-			t.Error("edit ran without the lock")
-			return nil, nil
-		})
+	noEdit := func([]byte, bool) ([]byte, error) {
+		t.Error("edit ran without the lock")
+		return nil, nil
+	}
+	start := time.Now()
+	err = Update(path, Options{Wait: 300 * time.Millisecond}, noEdit)
 	var le *LockError
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), "could not get the lock") {
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "could not get the lock") || !strings.Contains(err.Error(), "within 300ms") {
 		t.Fatalf("Update while locked = %v; want a *LockError", err)
 	}
-	if len(notes) == 0 || !strings.Contains(notes[0], "waiting") {
-		t.Errorf("notes = %q; want a line saying that it waits", notes)
+	if d := time.Since(start); d < 300*time.Millisecond {
+		t.Errorf("gave up after %v; want it to wait 300ms first", d)
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Error("the file was written without the lock")
 	}
-	// No wait at all fails at once.
-	start := time.Now()
-	if err := Update(path, Options{Wait: -1}, func([]byte, bool) ([]byte, error) { return nil, nil }); !errors.As(err, &le) {
+	// No wait at all: one attempt, no waiting, no note that it waits.
+	var notes []string
+	if err := Update(path, Options{Wait: -1, Notify: func(m string) { notes = append(notes, m) }}, noEdit); !errors.As(err, &le) {
 		t.Errorf("Update with Wait -1 = %v; want a *LockError", err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("Update with Wait -1 took %v", d)
+	if len(notes) != 0 {
+		t.Errorf("Update with Wait -1 said %q; want it to give up without waiting", notes)
 	}
 }
 
+// TestUpdateWaitsForHolder: a writer that finds the lock held says that it
+// waits, and once the holder lets go it reads what the holder wrote (the
+// re-read after locking) and adds to it. The holder lets go when the
+// waiter says it waits, not after some time, so the two always meet.
 func TestUpdateWaitsForHolder(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "lib.toml")
 	held, err := Acquire(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	waiting := make(chan string, 1)
 	go func() {
-		time.Sleep(100 * time.Millisecond)
+		note := <-waiting
+		if !strings.Contains(note, "waiting up to 1h0m0s") || !strings.Contains(note, path) {
+			t.Errorf("note = %q; want it to say that it waits, how long and for which file", note)
+		}
 		os.WriteFile(path, []byte("holder's\n"), 0o644)
 		held.Unlock()
 	}()
-	err = Update(path, Options{Wait: 10 * time.Second}, func(old []byte, _ bool) ([]byte, error) {
+	notify := func(m string) {
+		select {
+		case waiting <- m:
+		default:
+		}
+	}
+	err = Update(path, Options{Wait: time.Hour, Notify: notify}, func(old []byte, _ bool) ([]byte, error) {
 		if string(old) != "holder's\n" {
 			t.Errorf("edit read %q; want what the holder wrote (re-read after locking)", old)
 		}
@@ -133,6 +151,9 @@ func TestUpdateWaitsForHolder(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "holder's\nmine\n" {
+		t.Errorf("file = %q; want the holder's line and the waiter's", got)
 	}
 }
 
@@ -157,7 +178,9 @@ func TestUpdateConcurrentIncrements(t *testing.T) {
 			if i%2 == 1 {
 				p = link
 			}
-			errs <- Update(p, Options{Wait: 30 * time.Second}, func(old []byte, _ bool) ([]byte, error) {
+			// A wait no load can exhaust: the property is no lost
+			// update, not how fast forty writers take turns.
+			errs <- Update(p, Options{Wait: time.Hour}, func(old []byte, _ bool) ([]byte, error) {
 				n, err := strconv.Atoi(string(old))
 				if err != nil {
 					return nil, err
