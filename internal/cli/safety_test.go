@@ -316,3 +316,112 @@ func TestImportIntoRemovesStaleTemporaryFiles(t *testing.T) {
 		t.Error("the stale temporary file is still there")
 	}
 }
+
+// TestEveryRewriteTakesTheLock: each command that rewrites a library file
+// (import --into, import --on-duplicate replace, add, fmt -w, merge,
+// merge-driver) takes the file's lock. While another process holds it the
+// command exits 2 saying it could not get the lock, and the file is
+// unchanged; once the lock is free the same command changes the file
+// (so the lock, nothing else, stopped it the first time).
+func TestEveryRewriteTakesTheLock(t *testing.T) {
+	const lib = "# lib\n[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle   =   \"First\"\n\n[[reference]]\nid = \"b\"\ntype = \"book\"\ntitle = \"Second\"\n"
+	const theirs = lib + "\n[[reference]]\nid = \"c\"\ntype = \"book\"\ntitle = \"Theirs\"\n"
+	small := filepath.Join("testdata", "import", "small.bib")
+	tests := []struct {
+		name string
+		args []string // LIB is the library file, DIR its directory
+	}{
+		{"import --into", []string{"import", small, "--into", "LIB"}},
+		{"import --on-duplicate replace", []string{"import", "DIR/dup.bib", "--into", "LIB", "--on-duplicate", "replace"}},
+		{"add", []string{"--library", "LIB", "add", "--type", "book", "--id", "new", "--into", "LIB"}},
+		{"fmt -w", []string{"--library", "LIB", "fmt", "-w"}},
+		{"merge", []string{"--library", "LIB", "merge", "a", "b"}},
+		{"merge-driver", []string{"merge-driver", "DIR/base.toml", "LIB", "DIR/theirs.toml", "refs/lib.toml"}},
+	}
+	t.Setenv("CITE_WAIT", "100ms")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "lib.toml")
+			for name, body := range map[string]string{
+				"lib.toml":    lib,
+				"base.toml":   lib,
+				"theirs.toml": theirs,
+				"dup.bib":     "@book{a, title = {Replaced}, publisher = {P}}\n",
+			} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args := make([]string, len(tt.args))
+			for i, a := range tt.args {
+				args[i] = strings.ReplaceAll(strings.ReplaceAll(a, "LIB", path), "DIR", dir)
+			}
+			held, err := lockedfile.Acquire(path, lockedfile.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCite(t, "", args...)
+			held.Unlock()
+			if code != ExitUsage || !strings.Contains(stderr, "could not get the lock on "+path) || !strings.Contains(stderr, "nothing was written") {
+				t.Errorf("while locked: exit %d, stderr %q; want exit 2 and the lock-timeout message", code, stderr)
+			}
+			if got, _ := os.ReadFile(path); string(got) != lib {
+				t.Errorf("while locked, the file changed:\n%s", got)
+			}
+			code, _, stderr = runCite(t, "", args...)
+			if code != ExitOK {
+				t.Errorf("once unlocked: exit %d, stderr %q; want 0", code, stderr)
+			}
+			if got, _ := os.ReadFile(path); string(got) == lib {
+				t.Error("once unlocked, the command did not change the file: the test proves nothing for it")
+			}
+		})
+	}
+}
+
+// TestStylesRefuseEntities: what held before the issue and must keep
+// holding. A style cannot read a local file through an external entity
+// (XXE), and cannot grow through nested internal entities (the "billion
+// laughs"): either is an error naming the style, at once, with nothing
+// of the entity's text in the output.
+func TestStylesRefuseEntities(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret.txt")
+	os.WriteFile(secret, []byte("TOP-SECRET-CONTENT"), 0o644)
+	const body = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><id>x</id><title>x</title><updated>2024-01-01T00:00:00+00:00</updated></info>` +
+		`<citation><layout><text value="&e;"/></layout></citation><bibliography><layout><text value="&e;"/><text variable="title"/></layout></bibliography></style>`
+	var laughs strings.Builder
+	laughs.WriteString(`<?xml version="1.0"?><!DOCTYPE style [<!ENTITY l0 "lol">`)
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&laughs, `<!ENTITY l%d "%s">`, i, strings.Repeat(fmt.Sprintf("&l%d;", i-1), 10))
+	}
+	laughs.WriteString(`<!ENTITY e "&l9;">]>`)
+	tests := []struct{ name, style string }{
+		{"external entity", `<?xml version="1.0"?><!DOCTYPE style [<!ENTITY e SYSTEM "file://` + secret + `">]>` + body},
+		{"billion laughs", laughs.String() + body},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "evil.csl")
+			os.WriteFile(path, []byte(tt.style), 0o644)
+			var (
+				code           int
+				stdout, stderr string
+			)
+			allocs := testing.AllocsPerRun(1, func() {
+				code, stdout, stderr = runCite(t, "", "--library", filepath.Join("..", "..", "refs"), "format", "--style", path)
+			})
+			if code != ExitUsage || !strings.Contains(stderr, "evil.csl") {
+				t.Errorf("exit %d, stderr %q; want exit 2 naming the style", code, stderr)
+			}
+			if strings.Contains(stdout+stderr, "TOP-SECRET") || strings.Contains(stdout+stderr, "lollol") {
+				t.Errorf("the entity was expanded:\n%s\n%s", stdout, stderr)
+			}
+			t.Logf("exit %d: %s", code, strings.TrimSpace(stderr))
+			if allocs > 1e6 {
+				t.Errorf("%.0f allocations to refuse a %d-byte style", allocs, len(tt.style))
+			}
+		})
+	}
+}
