@@ -96,7 +96,13 @@ func FuzzLaTeXRoundTrip(f *testing.F) {
 		}
 		for _, d := range []Dialect{BibTeX, BibLaTeX} {
 			for _, p := range []bool{false, true} {
-				enc, err := encodeLaTeX(s, d, p)
+				var (
+					enc string
+					err error
+				)
+				// Resources: allocations and output bounded by a
+				// multiple of the input.
+				testkit.AllocBudget(t, "encodeLaTeX", len(s), 1024, 64<<10, func() { enc, err = encodeLaTeX(s, d, p) })
 				if err != nil {
 					return
 				}

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"github.com/cite-project/cite/internal/testkit"
 	"testing"
 
 	"github.com/cite-project/cite/internal/store"
@@ -19,8 +20,19 @@ func FuzzFiles(f *testing.F) {
 		if len(base)+len(ours)+len(theirs) > 1<<15 {
 			return
 		}
-		res, err := Files("f.toml", base, ours, theirs)
-		if err != nil || len(res.Conflicts) > 0 {
+		// Resources: allocations and output bounded by a multiple of the
+		// three inputs.
+		in := len(base) + len(ours) + len(theirs)
+		var (
+			res *Result
+			err error
+		)
+		testkit.AllocBudget(t, "Files", in, 4096, 8<<20, func() { res, err = Files("f.toml", base, ours, theirs) })
+		if err != nil {
+			return
+		}
+		testkit.OutputBudget(t, "Files", in, len(res.Data), 8, 4096)
+		if len(res.Conflicts) > 0 {
 			return
 		}
 		if _, _, err := store.Decode("f.toml", res.Data); err != nil {

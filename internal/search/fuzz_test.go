@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"github.com/cite-project/cite/internal/testkit"
 	"testing"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -16,7 +17,13 @@ func FuzzQuery(f *testing.F) {
 		f.Add(s, "Первый Президент Nazarbayev’s Ёлка")
 	}
 	f.Fuzz(func(t *testing.T, query, text string) {
-		q, err := search.Parse(query)
+		// Resources: parsing and matching allocate in proportion to the
+		// query and the text, never to their product.
+		var (
+			q   *search.Query
+			err error
+		)
+		used := testkit.Allocated(func() { q, err = search.Parse(query) })
 		if err != nil {
 			if _, ok := err.(*search.Error); !ok {
 				t.Fatalf("Parse(%q) error %T; want *search.Error", query, err)
@@ -26,6 +33,9 @@ func FuzzQuery(f *testing.F) {
 		e := bib.NewEntry("x", "book")
 		e.Set("title", text)
 		e.AddName("author", bib.Name{Family: text, Given: text})
-		q.Match(e)
+		used += testkit.Allocated(func() { q.Match(e) })
+		if budget := (256*uint64(len(query)+len(text)) + 64<<10) * testkit.RaceFactor; used > budget {
+			t.Fatalf("Parse and Match allocated %d bytes for a query of %d bytes and a text of %d; the budget is %d", used, len(query), len(text), budget)
+		}
 	})
 }

@@ -2,6 +2,7 @@ package tomlfmt_test
 
 import (
 	"bytes"
+	"github.com/cite-project/cite/internal/testkit"
 	"os"
 	"path/filepath"
 	"testing"
@@ -28,10 +29,17 @@ func FuzzFormat(f *testing.F) {
 		if len(data) > 1<<16 {
 			return
 		}
-		out, err := tomlfmt.Format("f.toml", data)
+		// Resources: allocations and output bounded by a multiple of the
+		// input (Format decodes, encodes and checks its result again).
+		var (
+			out []byte
+			err error
+		)
+		testkit.AllocBudget(t, "Format", len(data), 4096, 8<<20, func() { out, err = tomlfmt.Format("f.toml", data) })
 		if err != nil {
 			return
 		}
+		testkit.OutputBudget(t, "Format", len(data), len(out), 8, 4096)
 		again, err := tomlfmt.Format("f.toml", out)
 		if err != nil {
 			t.Fatalf("Format of its own output failed: %v\ninput:\n%s\noutput:\n%s", err, data, out)
