@@ -425,3 +425,42 @@ func TestStylesRefuseEntities(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileFieldsAreEscaped: what held before the issue and must keep
+// holding. Markup, control words and entities in a reference's fields
+// come out as text in every output format: no element or attribute in
+// HTML, no block or entity in Markdown, no group or control word in RTF.
+func TestHostileFieldsAreEscaped(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "lib.toml")
+	os.WriteFile(lib, []byte(`[[reference]]
+id = "x"
+type = "book"
+title = "<script>alert(1)</script> <img src=x onerror=\"alert(2)\"> &amp; {\\rtf1 \\par} [link](javascript:alert(3))"
+publisher = "# Heading\n> quote\n- item"
+issued = "2001"
+
+[[reference.author]]
+family = "</i><b>Doe"
+given = "J."
+`), 0o644)
+	for _, tt := range []struct {
+		to  string
+		bad []string
+	}{
+		{"html", []string{"<script", "<img", "<b>", "</i><b>", "&amp;"}},
+		{"markdown", []string{"\n# Heading", "\n> quote", "\n- item", "[link](", " &amp;"}},
+		{"rtf", []string{`{\rtf1 \par}`, `\par} [link]`}},
+	} {
+		for _, style := range []string{"apa", "gost"} {
+			code, out, stderr := runCite(t, "", "--library", lib, "format", "--style", style, "--to", tt.to)
+			if code != ExitOK || !strings.Contains(out, "alert(1)") {
+				t.Fatalf("format --style %s --to %s: exit %d, %s\n%s", style, tt.to, code, stderr, out)
+			}
+			for _, b := range tt.bad {
+				if strings.Contains(out, b) {
+					t.Errorf("format --style %s --to %s: %q reached the output unescaped:\n%s", style, tt.to, b, out)
+				}
+			}
+		}
+	}
+}
