@@ -154,6 +154,61 @@ done:
 	return p, nil
 }
 
+// CheckCalendar reports the first end of d that names no day of the
+// calendar: a month other than 1–12 (or, without a day, a season 21–24), a
+// day the month does not have, a day without a month, a year beyond
+// MaxYear. ParseDate keeps such numbers so that package check can report
+// them in a library file; importers call CheckCalendar to refuse them on
+// the way in, since neither EDTF nor CSL-JSON can express them (CSL-JSON
+// would read a month 13 as a season). A Literal date has nothing to check.
+func (d Date) CheckCalendar() error {
+	if d.Literal != "" {
+		return nil
+	}
+	if d.Season != 0 && d.Start.Day != 0 {
+		return fmt.Errorf("the season %d has a day, %d", d.Season+20, d.Start.Day)
+	}
+	for _, p := range []DatePart{d.Start, d.End} {
+		if err := p.checkCalendar(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p DatePart) checkCalendar() error {
+	switch {
+	case p.IsZero():
+		return nil
+	case p.Year > MaxYear || p.Year < -MaxYear:
+		return fmt.Errorf("the year %d has more than nine digits", p.Year)
+	case p.Month == 0 && p.Day != 0:
+		return fmt.Errorf("the day %d has no month", p.Day)
+	case p.Month >= 21 && p.Month <= 24 && p.Day == 0:
+		return nil // a season
+	case p.Month < 0 || p.Month > 12:
+		return fmt.Errorf("the month %d is neither 1 to 12 nor a season, 21 to 24", p.Month)
+	case p.Day != 0 && (p.Day < 1 || p.Day > daysIn(p.Year, p.Month)):
+		return fmt.Errorf("the day %d is not a day of %04d-%02d", p.Day, p.Year, p.Month)
+	}
+	return nil
+}
+
+// daysIn returns the number of days of month (1–12) in year, in the
+// proleptic Gregorian calendar that EDTF uses.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
 // String formats d in the canonical EDTF form that ParseDate reads back:
 // ParseDate(d.String()) equals d for every d without a Literal. A Literal date
 // returns its text.

@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cite-project/cite/internal/testkit"
@@ -105,4 +106,47 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("round trip of %q: %+v -> %q -> %+v", s, d, d.String(), again)
 		}
 	})
+}
+
+func TestCheckCalendar(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string // "" for a date of the calendar
+	}{
+		{"2020", ""},
+		{"2020-02-29", ""},
+		{"2000-02-29", ""},
+		{"-0004-02-29", ""},
+		{"2001-21", ""},
+		{"2001-21/2002-24", ""},
+		{"2014/..", ""},
+		{"1992-05-16/1992-05-20", ""},
+		{"2020-13-45", "the month 13"},
+		{"2020-13", "the month 13"},
+		{"2001-21-05", "the season 21 has a day"},
+		{"2020-00-10", "the day 10 has no month"},
+		{"2019-02-29", "the day 29 is not a day of 2019-02"},
+		{"1900-02-29", "the day 29 is not a day of 1900-02"},
+		{"2020-04-31", "the day 31"},
+		{"2020-01-00", ""}, // a zero day is "not given"
+		{"2020/2021-99", "the month 99"},
+	} {
+		d, err := ParseDate(tt.in)
+		if err != nil {
+			t.Fatalf("ParseDate(%q): %v", tt.in, err)
+		}
+		err = d.CheckCalendar()
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckCalendar(%s) = %v; want nil", tt.in, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("CheckCalendar(%s) = %v; want an error saying %q", tt.in, err, tt.want)
+		}
+	}
+	if err := (Date{Literal: "n.d."}).CheckCalendar(); err != nil {
+		t.Errorf("a literal date: %v", err)
+	}
+	if err := (Date{Start: DatePart{Year: MaxYear + 1}}).CheckCalendar(); err == nil {
+		t.Error("a ten-digit year passed")
+	}
 }

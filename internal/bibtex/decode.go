@@ -872,6 +872,12 @@ func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {
 			date = loose
 			d.keep(e, f, CodeKeptOriginal, fmt.Sprintf("is read as the date %s", loose))
 		}
+		if err := date.CheckCalendar(); err != nil {
+			// One rule for dates on the way in: no date that EDTF and
+			// CSL-JSON cannot express enters the model.
+			d.keep(e, f, CodeBadDate, "is not a date of the calendar ("+err.Error()+")")
+			return
+		}
 		date.Pos = f.pos
 		e.SetDate(v, date)
 	case kLang:
@@ -928,6 +934,10 @@ func (d *decoder) genericDate(e *bib.Entry, f expField, v string) {
 	}
 	if date.IsZero() || len(t.lossy) > 0 {
 		d.keep(e, f, CodeBadDate, "is not a date cite can read")
+		return
+	}
+	if err := date.CheckCalendar(); err != nil {
+		d.keep(e, f, CodeBadDate, "is not a date of the calendar ("+err.Error()+")")
 		return
 	}
 	date.Pos = f.pos

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -282,13 +283,14 @@ func (e *env) importSummary(res importResult, diags []bib.Diagnostic, verbose bo
 		}
 	}
 	for _, g := range groups {
+		for _, code := range g.codes {
+			grouped[code] = true
+		}
+		// Importers may share a code (bad-date): count each diagnostic once.
 		fieldCount := map[string]int{}
 		for _, d := range diags {
-			for _, code := range g.codes {
-				grouped[code] = true
-				if d.Code == code {
-					fieldCount[d.Field]++
-				}
+			if slices.Contains(g.codes, d.Code) {
+				fieldCount[d.Field]++
 			}
 		}
 		if len(fieldCount) > 0 {

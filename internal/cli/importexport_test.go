@@ -49,6 +49,7 @@ func TestImportGolden(t *testing.T) {
 		{"macro-bomb", []string{"import", filepath.Join(dir, "bomb.bib")}, 2},
 		{"macro-bomb-raised", []string{"import", filepath.Join(dir, "bomb.bib"), "--max-value-size", "2MiB", "--max-macro-expansion", "3MiB"}, 2},
 		{"bad-size", []string{"import", filepath.Join(dir, "bomb.bib"), "--max-value-size", "lots"}, 2},
+		{"bad-dates", []string{"import", filepath.Join(dir, "bad-dates.bib"), "--verbose"}, 0},
 	})
 }
 

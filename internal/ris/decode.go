@@ -488,7 +488,9 @@ func (d *decoder) pages(e *bib.Entry, start, end *line, typ string) {
 func risDate(s string) (bib.Date, string, bool) {
 	s = strings.TrimSpace(s)
 	if d, err := bib.ParseDate(s); err == nil {
-		return d, "", true
+		// A date no calendar has (a month 13, 30 February) is not read:
+		// neither EDTF nor CSL-JSON can express it.
+		return d, "", d.CheckCalendar() == nil
 	}
 	parts := strings.SplitN(s, "/", 4)
 	if len(parts) < 2 {
@@ -510,10 +512,11 @@ func risDate(s string) (bib.Date, string, bool) {
 	if len(parts) == 4 {
 		other = strings.TrimSpace(parts[3])
 	}
-	if nums[0] == 0 || nums[0] > bib.MaxYear || nums[1] > 12 || nums[2] > 31 || (nums[1] == 0 && nums[2] != 0) {
+	d := bib.Date{Start: bib.DatePart{Year: nums[0], Month: nums[1], Day: nums[2]}}
+	if nums[0] == 0 || nums[1] > 12 || d.CheckCalendar() != nil {
 		return bib.Date{}, "", false
 	}
-	return bib.Date{Start: bib.DatePart{Year: nums[0], Month: nums[1], Day: nums[2]}}, other, true
+	return d, other, true
 }
 
 // canonicalDate is how Encode writes a date in PY/DA: "YYYY///",

@@ -163,6 +163,40 @@ func TestTolerant(t *testing.T) {
 	}
 }
 
+// TestImpossibleDates: a date no calendar has (a month 13, 29 February of
+// a common year) is not read as a date, which CSL-JSON would turn into a
+// season or refuse; it is kept as written, with a warning at its line.
+func TestImpossibleDates(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bib.Date
+	}{
+		{"2020-13", bib.Date{Literal: "2020-13"}},
+		{"2019-02-29", bib.Date{Literal: "2019-02-29"}},
+		{"2019/02/29/", bib.Date{Literal: "2019/02/29/"}},
+		{"2020/13/01/", bib.Date{Literal: "2020/13/01/"}},
+		{"2020/02/29/", bib.Date{Start: bib.DatePart{Year: 2020, Month: 2, Day: 29}}},
+		{"2001-21", bib.Date{Season: 1, Start: bib.DatePart{Year: 2001}}},
+	} {
+		res, err := DecodeWith("d.ris", []byte("TY  - BOOK\nID  - a\nDA  - "+tt.in+"\nER  - \n"), ReadOptions{})
+		if err != nil || len(res.Library.Entries) != 1 {
+			t.Fatalf("DA %s: %v, %+v", tt.in, err, res)
+		}
+		got, _ := res.Library.Entries[0].Date("issued")
+		got.Pos = bib.Pos{}
+		if got != tt.want {
+			t.Errorf("DA %s read as %+v; want %+v", tt.in, got, tt.want)
+		}
+		warned := false
+		for _, d := range res.Diagnostics {
+			warned = warned || (d.Code == CodeBadDate && d.Pos.Line == 3)
+		}
+		if warned != (tt.want.Literal != "") {
+			t.Errorf("DA %s: diagnostics %v", tt.in, res.Diagnostics)
+		}
+	}
+}
+
 // TestEncodeWarns: what RIS cannot hold is reported, not dropped silently.
 func TestEncodeWarns(t *testing.T) {
 	e := bib.NewEntry("x", "book")
