@@ -188,15 +188,15 @@ func (p DatePart) checkCalendar() error {
 		return nil // a season
 	case p.Month < 0 || p.Month > 12:
 		return fmt.Errorf("the month %d is neither 1 to 12 nor a season, 21 to 24", p.Month)
-	case p.Day != 0 && (p.Day < 1 || p.Day > daysIn(p.Year, p.Month)):
+	case p.Day != 0 && (p.Day < 1 || p.Day > DaysIn(p.Year, p.Month)):
 		return fmt.Errorf("the day %d is not a day of %04d-%02d", p.Day, p.Year, p.Month)
 	}
 	return nil
 }
 
-// daysIn returns the number of days of month (1–12) in year, in the
+// DaysIn returns the number of days of month (1–12) in year, in the
 // proleptic Gregorian calendar that EDTF uses.
-func daysIn(year, month int) int {
+func DaysIn(year, month int) int {
 	switch month {
 	case 2:
 		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {

@@ -59,7 +59,7 @@ func (c *checker) datePart(e *bib.Entry, name string, pos bib.Pos, d bib.Date, p
 		c.reportAt(pos, e.ID, name, CodeInvalidDate, fmt.Sprintf("%s %q has the month %d; months run from 1 to 12 (seasons 21–24): check the date", name, d.String(), p.Month))
 		return false
 	case p.Day != 0:
-		if n := daysIn(p.Year, p.Month); p.Day < 1 || p.Day > n {
+		if n := bib.DaysIn(p.Year, p.Month); p.Day < 1 || p.Day > n {
 			c.reportAt(pos, e.ID, name, CodeInvalidDate, fmt.Sprintf("%s %q has the day %d, but %s %d has %d days: check the date", name, d.String(), p.Day, monthNames[p.Month-1], p.Year, n))
 			return false
 		}
@@ -130,21 +130,6 @@ func sign(n int) int {
 }
 
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
-// daysIn returns the number of days of month m (1–12) in year y of the
-// proleptic Gregorian calendar.
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
 
 // runTogetherYears finds 8-digit numbers in s that read as two years run
 // together ("20142020") and returns each as its digits and the fixed
