@@ -192,6 +192,38 @@ func (d *latexDecoder) loss(what string) {
 	d.lossy = append(d.lossy, what)
 }
 
+// math decodes the inline math at s[i] ("$…$" or "\\(…\\)") and returns
+// the index after it. Math with a plain-text form ("$\\beta$", "$H_2O$",
+// see mathText) becomes that text, protected from case changes as BibTeX
+// protects math; other math is kept as written. Either way the conversion
+// is reported as lossy, so that the original LaTeX is kept.
+func (d *latexDecoder) math(s string, i int, prot bool) int {
+	open, closing := 1, "$"
+	if s[i] == '\\' {
+		open, closing = 2, `\)`
+	}
+	end, next, closed := len(s), len(s), false
+	if j := strings.Index(s[i+open:], closing); j >= 0 {
+		end, closed = i+open+j, true
+		next = end + len(closing)
+	}
+	d.loss("math")
+	if t, ok := mathText(s[i+open : end]); ok && t != "" && closed {
+		if prot {
+			d.emit(t, true, false)
+		} else { // a protective group of its own, as braces would make
+			d.groups++
+			saved := d.cur
+			d.cur = d.groups
+			d.emit(t, true, false)
+			d.cur = saved
+		}
+	} else {
+		d.emit(s[i:next], prot, false)
+	}
+	return next
+}
+
 // braceGroup returns the content of the group that starts at s[i] == '{' and
 // the index after its closing brace. An unclosed group runs to the end of
 // s; closed reports whether it was closed.
@@ -245,17 +277,12 @@ func (d *latexDecoder) decode(s string, prot bool) {
 		case c == '}':
 			d.loss("unbalanced braces")
 			i++
+		case c == '\\' && strings.HasPrefix(s[i:], `\(`):
+			i = d.math(s, i, prot)
 		case c == '\\':
 			i = d.command(s, i, prot)
 		case c == '$':
-			j := strings.IndexByte(s[i+1:], '$')
-			end := len(s)
-			if j >= 0 {
-				end = i + 1 + j + 1
-			}
-			d.loss("math")
-			d.emit(s[i:end], prot, false)
-			i = end
+			i = d.math(s, i, prot)
 		case c == '~':
 			d.emit("\u00A0", prot, false)
 			i++
