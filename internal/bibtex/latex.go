@@ -374,6 +374,21 @@ func (d *latexDecoder) command(s string, i int, prot bool) int {
 		d.emit(l, prot, false)
 		return skipEmptyGroup(s, j)
 	}
+	switch name { // what an export writes for math and script characters
+	case "ensuremath", "textsuperscript", "textsubscript":
+		arg, next := argument(s, j)
+		var t string
+		var ok bool
+		if name == "ensuremath" {
+			t, ok = mathText(arg)
+		} else {
+			t, ok = scriptText(arg, name == "textsubscript")
+		}
+		if ok && t != "" {
+			d.emit(t, prot, false)
+			return next
+		}
+	}
 	if sym, ok := symbols[name]; ok {
 		d.emit(sym, prot, false)
 		return skipEmptyGroup(s, j)
@@ -599,6 +614,12 @@ func encodeLaTeX(s string, d Dialect, protect bool) (string, error) {
 // encodeRune writes one character.
 func encodeRune(r rune, d Dialect) string {
 	if s, ok := specials[r]; ok {
+		return s
+	}
+	if s, ok := mathWritten[r]; ok {
+		return s
+	}
+	if s, ok := scriptWritten[r]; ok {
 		return s
 	}
 	if r < 0x80 || d != BibTeX {

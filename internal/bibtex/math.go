@@ -25,7 +25,7 @@ var mathSymbols = map[string]string{
 	"circ": "∘", "degree": "°", "prime": "′", "ell": "ℓ", "hbar": "ℏ", "AA": "Å",
 	"in": "∈", "subset": "⊂", "cup": "∪", "cap": "∩", "emptyset": "∅",
 	"langle": "⟨", "rangle": "⟩", "ldots": "…", "cdots": "⋯",
-	",": "\u2009", ";": " ", ":": " ", "!": "", " ": " ",
+	",": "\u202F", ";": " ", ":": " ", "!": "", " ": " ",
 }
 
 var superscripts = map[rune]rune{
@@ -81,20 +81,11 @@ func mathText(s string) (string, bool) {
 			return "", false
 		case c == '^' || c == '_':
 			arg, next := argument(s, i+1)
-			table := superscripts
-			if c == '_' {
-				table = subscripts
-			}
-			if arg == "" {
+			t, ok := scriptText(arg, c == '_')
+			if !ok {
 				return "", false
 			}
-			for _, r := range arg {
-				t, ok := table[r]
-				if !ok {
-					return "", false
-				}
-				b.WriteRune(t)
-			}
+			b.WriteString(t)
 			i = next
 		case c == '{' || c == '}':
 			i++ // grouping only
@@ -109,4 +100,54 @@ func mathText(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// mathWritten are the characters an export writes as math, by the
+// command of mathSymbols that gives each back: pdfLaTeX has no glyph for
+// a Greek letter or most of these in text, and \ensuremath works in text
+// and math alike.
+var mathWritten = map[rune]string{}
+
+func init() {
+	for _, name := range []string{
+		"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
+		"iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho", "sigma", "varsigma",
+		"tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
+		"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+		"pm", "mp", "times", "div", "leq", "geq", "neq", "approx", "sim", "simeq", "equiv", "propto",
+		"infty", "partial", "nabla", "rightarrow", "leftarrow", "leftrightarrow", "Rightarrow", "Leftarrow",
+		"uparrow", "downarrow", "circ", "prime", "ell", "hbar", "in", "subset", "cup", "cap", "emptyset",
+		"langle", "rangle", "cdots",
+	} {
+		r, _ := utf8.DecodeRuneInString(mathSymbols[name])
+		mathWritten[r] = `\ensuremath{\` + name + `}`
+	}
+	for r, t := range superscripts {
+		scriptWritten[t] = `\textsuperscript{` + string(r) + `}`
+	}
+	for r, t := range subscripts {
+		scriptWritten[t] = `\textsubscript{` + string(r) + `}`
+	}
+}
+
+// scriptWritten are the superscript and subscript characters an export
+// writes as \textsuperscript and \textsubscript.
+var scriptWritten = map[rune]string{}
+
+// scriptText returns arg in the superscript (or subscript) characters, and
+// whether each of its characters has one.
+func scriptText(arg string, sub bool) (string, bool) {
+	table := superscripts
+	if sub {
+		table = subscripts
+	}
+	var b strings.Builder
+	for _, r := range arg {
+		t, ok := table[r]
+		if !ok {
+			return "", false
+		}
+		b.WriteRune(t)
+	}
+	return b.String(), arg != ""
 }
