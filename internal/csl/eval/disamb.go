@@ -272,6 +272,7 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 		k.key = n.Plain()
 	}
 	r.release(c)
+	r.reuseSlabs()
 	return k
 }
 

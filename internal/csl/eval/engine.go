@@ -296,6 +296,8 @@ type run struct {
 	// budgetErr is set when a rendering exceeded the evaluation budget;
 	// every later rendering of the run stops at once.
 	budgetErr *BudgetError
+	// preparing is set while prepare sorts and disambiguates.
+	preparing bool
 	// firstNoteOf holds the note number of each item's first cite;
 	// byCite records the by-cite given-name rule.
 	firstNoteOf map[*item.Item]int
@@ -460,6 +462,15 @@ func (r *run) newKey() *cachedKey {
 	return &r.keySlab[len(r.keySlab)-1]
 }
 
+// reuseSlabs resets the slabs (see resetSlabs) when the run is preparing:
+// a sort or disambiguation key is kept as a string, so its nodes are
+// garbage once it is read, and no other rendering is under way then.
+func (r *run) reuseSlabs() {
+	if r.preparing {
+		r.resetSlabs()
+	}
+}
+
 // resetSlabs makes the current node and child slabs available again
 // from the start, clearing them: nothing rendered before may be used
 // after the call.
@@ -571,6 +582,11 @@ func (e *Engine) newRun(cache *runCache) *run {
 // It returns the clusters' cites and the bibliography order.
 func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 	e := r.e
+	// This run's slabs hold nothing yet that outlives a key (see
+	// reuseSlabs).
+	r.nodes, r.kids = nil, nil
+	r.preparing = true
+	defer func() { r.preparing = false }()
 	r.items = req.Items
 	for _, it := range req.Items {
 		if it == nil {

@@ -109,6 +109,7 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 			if n := c.renderAll(m.Children, ""); n != nil {
 				v = n.Plain()
 			}
+			r.reuseSlabs()
 		}
 	case item.IsNameVar(k.Variable):
 		c.sortNameOpts = k.NameOptions
