@@ -53,7 +53,8 @@ type text struct {
 // parse reads CSL-JSON rich text: <span class="nocase">, <sc>, <sup> and
 // <sub> protect their content; other tags are kept but do not.
 func parse(s string) *text {
-	t := &text{tags: map[int][]string{}}
+	n := utf8.RuneCountInString(s) // at most; tags take no runes
+	t := &text{tags: map[int][]string{}, runes: make([]rune, 0, n), prot: make([]bool, 0, n)}
 	var stack []bool // protection of each open element
 	protected := func() bool {
 		for _, p := range stack {
@@ -151,8 +152,14 @@ type token struct {
 }
 
 func (t *text) tokens() []token {
-	var toks []token
 	n := len(t.runes)
+	words := 1
+	for i := 1; i < n; i++ {
+		if unicode.IsSpace(t.runes[i-1]) && !unicode.IsSpace(t.runes[i]) {
+			words++
+		}
+	}
+	toks := make([]token, 0, words)
 	for i := 0; i < n; {
 		if unicode.IsSpace(t.runes[i]) {
 			i++
@@ -173,17 +180,17 @@ func (t *text) tokens() []token {
 				m++
 			}
 			p := part{start: k, end: m, first: len(tok.parts) == 0}
-			if !p.first && strings.ContainsAny(string(t.runes[tok.parts[len(tok.parts)-1].end:k]), ":—?!") {
+			if !p.first && runesContainAny(t.runes[tok.parts[len(tok.parts)-1].end:k], ":—?!") {
 				p.sentence = true
 			}
 			tok.parts = append(tok.parts, p)
 			k = m
 		}
-		if strings.Count(string(t.runes[i:j]), "—") >= 2 {
+		if runesCount(t.runes[i:j], '—') >= 2 {
 			// Words chained by em dashes ("Open—Close—Clench") form a
 			// compound, as hyphens do; none starts a subtitle.
 			for k := range tok.parts {
-				if tok.parts[k].sentence && !strings.ContainsAny(string(t.runes[tok.parts[k-1].end:tok.parts[k].start]), ":?!") {
+				if tok.parts[k].sentence && !runesContainAny(t.runes[tok.parts[k-1].end:tok.parts[k].start], ":?!") {
 					tok.parts[k].sentence = false
 				}
 			}
@@ -202,13 +209,20 @@ func (t *text) tokens() []token {
 			toks[i].sentence = true
 			continue
 		}
-		prev := strings.TrimRight(string(t.runes[toks[i-1].start:toks[i-1].end]), "\"'”’»)]")
+		prev := t.runes[toks[i-1].start:toks[i-1].end]
+		for len(prev) > 0 && strings.ContainsRune("\"'”’»)]", prev[len(prev)-1]) {
+			prev = prev[:len(prev)-1]
+		}
+		var last rune
+		if len(prev) > 0 {
+			last = prev[len(prev)-1]
+		}
 		switch {
-		case prev == "—" || prev == "–" || prev == "-" || prev == "--":
+		case runesEq(prev, "—") || runesEq(prev, "–") || runesEq(prev, "-") || runesEq(prev, "--"):
 			toks[i].sentence = true
-		case strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "!") || strings.HasSuffix(prev, "—"):
+		case last == ':' || last == '?' || last == '!' || last == '—':
 			toks[i].sentence = true
-		case strings.HasSuffix(prev, ".") && !midSentenceAbbreviations[strings.ToLower(prev)]:
+		case last == '.' && !midSentenceAbbreviations[strings.ToLower(string(prev))]:
 			toks[i].soft = true
 		}
 		if len(toks[i-1].parts) == 0 && i == 1 {
@@ -235,6 +249,39 @@ func isInnerApostrophe(runes []rune, k, end int) bool {
 }
 
 func (t *text) word(p part) string { return string(t.runes[p.start:p.end]) }
+
+// runesEq reports whether rs spells s, without making a string of rs.
+func runesEq(rs []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return i == len(rs)
+}
+
+// runesContainAny reports whether rs holds any rune of set.
+func runesContainAny(rs []rune, set string) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(set, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// runesCount counts r in rs.
+func runesCount(rs []rune, r rune) int {
+	n := 0
+	for _, c := range rs {
+		if c == r {
+			n++
+		}
+	}
+	return n
+}
 
 func (t *text) protectedPart(p part) bool {
 	for k := p.start; k < p.end; k++ {
@@ -428,7 +475,7 @@ func (t *text) afterWi(tok token, p part) bool {
 	for k, q := range tok.parts {
 		if q.start == p.start && k > 0 {
 			prev := tok.parts[k-1]
-			return t.word(prev) == "Wi" && string(t.runes[prev.end:p.start]) == "-"
+			return runesEq(t.runes[prev.start:prev.end], "Wi") && runesEq(t.runes[prev.end:p.start], "-")
 		}
 	}
 	return false
@@ -439,7 +486,7 @@ func (t *text) afterWi(tok token, p part) bool {
 func (t *text) hyphenAfter(tok token, p part) bool {
 	for k, q := range tok.parts {
 		if q.start == p.start && k+1 < len(tok.parts) {
-			return string(t.runes[p.end:tok.parts[k+1].start]) == "-"
+			return runesEq(t.runes[p.end:tok.parts[k+1].start], "-")
 		}
 	}
 	return false

@@ -46,7 +46,7 @@ func Names(text string) [][]string {
 				w.first = w.first || strings.ContainsAny(lead, "([\"“‘'«")
 				w.join = i > 0 && lead == "" && len(toks[i-1].parts) > 0 && toks[i-1].parts[len(toks[i-1].parts)-1].end == toks[i-1].end
 			} else {
-				w.join = string(t.runes[tok.parts[j-1].end:p.start]) == "-"
+				w.join = runesEq(t.runes[tok.parts[j-1].end:p.start], "-")
 			}
 			words = append(words, w)
 		}
@@ -208,14 +208,18 @@ var definitions = []string{", a ", ", an ", ", the ", "is a ", "is an ", "is the
 // protectNames marks in keep each occurrence in the title of a name: the
 // same words in the same case, joined by spaces or hyphens.
 func (t *text) protectNames(toks []token, names [][]string, keep []bool) {
-	var parts []part
-	var joined []bool // parts[i] is joined to parts[i-1] by a space or hyphen only
+	n := 0
+	for _, tok := range toks {
+		n += len(tok.parts)
+	}
+	parts := make([]part, 0, n)
+	joined := make([]bool, 0, n) // parts[i] is joined to parts[i-1] by a space or hyphen only
 	for i, tok := range toks {
 		for j, p := range tok.parts {
 			parts = append(parts, p)
 			switch {
 			case j > 0:
-				joined = append(joined, string(t.runes[tok.parts[j-1].end:p.start]) == "-")
+				joined = append(joined, runesEq(t.runes[tok.parts[j-1].end:p.start], "-"))
 			case i > 0 && len(toks[i-1].parts) > 0:
 				prev := toks[i-1].parts[len(toks[i-1].parts)-1]
 				joined = append(joined, prev.end == toks[i-1].end && p.start == tok.start)
@@ -228,7 +232,7 @@ func (t *text) protectNames(toks []token, names [][]string, keep []bool) {
 		for i := 0; i+len(name) <= len(parts); i++ {
 			ok := true
 			for k, w := range name {
-				if t.word(parts[i+k]) != w || k > 0 && !joined[i+k] {
+				if !runesEq(t.runes[parts[i+k].start:parts[i+k].end], w) || k > 0 && !joined[i+k] {
 					ok = false
 					break
 				}
