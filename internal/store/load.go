@@ -2,12 +2,14 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -408,17 +410,25 @@ func (d *decoder) fail(p bib.Pos, ref, field, code, msg string) {
 
 // sortedKeys returns the keys of m in the order they appear in the file.
 func sortedKeys[V any](m map[string]V, n *node) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	type keyAt struct {
+		key  string
+		line int
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		li, lj := n.keyLine(keys[i]), n.keyLine(keys[j])
-		if li != lj {
-			return li < lj
+	// Each key's line is looked up once, not at every comparison.
+	at := make([]keyAt, 0, len(m))
+	for k := range m {
+		at = append(at, keyAt{k, n.keyLine(k)})
+	}
+	slices.SortFunc(at, func(a, b keyAt) int {
+		if a.line != b.line {
+			return cmp.Compare(a.line, b.line)
 		}
-		return keys[i] < keys[j]
+		return strings.Compare(a.key, b.key)
 	})
+	keys := make([]string, len(at))
+	for i, k := range at {
+		keys[i] = k.key
+	}
 	return keys
 }
 
