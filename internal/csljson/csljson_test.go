@@ -361,6 +361,35 @@ func TestAliasesRoundTrip(t *testing.T) {
 	validate(t, out)
 }
 
+// TestImpossibleDateExport: a date no calendar has, written by hand in a
+// library file (cite check reports it), is exported as its text, never as
+// date-parts that a processor would read as a season or another day; the
+// text reads back and exports the same again.
+func TestImpossibleDateExport(t *testing.T) {
+	for _, s := range []string{"2020-13-45", "2019-02-29", "2001-21/2002-30"} {
+		d, err := bib.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := bib.NewEntry("x", "book")
+		e.SetDate("issued", d)
+		out := encode(t, []*bib.Entry{e})
+		if !bytes.Contains(out, []byte(`"issued": {"literal": "`+s+`"}`)) || bytes.Contains(out, []byte("date-parts")) {
+			t.Errorf("issued %s exported as:\n%s", s, out)
+		}
+		back, _, err := Decode("out.json", out)
+		if err != nil || len(back.Entries) != 1 {
+			t.Fatalf("%s: %v", s, err)
+		}
+		if got, _ := back.Entries[0].Date("issued"); got.Literal != s {
+			t.Errorf("%s read back as %+v", s, got)
+		}
+		if again := encode(t, back.Entries); !bytes.Equal(again, out) {
+			t.Errorf("%s: export → import → export is not byte-identical", s)
+		}
+	}
+}
+
 // TestTolerantItems: an item with an error is skipped and named, the
 // others are imported; dates outside what EDTF and CSL-JSON express and
 // control characters are errors; a repeated key is kept in extra.

@@ -255,9 +255,16 @@ func dateJSON(d bib.Date) json.RawMessage {
 	var b bytes.Buffer
 	o := &object{b: &b}
 	b.WriteString("{")
-	if d.Literal != "" {
+	lit := d.Literal
+	if lit == "" && d.CheckCalendar() != nil {
+		// A date no calendar has (a month 13, 30 February; cite check
+		// reports it) goes out as the text it is: as date-parts a
+		// processor would read a month 13 as spring.
+		lit = d.String()
+	}
+	if lit != "" {
 		o.key("literal")
-		o.str(d.Literal)
+		o.str(lit)
 		b.WriteString("}")
 		return b.Bytes()
 	}
