@@ -47,6 +47,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/cite-project/cite/internal/atomicfile"
@@ -93,21 +95,9 @@ func Update(path string, opts Options, edit func(old []byte, exists bool) ([]byt
 		return err
 	}
 	defer l.unlock()
-	if removed, err := atomicfile.CleanStale(target, atomicfile.StaleAge); err == nil && opts.Notify != nil {
-		for _, r := range removed {
-			opts.Notify(fmt.Sprintf("removed %s, a temporary file left by an interrupted write more than an hour ago", r))
-		}
-	}
-	old, err := input.ReadFile(target, opts.MaxSize)
-	exists := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	old, exists, err := readLocked(path, target, opts)
+	if err != nil {
 		return err
-	}
-	if exists {
-		// Refuse a read-only file before the caller does its work.
-		if err := atomicfile.CheckWritable(path); err != nil {
-			return err
-		}
 	}
 	data, err := edit(old, exists)
 	if err != nil {
@@ -117,6 +107,93 @@ func Update(path string, opts Options, edit func(old []byte, exists bool) ([]byt
 		return nil
 	}
 	return atomicfile.Write(target, data)
+}
+
+// readLocked is steps 3 and 4 of Update for a file whose lock is held:
+// stale temporary files removed, the file read, a read-only file refused.
+func readLocked(path, target string, opts Options) (old []byte, exists bool, err error) {
+	if removed, err := atomicfile.CleanStale(target, atomicfile.StaleAge); err == nil && opts.Notify != nil {
+		for _, r := range removed {
+			opts.Notify(fmt.Sprintf("removed %s, a temporary file left by an interrupted write more than an hour ago", r))
+		}
+	}
+	old, err = input.ReadFile(target, opts.MaxSize)
+	exists = err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, false, err
+	}
+	if exists {
+		// Refuse a read-only file before the caller does its work.
+		if err := atomicfile.CheckWritable(path); err != nil {
+			return nil, false, err
+		}
+	}
+	return old, exists, nil
+}
+
+// UpdateAll is Update for several files that change together (a merge
+// that moves a record from one file to another). It takes their locks in
+// one order every caller shares, whatever the order of paths (by resolved
+// path), so that two commands locking the same files never each hold one
+// lock and wait for the other; then it reads every file and calls edit
+// once with their contents by path (a file that does not exist is absent
+// from old). It writes the files edit returns, in the order of paths, so
+// that the caller chooses which is written first; a file left out, or
+// returned unchanged, is not written. An error from edit writes nothing.
+// Paths naming one file (through links) take its lock once.
+func UpdateAll(paths []string, opts Options, edit func(old map[string][]byte) (map[string][]byte, error)) error {
+	targets := make([]string, len(paths))
+	for i, p := range paths {
+		t, err := atomicfile.Target(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		targets[i] = t
+	}
+	order := make([]int, len(paths))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(targets[a], targets[b]) })
+	locked := map[string]bool{}
+	for _, i := range order {
+		if locked[targets[i]] {
+			continue
+		}
+		l, err := lock(paths[i], targets[i], opts)
+		if err != nil {
+			return err
+		}
+		defer l.unlock()
+		locked[targets[i]] = true
+	}
+	old := map[string][]byte{}
+	for i, p := range paths {
+		data, exists, err := readLocked(p, targets[i], opts)
+		if err != nil {
+			return err
+		}
+		if exists {
+			old[p] = data
+		}
+	}
+	out, err := edit(old)
+	if err != nil {
+		return err
+	}
+	for i, p := range paths {
+		data, ok := out[p]
+		if !ok {
+			continue
+		}
+		if prev, exists := old[p]; exists && bytes.Equal(prev, data) {
+			continue
+		}
+		if err := atomicfile.Write(targets[i], data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Lock is a held lock on a file; see Acquire.
