@@ -124,29 +124,26 @@ func (e *env) runMerge(c *ucli.Context) error {
 		return nil
 	}
 	var p *mergePlan
-	// Lock every file (KEEP's innermost, so that it is written first), then
-	// plan from what is on disk under the locks.
-	contents := map[string][]byte{}
-	var lockAll func(i int) error
-	lockAll = func(i int) error {
-		if i < 0 {
-			var err error
-			p, err = planMerge(contents, files, keepID, dropIDs, prefer)
-			return err
-		}
-		f := files[i]
-		return e.updateFile(c, f, func(old []byte, exists bool) ([]byte, error) {
-			if !exists {
+	// Lock every file (in the one order every cite command shares), plan
+	// from what is on disk under the locks, and write KEEP's file first:
+	// a write cut short then leaves the dropped records in place, never
+	// their data lost.
+	err = e.updateFiles(c, files, func(old map[string][]byte) (map[string][]byte, error) {
+		contents := map[string][]byte{}
+		for _, f := range files {
+			data, ok := old[f]
+			if !ok {
 				return nil, inputError(fmt.Errorf("%s disappeared while merging; nothing was written", f))
 			}
-			contents[f] = old
-			if err := lockAll(i - 1); err != nil {
-				return nil, err
-			}
-			return p.out[f], nil
-		})
-	}
-	if err := lockAll(len(files) - 1); err != nil {
+			contents[f] = data
+		}
+		var err error
+		if p, err = planMerge(contents, files, keepID, dropIDs, prefer); err != nil {
+			return nil, err
+		}
+		return p.out, nil
+	})
+	if err != nil {
 		return err
 	}
 	e.reportMerge(p, false)

@@ -32,9 +32,31 @@ func waitFlag() ucli.Flag {
 // exit code 2 with a message saying what to do; a stale temporary file of
 // an earlier, killed write is removed and mentioned on standard error.
 func (e *env) updateFile(c *ucli.Context, path string, edit func(old []byte, exists bool) ([]byte, error)) error {
-	limit, err := inputLimit(c)
+	opts, err := e.lockOptions(c)
 	if err != nil {
 		return err
+	}
+	return writeError(lockedfile.Update(path, opts, edit))
+}
+
+// updateFiles is updateFile for files that change together (merge):
+// lockedfile.UpdateAll, with the same options and errors. edit gets the
+// files that exist, by path, and returns those to write, written in the
+// order of paths.
+func (e *env) updateFiles(c *ucli.Context, paths []string, edit func(old map[string][]byte) (map[string][]byte, error)) error {
+	opts, err := e.lockOptions(c)
+	if err != nil {
+		return err
+	}
+	return writeError(lockedfile.UpdateAll(paths, opts, edit))
+}
+
+// lockOptions are the lockedfile options of a command: --wait (0: do not
+// wait), the input size limit, and notices on standard error.
+func (e *env) lockOptions(c *ucli.Context) (lockedfile.Options, error) {
+	limit, err := inputLimit(c)
+	if err != nil {
+		return lockedfile.Options{}, err
 	}
 	wait := lockedfile.DefaultWait
 	if hasFlag(c, "wait") {
@@ -43,12 +65,11 @@ func (e *env) updateFile(c *ucli.Context, path string, edit func(old []byte, exi
 	if wait <= 0 {
 		wait = -1 // --wait 0: do not wait
 	}
-	opts := lockedfile.Options{
+	return lockedfile.Options{
 		Wait:    wait,
 		MaxSize: limit,
 		Notify:  func(msg string) { fmt.Fprintf(e.stderr, "cite: %s\n", msg) },
-	}
-	return writeError(lockedfile.Update(path, opts, edit))
+	}, nil
 }
 
 // writeFile writes data to path atomically (export -o, and any file cite
