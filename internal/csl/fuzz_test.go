@@ -6,6 +6,7 @@ import (
 	"github.com/cite-project/cite/internal/csl"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // FuzzProcess feeds arbitrary styles and CSL-JSON to the whole engine:
@@ -30,7 +31,13 @@ func FuzzProcess(f *testing.F) {
 		for _, it := range its {
 			cites = append(cites, csl.CiteItem{ID: it.ID, Locator: "2"})
 		}
-		res := p.Process(its, []csl.Cluster{{Items: cites, NoteIndex: 1}, {Items: cites}}, true)
+		var res csl.Result
+		// Allocations, like the output, stay within the evaluation
+		// budget: each evaluation allocates at most a multiple of the
+		// style's and the items' text.
+		testkit.AllocBudget(t, "Process", len(styleXML)+len(items), uint64(64*budget*(len(its)+2)), 1<<20, func() {
+			res = p.Process(its, []csl.Cluster{{Items: cites, NoteIndex: 1}, {Items: cites}}, true)
+		})
 		size := 0
 		for _, n := range append(res.Clusters, res.Entries...) {
 			size += len(output.Render(n, output.HTML))
