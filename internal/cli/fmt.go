@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/cite-project/cite/internal/input"
+	"github.com/cite-project/cite/internal/parsecache"
 	"github.com/cite-project/cite/internal/store"
 	"github.com/cite-project/cite/internal/tomlfmt"
 	ucli "github.com/urfave/cli/v2"
@@ -56,6 +57,10 @@ type fmtResult struct {
 	out     []byte
 	err     error
 	changed bool
+	// canonical: the file is formatted (known from the cache, then
+	// known is set too); record identifies its contents.
+	canonical, known bool
+	record           *parsecache.File
 }
 
 func (e *env) runFmt(c *ucli.Context) error {
@@ -89,7 +94,9 @@ func (e *env) runFmt(c *ucli.Context) error {
 	if err != nil {
 		return err
 	}
-	results := formatFiles(files, limit)
+	known := openCanonical(cacheDir(c))
+	results := formatFiles(files, limit, known)
+	known.save(results)
 	failed, changed := 0, 0
 	for i := range results {
 		r := &results[i]
@@ -174,8 +181,9 @@ func pluralVerb(n int, one, many string) string {
 }
 
 // formatFiles formats files on every CPU and returns the results in the
-// order of files.
-func formatFiles(files []string, limit int64) []fmtResult {
+// order of files. A file that known holds as canonical in its present
+// contents is not formatted again.
+func formatFiles(files []string, limit int64, known *canonicalFiles) []fmtResult {
 	results := make([]fmtResult, len(files))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -191,12 +199,100 @@ func formatFiles(files []string, limit int64) []fmtResult {
 				r.err = describeReadError(err)
 				return
 			}
+			r.record = known.identify(f, data)
+			if known.has(r.record) {
+				r.out, r.canonical, r.known = data, true, true
+				return
+			}
 			r.out, r.err = tomlfmt.Format(f, data)
 			r.changed = r.err == nil && !bytes.Equal(r.out, data)
+			r.canonical = r.err == nil && !r.changed
 		}()
 	}
 	wg.Wait()
 	return results
+}
+
+// canonicalFiles remembers, in the cache directory, which library files
+// were found canonical and in what contents (path, size, modification
+// time and checksum, as the parse cache tells an unchanged file), so that
+// 'cite fmt --check' on an unchanged library reads and checksums its files
+// instead of decoding and encoding them. Like the parse cache it belongs
+// to one build of cite, is ignored when it does not match, and is off
+// with --no-cache or CITE_CACHE=off. A nil *canonicalFiles knows nothing.
+type canonicalFiles struct {
+	cache *parsecache.Cache
+}
+
+func openCanonical(dir string) *canonicalFiles {
+	if dir == "" {
+		return nil
+	}
+	return &canonicalFiles{cache: parsecache.Open(dir, parsecache.Key{Kind: "fmt", Library: "canonical library files"})}
+}
+
+// identify returns the record of the file path holding data (nil when
+// nothing can be remembered of it).
+func (k *canonicalFiles) identify(path string, data []byte) *parsecache.File {
+	if k == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	return &parsecache.File{Name: abs, Size: int64(len(data)), ModTime: info.ModTime().UnixNano(), Sum: parsecache.Sum(data)}
+}
+
+// has reports whether the file of rec was canonical in these contents.
+func (k *canonicalFiles) has(rec *parsecache.File) bool {
+	if k == nil || rec == nil {
+		return false
+	}
+	_, ok := k.cache.Lookup(rec.Name, rec.Size, rec.ModTime, rec.Sum)
+	return ok
+}
+
+// maxCanonicalRecords bounds the records kept: the files of this run
+// first, then as many earlier ones.
+const maxCanonicalRecords = 200000
+
+// save records the files of results found canonical, keeping the earlier
+// records of other files, when there is anything new to remember. A
+// failure to write is ignored: the next run formats again.
+func (k *canonicalFiles) save(results []fmtResult) {
+	if k == nil {
+		return
+	}
+	seen := map[string]bool{}
+	var recs []*parsecache.File
+	news := false
+	for _, r := range results {
+		if r.record == nil {
+			continue
+		}
+		seen[r.record.Name] = true
+		if r.canonical {
+			recs = append(recs, r.record)
+			news = news || !r.known
+		}
+	}
+	if !news {
+		return
+	}
+	for _, old := range k.cache.Records() {
+		if len(recs) >= maxCanonicalRecords {
+			break
+		}
+		if !seen[old.Name] {
+			recs = append(recs, old)
+		}
+	}
+	k.cache.Save(recs)
 }
 
 // writeFormatted formats path again as it is once locked (another

@@ -65,3 +65,55 @@ func TestFmtWrite(t *testing.T) {
 		t.Errorf("fmt --check after -w = %d, %q; want 0 and nothing listed", code, out)
 	}
 }
+
+// TestFmtRemembersCanonicalFiles: fmt --check remembers the files it found
+// canonical (in CITE_CACHE_DIR) and does not format them again while their
+// contents stay the same; a change of contents, even one that keeps the
+// size and the modification time, is seen; --no-cache remembers nothing.
+func TestFmtRemembersCanonicalFiles(t *testing.T) {
+	dir := t.TempDir()
+	cache := filepath.Join(dir, "cache")
+	t.Setenv("CITE_CACHE_DIR", cache)
+	clean := "[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle = \"Alpha\"\n"
+	tidy := filepath.Join(dir, "tidy.toml")
+	if err := os.WriteFile(tidy, []byte(clean), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := func(want int, args ...string) string {
+		t.Helper()
+		code, out, stderr := runCite(t, "", append(args, "fmt", "--check", tidy)...)
+		if code != want {
+			t.Fatalf("fmt --check %v = %d (%s); want %d", args, code, stderr, want)
+		}
+		return out
+	}
+	check(0, "--no-cache")
+	if m, _ := filepath.Glob(filepath.Join(cache, "fmt-*")); len(m) != 0 {
+		t.Fatalf("--no-cache wrote %v", m)
+	}
+	check(0)
+	m, _ := filepath.Glob(filepath.Join(cache, "fmt-*"))
+	if len(m) != 1 {
+		t.Fatalf("cache files %v; want one fmt cache", m)
+	}
+	first, _ := os.Stat(m[0])
+	check(0) // known: nothing new to write
+	if again, _ := os.Stat(m[0]); !again.ModTime().Equal(first.ModTime()) {
+		t.Errorf("a run with nothing new rewrote the cache")
+	}
+	// Same size, same modification time, different (not canonical) text.
+	info, _ := os.Stat(tidy)
+	messy := strings.Replace(clean, `title = "Alpha"`, `title="Alpha"  `, 1)
+	if len(messy) != len(clean) {
+		t.Fatalf("test setup: %d and %d bytes", len(messy), len(clean))
+	}
+	if err := os.WriteFile(tidy, []byte(messy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(tidy, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if out := check(1); strings.TrimSpace(out) != tidy {
+		t.Errorf("fmt --check after a same-size change listed %q; want %s", out, tidy)
+	}
+}

@@ -107,3 +107,7 @@ func BenchmarkSearch100kFields(b *testing.B) {
 }
 
 func BenchmarkFmtCheck100k(b *testing.B) { benchCommand(b, 0, "fmt", "--check") }
+
+// BenchmarkFmtCheck100kNoCache is BenchmarkFmtCheck100k formatting every
+// file (the first run on a library, or --no-cache).
+func BenchmarkFmtCheck100kNoCache(b *testing.B) { benchCommandNoCache(b, 0, "fmt", "--check") }

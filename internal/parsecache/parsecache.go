@@ -132,6 +132,15 @@ func (c *Cache) Lookup(name string, size, modTime int64, sum uint64) (*File, boo
 	return f, true
 }
 
+// Records returns the records read from the cache file, in no order.
+func (c *Cache) Records() []*File {
+	out := make([]*File, 0, len(c.files))
+	for _, f := range c.files {
+		out = append(out, f)
+	}
+	return out
+}
+
 // Len returns the number of records read from the cache file.
 func (c *Cache) Len() int { return len(c.files) }
 
