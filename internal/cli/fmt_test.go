@@ -14,6 +14,8 @@ func TestFmtGolden(t *testing.T) {
 		{"print", []string{"fmt", messy}, 0},
 		{"check-messy", []string{"fmt", "--check", messy, canonical}, 1},
 		{"check-clean", []string{"fmt", "--check", canonical}, 0},
+		// The library that ships with cite is formatted.
+		{"check-refs", []string{"--no-cache", "fmt", "--check", filepath.Join("..", "..", "refs")}, 0},
 		{"list", []string{"fmt", "-l", messy, canonical}, 0},
 		{"unknown-key", []string{"fmt", "--check", filepath.Join("testdata", "fmt", "unknown-key.toml")}, 2},
 		{"syntax", []string{"fmt", filepath.Join("testdata", "fmt", "syntax.toml")}, 2},
