@@ -53,14 +53,7 @@ func TestMain(m *testing.M) {
 	}
 	// The cite processes the tests start cache into a temporary directory,
 	// never the user's.
-	cleanup, err := testkit.IsolateCache()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	testkit.RunIsolated(m)
 }
 
 // citeCmd returns a command that runs cite with args in dir.

@@ -212,16 +212,22 @@ func (d *latexDecoder) math(s string, i int, prot bool) int {
 		if prot {
 			d.emit(t, true, false)
 		} else { // a protective group of its own, as braces would make
-			d.groups++
-			saved := d.cur
-			d.cur = d.groups
-			d.emit(t, true, false)
-			d.cur = saved
+			d.outerGroup(func() { d.emit(t, true, false) })
 		}
 	} else {
 		d.emit(s[i:next], prot, false)
 	}
 	return next
+}
+
+// outerGroup runs f inside a new outermost protective group, numbered
+// after the ones before it.
+func (d *latexDecoder) outerGroup(f func()) {
+	d.groups++
+	saved := d.cur
+	d.cur = d.groups
+	f()
+	d.cur = saved
 }
 
 // braceGroup returns the content of the group that starts at s[i] == '{' and
@@ -264,12 +270,7 @@ func (d *latexDecoder) decode(s string, prot bool) {
 			}
 			special := strings.HasPrefix(content, `\`)
 			if !prot && !special {
-				// An outermost protective group: number it.
-				d.groups++
-				saved := d.cur
-				d.cur = d.groups
-				d.decode(content, true)
-				d.cur = saved
+				d.outerGroup(func() { d.decode(content, true) })
 			} else {
 				d.decode(content, prot || !special)
 			}

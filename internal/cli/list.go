@@ -84,21 +84,7 @@ func writeTable(w io.Writer, entries []*bib.Entry) error {
 	var width [tableColumns - 1]int
 	plain := true
 	for _, en := range entries {
-		year := "n.d."
-		if y := en.Year(); y != 0 {
-			year = strconv.Itoa(y)
-		}
-		author := "-"
-		for _, role := range []string{"author", "editor", "translator"} {
-			if ns := en.Names(role); len(ns) > 0 {
-				author = ns[0].String()
-				break
-			}
-		}
-		title := en.Get("title")
-		if title == "" {
-			title = en.Get("container-title")
-		}
+		year, author, title := tableFields(en)
 		row := [tableColumns]string{en.ID, en.Type, year, clip(author, 30), clip(title, 60)}
 		plain = plain && !strings.ContainsAny(en.ID, "\t\n\v\f\r\xff") && !strings.ContainsAny(en.Type, "\t\n\v\f\r\xff") &&
 			strings.IndexByte(row[3], 0xff) < 0 && strings.IndexByte(row[4], 0xff) < 0
@@ -267,4 +253,26 @@ func mustJSON(v any) []byte {
 		return []byte("null")
 	}
 	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+// tableFields returns what the list table shows of en besides its id and
+// type: the year ("n.d." without one), the first author, editor or
+// translator ("-" without one), and the title (else the container's).
+func tableFields(en *bib.Entry) (year, author, title string) {
+	year = "n.d."
+	if y := en.Year(); y != 0 {
+		year = strconv.Itoa(y)
+	}
+	author = "-"
+	for _, role := range []string{"author", "editor", "translator"} {
+		if ns := en.Names(role); len(ns) > 0 {
+			author = ns[0].String()
+			break
+		}
+	}
+	title = en.Get("title")
+	if title == "" {
+		title = en.Get("container-title")
+	}
+	return year, author, title
 }

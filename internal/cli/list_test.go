@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 	"text/tabwriter"
@@ -20,21 +19,7 @@ func tabwriterTable(entries []*bib.Entry) string {
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTYPE\tYEAR\tFIRST AUTHOR\tTITLE")
 	for _, en := range entries {
-		year := "n.d."
-		if y := en.Year(); y != 0 {
-			year = strconv.Itoa(y)
-		}
-		author := "-"
-		for _, role := range []string{"author", "editor", "translator"} {
-			if ns := en.Names(role); len(ns) > 0 {
-				author = ns[0].String()
-				break
-			}
-		}
-		title := en.Get("title")
-		if title == "" {
-			title = en.Get("container-title")
-		}
+		year, author, title := tableFields(en)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", en.ID, en.Type, year, referenceClip(author, 30), referenceClip(title, 60))
 	}
 	tw.Flush()

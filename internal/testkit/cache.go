@@ -1,6 +1,10 @@
 package testkit
 
-import "os"
+import (
+	"fmt"
+	"os"
+	"testing"
+)
 
 // IsolateCache points cite's parse cache (CITE_CACHE_DIR, and
 // XDG_CACHE_HOME for anything that asks os.UserCacheDir) at a new
@@ -15,4 +19,17 @@ func IsolateCache() (cleanup func(), err error) {
 	os.Setenv("CITE_CACHE_DIR", dir)
 	os.Setenv("XDG_CACHE_HOME", dir)
 	return func() { os.RemoveAll(dir) }, nil
+}
+
+// RunIsolated is the TestMain of a package whose tests run cite: it runs
+// m with the cache isolated (see IsolateCache) and exits with its code.
+func RunIsolated(m *testing.M) {
+	cleanup, err := IsolateCache()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
 }

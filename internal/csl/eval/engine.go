@@ -415,6 +415,19 @@ func (e *Engine) collator() *collate.Collator {
 // Process registers the items, computes positions, sorts, disambiguates,
 // and renders the clusters and (when asked) the bibliography.
 func (e *Engine) Process(req Request) Result {
+	r, res, bibOrder := e.oneShot(req)
+	if req.Bibliography && e.st.Bibliography != nil {
+		res.Entries, res.EntryIDs = r.bibliography(bibOrder)
+		res.Format = e.bibFormat()
+	}
+	r.finish(&res)
+	return res
+}
+
+// oneShot starts the run of Process and ProcessEach: it prepares req,
+// lets go of what only preparing needed (see releaseKeys) and renders the
+// clusters; the bibliography order is left for the caller to render.
+func (e *Engine) oneShot(req Request) (*run, Result, []*item.Item) {
 	r := e.newRun(nil)
 	clusters, bibOrder := r.prepare(req)
 	r.releaseKeys()
@@ -422,15 +435,15 @@ func (e *Engine) Process(req Request) Result {
 	for ci := range clusters {
 		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
 	}
-	if req.Bibliography && e.st.Bibliography != nil {
-		res.Entries, res.EntryIDs = r.bibliography(bibOrder)
-		res.Format = e.bibFormat()
-	}
+	return r, res, bibOrder
+}
+
+// finish puts the run's warnings and budget error into res.
+func (r *run) finish(res *Result) {
 	res.Warnings = r.warnings
 	if r.budgetErr != nil {
 		res.Err = r.budgetErr
 	}
-	return res
 }
 
 // slabSize is how many nodes (and child pointers) a slab holds.
@@ -520,13 +533,7 @@ func (r *run) children(n int) []*output.Node {
 // clusters and warnings but no entries. It stops at the first error emit
 // returns.
 func (e *Engine) ProcessEach(req Request, emit func(id string, n *output.Node) error) (Result, error) {
-	r := e.newRun(nil)
-	clusters, bibOrder := r.prepare(req)
-	r.releaseKeys()
-	var res Result
-	for ci := range clusters {
-		res.Clusters = append(res.Clusters, r.renderCluster(clusters[ci]))
-	}
+	r, res, bibOrder := e.oneShot(req)
 	var err error
 	if e.st.Bibliography != nil {
 		res.Format = e.bibFormat()
@@ -534,10 +541,7 @@ func (e *Engine) ProcessEach(req Request, emit func(id string, n *output.Node) e
 		r.nodes, r.kids = nil, nil
 		err = r.eachEntry(bibOrder, true, emit)
 	}
-	res.Warnings = r.warnings
-	if r.budgetErr != nil {
-		res.Err = r.budgetErr
-	}
+	r.finish(&res)
 	return res, err
 }
 
