@@ -10,40 +10,33 @@ import (
 	"github.com/cite-project/cite/internal/translit"
 )
 
-// skipped lists the model's fields that are not passed to the engine:
-// "language" becomes Item.Language, and "note" holds the librarian's
-// remarks about the record (where a fact came from, what the source
-// lacks), which no reference list should print.
-var skipped = map[string]bool{"language": true, "note": true}
-
 // Item maps e to the engine's record: the one place where cite's fields
 // become CSL variables. The engine reads the standard and number
 // variables and the dates of e through an adapter (the item's Source)
 // rather than a copy: variables by name, except their "-translit" and
 // "-translated" forms (styles get them through a preparation, see
-// Prepare) and the fields in skipped or Extra; dates converted once, part
-// by part. Vars and Dates hold only what a preparation changes. Names are
-// converted part by part into Names. Language is the record's language, or
-// a guess from its script (see Language).
-func Item(e *bib.Entry) *item.Item {
-	src := &entrySource{e: e}
-	it := &item.Item{ID: e.ID, Type: e.Type, Source: src}
-	it.Language = Language(e)
-	for k, ns := range e.AllNames() {
-		out := make([]item.Name, 0, len(ns))
-		for _, n := range ns {
-			if n.IsEmpty() {
-				continue
-			}
-			out = append(out, itemName(n))
-		}
-		if len(out) > 0 {
-			if it.Names == nil {
-				it.Names = map[string][]item.Name{}
-			}
-			it.Names[k] = out
-		}
-	}
+// Prepare) and the fields isSkipped names or Extra holds; dates converted once, part
+// by part. What a preparation changes is kept in the adapter too, so the
+// item's Vars and Dates stay nil. Names are converted part by part into
+// Names. Language is the record's language, or a guess from its script
+// (see Language).
+func Item(e *bib.Entry) *item.Item { return newItem(e, nil) }
+
+// prepared is an item with its adapter and the storage of its first date,
+// allocated together: a library of 100,000 references makes as many.
+type prepared struct {
+	it   item.Item
+	src  entrySource
+	date [1]sourceDate
+}
+
+// newItem is Item with each name passed through conv when conv is not
+// nil (a preparation's romanisation), so that names are converted once.
+func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name) *item.Item {
+	p := &prepared{}
+	p.src.e = e
+	p.it = item.Item{ID: e.ID, Type: e.Type, Language: Language(e), Source: &p.src}
+	p.it.Names = itemNames(e, p.it.Language, conv)
 	n := 0
 	for _, d := range e.AllDates() {
 		if !d.IsZero() {
@@ -51,28 +44,76 @@ func Item(e *bib.Entry) *item.Item {
 		}
 	}
 	if n > 0 {
-		src.dates = make([]sourceDate, 0, n)
+		p.src.dates = p.date[:0]
+		if n > len(p.date) {
+			p.src.dates = make([]sourceDate, 0, n)
+		}
 		for k, d := range e.AllDates() {
 			if d.IsZero() {
 				continue
 			}
-			src.dates = append(src.dates, sourceDate{name: k})
-			sd := &src.dates[len(src.dates)-1]
+			p.src.dates = append(p.src.dates, sourceDate{name: k})
+			sd := &p.src.dates[len(p.src.dates)-1]
 			sd.date = itemDate(d, &sd.parts)
 		}
 	}
-	return it
+	return &p.it
+}
+
+// itemNames converts the non-empty names of e, each through conv when it
+// is not nil, into the engine's names: one map, and one array shared by
+// the lists of every variable. It returns nil when e has no name.
+func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) map[string][]item.Name {
+	total, vars := 0, 0
+	for _, ns := range e.AllNames() {
+		c := 0
+		for _, n := range ns {
+			if !n.IsEmpty() {
+				c++
+			}
+		}
+		total += c
+		if c > 0 {
+			vars++
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	all := make([]item.Name, 0, total)
+	out := make(map[string][]item.Name, vars)
+	for k, ns := range e.AllNames() {
+		start := len(all)
+		for _, n := range ns {
+			if n.IsEmpty() {
+				continue
+			}
+			if conv != nil {
+				n = conv(n, lang)
+			}
+			all = append(all, itemName(n))
+		}
+		if len(all) > start {
+			out[k] = all[start:len(all):len(all)]
+		}
+	}
+	return out
 }
 
 // entrySource is the adapter through which the engine reads an entry
 // (item.Source): its variables from the entry itself, its dates from the
-// engine's form of them, made once. hidden lists the variables and dates
-// a preparation took away.
+// engine's form of them, made once. set holds the variables a preparation
+// set or changed, which come before the entry's; hidden lists the
+// variables and dates a preparation took away.
 type entrySource struct {
 	e      *bib.Entry
 	dates  []sourceDate
+	set    []setVariable
 	hidden []string
 }
+
+// setVariable is a variable a preparation set, as the engine reads it.
+type setVariable struct{ name, value string }
 
 type sourceDate struct {
 	name  string
@@ -80,13 +121,40 @@ type sourceDate struct {
 	parts [2]item.DateParts // the storage of date.Parts
 }
 
-// Var returns the entry's variable name as the engine sees it: "" for the
-// fields in skipped, the alternative forms and what was hidden.
+// Var returns the entry's variable name as the engine sees it: what a
+// preparation set, or else the entry's, except "" for the fields
+// isSkipped names, the alternative forms and what was hidden.
 func (s *entrySource) Var(name string) string {
-	if skipped[name] || isForm(name) || s.isHidden(name) {
+	for i := range s.set {
+		if s.set[i].name == name {
+			return s.set[i].value
+		}
+	}
+	if isSkipped(name) || isForm(name) || s.isHidden(name) {
 		return ""
 	}
 	return s.e.Get(name)
+}
+
+// setVar makes the engine read v as the variable name.
+func (s *entrySource) setVar(name, v string) {
+	for i := range s.set {
+		if s.set[i].name == name {
+			s.set[i].value = v
+			return
+		}
+	}
+	s.set = append(s.set, setVariable{name, v})
+}
+
+// unset forgets what a preparation set as the variable name.
+func (s *entrySource) unset(name string) {
+	for i := range s.set {
+		if s.set[i].name == name {
+			s.set = append(s.set[:i], s.set[i+1:]...)
+			return
+		}
+	}
 }
 
 // Date returns the engine's form of the date variable name.
@@ -118,10 +186,11 @@ func (s *entrySource) isHidden(name string) bool {
 	return false
 }
 
-// vars yields the variables the engine sees, as Var gives them.
+// vars yields the entry's variables the engine sees, as Var gives them
+// before a preparation sets any.
 func (s *entrySource) vars(yield func(k, v string) bool) {
 	for k, v := range s.e.Fields() {
-		if skipped[k] || v == "" || isForm(k) || s.isHidden(k) {
+		if isSkipped(k) || v == "" || isForm(k) || s.isHidden(k) {
 			continue
 		}
 		if !yield(k, v) {
@@ -129,6 +198,12 @@ func (s *entrySource) vars(yield func(k, v string) bool) {
 		}
 	}
 }
+
+// isSkipped reports whether name is one of the model's fields that are
+// not passed to the engine: "language" becomes Item.Language, and "note"
+// holds the librarian's remarks about the record (where a fact came from,
+// what the source lacks), which no reference list should print.
+func isSkipped(name string) bool { return name == "language" || name == "note" }
 
 // isForm reports whether name is a "-translit" or "-translated" form.
 // It is bib.SplitForm's test, without its allocation-free but slower loop.

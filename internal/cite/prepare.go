@@ -53,14 +53,18 @@ var noRomanize = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN":
 
 // Prepare maps e with Item and applies p.
 func Prepare(e *bib.Entry, p Prep) *item.Item {
-	it := Item(e)
+	var conv func(bib.Name, string) bib.Name
+	sc := p.Scheme
+	if sc == 0 {
+		sc = DefaultScheme
+	}
+	if p.Romanize {
+		conv = func(n bib.Name, lang string) bib.Name { return romanizeName(n, sc, lang) }
+	}
+	it := newItem(e, conv)
 	src := it.Source.(*entrySource)
 	lang := it.Language
 	if p.Romanize {
-		sc := p.Scheme
-		if sc == 0 {
-			sc = DefaultScheme
-		}
 		for k, v := range src.vars {
 			if noRomanize[k] {
 				continue
@@ -72,21 +76,6 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 				}
 			}
 			setVar(it, k, romanized(v, e.Get(k+bib.TranslitSuffix), sc, lang))
-		}
-		for k, ns := range e.AllNames() {
-			var out []item.Name
-			for _, n := range ns {
-				if n.IsEmpty() {
-					continue
-				}
-				out = append(out, itemName(romanizeName(n, sc, lang)))
-			}
-			if len(out) > 0 {
-				if it.Names == nil {
-					it.Names = map[string][]item.Name{}
-				}
-				it.Names[k] = out
-			}
 		}
 	}
 	if p.Translate && !isEnglish(lang) {
@@ -133,21 +122,19 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 	return it
 }
 
-// setVar sets the variable k of it to v, in Vars only when that changes
-// what the engine reads (the entry's own value is read through Source).
+// setVar sets the variable k of it to v, in its adapter and only when that
+// changes what the engine reads (the entry's own value is read through
+// Source).
 func setVar(it *item.Item, k, v string) {
 	if it.Var(k) == v {
 		return
 	}
-	if it.Vars == nil {
-		it.Vars = map[string]string{}
-	}
-	it.Vars[k] = v
+	it.Source.(*entrySource).setVar(k, v)
 }
 
 // hideVar takes the variable k away from the engine.
 func hideVar(it *item.Item, src *entrySource, k string) {
-	delete(it.Vars, k)
+	src.unset(k)
 	src.hide(k)
 }
 
