@@ -483,6 +483,36 @@ func (e *Entry) DeletePos(key string) {
 	delete(e.files, key)
 }
 
+// RetainPositions forgets the positions of the keys for which keep
+// returns false, and releases their memory; the entry's own position, and
+// its names' and dates', stay.
+func (e *Entry) RetainPositions(keep func(key string) bool) {
+	n := 0
+	for _, l := range e.lines {
+		if keep(l.key) {
+			n++
+		}
+	}
+	if n == len(e.lines) {
+		return
+	}
+	var lines []keyLine
+	if n > 0 {
+		lines = make([]keyLine, 0, n)
+	}
+	for _, l := range e.lines {
+		if keep(l.key) {
+			lines = append(lines, l)
+		} else {
+			delete(e.files, l.key)
+		}
+	}
+	e.lines = lines
+	if len(e.files) == 0 {
+		e.files = nil
+	}
+}
+
 // NumPositions returns the number of keys whose positions are recorded.
 func (e *Entry) NumPositions() int { return len(e.lines) }
 

@@ -2,6 +2,7 @@ package bib
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -83,6 +84,33 @@ func TestEntryPositions(t *testing.T) {
 	e.DeletePos("title")
 	if got := e.FieldPos("title"); got != (Pos{}) || e.NumPositions() != 1 {
 		t.Errorf("after DeletePos(title): FieldPos = %v, %d positions", got, e.NumPositions())
+	}
+}
+
+func TestRetainPositions(t *testing.T) {
+	e := NewEntry("x", "book")
+	e.Pos = Pos{File: "a.toml", Line: 3}
+	e.SetPos("id", Pos{File: "a.toml", Line: 4})
+	e.SetPos("title", Pos{File: "a.toml", Line: 5})
+	e.SetPos("page", Pos{File: "b.toml", Line: 7})
+	e.SetPos("aliases", Pos{File: "b.toml", Line: 8})
+	e.RetainPositions(func(k string) bool { return k == "id" || k == "aliases" })
+	var kept []string
+	for k := range e.Positions() {
+		kept = append(kept, k)
+	}
+	if !reflect.DeepEqual(kept, []string{"id", "aliases"}) {
+		t.Errorf("kept positions of %q; want [id aliases]", kept)
+	}
+	if got := e.PosOf("aliases"); got != (Pos{File: "b.toml", Line: 8}) {
+		t.Errorf("PosOf(aliases) = %v; want b.toml:8", got)
+	}
+	if got := e.PosOf("page"); got != e.Pos {
+		t.Errorf("PosOf(page) = %v; want the entry's own %v", got, e.Pos)
+	}
+	e.RetainPositions(func(string) bool { return false })
+	if e.NumPositions() != 0 || e.Pos.Line != 3 {
+		t.Errorf("after keeping none: %d positions, entry at %v", e.NumPositions(), e.Pos)
 	}
 }
 

@@ -119,7 +119,7 @@ func (e *env) runFormat(c *ucli.Context) error {
 	if err != nil {
 		return inputError(err)
 	}
-	lib, err := e.openLibrary(c)
+	lib, err := e.openLibraryForOutput(c)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,12 @@ import (
 // diagnostics are the problems met while reading; an error (exit code 2)
 // means the library could not be read at all.
 func loadLibrary(c *ucli.Context) (*bib.Library, []bib.Diagnostic, error) {
+	return loadLibraryKeeping(c, false)
+}
+
+// loadLibraryKeeping is loadLibrary keeping few of the entries' key
+// positions when few is set (store.Limits.FewPositions).
+func loadLibraryKeeping(c *ucli.Context, few bool) (*bib.Library, []bib.Diagnostic, error) {
 	path := c.String("library")
 	if path == "" {
 		return nil, nil, usageErrorf("--library is empty; give a .toml file, a directory of .toml files or a CSL-JSON .json file")
@@ -23,6 +29,7 @@ func loadLibrary(c *ucli.Context) (*bib.Library, []bib.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	limits.FewPositions = few
 	return loadLibraryAt(path, limits)
 }
 
@@ -36,7 +43,7 @@ func loadLibraryAt(path string, limits store.Limits) (*bib.Library, []bib.Diagno
 	)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
-		lib, diags, err = loadCSLJSON(path, limits.MaxSize, limits.CacheDir)
+		lib, diags, err = loadCSLJSON(path, limits)
 	default:
 		lib, diags, err = store.LoadWith(path, limits)
 	}
@@ -81,7 +88,19 @@ func maxDepthFlag() ucli.Flag {
 // format, verify): the errors met while reading go to standard error, and
 // the command carries on with what could be read.
 func (e *env) openLibrary(c *ucli.Context) (*bib.Library, error) {
-	lib, diags, err := loadLibrary(c)
+	return e.openLibraryKeeping(c, false)
+}
+
+// openLibraryForOutput is openLibrary for a command that prints the
+// library and reports nothing about its fields (format): the entries keep
+// only the key positions that loading reports with, which on a large
+// library saves a good part of its memory.
+func (e *env) openLibraryForOutput(c *ucli.Context) (*bib.Library, error) {
+	return e.openLibraryKeeping(c, true)
+}
+
+func (e *env) openLibraryKeeping(c *ucli.Context, few bool) (*bib.Library, error) {
+	lib, diags, err := loadLibraryKeeping(c, few)
 	if err != nil {
 		return nil, err
 	}

@@ -5,15 +5,22 @@ import (
 	"github.com/cite-project/cite/internal/csljson"
 	"github.com/cite-project/cite/internal/input"
 	"github.com/cite-project/cite/internal/parsecache"
+	"github.com/cite-project/cite/internal/store"
 )
 
-// loadCSLJSON reads a CSL-JSON library file of at most limit bytes,
-// through the parse cache in cacheDir when it is not "" (see package
-// parsecache): an unchanged file is not decoded again.
-func loadCSLJSON(path string, limit int64, cacheDir string) (*bib.Library, []bib.Diagnostic, error) {
+// loadCSLJSON reads a CSL-JSON library file of at most lim.MaxSize bytes,
+// through the parse cache in lim.CacheDir when it is not "" (see package
+// parsecache): an unchanged file is not decoded again. lim.FewPositions
+// keeps few key positions, as store.LoadWith does.
+func loadCSLJSON(path string, lim store.Limits) (*bib.Library, []bib.Diagnostic, error) {
+	limit := lim.MaxSize
 	var cache *parsecache.Cache
-	if cacheDir != "" {
-		cache = parsecache.Open(cacheDir, parsecache.Key{Kind: "csljson", Library: path})
+	if lim.CacheDir != "" {
+		var r parsecache.Reading
+		if lim.FewPositions {
+			r.KeepPosition = store.KeepPosition
+		}
+		cache = parsecache.OpenWith(lim.CacheDir, parsecache.Key{Kind: "csljson", Library: path}, r)
 	}
 	rec, parsed, err := cache.Read(path,
 		func() ([]byte, error) {
@@ -34,6 +41,11 @@ func loadCSLJSON(path string, limit int64, cacheDir string) (*bib.Library, []bib
 		_ = cache.Save([]*parsecache.File{rec})
 	}
 	lib := rec.Library
+	if lim.FewPositions && parsed { // the cache's record came without them
+		for _, e := range lib.Entries {
+			e.RetainPositions(store.KeepPosition)
+		}
+	}
 	lib.Files = []string{path}
 	return lib, rec.Diags, nil
 }

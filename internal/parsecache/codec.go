@@ -73,6 +73,10 @@ func (e *enc) strings(ss []string) {
 }
 
 func (e *enc) file(f *File) {
+	if f.raw != "" {
+		e.b = append(e.b, f.raw...)
+		return
+	}
 	e.name = f.Name
 	e.str(f.Name)
 	e.int(int(f.Size))
@@ -209,6 +213,9 @@ type dec struct {
 	i    int
 	bad  bool
 	name string
+	// keepPos, when set, chooses the entries' key positions kept (see
+	// Reading.KeepPosition); the others are read and left.
+	keepPos func(key string) bool
 }
 
 func (d *dec) uint() uint64 {
@@ -358,7 +365,11 @@ func (d *dec) entry(en *bib.Entry) {
 	nf := d.count()
 	// The counts of names, dates and positions come later; fields are the
 	// most, positions as many again and a few more.
-	en.Grow(nf, 0, 0, nf+4)
+	if d.keepPos == nil {
+		en.Grow(nf, 0, 0, nf+4)
+	} else {
+		en.Grow(nf, 0, 0, 0)
+	}
 	for range nf {
 		k := d.str()
 		en.Set(k, d.str())
@@ -381,7 +392,10 @@ func (d *dec) entry(en *bib.Entry) {
 	}
 	for range d.count() {
 		k := d.str()
-		en.SetPos(k, d.pos())
+		p := d.pos()
+		if d.keepPos == nil || d.keepPos(k) {
+			en.SetPos(k, p)
+		}
 	}
 }
 

@@ -83,6 +83,11 @@ type File struct {
 	// Library and Diags are what decoding the file gave.
 	Library *bib.Library
 	Diags   []bib.Diagnostic
+
+	// raw is the record as the cache file holds it, when it was read from
+	// one: Save writes it back as it is, which is faster than encoding it
+	// again and keeps the positions that OpenWith may have left out.
+	raw string
 }
 
 // Sum returns the checksum that identifies a file's contents: CRC-32C and
@@ -107,13 +112,27 @@ type Cache struct {
 // Open returns the cache of key in dir, with the records that the cache
 // file holds when it is valid (none otherwise). It never fails: an
 // unreadable cache is an empty one.
-func Open(dir string, key Key) *Cache {
+func Open(dir string, key Key) *Cache { return OpenWith(dir, key, Reading{}) }
+
+// Reading says what OpenWith keeps of the records it reads. The zero
+// value keeps everything.
+type Reading struct {
+	// KeepPosition, when set, chooses the entries' key positions kept:
+	// an entry keeps the position of key (bib.Entry.KeyPos) only when
+	// KeepPosition(key) is true. A command that reports nothing about
+	// fields needs few of them, and a large library's positions are a
+	// good part of its memory. Save still writes every position back.
+	KeepPosition func(key string) bool
+}
+
+// OpenWith is Open keeping of the records what r asks for.
+func OpenWith(dir string, key Key, r Reading) *Cache {
 	c := &Cache{path: filepath.Join(dir, fileName(key)), key: key}
 	data, err := input.ReadFile(c.path, maxCacheSize)
 	if err != nil {
 		return c
 	}
-	if files, err := decodeFile(data, key); err == nil {
+	if files, err := decodeFile(data, key, r); err == nil {
 		c.files = files
 	}
 	return c
@@ -144,7 +163,9 @@ func (c *Cache) Records() []*File {
 // Len returns the number of records read from the cache file.
 func (c *Cache) Len() int { return len(c.files) }
 
-// Save replaces the cache file with files. It does nothing when another
+// Save replaces the cache file with files. A record that c read is
+// written back as the cache file held it, so the records must not have
+// changed since they were read. It does nothing when another
 // process is writing it at the same moment (that one's result serves as
 // well), and its errors can be ignored: the next run parses again.
 func (c *Cache) Save(files []*File) error {
@@ -232,9 +253,10 @@ var errCorrupt = errors.New("corrupt cache")
 // errStale is what reading a cache file of another build or key gives.
 var errStale = errors.New("stale cache")
 
-// decodeFile reads a cache file made by encodeFile for key k. Its strings
-// share the memory of data, which must not change afterwards.
-func decodeFile(data []byte, k Key) (map[string]*File, error) {
+// decodeFile reads a cache file made by encodeFile for key k, keeping what
+// r asks for. Its strings share the memory of data, which must not change
+// afterwards.
+func decodeFile(data []byte, k Key, r Reading) (map[string]*File, error) {
 	head := len(magic) + 12
 	if len(data) < head || string(data[:len(magic)]) != magic {
 		return nil, errCorrupt
@@ -250,17 +272,19 @@ func decodeFile(data []byte, k Key) (map[string]*File, error) {
 		return nil, errCorrupt
 	}
 	// The body is never written again: its strings can share its bytes.
-	d := &dec{s: unsafe.String(&body[0], len(body))}
+	d := &dec{s: unsafe.String(&body[0], len(body)), keepPos: r.KeepPosition}
 	if d.str() != build() || d.str() != k.Kind || d.str() != k.Library || d.str() != k.Options {
 		return nil, errStale
 	}
 	n := d.count()
 	files := make(map[string]*File, n)
 	for range n {
+		start := d.i
 		f := d.file()
 		if d.bad {
 			return nil, errCorrupt
 		}
+		f.raw = d.s[start:d.i]
 		files[f.Name] = f
 	}
 	if d.bad || d.i != len(d.s) {

@@ -189,3 +189,48 @@ func TestSumSeesChanges(t *testing.T) {
 		t.Errorf("Sum(%q) == Sum(%q)", a, b)
 	}
 }
+
+// TestOpenWithFewPositions reads a cache keeping only the positions of
+// "id": the entries come back without the others, and a Save of those
+// records writes every position back, as a plain Open then shows.
+func TestOpenWithFewPositions(t *testing.T) {
+	dir := t.TempDir()
+	recs := records(t)
+	if err := parsecache.Open(dir, key).Save(recs); err != nil {
+		t.Fatal(err)
+	}
+	onlyID := func(k string) bool { return k == "id" }
+	few := parsecache.OpenWith(dir, key, parsecache.Reading{KeepPosition: onlyID})
+	var back []*parsecache.File
+	for _, want := range recs {
+		got, ok := few.Lookup(want.Name, want.Size, want.ModTime, want.Sum)
+		if !ok {
+			t.Fatalf("Lookup(%s) found nothing", want.Name)
+		}
+		back = append(back, got)
+		for i, e := range got.Library.Entries {
+			w := want.Library.Entries[i]
+			if !e.Equal(w) || e.Pos != w.Pos {
+				t.Fatalf("%s: entry %s differs beyond its key positions", want.Name, e.ID)
+			}
+			for k := range e.Positions() {
+				if k != "id" {
+					t.Fatalf("%s: entry %s kept the position of %q", want.Name, e.ID, k)
+				}
+			}
+			if p, _ := w.KeyPos("id"); e.FieldPos("id") != p {
+				t.Errorf("%s: entry %s: id at %v; want %v", want.Name, e.ID, e.FieldPos("id"), p)
+			}
+		}
+	}
+	if err := few.Save(back); err != nil {
+		t.Fatal(err)
+	}
+	full := parsecache.Open(dir, key)
+	for _, want := range recs {
+		got, ok := full.Lookup(want.Name, want.Size, want.ModTime, want.Sum)
+		if !ok || !reflect.DeepEqual(got.Library, want.Library) {
+			t.Errorf("%s: after a Save of records read with few positions, the cache lost some", want.Name)
+		}
+	}
+}

@@ -14,21 +14,12 @@ import (
 // parses none and gives the same library and diagnostics, and a file whose
 // contents, size or time change is parsed again, alone.
 func TestLoadWithCache(t *testing.T) {
-	dir := t.TempDir()
-	lib := filepath.Join(dir, "refs")
-	if err := os.MkdirAll(lib, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
 		"a.toml": "[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle = \"A\"\nissued = \"1993\"\n[[reference.author]]\nfamily = \"Жигалов\"\ngiven = \"К. В.\"\n",
 		"b.toml": "[[reference]]\nid = \"b\"\ntype = \"bookx\"\ntitel = \"B\"\n\n[[claim]]\nid = \"c1\"\nstatement = \"S\"\nsources = [{ ref = \"a\", locator = \"9\" }]\n",
 		"c.toml": "[[reference]]\nid = \"a\"\ntype = \"book\"\nissued = { literal = \"n.d.\" }\n",
 	}
-	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(lib, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, lib := writeLibrary(t, files)
 	cacheDir := filepath.Join(dir, "cache")
 	lim := Limits{CacheDir: cacheDir}
 	load := func(wantParses int64) (*bib.Library, []bib.Diagnostic) {
@@ -100,4 +91,69 @@ func entryIDs(l *bib.Library) []string {
 		ids = append(ids, e.ID)
 	}
 	return ids
+}
+
+// TestLoadWithFewPositions loads a library keeping few positions, parsing
+// it and then from the cache: both give the full load's entries and
+// diagnostics, with the positions of the id and the aliases only, and
+// the cache still holds every position for the next full load.
+func TestLoadWithFewPositions(t *testing.T) {
+	files := map[string]string{
+		"a.toml": "[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle = \"A\"\naliases = [\"b\"]\nissued = \"1993\"\n[[reference.author]]\nfamily = \"Жигалов\"\n",
+		"b.toml": "[[reference]]\nid = \"b\"\ntype = \"bookx\"\ntitel = \"B\"\n\n[[reference]]\nid = \"a\"\ntype = \"book\"\n",
+	}
+	dir, lib := writeLibrary(t, files)
+	full, fullDiags, err := LoadWith(lib, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim := Limits{CacheDir: filepath.Join(dir, "cache"), FewPositions: true}
+	for _, run := range []string{"parsing", "from the cache"} {
+		got, diags, err := LoadWith(lib, lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(diags, fullDiags) {
+			t.Errorf("%s: diagnostics differ:\n got %v\nwant %v", run, diags, fullDiags)
+		}
+		for i, e := range got.Entries {
+			w := full.Entries[i]
+			if !e.Equal(w) || e.Pos != w.Pos {
+				t.Errorf("%s: entry %s differs beyond its key positions", run, e.ID)
+			}
+			for k, p := range e.Positions() {
+				if !KeepPosition(k) || p != w.PosOf(k) {
+					t.Errorf("%s: entry %s kept %s at %v", run, e.ID, k, p)
+				}
+			}
+			if e.PosOf("id") != w.PosOf("id") || e.PosOf("aliases") != w.PosOf("aliases") {
+				t.Errorf("%s: entry %s lost the position of its id or aliases", run, e.ID)
+			}
+		}
+	}
+	before := parses.Load()
+	again, _, err := LoadWith(lib, Limits{CacheDir: lim.CacheDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if parses.Load() != before || !reflect.DeepEqual(again, full) {
+		t.Error("a full load from the cache after loads with few positions differs from one without the cache")
+	}
+}
+
+// writeLibrary writes files (name to contents) into the directory "refs"
+// of a temporary directory dir, and returns dir and the library's path.
+func writeLibrary(t *testing.T, files map[string]string) (dir, lib string) {
+	t.Helper()
+	dir = t.TempDir()
+	lib = filepath.Join(dir, "refs")
+	if err := os.MkdirAll(lib, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(lib, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, lib
 }

@@ -67,7 +67,19 @@ type Limits struct {
 	// parsecache) that LoadWith consults and updates: a file unchanged
 	// since a run that cached it is not parsed again.
 	CacheDir string
+	// FewPositions, when set, makes LoadWith keep of each entry's key
+	// positions only those that loading itself reports with (see
+	// KeepPosition): for a command that reports nothing about fields
+	// (format), so that a large library costs less memory. The entries'
+	// own positions, and their names' and dates', stay; the parse cache
+	// still records every position.
+	FewPositions bool
 }
+
+// KeepPosition reports whether LoadWith keeps the position of key with
+// Limits.FewPositions: the positions of the id and the aliases, which
+// the diagnostics of loading name.
+func KeepPosition(key string) bool { return key == "id" || key == "aliases" }
 
 // Load reads a library from path: a .toml file, or a directory whose .toml
 // files (searched recursively, in lexical order) are read one after the
@@ -91,7 +103,11 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	}
 	var cache *parsecache.Cache
 	if lim.CacheDir != "" {
-		cache = parsecache.Open(lim.CacheDir, parsecache.Key{Kind: "toml", Library: path, Options: fmt.Sprintf("depth=%d", lim.depth())})
+		var r parsecache.Reading
+		if lim.FewPositions {
+			r.KeepPosition = KeepPosition
+		}
+		cache = parsecache.OpenWith(lim.CacheDir, parsecache.Key{Kind: "toml", Library: path, Options: fmt.Sprintf("depth=%d", lim.depth())}, r)
 	}
 	// Files are decoded in parallel (decoding dominates loading a large
 	// library) and merged in order, so the result does not depend on timing.
@@ -132,6 +148,15 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 		}
 		// A cache that cannot be written only means parsing again next time.
 		_ = cache.Save(recs)
+	}
+	if lim.FewPositions {
+		for _, r := range results {
+			if r.parsed { // the cache's records came without them
+				for _, e := range r.rec.Library.Entries {
+					e.RetainPositions(KeepPosition)
+				}
+			}
+		}
 	}
 	if len(files) > 1 {
 		// Clashes inside one file were reported by Decode.
