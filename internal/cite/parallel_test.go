@@ -10,9 +10,10 @@ import (
 	"github.com/cite-project/cite/internal/gen"
 )
 
-// TestParallelPrepare: a library large enough to be prepared by several
-// workers formats exactly as when one CPU prepares it (run with -race to
-// check the workers share nothing they write).
+// TestParallelPrepare: a library large enough to be prepared, sorted,
+// disambiguated and rendered by several workers formats exactly as when
+// one CPU does it all, whole or entry by entry (run with -race to check
+// the workers share nothing they write).
 func TestParallelPrepare(t *testing.T) {
 	if testing.Short() {
 		t.Skip("formats 3,000 references twice")
@@ -31,9 +32,17 @@ func TestParallelPrepare(t *testing.T) {
 		one, err := f.Bibliography(lib, nil)
 		runtime.GOMAXPROCS(max(prev, 4))
 		many, err2 := f.Bibliography(lib, nil)
+		var streamed []string
+		_, err3 := f.EachEntry(lib, nil, func(_, entry string) error {
+			streamed = append(streamed, entry)
+			return nil
+		})
 		runtime.GOMAXPROCS(prev)
-		if err != nil || err2 != nil {
-			t.Fatal(err, err2)
+		if err != nil || err2 != nil || err3 != nil {
+			t.Fatal(err, err2, err3)
+		}
+		if !slices.Equal(one.Entries, streamed) {
+			t.Errorf("%s: streamed by several workers, the list differs (%d and %d entries)", style, len(one.Entries), len(streamed))
 		}
 		if len(one.Entries) != len(lib.Entries) || !slices.Equal(one.Entries, many.Entries) || !slices.Equal(one.IDs, many.IDs) {
 			t.Errorf("%s: prepared by several workers, the list differs (%d and %d entries)", style, len(one.Entries), len(many.Entries))

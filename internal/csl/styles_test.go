@@ -2,14 +2,18 @@ package csl_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cite-project/cite/internal/testkit"
 
 	"github.com/cite-project/cite/internal/csl"
+	"github.com/cite-project/cite/internal/csl/eval"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
 )
@@ -134,6 +138,40 @@ func TestEachEntry(t *testing.T) {
 					t.Errorf("%s %s: entry %d = %q; want %q", name, lang, i, got[i], want)
 				}
 			}
+			checkParallelEachEntry(t, name+" "+lang, p, items, got)
 		}
+	}
+}
+
+// checkParallelEachEntry: with every rendering of the engine spread over
+// goroutines, p streams the entries want, and an error of emit stops the
+// stream at once and is returned.
+func checkParallelEachEntry(t *testing.T, label string, p *csl.Processor, items []*item.Item, want []string) {
+	t.Helper()
+	defer eval.SetParallelism(2, 1)()
+	if runtime.GOMAXPROCS(0) < 2 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	}
+	var got []string
+	if _, err := p.EachEntry(items, func(_ string, n *output.Node) error {
+		got = append(got, output.Render(n, output.HTML))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: rendered in parallel, the entries differ", label)
+	}
+	stop := errors.New("stop")
+	calls := 0
+	_, err := p.EachEntry(items, func(string, *output.Node) error {
+		calls++
+		if calls == 3 {
+			return stop
+		}
+		return nil
+	})
+	if len(want) >= 3 && (err != stop || calls != 3) {
+		t.Errorf("%s: emit failing at the third entry: %d calls, error %v", label, calls, err)
 	}
 }

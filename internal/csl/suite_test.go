@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/cite-project/cite/internal/csl/eval"
 )
 
 var updatePass = flag.Bool("update-pass", false, "rewrite testdata/suite-pass.txt from this run")
@@ -152,6 +155,46 @@ func uniq(s []string) []string {
 		}
 	}
 	return out
+}
+
+// TestSuiteParallel runs every test-suite fixture with the engine's
+// renderings spread over goroutines from the second item on, one per
+// chunk, and checks that each renders exactly what the sequential run
+// does: parallel sorting, disambiguation and bibliography rendering
+// change speed, not output.
+func TestSuiteParallel(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared/csl not found; the CSL test-suite is not available")
+	}
+	files, err := filepath.Glob(filepath.Join(shared, "csl", "test-suite", "processor-tests", "humans", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skip("no test-suite fixtures")
+	}
+	if runtime.GOMAXPROCS(0) < 2 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	}
+	locales := fileLocales(filepath.Join(shared, "csl", "locales"))
+	compared := 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := parseFixture(strings.TrimSuffix(filepath.Base(path), ".txt"), data)
+		if skipReason(f) != "" {
+			continue
+		}
+		want, wantErr := runSafely(f, locales)
+		restore := eval.SetParallelism(2, 1)
+		got, gotErr := runSafely(f, locales)
+		restore()
+		if got != want || (wantErr == nil) != (gotErr == nil) {
+			t.Errorf("%s: parallel run differs\n got: %q (%v)\nwant: %q (%v)", f.Name, got, gotErr, want, wantErr)
+		}
+		compared++
+	}
+	t.Logf("%d fixtures render alike in parallel", compared)
 }
 
 // runSafely runs a fixture, turning a panic into an error so that one

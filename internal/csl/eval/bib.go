@@ -3,6 +3,8 @@ package eval
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/cite-project/cite/internal/csl/item"
@@ -50,6 +52,9 @@ func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *
 		rule = "complete-all"
 	}
 	align := bib.Options["second-field-align"]
+	if !sasOn && r.budgetErr == nil && workerCount(len(order)) > 1 {
+		return r.eachEntryParallel(order, reuse, align, emit)
+	}
 	var prevNames []string
 	count := 0
 	for _, it := range order {
@@ -92,18 +97,9 @@ func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *
 			prevNames = nil
 		}
 		r.release(c)
-		if fl := firstWordLeaf(n); fl != nil && fl.FromTerm {
-			// A term that starts an entry is capitalized (citeproc-js:
-			// "(N.d.-a).", as in a note).
-			applyTextCase(&output.Node{Children: []*output.Node{fl}}, "capitalize-first", "")
-		}
-		if n == nil || n.Empty() {
-			r.warn("bibliography entry %q has no printed form", it.ID)
-			if r.e.emptyEntry == "" || !r.e.numbered {
-				continue
-			}
-			// citeproc-js numbers the marker with the entry's position.
-			n = output.Str(strconv.Itoa(count+1) + ". " + r.e.emptyEntry)
+		n = r.finishEntry(it, n)
+		if n = r.emptyEntry(n, count); n == nil {
+			continue
 		}
 		count++
 		if err := emit(it.ID, n); err != nil {
@@ -111,6 +107,131 @@ func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *
 		}
 	}
 	return nil
+}
+
+// finishEntry returns the rendered entry n of it as printed, or nil
+// (with a warning) when it prints nothing.
+func (r *run) finishEntry(it *item.Item, n *output.Node) *output.Node {
+	if fl := firstWordLeaf(n); fl != nil && fl.FromTerm {
+		// A term that starts an entry is capitalized (citeproc-js:
+		// "(N.d.-a).", as in a note).
+		applyTextCase(&output.Node{Children: []*output.Node{fl}}, "capitalize-first", "")
+	}
+	if n == nil || n.Empty() {
+		r.warn("bibliography entry %q has no printed form", it.ID)
+		return nil
+	}
+	return n
+}
+
+// emptyEntry returns n, or for an entry that prints nothing (n nil) the
+// configured marker when the style is numbered (citeproc-js numbers it
+// with the entry's position, count entries having come before), or nil.
+func (r *run) emptyEntry(n *output.Node, count int) *output.Node {
+	if n != nil {
+		return n
+	}
+	if r.e.emptyEntry == "" || !r.e.numbered {
+		return nil
+	}
+	return output.Str(strconv.Itoa(count+1) + ". " + r.e.emptyEntry)
+}
+
+// eachEntryParallel is eachEntry without subsequent-author-substitute
+// (where an entry depends on the one before), with the entries rendered
+// by forks of r, a chunk at a time, and passed to emit in order as their
+// chunks are done. A fork renders its next chunk into its slabs only
+// once emit has seen the chunk before (forks go round a pool of twice
+// as many as there are workers), so entries are as valid during emit
+// as eachEntry makes them.
+func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, emit func(id string, n *output.Node) error) error {
+	n := len(order)
+	w := workerCount(n)
+	type chunk struct {
+		entries []*output.Node // nil where an entry prints nothing
+		res     chunkResult
+		fork    *run
+		done    chan struct{}
+	}
+	chunks := make([]chunk, (n+renderChunk-1)/renderChunk)
+	for i := range chunks {
+		chunks[i].done = make(chan struct{})
+	}
+	pool := make(chan *run, 2*w)
+	for range 2 * w {
+		pool <- r.fork()
+	}
+	quit := make(chan struct{})
+	var next atomic.Int64
+	var failed atomic.Pointer[workerPanic]
+	var wg sync.WaitGroup
+	render := func(f *run, ci int) {
+		c := &chunks[ci]
+		defer close(c.done)
+		defer func() {
+			if v := recover(); v != nil {
+				failed.CompareAndSwap(nil, &workerPanic{v})
+			}
+		}()
+		if reuse {
+			f.resetSlabs()
+		}
+		f.startChunk()
+		lo := ci * renderChunk
+		for _, it := range order[lo:min(lo+renderChunk, n)] {
+			e, ec := f.renderEntry(it, nil, align)
+			f.release(ec)
+			c.entries = append(c.entries, f.finishEntry(it, e))
+		}
+		c.res, c.fork = f.endChunk(), f
+	}
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				var f *run
+				select {
+				case f = <-pool:
+				case <-quit:
+					return
+				}
+				ci := int(next.Add(1)) - 1
+				if ci >= len(chunks) {
+					return
+				}
+				render(f, ci)
+			}
+		}()
+	}
+	var err error
+	count := 0
+emitting:
+	for ci := range chunks {
+		c := &chunks[ci]
+		<-c.done
+		if failed.Load() != nil {
+			break
+		}
+		r.take([]chunkResult{c.res})
+		for j, e := range c.entries {
+			if e = r.emptyEntry(e, count); e == nil {
+				continue
+			}
+			count++
+			if err = emit(order[ci*renderChunk+j].ID, e); err != nil {
+				break emitting
+			}
+		}
+		c.entries = nil
+		pool <- c.fork
+	}
+	close(quit)
+	wg.Wait()
+	if p := failed.Load(); p != nil {
+		panic(p.value)
+	}
+	return err
 }
 
 func equalStrings(a, b []string) bool {

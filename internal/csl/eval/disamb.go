@@ -103,6 +103,19 @@ func (r *run) key(it *item.Item) string { return r.keyEntry(it).key }
 // keyEntry returns the cached key of it, rendering it if its state
 // changed.
 func (r *run) keyEntry(it *item.Item) *cachedKey {
+	sig, cache := r.keySig(it)
+	if k, ok := cache[it]; ok && k.sig == sig {
+		return k
+	}
+	k := r.renderKey(it)
+	k.sig = sig
+	cache[it] = k
+	return k
+}
+
+// keySig returns the signature it's key must have and the cache that
+// holds it.
+func (r *run) keySig(it *item.Item) (disSig, map[*item.Item]*cachedKey) {
 	sig := r.disFor(it).sig()
 	if r.e.numbered {
 		// The cite may print its number, which a Document's edits change.
@@ -113,17 +126,45 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 	}
 	// Keys with every given name expanded are asked for between normal
 	// ones: they are cached apart, so that neither evicts the other.
-	cache := r.keys
 	if sig.expandAll {
-		cache = r.expKeys
+		return sig, r.expKeys
 	}
-	if k, ok := cache[it]; ok && k.sig == sig {
-		return k
+	return sig, r.keys
+}
+
+// prefetchKeys renders the stale keys of items on all processors, so
+// that the keyEntry calls that follow find them cached. A key depends
+// only on its item and the item's state, so rendering them apart gives
+// the keys keyEntry would.
+func (r *run) prefetchKeys(items []*item.Item) {
+	if workerCount(len(items)) <= 1 {
+		return
 	}
-	k := r.renderKey(it)
-	k.sig = sig
-	cache[it] = k
-	return k
+	type stale struct {
+		it    *item.Item
+		sig   disSig
+		cache map[*item.Item]*cachedKey
+	}
+	var todo []stale
+	for _, it := range items {
+		sig, cache := r.keySig(it)
+		if k, ok := cache[it]; !ok || k.sig != sig {
+			todo = append(todo, stale{it, sig, cache})
+		}
+	}
+	if workerCount(len(todo)) <= 1 {
+		return
+	}
+	keys := make([]*cachedKey, len(todo))
+	r.parallel(len(todo), func(f *run, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = f.renderKey(todo[i].it)
+		}
+	})
+	for i, s := range todo {
+		keys[i].sig = s.sig
+		s.cache[s.it] = keys[i]
+	}
 }
 
 // cachedKey is a disambiguation key with the state it was rendered in
@@ -278,6 +319,7 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 
 // ambiguous groups items whose cites render identically.
 func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
+	r.prefetchKeys(items)
 	byKey := map[string][]*item.Item{}
 	var keys []string
 	for _, it := range items {
@@ -519,6 +561,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		maxLevel = 1
 	}
 	primary := rule == "primary-name" || rule == "primary-name-with-initials"
+	r.prefetchKeys(items)
 	// Only items with a family name shared by different people can need
 	// expansion.
 	families := map[string]string{} // family → a person with it, or "" once several

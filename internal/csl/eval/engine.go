@@ -289,10 +289,14 @@ type run struct {
 	layouts map[layoutKey]*style.Layout
 	// nodes and kids are slabs the run allocates output nodes and their
 	// children slices from.
-	nodes    []output.Node
-	kids     []*output.Node
-	byteSlab []byte
-	keySlab  []cachedKey
+	nodes []output.Node
+	kids  []*output.Node
+	// fullNodes and fullKids hold the slabs filled since the last
+	// resetSlabs, spareNodes and spareKids those it made free again.
+	fullNodes, spareNodes [][]output.Node
+	fullKids, spareKids   [][]*output.Node
+	byteSlab              []byte
+	keySlab               []cachedKey
 	// budgetErr is set when a rendering exceeded the evaluation budget;
 	// every later rendering of the run stops at once.
 	budgetErr *BudgetError
@@ -452,7 +456,14 @@ const slabSize = 256
 // newNode returns a zero node from the run's slab.
 func (r *run) newNode() *output.Node {
 	if len(r.nodes) == cap(r.nodes) {
-		r.nodes = make([]output.Node, 0, slabSize)
+		if cap(r.nodes) > 0 {
+			r.fullNodes = append(r.fullNodes, r.nodes)
+		}
+		if k := len(r.spareNodes); k > 0 {
+			r.nodes, r.spareNodes = r.spareNodes[k-1], r.spareNodes[:k-1]
+		} else {
+			r.nodes = make([]output.Node, 0, slabSize)
+		}
 	}
 	r.nodes = r.nodes[:len(r.nodes)+1]
 	return &r.nodes[len(r.nodes)-1]
@@ -490,8 +501,25 @@ func (r *run) reuseSlabs() {
 func (r *run) resetSlabs() {
 	clear(r.nodes)
 	r.nodes = r.nodes[:0]
+	for _, s := range r.fullNodes {
+		clear(s)
+		r.spareNodes = append(r.spareNodes, s[:0])
+	}
+	r.fullNodes = r.fullNodes[:0]
 	clear(r.kids)
 	r.kids = r.kids[:0]
+	for _, s := range r.fullKids {
+		clear(s)
+		r.spareKids = append(r.spareKids, s[:0])
+	}
+	r.fullKids = r.fullKids[:0]
+}
+
+// freshSlabs starts new slabs, leaving the nodes rendered so far to
+// whoever holds them.
+func (r *run) freshSlabs() {
+	r.nodes, r.kids = nil, nil
+	r.fullNodes, r.fullKids, r.spareNodes, r.spareKids = nil, nil, nil, nil
 }
 
 // str returns a leaf holding s.
@@ -520,7 +548,14 @@ func (r *run) children(n int) []*output.Node {
 		return make([]*output.Node, n)
 	}
 	if len(r.kids)+n > cap(r.kids) {
-		r.kids = make([]*output.Node, 0, slabSize)
+		if cap(r.kids) > 0 {
+			r.fullKids = append(r.fullKids, r.kids)
+		}
+		if k := len(r.spareKids); k > 0 {
+			r.kids, r.spareKids = r.spareKids[k-1], r.spareKids[:k-1]
+		} else {
+			r.kids = make([]*output.Node, 0, slabSize)
+		}
 	}
 	out := r.kids[len(r.kids) : len(r.kids)+n : len(r.kids)+n]
 	r.kids = r.kids[:len(r.kids)+n]
@@ -538,7 +573,7 @@ func (e *Engine) ProcessEach(req Request, emit func(id string, n *output.Node) e
 	if e.st.Bibliography != nil {
 		res.Format = e.bibFormat()
 		// The clusters keep their nodes: entries start in fresh slabs.
-		r.nodes, r.kids = nil, nil
+		r.freshSlabs()
 		err = r.eachEntry(bibOrder, true, emit)
 	}
 	r.finish(&res)
@@ -588,7 +623,7 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 	e := r.e
 	// This run's slabs hold nothing yet that outlives a key (see
 	// reuseSlabs).
-	r.nodes, r.kids = nil, nil
+	r.freshSlabs()
 	r.preparing = true
 	defer func() { r.preparing = false }()
 	r.items = req.Items
@@ -688,6 +723,16 @@ func (r *run) numberAndSort() []*item.Item {
 // sortItems sorts items by the keys of s, stably.
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool) []*item.Item {
 	lk := newLazyKeys(r, items, s, bib)
+	if workerCount(len(items)) > 1 {
+		// Every comparison needs the first key: compute it for all items
+		// at once, on all processors.
+		r.parallel(len(items), func(f *run, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				lk.vals[i][0] = f.sortKey(items[i], s, 0, bib, nil)
+				lk.done[i][0] = true
+			}
+		})
+	}
 	idx := make([]int, len(items))
 	for i := range idx {
 		idx[i] = i
