@@ -49,7 +49,7 @@ func Romanize(s string, sc Scheme, lang string) string {
 		switch {
 		case !ok:
 			b.WriteRune(r)
-		case !unicode.IsUpper(r):
+		case !isUpper(r):
 			b.WriteString(rom)
 		default:
 			b.WriteString(capitalize(rs, i, rom, sc))
@@ -63,7 +63,7 @@ func Romanize(s string, sc Scheme, lang string) string {
 func decode(s string) []rune {
 	rs := make([]rune, 0, utf8.RuneCountInString(s))
 	for _, r := range s {
-		if n := len(rs); n > 0 {
+		if n := len(rs); n > 0 && r >= 0x300 && r < 0x370 { // a combining mark
 			if c, ok := composed[[2]rune{rs[n-1], r}]; ok {
 				rs[n-1] = c
 				continue
@@ -88,7 +88,7 @@ func isKazakh(lang string, rs []rune) bool {
 		return true
 	}
 	for _, r := range rs {
-		if kazakhLetters[unicode.ToLower(r)] {
+		if kazakhLetterSet.has(lower(r)) {
 			return true
 		}
 	}
@@ -98,26 +98,26 @@ func isKazakh(lang string, rs []rune) bool {
 // romanizeAt returns the lowercase romanisation of rs[i] and true, or false
 // when rs[i] is not a letter that any table knows.
 func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
-	l := unicode.ToLower(rs[i])
+	l := lower(rs[i])
 	switch sc {
 	case BGN:
 		if kk {
-			if v, ok := bgnKazakh[l]; ok {
+			if v, ok := bgnKazakhTable.get(l); ok {
 				return v, true
 			}
 			break
 		}
-		if v, ok := bgnRussian[l]; ok {
+		if v, ok := bgnRussianTable.get(l); ok {
 			if (l == 'е' || l == 'ё') && bgnInitialOrAfterVowel(rs, i) {
 				return "y" + v, true
 			}
 			return v, true
 		}
-		if v, ok := bgnKazakh[l]; ok {
+		if v, ok := bgnKazakhTable.get(l); ok {
 			return v, true
 		}
 	case GOSTB:
-		if kk && kazakhLetters[l] {
+		if kk && kazakhLetterSet.has(l) {
 			break
 		}
 		switch l {
@@ -126,23 +126,23 @@ func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
 				return "c", true
 			}
 		case 'і':
-			if j := nextRune(rs, i); j >= 0 && russianConsonants[unicode.ToLower(rs[j])] {
+			if j := nextRune(rs, i); j >= 0 && russianConsonantSet.has(lower(rs[j])) {
 				return "i`", true
 			}
 		}
-		if v, ok := gostB[l]; ok {
+		if v, ok := gostBTable.get(l); ok {
 			return v, true
 		}
 	case LC:
-		if v, ok := lc[l]; ok {
+		if v, ok := lcTable.get(l); ok {
 			return v, true
 		}
 	case LCASCII:
-		if v, ok := lcASCII[l]; ok {
+		if v, ok := lcASCIITable.get(l); ok {
 			return v, true
 		}
 	}
-	v, ok := iso9[l]
+	v, ok := iso9Table.get(l)
 	return v, ok
 }
 
@@ -150,10 +150,10 @@ func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
 // of the letters after which BGN/PCGN writes ye and yë.
 func bgnInitialOrAfterVowel(rs []rune, i int) bool {
 	j := prevRune(rs, i)
-	if j < 0 || !unicode.IsLetter(rs[j]) {
+	if j < 0 || !isLetter(rs[j]) {
 		return true
 	}
-	return bgnVowels[unicode.ToLower(rs[j])]
+	return bgnVowelSet.has(lower(rs[j]))
 }
 
 // gostSoftC reports whether ц at rs[i] is followed by a letter whose
@@ -161,7 +161,7 @@ func bgnInitialOrAfterVowel(rs []rune, i int) bool {
 // writes c rather than cz.
 func gostSoftC(rs []rune, i int, kk bool) bool {
 	j := nextRune(rs, i)
-	if j < 0 || !unicode.IsLetter(rs[j]) || unicode.ToLower(rs[j]) == 'ц' {
+	if j < 0 || !isLetter(rs[j]) || lower(rs[j]) == 'ц' {
 		// cz and c both start with c; answering here also keeps a run of ц
 		// from being scanned once per letter.
 		return false
@@ -171,7 +171,7 @@ func gostSoftC(rs []rune, i int, kk bool) bool {
 		next = string(rs[j])
 	}
 	first, _ := utf8.DecodeRuneInString(next)
-	return strings.ContainsRune("iejy", unicode.ToLower(first))
+	return strings.ContainsRune("iejy", lower(first))
 }
 
 // capitalize writes rom, the romanisation of the capital letter rs[i], in
@@ -189,11 +189,11 @@ func capitalize(rs []rune, i int, rom string, sc Scheme) string {
 // capitalsAround reports whether the word around rs[i] is in capitals: the
 // next letter is a capital, or, if rs[i] ends the word, the previous one is.
 func capitalsAround(rs []rune, i int) bool {
-	if j := nextRune(rs, i); j >= 0 && unicode.IsLetter(rs[j]) {
-		return unicode.IsUpper(rs[j])
+	if j := nextRune(rs, i); j >= 0 && isLetter(rs[j]) {
+		return isUpper(rs[j])
 	}
-	if j := prevRune(rs, i); j >= 0 && unicode.IsLetter(rs[j]) {
-		return unicode.IsUpper(rs[j])
+	if j := prevRune(rs, i); j >= 0 && isLetter(rs[j]) {
+		return isUpper(rs[j])
 	}
 	return false
 }
@@ -220,12 +220,17 @@ func prevRune(rs []rune, i int) int {
 	return -1
 }
 
-func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
+func isMark(r rune) bool {
+	if r < 0x300 || r >= 'Ѐ' && r <= 'ҁ' { // no marks among these
+		return false
+	}
+	return unicode.In(r, unicode.Mn, unicode.Me)
+}
 
 func letters(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			n++
 		}
 	}
@@ -249,7 +254,7 @@ func upper(s string) string {
 // title capitalises the first letter of s.
 func title(s string) string {
 	for i, r := range s {
-		if unicode.IsLetter(r) {
+		if isLetter(r) {
 			return s[:i] + upper(string(r)) + s[i+utf8.RuneLen(r):]
 		}
 	}

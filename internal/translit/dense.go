@@ -1,0 +1,103 @@
+package translit
+
+import "unicode"
+
+// Every letter of the tables is in the Cyrillic block, U+0400 to U+04FF:
+// the tables are looked up per letter, so Romanize reads them as arrays
+// indexed from the start of the block rather than as maps.
+const (
+	cyrillicBase = 0x400
+	cyrillicSize = 0x100
+)
+
+// runeTable is a romanisation table as an array over the Cyrillic block.
+type runeTable struct {
+	v  [cyrillicSize]string
+	ok [cyrillicSize]bool
+}
+
+// dense returns m as a runeTable; it panics on a letter outside the
+// block (a table edit the tests would catch at once).
+func dense(m map[rune]string) *runeTable {
+	t := new(runeTable)
+	for r, v := range m {
+		t.v[r-cyrillicBase], t.ok[r-cyrillicBase] = v, true
+	}
+	return t
+}
+
+// get returns the romanisation of r and whether the table has one.
+func (t *runeTable) get(r rune) (string, bool) {
+	i := uint32(r - cyrillicBase)
+	if i >= cyrillicSize {
+		return "", false
+	}
+	return t.v[i], t.ok[i]
+}
+
+// runeSet is a set of letters as an array over the Cyrillic block.
+type runeSet [cyrillicSize]bool
+
+func denseSet(m map[rune]bool) *runeSet {
+	s := new(runeSet)
+	for r, in := range m {
+		s[r-cyrillicBase] = in
+	}
+	return s
+}
+
+// has reports whether r is in s.
+func (s *runeSet) has(r rune) bool {
+	i := uint32(r - cyrillicBase)
+	return i < cyrillicSize && s[i]
+}
+
+var (
+	bgnRussianTable, bgnKazakhTable, iso9Table = dense(bgnRussian), dense(bgnKazakh), dense(iso9)
+	gostBTable, lcTable, lcASCIITable          = dense(gostB), dense(lc), dense(lcASCII)
+	kazakhLetterSet, bgnVowelSet               = denseSet(kazakhLetters), denseSet(bgnVowels)
+	russianConsonantSet                        = denseSet(russianConsonants)
+)
+
+// lower is unicode.ToLower, at once for ASCII and the basic Cyrillic
+// letters (U+0400 to U+045F), the letters Romanize mostly meets.
+func lower(r rune) rune {
+	switch {
+	case r >= 'А' && r <= 'Я':
+		return r + ('а' - 'А')
+	case r >= 'Ѐ' && r <= 'Џ':
+		return r + ('ѐ' - 'Ѐ')
+	case r >= 'а' && r <= 'џ':
+		return r
+	case r < 0x80:
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// isUpper is unicode.IsUpper, at once for ASCII and basic Cyrillic.
+func isUpper(r rune) bool {
+	switch {
+	case r >= 'Ѐ' && r <= 'Я':
+		return true
+	case r >= 'а' && r <= 'џ':
+		return false
+	case r < 0x80:
+		return r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+// isLetter is unicode.IsLetter, at once for ASCII and basic Cyrillic.
+func isLetter(r rune) bool {
+	switch {
+	case r >= 'Ѐ' && r <= 'џ':
+		return true
+	case r < 0x80:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
