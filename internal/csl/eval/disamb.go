@@ -41,9 +41,18 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	}
 	groups := r.ambiguous(items)
 	if addNames {
+		// The groups share no item and an item's cite depends only on its
+		// own state: they are tried apart, on all processors.
 		for _, g := range groups {
-			r.tryAddNames(g, addGiven)
+			for _, it := range g {
+				r.disFor(it) // forks only read the map of states
+			}
 		}
+		r.parallel(len(groups), func(f *run, lo, hi int) {
+			for _, g := range groups[lo:hi] {
+				f.tryAddNames(g, addGiven)
+			}
+		})
 		if addGiven && rule != "by-cite" {
 			// Global name disambiguation sees the names added above.
 			r.globalNames(items, rule)
@@ -107,6 +116,12 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 	if k, ok := cache[it]; ok && k.sig == sig {
 		return k
 	}
+	if r.base != nil {
+		// A fork reads the keys its run had when it forked.
+		if k, ok := r.base.cacheFor(sig)[it]; ok && k.sig == sig {
+			return k
+		}
+	}
 	k := r.renderKey(it)
 	k.sig = sig
 	cache[it] = k
@@ -124,12 +139,17 @@ func (r *run) keySig(it *item.Item) (disSig, map[*item.Item]*cachedKey) {
 	if r.byCite && r.e.observes.firstRef {
 		sig.firstNote = r.firstNoteOf[it]
 	}
-	// Keys with every given name expanded are asked for between normal
-	// ones: they are cached apart, so that neither evicts the other.
+	return sig, r.cacheFor(sig)
+}
+
+// cacheFor returns the cache of keys with signature sig. Keys with every
+// given name expanded are asked for between normal ones: they are cached
+// apart, so that neither evicts the other.
+func (r *run) cacheFor(sig disSig) map[*item.Item]*cachedKey {
 	if sig.expandAll {
-		return sig, r.expKeys
+		return r.expKeys
 	}
-	return sig, r.keys
+	return r.keys
 }
 
 // prefetchKeys renders the stale keys of items on all processors, so
@@ -459,6 +479,31 @@ func (r *run) distinct(g []*item.Item) int {
 	return len(seen)
 }
 
+// prefetchForms puts into forms, on all processors, the nameForms of
+// the items of the occurrences active, for the loop of globalNames.
+func (r *run) prefetchForms(items []*item.Item, active []occurrence, forms map[*item.Item][]string, level, limit int) {
+	var todo []*item.Item
+	for _, o := range active {
+		if it := items[o.item]; forms[it] == nil {
+			forms[it] = []string{} // taken
+			todo = append(todo, it)
+		}
+	}
+	if workerCount(len(todo)) <= 1 {
+		clear(forms)
+		return
+	}
+	out := make([][]string, len(todo))
+	r.parallel(len(todo), func(f *run, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = f.nameForms(todo[i], level, limit)
+		}
+	})
+	for i, it := range todo {
+		forms[it] = out[i]
+	}
+}
+
 // shownNames returns the names of an item's first cs:names as rendered
 // in its cite, in order.
 func (r *run) shownNames(it *item.Item) []item.Name {
@@ -581,10 +626,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		}
 	}
 	// The occurrences of names in the cites of those items.
-	type occ struct {
-		item, idx int
-	}
-	var active []occ
+	var active []occurrence
 	for k := range items {
 		clash := false
 		for _, n := range shown[k] {
@@ -599,7 +641,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			if primary && i > 0 {
 				break
 			}
-			active = append(active, occ{k, i})
+			active = append(active, occurrence{k, i})
 		}
 	}
 	// Level by level, a name takes the first level at which no other
@@ -618,7 +660,8 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			multi  bool
 		}
 		groups := map[string]*group{}
-		formOf := func(o occ) (string, bool) {
+		r.prefetchForms(items, active, forms, level, limit)
+		formOf := func(o occurrence) (string, bool) {
 			it := items[o.item]
 			fs, ok := forms[it]
 			if !ok {
@@ -642,7 +685,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 				g.multi = true
 			}
 		}
-		var next []occ
+		var next []occurrence
 		for _, o := range active {
 			f, ok := formOf(o)
 			if !ok {
@@ -658,6 +701,12 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		}
 		active = next
 	}
+}
+
+// occurrence is a name of an item's cite in globalNames: the item's index
+// and the name's.
+type occurrence struct {
+	item, idx int
 }
 
 var initialsNormalizer = strings.NewReplacer(" ", "", ".", "")

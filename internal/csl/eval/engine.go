@@ -258,7 +258,9 @@ type disState struct {
 }
 
 type run struct {
-	e        *Engine
+	e *Engine
+	// base is the run a fork was made from (see fork), or nil.
+	base     *run
 	items    []*item.Item
 	byID     map[string]*item.Item
 	order    []*item.Item // registration order

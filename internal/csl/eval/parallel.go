@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -32,11 +33,11 @@ func workerCount(n int) int {
 // fork returns a run that renders alongside r's other forks. It shares
 // what renderings only read (the engine, the items, the registry: order,
 // citation numbers, disambiguation states) and has its own caches,
-// buffers, slabs, collator and warnings. While forks render, r must
-// neither render nor change its registry; r.join takes their warnings
-// and budget errors back.
+// buffers, slabs, collator and warnings, and reads the disambiguation
+// keys r has cached. While forks render, r must neither render nor
+// change its registry or its caches.
 func (r *run) fork() *run {
-	return &run{e: r.e, items: r.items, byID: r.byID, order: r.order, citeNum: r.citeNum, dis: r.dis,
+	return &run{e: r.e, base: r, items: r.items, byID: r.byID, order: r.order, citeNum: r.citeNum, dis: r.dis,
 		coll: r.e.collator(), warned: map[string]bool{},
 		nameOpts: map[nameOptsKey]nameOpts{}, inits: map[initialsKey]string{},
 		keys: map[*item.Item]*cachedKey{}, expKeys: map[*item.Item]*cachedKey{},
@@ -89,7 +90,9 @@ func (p workerPanic) String() string { return fmt.Sprint(p.value) }
 // parallel calls do(f, lo, hi) for consecutive chunks [lo, hi) of
 // [0, n), spread over workerCount(n) forks of r, and returns when all
 // are done, with their warnings and budget errors taken into r in chunk
-// order. do must write only to its fork and to slots of its own range.
+// order and the disambiguation keys they rendered into r's caches. do
+// must write only to its fork, to the states of its own items and to
+// slots of its own range.
 // With one worker it runs do(r, 0, n) itself.
 func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 	w := workerCount(n)
@@ -102,8 +105,10 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var failed atomic.Pointer[workerPanic]
-	for range w {
+	forks := make([]*run, w)
+	for i := range forks {
 		f := r.fork()
+		forks[i] = f
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -129,6 +134,11 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 		panic(p.value)
 	}
 	r.take(results)
+	for _, f := range forks {
+		// Keys a fork rendered reflect the states as do changed them.
+		maps.Copy(r.keys, f.keys)
+		maps.Copy(r.expKeys, f.expKeys)
+	}
 }
 
 // SetParallelism makes runs of at least minItems renderings parallel,
