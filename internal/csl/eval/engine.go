@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -257,6 +258,12 @@ type disState struct {
 	givenSig              string
 }
 
+// plain reports whether d (which may be nil) changes nothing in a
+// rendering: no added names, given names, year-suffix or condition.
+func (d *disState) plain() bool {
+	return d == nil || d.addNames == 0 && len(d.given) == 0 && d.yearSuffix == 0 && d.disambiguate == 0 && !d.expandAll
+}
+
 type run struct {
 	e *Engine
 	// base is the run a fork was made from (see fork), or nil.
@@ -281,6 +288,9 @@ type run struct {
 	rangeDelim string
 	// collated caches collation keys.
 	collated map[collKey]collValue
+	// bibKeys holds the keys of the last bibliography sort, for the
+	// next (see sortItems).
+	bibKeys *lazyKeys
 	// dateFmts caches resolved localized date formats.
 	dateFmts map[datePartsKey]datePartsValue
 	// caser holds the buffers of text-case transformations.
@@ -475,6 +485,7 @@ func (r *run) newNode() *output.Node {
 // disambiguation keys and collation keys), before a one-shot run renders
 // its entries: a large bibliography then never holds both at once.
 func (r *run) releaseKeys() {
+	r.bibKeys = nil
 	r.keys, r.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
 	r.keySlab, r.collated = nil, nil
 }
@@ -713,7 +724,7 @@ func (r *run) numberAndSort() []*item.Item {
 			byNumber = true
 		}
 	}
-	sorted := r.sortItems(order, bib.Sort, true)
+	sorted := r.sortItems(order, bib.Sort, true, r.bibKeys)
 	if !byNumber {
 		for i, it := range sorted {
 			r.citeNum[it] = i + 1
@@ -723,13 +734,35 @@ func (r *run) numberAndSort() []*item.Item {
 }
 
 // sortItems sorts items by the keys of s, stably.
-func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool) []*item.Item {
+//
+// prev, when not nil, holds the keys of an earlier sort of the same
+// items by s (before disambiguation): the keys of an item whose
+// disambiguation state is still plain are the same and are taken from
+// it.
+func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
 	lk := newLazyKeys(r, items, s, bib)
+	if prev != nil && prev.s == s && slices.Equal(prev.items, items) {
+		for i, it := range items {
+			if r.dis[it].plain() {
+				copy(lk.vals[i], prev.vals[i])
+				copy(lk.done[i], prev.done[i])
+			}
+		}
+	}
+	if bib {
+		r.bibKeys = lk
+	}
 	if workerCount(len(items)) > 1 {
 		// Every comparison needs the first key: compute it for all items
 		// at once, on all processors.
-		r.parallel(len(items), func(f *run, lo, hi int) {
-			for i := lo; i < hi; i++ {
+		var todo []int
+		for i := range items {
+			if !lk.done[i][0] {
+				todo = append(todo, i)
+			}
+		}
+		r.parallel(len(todo), func(f *run, lo, hi int) {
+			for _, i := range todo[lo:hi] {
 				lk.vals[i][0] = f.sortKey(items[i], s, 0, bib, nil)
 				lk.done[i][0] = true
 			}
