@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/cite"
@@ -300,5 +302,29 @@ func TestBibliographyIDs(t *testing.T) {
 	_, err = formatter(t, "apa", cite.Options{}).Bibliography(essay, []string{"b", "a", "vais2012"})
 	if err == nil || err.Error() != `no references with ids "a", "b" in the library` {
 		t.Errorf("unknown ids: error %v", err)
+	}
+}
+
+// TestItemLetsEntryGo checks that a prepared item keeps nothing of its
+// entry but the storage of its variables: once the library is dropped,
+// its entries (their names, dates, positions) can be collected while the
+// engine works on the items.
+func TestItemLetsEntryGo(t *testing.T) {
+	e := bib.NewEntry("x", "book")
+	e.Set("title", "Заметки о библиографии")
+	e.SetDate("issued", bib.Date{Start: bib.DatePart{Year: 1992}})
+	e.AddName("author", bib.Name{Family: "Иванов", Given: "И."})
+	gone := weak.Make(e)
+	it := cite.Prepare(e, cite.Prep{Romanize: true, SentenceCase: true})
+	e = nil
+	runtime.GC()
+	if gone.Value() != nil {
+		t.Error("the prepared item keeps its entry alive")
+	}
+	if got := it.Var("title"); got != "Zametki o bibliografii" {
+		t.Errorf("title = %q after the entry went; want the romanised title", got)
+	}
+	if d, ok := it.Date("issued"); !ok || d.Year() != 1992 || it.Names["author"][0].Family != "Ivanov" {
+		t.Errorf("the item lost its date or names: %v %v", d, it.Names)
 	}
 }

@@ -15,11 +15,13 @@ import (
 // variables and the dates of e through an adapter (the item's Source)
 // rather than a copy: variables by name, except their "-translit" and
 // "-translated" forms (styles get them through a preparation, see
-// Prepare) and the fields isSkipped names or Extra holds; dates converted once, part
-// by part. What a preparation changes is kept in the adapter too, so the
-// item's Vars and Dates stay nil. Names are converted part by part into
-// Names. Language is the record's language, or a guess from its script
-// (see Language).
+// Prepare) and the fields isSkipped names or Extra holds; dates converted
+// once, part by part. What a preparation changes is kept in the adapter
+// too, so the item's Vars and Dates stay nil. Names are converted part by
+// part into Names. Language is the record's language, or a guess from its
+// script (see Language). The item keeps nothing of e but the storage of
+// its variables (see bib.FieldView): it is meant to be rendered before e
+// changes.
 func Item(e *bib.Entry) *item.Item { return newItem(e, nil) }
 
 // prepared is an item with its adapter and the storage of its first date,
@@ -34,7 +36,7 @@ type prepared struct {
 // nil (a preparation's romanisation), so that names are converted once.
 func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name) *item.Item {
 	p := &prepared{}
-	p.src.e = e
+	p.src.fields = e.FieldView()
 	p.it = item.Item{ID: e.ID, Type: e.Type, Language: Language(e), Source: &p.src}
 	p.it.Names = itemNames(e, p.it.Language, conv)
 	n := 0
@@ -101,12 +103,14 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) 
 }
 
 // entrySource is the adapter through which the engine reads an entry
-// (item.Source): its variables from the entry itself, its dates from the
-// engine's form of them, made once. set holds the variables a preparation
-// set or changed, which come before the entry's; hidden lists the
-// variables and dates a preparation took away.
+// (item.Source): its variables from the entry's own storage (a
+// bib.FieldView, which does not keep the rest of the entry: once its
+// items are prepared, a library's names, dates and claims can go), its
+// dates from the engine's form of them, made once. set holds the
+// variables a preparation set or changed, which come before the entry's;
+// hidden lists the variables and dates a preparation took away.
 type entrySource struct {
-	e      *bib.Entry
+	fields bib.FieldView
 	dates  []sourceDate
 	set    []setVariable
 	hidden []string
@@ -133,7 +137,7 @@ func (s *entrySource) Var(name string) string {
 	if isSkipped(name) || isForm(name) || s.isHidden(name) {
 		return ""
 	}
-	return s.e.Get(name)
+	return s.fields.Get(name)
 }
 
 // setVar makes the engine read v as the variable name.
@@ -189,7 +193,7 @@ func (s *entrySource) isHidden(name string) bool {
 // vars yields the entry's variables the engine sees, as Var gives them
 // before a preparation sets any.
 func (s *entrySource) vars(yield func(k, v string) bool) {
-	for k, v := range s.e.Fields() {
+	for k, v := range s.fields.All() {
 		if isSkipped(k) || v == "" || isForm(k) || s.isHidden(k) {
 			continue
 		}

@@ -132,28 +132,35 @@ func (e *env) runFormat(c *ucli.Context) error {
 		e.printWarnings(warnings)
 		return nil
 	}
+	// What the summary line counts is found before rendering, so that the
+	// library is not needed while the engine works: the items keep only
+	// what they render, and a large library's names, dates and claims can
+	// go (the romanised list of another style prepares them again).
+	lacking, style := e.lackingData(lib, f.Kind())
 	// The entries are written as they are rendered: a large library's
 	// list is never held whole.
 	doc := cite.NewDocumentWriter(e.stdout, to)
 	entry := func(_, s string) error { doc.Entry(s); return nil }
 	doc.Section("")
-	res, err := f.EachEntry(lib, ids, entry)
-	if err != nil {
-		return usageErrorf("%v", err)
-	}
+	var res *cite.Result
 	// --romanize asks for the romanised list; cite.toml's romanize only
 	// chooses the scheme.
 	if c.String("romanize") != "" && f.Kind() != cite.APA {
-		doc.Section("References")
-		if _, err := f.EachReference(lib, ids, entry); err != nil {
-			return usageErrorf("%v", err)
+		if res, err = f.EachEntry(lib, ids, entry); err == nil {
+			doc.Section("References")
+			_, err = f.EachReference(lib, ids, entry)
 		}
+	} else {
+		res, err = f.EachEntry(lib, ids, entry) // the library's last use
+	}
+	if err != nil {
+		return usageErrorf("%v", err)
 	}
 	if err := doc.Close(); err != nil {
 		return inputError(fmt.Errorf("writing the list: %w", err))
 	}
 	e.printWarnings(res.Warnings)
-	e.printGaps(lib, res.IDs, f.Kind())
+	e.printGaps(lacking, style, res.IDs)
 	return nil
 }
 
@@ -163,9 +170,10 @@ func (e *env) printWarnings(warnings []string) {
 	}
 }
 
-// printGaps says, in one line, how many of the printed references lack
-// data that the style asks for, and which command lists the gaps.
-func (e *env) printGaps(lib *bib.Library, ids []string, kind cite.Kind) {
+// lackingData returns the ids of the entries of lib that lack data the
+// style of kind asks for, and that style's name for check (APA and GOST
+// only; other styles get no summary).
+func (e *env) lackingData(lib *bib.Library, kind cite.Kind) (map[string]bool, string) {
 	var style string
 	switch kind {
 	case cite.APA:
@@ -173,16 +181,26 @@ func (e *env) printGaps(lib *bib.Library, ids []string, kind cite.Kind) {
 	case cite.GOST:
 		style = check.StyleGOST
 	default:
+		return nil, ""
+	}
+	// Only the field requirements count here: the whole checker
+	// (consistency, claims, URLs) is 'cite check''s job.
+	return check.MissingFields(lib, check.Options{Style: style, Now: e.now()}), style
+}
+
+// printGaps says, in one line, how many of the printed references (ids)
+// are among those lacking data that style asks for (see lackingData),
+// and which command lists the gaps.
+func (e *env) printGaps(lacking map[string]bool, style string, ids []string) {
+	if style == "" {
 		return
 	}
 	printed := map[string]bool{}
 	for _, id := range ids {
 		printed[id] = true
 	}
-	// Only the field requirements count here: the whole checker
-	// (consistency, claims, URLs) is 'cite check''s job.
 	n := 0
-	for id := range check.MissingFields(lib, check.Options{Style: style, Now: e.now()}) {
+	for id := range lacking {
 		if printed[id] {
 			n++
 		}
