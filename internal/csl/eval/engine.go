@@ -744,8 +744,11 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 	if prev != nil && prev.s == s && slices.Equal(prev.items, items) {
 		for i, it := range items {
 			if r.dis[it].plain() {
-				copy(lk.vals[i], prev.vals[i])
-				copy(lk.done[i], prev.done[i])
+				for k := range s.Keys {
+					if prev.has(i, k) {
+						lk.set(i, k, prev.vals[k][i])
+					}
+				}
 			}
 		}
 	}
@@ -755,16 +758,16 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 	if workerCount(len(items)) > 1 {
 		// Every comparison needs the first key: compute it for all items
 		// at once, on all processors.
+		lk.column(0) // allocated before the forks write to it
 		var todo []int
 		for i := range items {
-			if !lk.done[i][0] {
+			if !lk.has(i, 0) {
 				todo = append(todo, i)
 			}
 		}
 		r.parallel(len(todo), func(f *run, lo, hi int) {
 			for _, i := range todo[lo:hi] {
-				lk.vals[i][0] = f.sortKey(items[i], s, 0, bib, nil)
-				lk.done[i][0] = true
+				lk.set(i, 0, f.sortKey(items[i], s, 0, bib, nil))
 			}
 		})
 	}

@@ -175,33 +175,46 @@ func (r *run) collateValue(s *style.Sort, sv *sortValue) {
 func isSortPunct(r rune) bool { return dropPunct(r) != r || (r != ' ' && unicode.IsSpace(r)) }
 
 // lazyKeys computes the sort keys of items as comparisons need them: a
-// later key only for items that tie on the earlier ones.
+// later key only for items that tie on the earlier ones. The values are
+// held by key (column), a column allocated when first needed: most
+// sorts are decided by the first key.
 type lazyKeys struct {
 	r     *run
 	s     *style.Sort
 	bib   bool
 	items []*item.Item
-	vals  [][]sortValue
+	vals  [][]sortValue // vals[k][i]: key k of item i
 	done  [][]bool
 }
 
 func newLazyKeys(r *run, items []*item.Item, s *style.Sort, bib bool) *lazyKeys {
-	lk := &lazyKeys{r: r, s: s, bib: bib, items: items, vals: make([][]sortValue, len(items)), done: make([][]bool, len(items))}
-	nk := len(s.Keys)
-	vals, done := make([]sortValue, len(items)*nk), make([]bool, len(items)*nk)
-	for i := range items {
-		lk.vals[i] = vals[i*nk : (i+1)*nk : (i+1)*nk]
-		lk.done[i] = done[i*nk : (i+1)*nk : (i+1)*nk]
+	return &lazyKeys{r: r, s: s, bib: bib, items: items, vals: make([][]sortValue, len(s.Keys)), done: make([][]bool, len(s.Keys))}
+}
+
+// column returns the values and the done marks of key k.
+func (lk *lazyKeys) column(k int) ([]sortValue, []bool) {
+	if lk.vals[k] == nil {
+		lk.vals[k], lk.done[k] = make([]sortValue, len(lk.items)), make([]bool, len(lk.items))
 	}
-	return lk
+	return lk.vals[k], lk.done[k]
+}
+
+// has reports whether key k of item i is computed.
+func (lk *lazyKeys) has(i, k int) bool { return lk.done[k] != nil && lk.done[k][i] }
+
+// set records v as key k of item i.
+func (lk *lazyKeys) set(i, k int, v sortValue) {
+	vals, done := lk.column(k)
+	vals[i], done[i] = v, true
 }
 
 func (lk *lazyKeys) get(i, k int) *sortValue {
-	if !lk.done[i][k] {
-		lk.vals[i][k] = lk.r.sortKey(lk.items[i], lk.s, k, lk.bib, nil)
-		lk.done[i][k] = true
+	vals, done := lk.column(k)
+	if !done[i] {
+		vals[i] = lk.r.sortKey(lk.items[i], lk.s, k, lk.bib, nil)
+		done[i] = true
 	}
-	return &lk.vals[i][k]
+	return &vals[i]
 }
 
 // compare compares items i and j: -1, 0 or 1.
