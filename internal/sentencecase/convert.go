@@ -2,8 +2,9 @@ package sentencecase
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/runes"
 )
 
 // Convert returns title in sentence case when it is written in title
@@ -155,18 +156,18 @@ func (t *text) tokens() []token {
 	n := len(t.runes)
 	words := 1
 	for i := 1; i < n; i++ {
-		if unicode.IsSpace(t.runes[i-1]) && !unicode.IsSpace(t.runes[i]) {
+		if runes.IsSpace(t.runes[i-1]) && !runes.IsSpace(t.runes[i]) {
 			words++
 		}
 	}
 	toks := make([]token, 0, words)
 	for i := 0; i < n; {
-		if unicode.IsSpace(t.runes[i]) {
+		if runes.IsSpace(t.runes[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < n && !unicode.IsSpace(t.runes[j]) {
+		for j < n && !runes.IsSpace(t.runes[j]) {
 			j++
 		}
 		tok := token{start: i, end: j}
@@ -196,7 +197,7 @@ func (t *text) tokens() []token {
 			}
 		}
 		for k := i + 1; k+1 < j; k++ {
-			if t.runes[k] == '.' && unicode.IsLetter(t.runes[k-1]) && unicode.IsLetter(t.runes[k+1]) {
+			if t.runes[k] == '.' && runes.IsLetter(t.runes[k-1]) && runes.IsLetter(t.runes[k+1]) {
 				tok.keepAll = true
 			}
 		}
@@ -236,16 +237,16 @@ func (t *text) tokens() []token {
 var midSentenceAbbreviations = map[string]bool{"vs.": true, "e.g.": true, "i.e.": true, "cf.": true, "al.": true, "approx.": true, "resp.": true, "viz.": true}
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return runes.IsLetter(r) || runes.IsDigit(r) || runes.IsNonspacingMark(r)
 }
 
-// isInnerApostrophe reports whether runes[k] is an apostrophe inside a
+// isInnerApostrophe reports whether rs[k] is an apostrophe inside a
 // word (O'Brien, people's), which does not split it.
-func isInnerApostrophe(runes []rune, k, end int) bool {
-	if runes[k] != '\'' && runes[k] != '’' {
+func isInnerApostrophe(rs []rune, k, end int) bool {
+	if rs[k] != '\'' && rs[k] != '’' {
 		return false
 	}
-	return k > 0 && k+1 < end && unicode.IsLetter(runes[k-1]) && unicode.IsLetter(runes[k+1])
+	return k > 0 && k+1 < end && runes.IsLetter(rs[k-1]) && runes.IsLetter(rs[k+1])
 }
 
 func (t *text) word(p part) string { return string(t.runes[p.start:p.end]) }
@@ -308,16 +309,16 @@ func shapeOf(w string) shape {
 	firstUpper := false
 	prevLetter := false
 	for _, r := range w {
-		if unicode.IsDigit(r) {
+		if runes.IsDigit(r) {
 			digits = true
 		}
-		if !unicode.IsLetter(r) {
+		if !runes.IsLetter(r) {
 			if r == '\'' || r == '’' {
 				prevLetter = false // O'Brien: the capital after an apostrophe starts a name part
 			}
 			continue
 		}
-		if unicode.IsUpper(r) {
+		if runes.IsUpper(r) {
 			uppers++
 			if letters == 0 {
 				firstUpper = true
@@ -351,7 +352,7 @@ func shapeOf(w string) shape {
 func countTrailingLower(w string) int {
 	rs := []rune(w)
 	n := 0
-	for i := len(rs) - 1; i >= 0 && unicode.IsLower(rs[i]); i-- {
+	for i := len(rs) - 1; i >= 0 && runes.IsLower(rs[i]); i-- {
 		n++
 	}
 	if n > 1 {
@@ -411,8 +412,8 @@ func (t *text) convert(h Hints) {
 			w := t.word(p)
 			sh := shapeOf(w)
 			if tok.sentence && p.first || p.sentence {
-				if sh == lower && unicode.IsLetter(t.runes[p.start]) {
-					t.runes[p.start] = unicode.ToUpper(t.runes[p.start])
+				if sh == lower && runes.IsLetter(t.runes[p.start]) {
+					t.runes[p.start] = runes.ToUpper(t.runes[p.start])
 				}
 				continue
 			}
@@ -422,7 +423,7 @@ func (t *text) convert(h Hints) {
 			if t.keepWord(toks, i, p, w) {
 				continue
 			}
-			t.runes[p.start] = unicode.ToLower(t.runes[p.start])
+			t.runes[p.start] = runes.ToLower(t.runes[p.start])
 		}
 	}
 }
@@ -512,7 +513,7 @@ func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
 			continue
 		}
 		w := t.word(p)
-		if len([]rune(w)) < 2 || !unicode.IsLetter([]rune(w)[0]) {
+		if len([]rune(w)) < 2 || !runes.IsLetter([]rune(w)[0]) {
 			continue
 		}
 		switch shapeOf(w) {
@@ -557,7 +558,7 @@ func (t *text) impliedProtection(toks []token) {
 			braced = t.spanned(next) && shapeOf(t.word(next)) == capital
 		}
 		for j, p := range tok.parts {
-			inner = inner || j > 0 && unicode.IsUpper(t.runes[p.start])
+			inner = inner || j > 0 && runes.IsUpper(t.runes[p.start])
 			// a subtitle glued to its title by a colon
 			// ("Happiness:Designing") was braced too if anything was
 			braced = braced || t.spanned(p) || j > 0 && t.runes[p.start-1] == ':'
@@ -679,7 +680,7 @@ func (t *text) blanketProtection(toks []token) bool {
 	// braced on purpose: Better BibTeX braces runs of capitalised words.
 	for start := range spans {
 		for k := start; k < len(t.runes) && t.prot[k]; k++ {
-			if unicode.IsLower(t.runes[k]) && (k == start || !isWordRune(t.runes[k-1]) && !isInnerApostrophe(t.runes, k-1, len(t.runes))) {
+			if runes.IsLower(t.runes[k]) && (k == start || !isWordRune(t.runes[k-1]) && !isInnerApostrophe(t.runes, k-1, len(t.runes))) {
 				return false
 			}
 		}

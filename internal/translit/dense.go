@@ -1,7 +1,5 @@
 package translit
 
-import "unicode"
-
 // Every letter of the tables is in the Cyrillic block, U+0400 to U+04FF:
 // the tables are looked up per letter, so Romanize reads them as arrays
 // indexed from the start of the block rather than as maps.
@@ -58,46 +56,3 @@ var (
 	kazakhLetterSet, bgnVowelSet               = denseSet(kazakhLetters), denseSet(bgnVowels)
 	russianConsonantSet                        = denseSet(russianConsonants)
 )
-
-// lower is unicode.ToLower, at once for ASCII and the basic Cyrillic
-// letters (U+0400 to U+045F), the letters Romanize mostly meets.
-func lower(r rune) rune {
-	switch {
-	case r >= 'А' && r <= 'Я':
-		return r + ('а' - 'А')
-	case r >= 'Ѐ' && r <= 'Џ':
-		return r + ('ѐ' - 'Ѐ')
-	case r >= 'а' && r <= 'џ':
-		return r
-	case r < 0x80:
-		if r >= 'A' && r <= 'Z' {
-			return r + ('a' - 'A')
-		}
-		return r
-	}
-	return unicode.ToLower(r)
-}
-
-// isUpper is unicode.IsUpper, at once for ASCII and basic Cyrillic.
-func isUpper(r rune) bool {
-	switch {
-	case r >= 'Ѐ' && r <= 'Я':
-		return true
-	case r >= 'а' && r <= 'џ':
-		return false
-	case r < 0x80:
-		return r >= 'A' && r <= 'Z'
-	}
-	return unicode.IsUpper(r)
-}
-
-// isLetter is unicode.IsLetter, at once for ASCII and basic Cyrillic.
-func isLetter(r rune) bool {
-	switch {
-	case r >= 'Ѐ' && r <= 'џ':
-		return true
-	case r < 0x80:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	}
-	return unicode.IsLetter(r)
-}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/runes"
 )
 
 // Romanize returns s with its Cyrillic letters romanised by scheme sc. Text
@@ -49,7 +51,7 @@ func Romanize(s string, sc Scheme, lang string) string {
 		switch {
 		case !ok:
 			b.WriteRune(r)
-		case !isUpper(r):
+		case !runes.IsUpper(r):
 			b.WriteString(rom)
 		default:
 			b.WriteString(capitalize(rs, i, rom, sc))
@@ -88,7 +90,7 @@ func isKazakh(lang string, rs []rune) bool {
 		return true
 	}
 	for _, r := range rs {
-		if kazakhLetterSet.has(lower(r)) {
+		if kazakhLetterSet.has(runes.ToLower(r)) {
 			return true
 		}
 	}
@@ -98,7 +100,7 @@ func isKazakh(lang string, rs []rune) bool {
 // romanizeAt returns the lowercase romanisation of rs[i] and true, or false
 // when rs[i] is not a letter that any table knows.
 func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
-	l := lower(rs[i])
+	l := runes.ToLower(rs[i])
 	switch sc {
 	case BGN:
 		if kk {
@@ -126,7 +128,7 @@ func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
 				return "c", true
 			}
 		case 'і':
-			if j := nextRune(rs, i); j >= 0 && russianConsonantSet.has(lower(rs[j])) {
+			if j := nextRune(rs, i); j >= 0 && russianConsonantSet.has(runes.ToLower(rs[j])) {
 				return "i`", true
 			}
 		}
@@ -150,10 +152,10 @@ func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
 // of the letters after which BGN/PCGN writes ye and yë.
 func bgnInitialOrAfterVowel(rs []rune, i int) bool {
 	j := prevRune(rs, i)
-	if j < 0 || !isLetter(rs[j]) {
+	if j < 0 || !runes.IsLetter(rs[j]) {
 		return true
 	}
-	return bgnVowelSet.has(lower(rs[j]))
+	return bgnVowelSet.has(runes.ToLower(rs[j]))
 }
 
 // gostSoftC reports whether ц at rs[i] is followed by a letter whose
@@ -161,7 +163,7 @@ func bgnInitialOrAfterVowel(rs []rune, i int) bool {
 // writes c rather than cz.
 func gostSoftC(rs []rune, i int, kk bool) bool {
 	j := nextRune(rs, i)
-	if j < 0 || !isLetter(rs[j]) || lower(rs[j]) == 'ц' {
+	if j < 0 || !runes.IsLetter(rs[j]) || runes.ToLower(rs[j]) == 'ц' {
 		// cz and c both start with c; answering here also keeps a run of ц
 		// from being scanned once per letter.
 		return false
@@ -171,7 +173,7 @@ func gostSoftC(rs []rune, i int, kk bool) bool {
 		next = string(rs[j])
 	}
 	first, _ := utf8.DecodeRuneInString(next)
-	return strings.ContainsRune("iejy", lower(first))
+	return strings.ContainsRune("iejy", runes.ToLower(first))
 }
 
 // capitalize writes rom, the romanisation of the capital letter rs[i], in
@@ -189,11 +191,11 @@ func capitalize(rs []rune, i int, rom string, sc Scheme) string {
 // capitalsAround reports whether the word around rs[i] is in capitals: the
 // next letter is a capital, or, if rs[i] ends the word, the previous one is.
 func capitalsAround(rs []rune, i int) bool {
-	if j := nextRune(rs, i); j >= 0 && isLetter(rs[j]) {
-		return isUpper(rs[j])
+	if j := nextRune(rs, i); j >= 0 && runes.IsLetter(rs[j]) {
+		return runes.IsUpper(rs[j])
 	}
-	if j := prevRune(rs, i); j >= 0 && isLetter(rs[j]) {
-		return isUpper(rs[j])
+	if j := prevRune(rs, i); j >= 0 && runes.IsLetter(rs[j]) {
+		return runes.IsUpper(rs[j])
 	}
 	return false
 }
@@ -220,17 +222,12 @@ func prevRune(rs []rune, i int) int {
 	return -1
 }
 
-func isMark(r rune) bool {
-	if r < 0x300 || r >= 'Ѐ' && r <= 'ҁ' { // no marks among these
-		return false
-	}
-	return unicode.In(r, unicode.Mn, unicode.Me)
-}
+func isMark(r rune) bool { return runes.IsMark(r) }
 
 func letters(s string) int {
 	n := 0
 	for _, r := range s {
-		if isLetter(r) {
+		if runes.IsLetter(r) {
 			n++
 		}
 	}
@@ -254,7 +251,7 @@ func upper(s string) string {
 // title capitalises the first letter of s.
 func title(s string) string {
 	for i, r := range s {
-		if isLetter(r) {
+		if runes.IsLetter(r) {
 			return s[:i] + upper(string(r)) + s[i+utf8.RuneLen(r):]
 		}
 	}
