@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,9 +95,19 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 
 // bibOrder returns the items in bibliography order (citation numbers).
 func (r *run) bibOrder() []*item.Item {
-	out := make([]*item.Item, len(r.order))
-	copy(out, r.order)
-	sort.SliceStable(out, func(i, j int) bool { return r.citeNum[out[i]] < r.citeNum[out[j]] })
+	type numbered struct {
+		it  *item.Item
+		num int
+	}
+	byNum := make([]numbered, len(r.order))
+	for i, it := range r.order {
+		byNum[i] = numbered{it, r.citeNum[it]}
+	}
+	slices.SortStableFunc(byNum, func(a, b numbered) int { return a.num - b.num })
+	out := make([]*item.Item, len(byNum))
+	for i, n := range byNum {
+		out[i] = n.it
+	}
 	return out
 }
 
