@@ -8,36 +8,34 @@ import (
 // TestAgreesWithUnicode: every function answers as package unicode does,
 // for every code point.
 func TestAgreesWithUnicode(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := ToLower(r), unicode.ToLower(r); got != want {
-			t.Fatalf("ToLower(%U) = %U; want %U", r, got, want)
-		}
-		if got, want := ToUpper(r), unicode.ToUpper(r); got != want {
-			t.Fatalf("ToUpper(%U) = %U; want %U", r, got, want)
-		}
-		if got, want := IsLower(r), unicode.IsLower(r); got != want {
-			t.Fatalf("IsLower(%U) = %v; want %v", r, got, want)
-		}
-		if got, want := IsUpper(r), unicode.IsUpper(r); got != want {
-			t.Fatalf("IsUpper(%U) = %v; want %v", r, got, want)
-		}
-		if got, want := IsLetter(r), unicode.IsLetter(r); got != want {
-			t.Fatalf("IsLetter(%U) = %v; want %v", r, got, want)
-		}
-		if got, want := IsDigit(r), unicode.IsDigit(r); got != want {
-			t.Fatalf("IsDigit(%U) = %v; want %v", r, got, want)
-		}
-		if got, want := IsSpace(r), unicode.IsSpace(r); got != want {
-			t.Fatalf("IsSpace(%U) = %v; want %v", r, got, want)
-		}
-		if got, want := IsMark(r), unicode.In(r, unicode.Mn, unicode.Me); got != want {
-			t.Fatalf("IsMark(%U) = %v; want %v", r, got, want)
-		}
-		if got, want := IsNonspacingMark(r), unicode.Is(unicode.Mn, r); got != want {
-			t.Fatalf("IsNonspacingMark(%U) = %v; want %v", r, got, want)
+	cases := []struct {
+		name      string
+		got, want func(rune) bool
+	}{
+		{"IsUpper", IsUpper, unicode.IsUpper},
+		{"IsLower", IsLower, unicode.IsLower},
+		{"IsLetter", IsLetter, unicode.IsLetter},
+		{"IsDigit", IsDigit, unicode.IsDigit},
+		{"IsSpace", IsSpace, unicode.IsSpace},
+		{"IsMark", IsMark, func(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }},
+		{"IsNonspacingMark", IsNonspacingMark, func(r rune) bool { return unicode.Is(unicode.Mn, r) }},
+		{"ToLower", same(ToLower, unicode.ToLower), always},
+		{"ToUpper", same(ToUpper, unicode.ToUpper), always},
+	}
+	for _, c := range cases {
+		for r := rune(0); r <= unicode.MaxRune; r++ {
+			if c.got(r) != c.want(r) {
+				t.Errorf("%s(%U) differs from package unicode", c.name, r)
+				break
+			}
 		}
 	}
 }
+
+// same returns a test that f and g map r alike.
+func same(f, g func(rune) rune) func(rune) bool { return func(r rune) bool { return f(r) == g(r) } }
+
+func always(rune) bool { return true }
 
 func BenchmarkIsLetterCyrillic(b *testing.B) {
 	s := []rune("Внешняя политика Республики Казахстан")
