@@ -106,18 +106,22 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) 
 // (item.Source): its variables from the entry's own storage (a
 // bib.FieldView, which does not keep the rest of the entry: once its
 // items are prepared, a library's names, dates and claims can go), its
-// dates from the engine's form of them, made once. set holds the
-// variables a preparation set or changed, which come before the entry's;
-// hidden lists the variables and dates a preparation took away.
+// dates from the engine's form of them, made once. changed holds what a
+// preparation did: the variables it set or changed, which come before
+// the entry's, and the variables and dates it took away.
 type entrySource struct {
-	fields bib.FieldView
-	dates  []sourceDate
-	set    []setVariable
-	hidden []string
+	fields  bib.FieldView
+	dates   []sourceDate
+	changed []changedVariable
 }
 
-// setVariable is a variable a preparation set, as the engine reads it.
-type setVariable struct{ name, value string }
+// changedVariable is a variable or date a preparation set (the engine
+// reads value) or took away (hidden; the engine reads value, "" unless it
+// was set again afterwards).
+type changedVariable struct {
+	name, value string
+	hidden      bool
+}
 
 type sourceDate struct {
 	name  string
@@ -129,33 +133,44 @@ type sourceDate struct {
 // preparation set, or else the entry's, except "" for the fields
 // isSkipped names, the alternative forms and what was hidden.
 func (s *entrySource) Var(name string) string {
-	for i := range s.set {
-		if s.set[i].name == name {
-			return s.set[i].value
-		}
+	if c := s.change(name); c != nil {
+		return c.value
 	}
-	if isSkipped(name) || isForm(name) || s.isHidden(name) {
+	if isSkipped(name) || isForm(name) {
 		return ""
 	}
 	return s.fields.Get(name)
 }
 
-// setVar makes the engine read v as the variable name.
-func (s *entrySource) setVar(name, v string) {
-	for i := range s.set {
-		if s.set[i].name == name {
-			s.set[i].value = v
-			return
+// change returns what a preparation did to the variable name, or nil.
+func (s *entrySource) change(name string) *changedVariable {
+	for i := range s.changed {
+		if s.changed[i].name == name {
+			return &s.changed[i]
 		}
 	}
-	s.set = append(s.set, setVariable{name, v})
+	return nil
 }
 
-// unset forgets what a preparation set as the variable name.
+// setVar makes the engine read v as the variable name.
+func (s *entrySource) setVar(name, v string) {
+	if c := s.change(name); c != nil {
+		c.value = v
+		return
+	}
+	s.changed = append(s.changed, changedVariable{name: name, value: v})
+}
+
+// unset forgets what a preparation set as the variable name: the engine
+// reads the entry's value again, or "" when the variable was hidden.
 func (s *entrySource) unset(name string) {
-	for i := range s.set {
-		if s.set[i].name == name {
-			s.set = append(s.set[:i], s.set[i+1:]...)
+	for i := range s.changed {
+		if c := &s.changed[i]; c.name == name {
+			if c.hidden {
+				c.value = ""
+			} else {
+				s.changed = append(s.changed[:i], s.changed[i+1:]...)
+			}
 			return
 		}
 	}
@@ -174,20 +189,19 @@ func (s *entrySource) Date(name string) (item.Date, bool) {
 	return item.Date{}, false
 }
 
-// hide takes the variable or date name away from the engine.
+// hide takes the variable or date name away from the engine; what a
+// preparation set as the variable still shows until it is unset.
 func (s *entrySource) hide(name string) {
-	if !s.isHidden(name) {
-		s.hidden = append(s.hidden, name)
+	if c := s.change(name); c != nil {
+		c.hidden = true
+		return
 	}
+	s.changed = append(s.changed, changedVariable{name: name, hidden: true})
 }
 
 func (s *entrySource) isHidden(name string) bool {
-	for _, h := range s.hidden {
-		if h == name {
-			return true
-		}
-	}
-	return false
+	c := s.change(name)
+	return c != nil && c.hidden
 }
 
 // vars yields the entry's variables the engine sees, as Var gives them
