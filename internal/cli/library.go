@@ -15,12 +15,12 @@ import (
 // diagnostics are the problems met while reading; an error (exit code 2)
 // means the library could not be read at all.
 func loadLibrary(c *ucli.Context) (*bib.Library, []bib.Diagnostic, error) {
-	return loadLibraryKeeping(c, false)
+	return loadLibraryLean(c, false)
 }
 
-// loadLibraryKeeping is loadLibrary keeping few of the entries' key
-// positions when few is set (store.Limits.FewPositions).
-func loadLibraryKeeping(c *ucli.Context, few bool) (*bib.Library, []bib.Diagnostic, error) {
+// loadLibraryLean is loadLibrary reading for a command that keeps only a
+// part of the library while it works when lean is set (store.Limits.Lean).
+func loadLibraryLean(c *ucli.Context, lean bool) (*bib.Library, []bib.Diagnostic, error) {
 	path := c.String("library")
 	if path == "" {
 		return nil, nil, usageErrorf("--library is empty; give a .toml file, a directory of .toml files or a CSL-JSON .json file")
@@ -29,7 +29,7 @@ func loadLibraryKeeping(c *ucli.Context, few bool) (*bib.Library, []bib.Diagnost
 	if err != nil {
 		return nil, nil, err
 	}
-	limits.FewPositions = few
+	limits.Lean = lean
 	return loadLibraryAt(path, limits)
 }
 
@@ -88,19 +88,19 @@ func maxDepthFlag() ucli.Flag {
 // format, verify): the errors met while reading go to standard error, and
 // the command carries on with what could be read.
 func (e *env) openLibrary(c *ucli.Context) (*bib.Library, error) {
-	return e.openLibraryKeeping(c, false)
+	return e.openLibraryLean(c, false)
 }
 
 // openLibraryForOutput is openLibrary for a command that prints the
-// library and reports nothing about its fields (format): the entries keep
-// only the key positions that loading reports with, which on a large
+// library, reports nothing about its fields and keeps only a part of it
+// while it works (format): see store.Limits.Lean, which on a large
 // library saves a good part of its memory.
 func (e *env) openLibraryForOutput(c *ucli.Context) (*bib.Library, error) {
-	return e.openLibraryKeeping(c, true)
+	return e.openLibraryLean(c, true)
 }
 
-func (e *env) openLibraryKeeping(c *ucli.Context, few bool) (*bib.Library, error) {
-	lib, diags, err := loadLibraryKeeping(c, few)
+func (e *env) openLibraryLean(c *ucli.Context, lean bool) (*bib.Library, error) {
+	lib, diags, err := loadLibraryLean(c, lean)
 	if err != nil {
 		return nil, err
 	}

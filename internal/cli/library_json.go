@@ -10,17 +10,13 @@ import (
 
 // loadCSLJSON reads a CSL-JSON library file of at most lim.MaxSize bytes,
 // through the parse cache in lim.CacheDir when it is not "" (see package
-// parsecache): an unchanged file is not decoded again. lim.FewPositions
-// keeps few key positions, as store.LoadWith does.
+// parsecache): an unchanged file is not decoded again. lim.Lean
+// reads as store.LoadWith does.
 func loadCSLJSON(path string, lim store.Limits) (*bib.Library, []bib.Diagnostic, error) {
 	limit := lim.MaxSize
 	var cache *parsecache.Cache
 	if lim.CacheDir != "" {
-		var r parsecache.Reading
-		if lim.FewPositions {
-			r.KeepPosition = store.KeepPosition
-		}
-		cache = parsecache.OpenWith(lim.CacheDir, parsecache.Key{Kind: "csljson", Library: path}, r)
+		cache = parsecache.OpenWith(lim.CacheDir, parsecache.Key{Kind: "csljson", Library: path}, lim.CacheReading())
 	}
 	rec, parsed, err := cache.Read(path,
 		func() ([]byte, error) {
@@ -41,10 +37,8 @@ func loadCSLJSON(path string, lim store.Limits) (*bib.Library, []bib.Diagnostic,
 		_ = cache.Save([]*parsecache.File{rec})
 	}
 	lib := rec.Library
-	if lim.FewPositions && parsed { // the cache's record came without them
-		for _, e := range lib.Entries {
-			e.RetainPositions(store.KeepPosition)
-		}
+	if parsed { // the cache's record was read with CacheReading
+		lim.Trim(lib.Entries)
 	}
 	lib.Files = []string{path}
 	return lib, rec.Diags, nil

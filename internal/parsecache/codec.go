@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"maps"
 	"slices"
+	"strings"
+	"unsafe"
 
 	"github.com/cite-project/cite/internal/bib"
 )
@@ -216,6 +218,32 @@ type dec struct {
 	// keepPos, when set, chooses the entries' key positions kept (see
 	// Reading.KeepPosition); the others are read and left.
 	keepPos func(key string) bool
+	// arena, when set, holds copies of the strings read (see
+	// Reading.CopyStrings).
+	arena *arena
+}
+
+// arena holds copies of strings in large blocks, so that copying the
+// strings of a cache file costs few allocations and little memory beyond
+// their bytes. A block is never written where a string lies.
+type arena struct{ block []byte }
+
+// arenaBlock is the size of an arena's blocks; a longer string gets a
+// block of its own.
+const arenaBlock = 64 << 10
+
+func (a *arena) copy(s string) string {
+	switch {
+	case s == "":
+		return ""
+	case len(s) > arenaBlock/8:
+		return strings.Clone(s)
+	case cap(a.block)-len(a.block) < len(s):
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.block)
+	a.block = append(a.block, s...)
+	return unsafe.String(&a.block[start], len(s))
 }
 
 func (d *dec) uint() uint64 {
@@ -245,7 +273,33 @@ func (d *dec) int() int {
 	return int(int64(u>>1) ^ -int64(u&1))
 }
 
+// str reads a string: a copy into d.arena when d has one, else a part of
+// d.s.
 func (d *dec) str() string {
+	s := d.raw()
+	if d.arena != nil {
+		return d.arena.copy(s)
+	}
+	return s
+}
+
+// key reads a string that names a variable, a key or a form: the
+// canonical copy of a known one (bib.Intern), else as str reads it.
+func (d *dec) key() string { return d.own(d.raw()) }
+
+// own returns s, a string that raw read, as key would have read it.
+func (d *dec) own(s string) string {
+	if d.arena == nil {
+		return s
+	}
+	if k := bib.Intern(s); unsafe.StringData(k) != unsafe.StringData(s) {
+		return k
+	}
+	return d.arena.copy(s)
+}
+
+// raw reads a string as a part of d.s.
+func (d *dec) raw() string {
 	n := d.uint()
 	if d.bad || n > uint64(len(d.s)-d.i) {
 		d.bad = true
@@ -301,7 +355,7 @@ func (d *dec) stringMap() map[string]string {
 	}
 	m := make(map[string]string, n)
 	for range n {
-		k := d.str()
+		k := d.key()
 		m[k] = d.str()
 	}
 	return m
@@ -371,11 +425,11 @@ func (d *dec) entry(en *bib.Entry) {
 		en.Grow(nf, 0, 0, 0)
 	}
 	for range nf {
-		k := d.str()
+		k := d.key()
 		en.Set(k, d.str())
 	}
 	for range d.count() {
-		role := d.str()
+		role := d.key()
 		n := d.count()
 		list := make([]bib.Name, n)
 		for i := range list {
@@ -387,14 +441,14 @@ func (d *dec) entry(en *bib.Entry) {
 		en.SetNames(role, list)
 	}
 	for range d.count() {
-		k := d.str()
+		k := d.key()
 		en.SetDate(k, d.date())
 	}
 	for range d.count() {
-		k := d.str()
+		k := d.raw()
 		p := d.pos()
 		if d.keepPos == nil || d.keepPos(k) {
-			en.SetPos(k, p)
+			en.SetPos(d.own(k), p)
 		}
 	}
 }
@@ -449,7 +503,7 @@ func (d *dec) claim() *bib.Claim {
 	if n, isNil := d.size(); !isNil {
 		c.FieldPos = make(map[string]bib.Pos, n)
 		for range n {
-			k := d.str()
+			k := d.key()
 			c.FieldPos[k] = d.pos()
 		}
 	}

@@ -123,6 +123,14 @@ type Reading struct {
 	// fields needs few of them, and a large library's positions are a
 	// good part of its memory. Save still writes every position back.
 	KeepPosition func(key string) bool
+	// CopyStrings copies the strings that the records keep out of the
+	// cache file's memory (into large blocks), so that the file's memory,
+	// with the keys, positions and other records it holds, can go as soon
+	// as the records do, instead of when the last string still in use
+	// does: for a reader that keeps a part of what it read longer than
+	// the rest (format keeps the entries' variables and names after it
+	// has let the library go). Reading is a little slower.
+	CopyStrings bool
 }
 
 // OpenWith is Open keeping of the records what r asks for.
@@ -273,8 +281,11 @@ func decodeFile(data []byte, k Key, r Reading) (map[string]*File, error) {
 	}
 	// The body is never written again: its strings can share its bytes.
 	d := &dec{s: unsafe.String(&body[0], len(body)), keepPos: r.KeepPosition}
-	if d.str() != build() || d.str() != k.Kind || d.str() != k.Library || d.str() != k.Options {
+	if d.raw() != build() || d.raw() != k.Kind || d.raw() != k.Library || d.raw() != k.Options {
 		return nil, errStale
+	}
+	if r.CopyStrings {
+		d.arena = &arena{}
 	}
 	n := d.count()
 	files := make(map[string]*File, n)

@@ -93,11 +93,11 @@ func entryIDs(l *bib.Library) []string {
 	return ids
 }
 
-// TestLoadWithFewPositions loads a library keeping few positions, parsing
+// TestLoadWithLean loads a library for a lean command, parsing
 // it and then from the cache: both give the full load's entries and
 // diagnostics, with the positions of the id and the aliases only, and
 // the cache still holds every position for the next full load.
-func TestLoadWithFewPositions(t *testing.T) {
+func TestLoadWithLean(t *testing.T) {
 	files := map[string]string{
 		"a.toml": "[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle = \"A\"\naliases = [\"b\"]\nissued = \"1993\"\n[[reference.author]]\nfamily = \"Жигалов\"\n",
 		"b.toml": "[[reference]]\nid = \"b\"\ntype = \"bookx\"\ntitel = \"B\"\n\n[[reference]]\nid = \"a\"\ntype = \"book\"\n",
@@ -107,7 +107,7 @@ func TestLoadWithFewPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lim := Limits{CacheDir: filepath.Join(dir, "cache"), FewPositions: true}
+	lim := Limits{CacheDir: filepath.Join(dir, "cache"), Lean: true}
 	for _, run := range []string{"parsing", "from the cache"} {
 		got, diags, err := LoadWith(lib, lim)
 		if err != nil {
@@ -137,7 +137,7 @@ func TestLoadWithFewPositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	if parses.Load() != before || !reflect.DeepEqual(again, full) {
-		t.Error("a full load from the cache after loads with few positions differs from one without the cache")
+		t.Error("a full load from the cache after lean loads differs from one without the cache")
 	}
 }
 

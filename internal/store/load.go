@@ -67,17 +67,41 @@ type Limits struct {
 	// parsecache) that LoadWith consults and updates: a file unchanged
 	// since a run that cached it is not parsed again.
 	CacheDir string
-	// FewPositions, when set, makes LoadWith keep of each entry's key
-	// positions only those that loading itself reports with (see
-	// KeepPosition): for a command that reports nothing about fields
-	// (format), so that a large library costs less memory. The entries'
-	// own positions, and their names' and dates', stay; the parse cache
-	// still records every position.
-	FewPositions bool
+	// Lean, when set, makes LoadWith read for a command that reports
+	// nothing about fields and keeps only a part of the library while it
+	// works (format keeps the entries' variables and names in the items
+	// it renders, and lets the rest go): each entry keeps only the key
+	// positions that loading itself reports with (see KeepPosition), and
+	// the strings read from the parse cache are copies, so that they do
+	// not keep the whole cache file's memory (see CacheReading). The
+	// entries' own positions, and their names' and dates', stay; the
+	// parse cache still records every position.
+	Lean bool
+}
+
+// CacheReading returns what the parse cache keeps of the records it reads
+// for a load with lim (see Limits.Lean).
+func (lim Limits) CacheReading() parsecache.Reading {
+	if !lim.Lean {
+		return parsecache.Reading{}
+	}
+	return parsecache.Reading{KeepPosition: KeepPosition, CopyStrings: true}
+}
+
+// Trim does to entries that were parsed, not read from the parse cache,
+// what CacheReading does to the cache's: with Lean, it drops the key
+// positions KeepPosition does not keep.
+func (lim Limits) Trim(entries []*bib.Entry) {
+	if !lim.Lean {
+		return
+	}
+	for _, e := range entries {
+		e.RetainPositions(KeepPosition)
+	}
 }
 
 // KeepPosition reports whether LoadWith keeps the position of key with
-// Limits.FewPositions: the positions of the id and the aliases, which
+// Limits.Lean: the positions of the id and the aliases, which
 // the diagnostics of loading name.
 func KeepPosition(key string) bool { return key == "id" || key == "aliases" }
 
@@ -103,11 +127,7 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	}
 	var cache *parsecache.Cache
 	if lim.CacheDir != "" {
-		var r parsecache.Reading
-		if lim.FewPositions {
-			r.KeepPosition = KeepPosition
-		}
-		cache = parsecache.OpenWith(lim.CacheDir, parsecache.Key{Kind: "toml", Library: path, Options: fmt.Sprintf("depth=%d", lim.depth())}, r)
+		cache = parsecache.OpenWith(lim.CacheDir, parsecache.Key{Kind: "toml", Library: path, Options: fmt.Sprintf("depth=%d", lim.depth())}, lim.CacheReading())
 	}
 	// Files are decoded in parallel (decoding dominates loading a large
 	// library) and merged in order, so the result does not depend on timing.
@@ -149,13 +169,9 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 		// A cache that cannot be written only means parsing again next time.
 		_ = cache.Save(recs)
 	}
-	if lim.FewPositions {
-		for _, r := range results {
-			if r.parsed { // the cache's records came without them
-				for _, e := range r.rec.Library.Entries {
-					e.RetainPositions(KeepPosition)
-				}
-			}
+	for _, r := range results {
+		if r.parsed { // the cache's records were read with CacheReading
+			lim.Trim(r.rec.Library.Entries)
 		}
 	}
 	if len(files) > 1 {

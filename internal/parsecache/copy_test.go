@@ -1,0 +1,73 @@
+package parsecache
+
+import (
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"github.com/cite-project/cite/internal/gen"
+)
+
+// TestCopyStrings reads a cache file with Reading.CopyStrings: the records
+// equal those read without it, and none of their strings lies in the
+// cache file's memory, which can thus go once it is read.
+func TestCopyStrings(t *testing.T) {
+	lib := gen.Library(300, 5)
+	for i, e := range lib.Entries {
+		if i%3 == 0 {
+			e.Extra = map[string]string{"unmapped-key": "value " + e.ID}
+			e.SetPos("unmapped-key", e.Pos)
+		}
+	}
+	k := Key{Kind: "toml", Library: "refs"}
+	data := encodeFile(k, []*File{{Name: "refs/a.toml", Size: 1, Library: lib}})
+	shared, err := decodeFile(data, k, Reading{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied, err := decodeFile(data, k, Reading{CopyStrings: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range copied {
+		f.raw, shared[name].raw = "", ""
+	}
+	if !reflect.DeepEqual(copied, shared) {
+		t.Fatal("records read with CopyStrings differ from those read without")
+	}
+	lo, hi := uintptr(unsafe.Pointer(&data[0])), uintptr(unsafe.Pointer(&data[0]))+uintptr(len(data))
+	n := 0
+	var visit func(v reflect.Value)
+	visit = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if s := v.String(); s != "" {
+				n++
+				if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); p >= lo && p < hi {
+					t.Fatalf("string %q lies in the cache file's memory", s)
+				}
+			}
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				visit(v.Elem())
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				visit(v.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				visit(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				visit(it.Key())
+				visit(it.Value())
+			}
+		}
+	}
+	visit(reflect.ValueOf(copied))
+	if n < 3000 {
+		t.Fatalf("visited only %d strings", n)
+	}
+}
