@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -756,31 +755,63 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		r.bibKeys = lk
 	}
 	if workerCount(len(items)) > 1 {
-		// Every comparison needs the first key: compute it for all items
-		// at once, on all processors.
-		lk.column(0) // allocated before the forks write to it
-		var todo []int
-		for i := range items {
-			if !lk.has(i, 0) {
-				todo = append(todo, i)
-			}
-		}
-		r.parallel(len(todo), func(f *run, lo, hi int) {
-			for _, i := range todo[lo:hi] {
-				lk.set(i, 0, f.sortKey(items[i], s, 0, bib, nil))
-			}
-		})
+		r.precomputeKeys(lk)
 	}
 	idx := make([]int, len(items))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return lk.compare(idx[a], idx[b]) < 0 })
+	slices.SortStableFunc(idx, lk.compare)
 	out := make([]*item.Item, len(items))
 	for i, k := range idx {
 		out[i] = items[k]
 	}
 	return out
+}
+
+// precomputeKeys computes, on all processors, the keys the sort will ask
+// for: the first key of every item, and each later key of the items that
+// tie on the keys before it. Two values tie only when they are equal but
+// for case (compareValues), so items that share their keys so far folded
+// to one case are taken to tie; a key this misses is computed by the
+// comparison that needs it.
+func (r *run) precomputeKeys(lk *lazyKeys) {
+	tied := make([]int, len(lk.items)) // the items that may need key k
+	for i := range tied {
+		tied[i] = i
+	}
+	folded := make([]string, len(lk.items)) // keys so far, folded
+	for k := range lk.s.Keys {
+		vals, _ := lk.column(k) // allocated before the forks write to it
+		var todo []int
+		for _, i := range tied {
+			if !lk.has(i, k) {
+				todo = append(todo, i)
+			}
+		}
+		r.parallel(len(todo), func(f *run, lo, hi int) {
+			for _, i := range todo[lo:hi] {
+				lk.set(i, k, f.sortKey(lk.items[i], lk.s, k, lk.bib, nil))
+			}
+		})
+		if k == len(lk.s.Keys)-1 {
+			break
+		}
+		count := map[string]int{}
+		for _, i := range tied {
+			folded[i] += "\x00" + strings.ToLower(strings.ToUpper(vals[i].s))
+			count[folded[i]]++
+		}
+		next := tied[:0]
+		for _, i := range tied {
+			if count[folded[i]] > 1 {
+				next = append(next, i)
+			}
+		}
+		if tied = next; len(tied) == 0 {
+			break
+		}
+	}
 }
 
 // usesVariable reports whether any cs:text in the style's layouts or
