@@ -757,14 +757,11 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 	if workerCount(len(items)) > 1 {
 		r.precomputeKeys(lk)
 	}
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, lk.compare)
+	recs := lk.records()
+	slices.SortStableFunc(recs, lk.compareRecords)
 	out := make([]*item.Item, len(items))
-	for i, k := range idx {
-		out[i] = items[k]
+	for i, rec := range recs {
+		out[i] = items[rec.idx]
 	}
 	return out
 }

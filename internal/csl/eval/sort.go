@@ -217,6 +217,70 @@ func (lk *lazyKeys) get(i, k int) *sortValue {
 	return &vals[i]
 }
 
+// sortRecord is an item in a sort: its index and what of its first key
+// decides most comparisons at once, read from the record rather than
+// from the key's strings (a large sort is mostly waiting on memory).
+type sortRecord struct {
+	// prefix holds the first 8 bytes of the first key's comparison form
+	// (its lower-case form if plain, its collation key if collated),
+	// big-endian, padded with zeros.
+	prefix uint64
+	script int32
+	class  uint8 // of the first key: 0 other, 1 plain, 2 collated
+	idx    int32
+}
+
+// records returns a record per item, in order, computing the first key
+// of each (and its collation key, where it is not plain).
+func (lk *lazyKeys) records() []sortRecord {
+	recs := make([]sortRecord, len(lk.items))
+	for i := range recs {
+		v := lk.get(i, 0)
+		rec := sortRecord{idx: int32(i)}
+		switch {
+		case v.empty:
+		case v.ascii:
+			rec.class, rec.prefix = 1, prefix8(v.lower)
+		default:
+			lk.r.collateValue(lk.s, v) // which sets v.script
+			rec.class, rec.prefix = 2, prefix8(v.key)
+		}
+		rec.script = int32(v.script)
+		recs[i] = rec
+	}
+	return recs
+}
+
+// prefix8 returns the first 8 bytes of s as a big-endian number, padded
+// with zeros: numbers that differ order as the strings do.
+func prefix8[T string | []byte](s T) uint64 {
+	var p uint64
+	for i := 0; i < 8; i++ {
+		p <<= 8
+		if i < len(s) {
+			p |= uint64(s[i])
+		}
+	}
+	return p
+}
+
+// compareRecords is compare for records: two first keys of one class and
+// script whose prefixes differ compare as their prefixes (compareValues
+// compares such keys by these bytes), the rest as compare does.
+func (lk *lazyKeys) compareRecords(a, b sortRecord) int {
+	if a.class != 0 && a.class == b.class && a.script == b.script && a.prefix != b.prefix {
+		cmp := 1
+		if a.prefix < b.prefix {
+			cmp = -1
+		}
+		if lk.s.Keys[0].Descending {
+			cmp = -cmp
+		}
+		return cmp
+	}
+	return lk.compare(int(a.idx), int(b.idx))
+}
+
 // compare compares items i and j: -1, 0 or 1.
 func (lk *lazyKeys) compare(i, j int) int {
 	for k, key := range lk.s.Keys {
