@@ -219,7 +219,7 @@ type shownList struct {
 	names    []item.Name
 	inverted []bool
 	nm       *style.Name
-	o        nameOpts
+	o        *nameOpts
 }
 
 // disSig identifies what a disambiguation key depends on: the item's
@@ -334,7 +334,7 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 	c.suppress("accessed")
 	c.captureFirst = true
 	n := c.renderAll(layout.Children, "")
-	k := r.newKey()
+	k := new(cachedKey) // not from a slab: a key replaced by a newer one is let go
 	k.truncated = c.truncated
 	if c.shownSet {
 		k.firstList = c.shown
@@ -544,7 +544,7 @@ func (r *run) nameForms(it *item.Item, level, limit int) []string {
 	}
 	forms := make([]string, len(names))
 	for i, n := range names {
-		forms[i] = c.name(n, f.nm, f.o, f.inverted[i]).Plain()
+		forms[i] = c.name(n, f.nm, *f.o, f.inverted[i]).Plain()
 	}
 	r.release(c)
 	return forms

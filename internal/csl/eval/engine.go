@@ -287,6 +287,9 @@ type run struct {
 	rangeDelim string
 	// collated caches collation keys.
 	collated map[collKey]collValue
+	// interned holds one copy of each set of name options a
+	// disambiguation key records (see intern).
+	interned map[nameOpts]*nameOpts
 	// bibKeys holds the keys of the last bibliography sort, for the
 	// next (see sortItems).
 	bibKeys *lazyKeys
@@ -307,7 +310,6 @@ type run struct {
 	fullNodes, spareNodes [][]output.Node
 	fullKids, spareKids   [][]*output.Node
 	byteSlab              []byte
-	keySlab               []cachedKey
 	// budgetErr is set when a rendering exceeded the evaluation budget;
 	// every later rendering of the run stops at once.
 	budgetErr *BudgetError
@@ -486,16 +488,21 @@ func (r *run) newNode() *output.Node {
 func (r *run) releaseKeys() {
 	r.bibKeys = nil
 	r.keys, r.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
-	r.keySlab, r.collated = nil, nil
+	r.collated = nil
 }
 
-// newKey returns a zero cachedKey from the run's slab.
-func (r *run) newKey() *cachedKey {
-	if len(r.keySlab) == cap(r.keySlab) {
-		r.keySlab = make([]cachedKey, 0, slabSize)
+// intern returns the run's copy of o: the keys of a large run record
+// the same few sets of name options.
+func (r *run) intern(o nameOpts) *nameOpts {
+	if p, ok := r.interned[o]; ok {
+		return p
 	}
-	r.keySlab = r.keySlab[:len(r.keySlab)+1]
-	return &r.keySlab[len(r.keySlab)-1]
+	if r.interned == nil {
+		r.interned = map[nameOpts]*nameOpts{}
+	}
+	p := &o
+	r.interned[o] = p
+	return p
 }
 
 // reuseSlabs resets the slabs (see resetSlabs) when the run is preparing:
@@ -677,6 +684,9 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 		}
 	}
 	bibOrder := r.numberAndSort()
+	if !e.ysExplicit {
+		r.bibKeys = nil // no second sort (below) reads them
+	}
 	r.firstNoteOf = map[*item.Item]int{}
 	for _, cl := range clusters {
 		for _, cs := range cl {
@@ -699,6 +709,7 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 		// Sort keys may print year-suffixes: sort again.
 		bibOrder = r.numberAndSort()
 	}
+	r.bibKeys = nil
 	for ci := range clusters {
 		r.sortCites(clusters[ci])
 	}

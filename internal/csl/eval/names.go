@@ -440,7 +440,7 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 	if capture {
 		if !c.shownSet {
 			c.shownSet = true
-			c.shown = shownList{nm: nm, o: o, names: names[:shown:shown], inverted: make([]bool, 0, shown)}
+			c.shown = shownList{nm: nm, o: c.r.intern(o), names: names[:shown:shown], inverted: make([]bool, 0, shown)}
 		} else {
 			c.shown.names = append(c.shown.names, names[:shown]...)
 		}
