@@ -45,7 +45,7 @@ func Romanize(s string, sc Scheme, lang string) string {
 	rs := decode(s)
 	kk := isKazakh(lang, rs)
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
+	b.Grow(len(rs) + len(rs)/4) // a letter gives one to four; the string keeps what is grown
 	for i, r := range rs {
 		rom, ok := romanizeAt(rs, i, sc, kk)
 		switch {
