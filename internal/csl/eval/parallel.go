@@ -21,13 +21,19 @@ var parallelMin = 512
 // variable for SetParallelism).
 var renderChunk = 32
 
+// maxWorkers bounds the goroutines of one run: beyond it the sequential
+// parts (grouping, comparing, writing the entries out) decide the time,
+// and every fork holds its own caches and slabs.
+const maxWorkers = 16
+
 // workerCount returns how many goroutines share n renderings: one per
-// processor, at most one per chunk, and 1 below parallelMin.
+// processor (at most maxWorkers), at most one per chunk, and 1 below
+// parallelMin.
 func workerCount(n int) int {
 	if n < parallelMin {
 		return 1
 	}
-	return max(1, min(runtime.GOMAXPROCS(0), (n+renderChunk-1)/renderChunk))
+	return max(1, min(runtime.GOMAXPROCS(0), maxWorkers, (n+renderChunk-1)/renderChunk))
 }
 
 // fork returns a run that renders alongside r's other forks. It shares
