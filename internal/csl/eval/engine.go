@@ -769,7 +769,14 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		r.precomputeKeys(lk)
 	}
 	recs := lk.records()
-	slices.SortStableFunc(recs, lk.compareRecords)
+	// Stable: items that compare equal keep their order (the records'
+	// indexes break ties, which lets the faster unstable sort do it).
+	slices.SortFunc(recs, func(a, b sortRecord) int {
+		if c := lk.compareRecords(a, b); c != 0 {
+			return c
+		}
+		return int(a.idx) - int(b.idx)
+	})
 	out := make([]*item.Item, len(items))
 	for i, rec := range recs {
 		out[i] = items[rec.idx]
