@@ -172,15 +172,17 @@ func (r *run) prefetchKeys(items []*item.Item) {
 		return
 	}
 	type stale struct {
-		it    *item.Item
-		sig   disSig
-		cache map[*item.Item]*cachedKey
+		it  *item.Item
+		sig disSig
 	}
 	var todo []stale
 	for _, it := range items {
 		sig, cache := r.keySig(it)
 		if k, ok := cache[it]; !ok || k.sig != sig {
-			todo = append(todo, stale{it, sig, cache})
+			if todo == nil {
+				todo = make([]stale, 0, len(items))
+			}
+			todo = append(todo, stale{it, sig})
 		}
 	}
 	if workerCount(len(todo)) <= 1 {
@@ -194,7 +196,7 @@ func (r *run) prefetchKeys(items []*item.Item) {
 	})
 	for i, s := range todo {
 		keys[i].sig = s.sig
-		s.cache[s.it] = keys[i]
+		r.cacheFor(s.sig)[s.it] = keys[i]
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/cite-project/cite/internal/csl/locale"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/csl/style"
+	"github.com/cite-project/cite/internal/runes"
 )
 
 // Config configures an Engine.
@@ -795,7 +796,7 @@ func (r *run) precomputeKeys(lk *lazyKeys) {
 	for i := range tied {
 		tied[i] = i
 	}
-	folded := make([]string, len(lk.items)) // keys so far, folded
+	folded := make([]uint64, len(lk.items)) // hashes of the keys so far, folded
 	for k := range lk.s.Keys {
 		vals, _ := lk.column(k) // allocated before the forks write to it
 		var todo []int
@@ -812,9 +813,9 @@ func (r *run) precomputeKeys(lk *lazyKeys) {
 		if k == len(lk.s.Keys)-1 {
 			break
 		}
-		count := map[string]int{}
+		count := make(map[uint64]int, len(tied))
 		for _, i := range tied {
-			folded[i] += "\x00" + strings.ToLower(strings.ToUpper(vals[i].s))
+			folded[i] = foldHash(folded[i], vals[i].s)
 			count[folded[i]]++
 		}
 		next := tied[:0]
@@ -827,6 +828,22 @@ func (r *run) precomputeKeys(lk *lazyKeys) {
 			break
 		}
 	}
+}
+
+// foldHash returns h extended with s folded to one case (FNV-1a over
+// its letters, upper-cased then lower-cased, after a separator): values
+// that tie give equal hashes; unequal values seldom do, and when they do
+// precomputeKeys computes a key the sort does not need.
+func foldHash(h uint64, s string) uint64 {
+	const prime = 1099511628211
+	if h == 0 {
+		h = 14695981039346656037
+	}
+	h = (h ^ 0xff) * prime
+	for _, c := range s {
+		h = (h ^ uint64(runes.ToLower(runes.ToUpper(c)))) * prime
+	}
+	return h
 }
 
 // usesVariable reports whether any cs:text in the style's layouts or
