@@ -549,6 +549,7 @@ func (r *run) nameForms(it *item.Item, level, limit int) []string {
 		forms[i] = c.name(n, f.nm, *f.o, f.inverted[i]).Plain()
 	}
 	r.release(c)
+	r.reuseSlabs() // the forms are strings: the nodes are garbage
 	return forms
 }
 
