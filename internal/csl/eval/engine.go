@@ -501,7 +501,8 @@ func (r *run) intern(o nameOpts) *nameOpts {
 	if r.interned == nil {
 		r.interned = map[nameOpts]*nameOpts{}
 	}
-	p := &o
+	p := new(nameOpts) // not &o, which would put every o on the heap
+	*p = o
 	r.interned[o] = p
 	return p
 }
