@@ -353,20 +353,36 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 // ambiguous groups items whose cites render identically.
 func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
 	r.prefetchKeys(items)
-	byKey := map[string][]*item.Item{}
-	var keys []string
-	for _, it := range items {
+	// Each item's key gets a number in order of first appearance; only
+	// keys that several items share make a group (in that order, their
+	// items in order).
+	number := make(map[string]int32, len(items))
+	keyOf := make([]int32, len(items))
+	var count []int32
+	for i, it := range items {
 		k := r.key(it)
-		if _, ok := byKey[k]; !ok {
-			keys = append(keys, k)
+		n, ok := number[k]
+		if !ok {
+			n = int32(len(count))
+			number[k] = n
+			count = append(count, 0)
 		}
-		byKey[k] = append(byKey[k], it)
+		keyOf[i] = n
+		count[n]++
 	}
+	groupOf := make([]int32, len(count)) // key number → index in out plus one
 	var out [][]*item.Item
-	for _, k := range keys {
-		if len(byKey[k]) > 1 {
-			out = append(out, byKey[k])
+	for i, it := range items {
+		n := keyOf[i]
+		if count[n] < 2 {
+			continue
 		}
+		if groupOf[n] == 0 {
+			out = append(out, make([]*item.Item, 0, count[n]))
+			groupOf[n] = int32(len(out))
+		}
+		g := groupOf[n] - 1
+		out[g] = append(out[g], it)
 	}
 	return out
 }
@@ -540,7 +556,8 @@ func (r *run) nameForms(it *item.Item, level, limit int) []string {
 	c, _ := r.newCtx(it, false)
 	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	c.cite = &c.citeBuf
-	c.dis = &disState{given: make(givenLevels, 0, len(names))}
+	r.formsDis = disState{given: r.formsDis.given[:0]} // a scratch state: nameForms only reads it while it runs
+	c.dis = &r.formsDis
 	for _, n := range names {
 		c.dis.setGiven(nameKey(n), level)
 	}
