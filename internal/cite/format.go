@@ -151,9 +151,11 @@ func NewDocumentWriter(w io.Writer, f output.Format) *DocumentWriter {
 	return d
 }
 
-func (d *DocumentWriter) put(s string) {
-	if d.err == nil {
-		_, d.err = d.w.WriteString(s)
+func (d *DocumentWriter) put(parts ...string) {
+	for _, s := range parts {
+		if d.err == nil {
+			_, d.err = d.w.WriteString(s)
+		}
 	}
 }
 
@@ -196,18 +198,20 @@ func (d *DocumentWriter) Entry(e string) {
 	if d.sections == 0 {
 		d.Section("")
 	}
+	// Each piece is written as it is: joining them would copy every
+	// entry once more.
 	switch d.f {
 	case output.HTML:
-		d.put("  <div class=\"csl-entry\">" + e + "</div>\n")
+		d.put("  <div class=\"csl-entry\">", e, "</div>\n")
 	case output.Markdown:
 		if d.entries > 0 {
 			d.put("\n")
 		}
-		d.put(e + "\n")
+		d.put(e, "\n")
 	case output.RTF:
-		d.put("{\\pard " + e + "\\par}\n")
+		d.put("{\\pard ", e, "\\par}\n")
 	default:
-		d.put(e + "\n")
+		d.put(e, "\n")
 	}
 	d.entries++
 }
