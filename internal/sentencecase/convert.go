@@ -48,14 +48,15 @@ type text struct {
 	// implied marks the parts of compounds taken to be protected though
 	// no span covers them (see impliedProtection).
 	implied []bool
-	tags    map[int][]string // tags written before rune i (i == len(runes): at the end)
+	tags    map[int][]string // tags written before rune i (i == len(runes): at the end); nil when none
+	size    int              // the length of the title parsed, in bytes
 }
 
 // parse reads CSL-JSON rich text: <span class="nocase">, <sc>, <sup> and
 // <sub> protect their content; other tags are kept but do not.
 func parse(s string) *text {
 	n := utf8.RuneCountInString(s) // at most; tags take no runes
-	t := &text{tags: map[int][]string{}, runes: make([]rune, 0, n), prot: make([]bool, 0, n)}
+	t := &text{runes: make([]rune, 0, n), prot: make([]bool, 0, n), size: len(s)}
 	var stack []bool // protection of each open element
 	protected := func() bool {
 		for _, p := range stack {
@@ -69,6 +70,9 @@ func parse(s string) *text {
 		if s[i] == '<' {
 			if tag, name, ok := readTag(s[i:]); ok {
 				at := len(t.runes)
+				if t.tags == nil {
+					t.tags = map[int][]string{}
+				}
 				t.tags[at] = append(t.tags[at], tag)
 				switch {
 				case strings.HasPrefix(name, "/"):
@@ -119,6 +123,7 @@ func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 // String writes the title back with its tags.
 func (t *text) String() string {
 	var b strings.Builder
+	b.Grow(t.size)
 	for i, r := range t.runes {
 		for _, tag := range t.tags[i] {
 			b.WriteString(tag)
@@ -161,6 +166,9 @@ func (t *text) tokens() []token {
 		}
 	}
 	toks := make([]token, 0, words)
+	// The parts of all tokens share one array; each token's parts are a
+	// slice of it taken once they are complete.
+	all := make([]part, 0, words+words/2)
 	for i := 0; i < n; {
 		if runes.IsSpace(t.runes[i]) {
 			i++
@@ -171,6 +179,7 @@ func (t *text) tokens() []token {
 			j++
 		}
 		tok := token{start: i, end: j}
+		first := len(all)
 		for k := i; k < j; {
 			if !isWordRune(t.runes[k]) {
 				k++
@@ -180,12 +189,15 @@ func (t *text) tokens() []token {
 			for m < j && (isWordRune(t.runes[m]) || isInnerApostrophe(t.runes, m, j)) {
 				m++
 			}
-			p := part{start: k, end: m, first: len(tok.parts) == 0}
-			if !p.first && runesContainAny(t.runes[tok.parts[len(tok.parts)-1].end:k], ":—?!") {
+			p := part{start: k, end: m, first: len(all) == first}
+			if !p.first && runesContainAny(t.runes[all[len(all)-1].end:k], ":—?!") {
 				p.sentence = true
 			}
-			tok.parts = append(tok.parts, p)
+			all = append(all, p)
 			k = m
+		}
+		if len(all) > first {
+			tok.parts = all[first:len(all):len(all)]
 		}
 		if runesCount(t.runes[i:j], '—') >= 2 {
 			// Words chained by em dashes ("Open—Close—Clench") form a

@@ -208,6 +208,9 @@ var definitions = []string{", a ", ", an ", ", the ", "is a ", "is an ", "is the
 // protectNames marks in keep each occurrence in the title of a name: the
 // same words in the same case, joined by spaces or hyphens.
 func (t *text) protectNames(toks []token, names [][]string, keep []bool) {
+	if len(names) == 0 {
+		return
+	}
 	n := 0
 	for _, tok := range toks {
 		n += len(tok.parts)
