@@ -50,6 +50,7 @@ func Render(n *Node, f Format) string {
 		n = mdSpaces(&Node{Children: []*Node{n}})
 	}
 	var b strings.Builder
+	b.Grow(n.plainLen(0) + 8) // the text itself, which markup only adds to
 	walk(&b, n, r, state{})
 	return b.String()
 }
