@@ -291,6 +291,8 @@ type run struct {
 	// interned holds one copy of each set of name options a
 	// disambiguation key records (see intern).
 	interned map[nameOpts]*nameOpts
+	// retired holds forks done with their work, for fork to reuse.
+	retired []*run
 	// formsDis is nameForms' scratch disambiguation state.
 	formsDis disState
 	// bibKeys holds the keys of the last bibliography sort, for the

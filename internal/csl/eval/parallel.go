@@ -42,7 +42,22 @@ func workerCount(n int) int {
 // buffers, slabs, collator and warnings, and reads the disambiguation
 // keys r has cached. While forks render, r must neither render nor
 // change its registry or its caches.
+//
+// A fork that r.retire took back is handed out again, with the caches it
+// filled (initials, name options, terms, collation keys): the phases of
+// a run render the same names and terms over and over.
 func (r *run) fork() *run {
+	if k := len(r.retired); k > 0 {
+		f := r.retired[k-1]
+		r.retired = r.retired[:k-1]
+		f.items, f.byID, f.order, f.citeNum, f.dis = r.items, r.byID, r.order, r.citeNum, r.dis
+		f.preparing, f.firstNoteOf, f.byCite = r.preparing, r.firstNoteOf, r.byCite
+		f.keys, f.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
+		f.warnings, f.budgetErr = nil, nil
+		clear(f.warned)
+		f.resetSlabs()
+		return f
+	}
 	return &run{e: r.e, base: r, items: r.items, byID: r.byID, order: r.order, citeNum: r.citeNum, dis: r.dis,
 		coll: r.e.collator(), warned: map[string]bool{},
 		nameOpts: map[nameOptsKey]nameOpts{}, inits: map[initialsKey]string{},
@@ -50,6 +65,12 @@ func (r *run) fork() *run {
 		textTerms: slices.Clone(r.textTerms), rangeDelim: r.rangeDelim,
 		preparing: r.preparing, firstNoteOf: r.firstNoteOf, byCite: r.byCite,
 		terms: map[termKey]termValue{}, quotes: map[string]*output.Quotes{}}
+}
+
+// retire takes forks back for r.fork to hand out again. Only forks whose
+// rendered nodes nobody holds any more may be retired.
+func (r *run) retire(forks ...*run) {
+	r.retired = append(r.retired, forks...)
 }
 
 // chunkResult is what a fork's rendering of one chunk leaves for the
@@ -145,6 +166,7 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 		maps.Copy(r.keys, f.keys)
 		maps.Copy(r.expKeys, f.expKeys)
 	}
+	r.retire(forks...) // what they rendered was read (into keys and strings)
 }
 
 // SetParallelism makes runs of at least minItems renderings parallel,
