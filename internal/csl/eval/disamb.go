@@ -73,8 +73,12 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 		alike = append(alike, g...)
 	}
 	items = alike
-	for _, g := range r.ambiguous(items) {
-		r.tryCondition(g)
+	if r.e.observes.disambiguate {
+		// A style that never tests the condition would render every
+		// level alike: trying them would change nothing but the states.
+		for _, g := range r.ambiguous(items) {
+			r.tryCondition(g)
+		}
 	}
 	// Cites the condition did not separate go back to their earlier
 	// rendering only when the condition changed nothing at all.
