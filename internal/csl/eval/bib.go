@@ -163,16 +163,12 @@ func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, em
 	}
 	quit := make(chan struct{})
 	var next atomic.Int64
-	var failed atomic.Pointer[workerPanic]
+	var failed workerPanic
 	var wg sync.WaitGroup
 	render := func(f *run, ci int) {
 		c := &chunks[ci]
 		defer close(c.done)
-		defer func() {
-			if v := recover(); v != nil {
-				failed.CompareAndSwap(nil, &workerPanic{v})
-			}
-		}()
+		defer failed.catch()
 		if reuse {
 			f.resetSlabs()
 		}
@@ -210,7 +206,7 @@ emitting:
 	for ci := range chunks {
 		c := &chunks[ci]
 		<-c.done
-		if failed.Load() != nil {
+		if failed.failed() {
 			break
 		}
 		r.take([]chunkResult{c.res})
@@ -228,9 +224,7 @@ emitting:
 	}
 	close(quit)
 	wg.Wait()
-	if p := failed.Load(); p != nil {
-		panic(p.value)
-	}
+	failed.raise()
 	return err
 }
 

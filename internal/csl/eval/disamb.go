@@ -515,16 +515,15 @@ func (r *run) distinct(g []*item.Item) int {
 // prefetchForms puts into forms, on all processors, the nameForms of
 // the items of the occurrences active, for the loop of globalNames.
 func (r *run) prefetchForms(items []*item.Item, active []occurrence, forms map[*item.Item][]string, level, limit int) {
+	if workerCount(len(active)) <= 1 {
+		return // formOf renders them as it needs them
+	}
 	var todo []*item.Item
 	for _, o := range active {
 		if it := items[o.item]; forms[it] == nil {
-			forms[it] = []string{} // taken
+			forms[it] = []string{} // listed; filled below
 			todo = append(todo, it)
 		}
-	}
-	if workerCount(len(todo)) <= 1 {
-		clear(forms)
-		return
 	}
 	out := make([][]string, len(todo))
 	r.parallel(len(todo), func(f *run, lo, hi int) {

@@ -308,13 +308,9 @@ type run struct {
 	layouts map[layoutKey]*style.Layout
 	// nodes and kids are slabs the run allocates output nodes and their
 	// children slices from.
-	nodes []output.Node
-	kids  []*output.Node
-	// fullNodes and fullKids hold the slabs filled since the last
-	// resetSlabs, spareNodes and spareKids those it made free again.
-	fullNodes, spareNodes [][]output.Node
-	fullKids, spareKids   [][]*output.Node
-	byteSlab              []byte
+	nodes    slabs[output.Node]
+	kids     slabs[*output.Node]
+	byteSlab []byte
 	// budgetErr is set when a rendering exceeded the evaluation budget;
 	// every later rendering of the run stops at once.
 	budgetErr *BudgetError
@@ -472,26 +468,52 @@ func (r *run) finish(res *Result) {
 const slabSize = 256
 
 // newNode returns a zero node from the run's slab.
-func (r *run) newNode() *output.Node {
-	if len(r.nodes) == cap(r.nodes) {
-		if cap(r.nodes) > 0 {
-			r.fullNodes = append(r.fullNodes, r.nodes)
+func (r *run) newNode() *output.Node { return &r.nodes.take(1)[0] }
+
+// slabs hands out values of T from slabs of slabSize, and takes them all
+// back at once (reset), so that a run renders item after item in the
+// same memory.
+type slabs[T any] struct {
+	cur []T
+	// full holds the slabs filled since the last reset, spare those
+	// reset made free again.
+	full, spare [][]T
+}
+
+// take returns n (at most slabSize) zero values, from a new or spare
+// slab when the current one lacks room.
+func (s *slabs[T]) take(n int) []T {
+	if len(s.cur)+n > cap(s.cur) {
+		if cap(s.cur) > 0 {
+			s.full = append(s.full, s.cur)
 		}
-		if k := len(r.spareNodes); k > 0 {
-			r.nodes, r.spareNodes = r.spareNodes[k-1], r.spareNodes[:k-1]
+		if k := len(s.spare); k > 0 {
+			s.cur, s.spare = s.spare[k-1], s.spare[:k-1]
 		} else {
-			r.nodes = make([]output.Node, 0, slabSize)
+			s.cur = make([]T, 0, slabSize)
 		}
 	}
-	r.nodes = r.nodes[:len(r.nodes)+1]
-	return &r.nodes[len(r.nodes)-1]
+	out := s.cur[len(s.cur) : len(s.cur)+n : len(s.cur)+n]
+	s.cur = s.cur[:len(s.cur)+n]
+	return out
+}
+
+// reset clears every slab and makes them all available again: nothing
+// taken before may be used after.
+func (s *slabs[T]) reset() {
+	clear(s.cur)
+	s.cur = s.cur[:0]
+	for _, f := range s.full {
+		clear(f)
+		s.spare = append(s.spare, f[:0])
+	}
+	s.full = s.full[:0]
 }
 
 // releaseKeys lets go of what only sorting and disambiguation needed (the
 // disambiguation keys and collation keys), before a one-shot run renders
 // its entries: a large bibliography then never holds both at once.
 func (r *run) releaseKeys() {
-	r.bibKeys = nil
 	r.keys, r.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
 	r.collated = nil
 }
@@ -524,27 +546,14 @@ func (r *run) reuseSlabs() {
 // from the start, clearing them: nothing rendered before may be used
 // after the call.
 func (r *run) resetSlabs() {
-	clear(r.nodes)
-	r.nodes = r.nodes[:0]
-	for _, s := range r.fullNodes {
-		clear(s)
-		r.spareNodes = append(r.spareNodes, s[:0])
-	}
-	r.fullNodes = r.fullNodes[:0]
-	clear(r.kids)
-	r.kids = r.kids[:0]
-	for _, s := range r.fullKids {
-		clear(s)
-		r.spareKids = append(r.spareKids, s[:0])
-	}
-	r.fullKids = r.fullKids[:0]
+	r.nodes.reset()
+	r.kids.reset()
 }
 
 // freshSlabs starts new slabs, leaving the nodes rendered so far to
 // whoever holds them.
 func (r *run) freshSlabs() {
-	r.nodes, r.kids = nil, nil
-	r.fullNodes, r.fullKids, r.spareNodes, r.spareKids = nil, nil, nil, nil
+	r.nodes, r.kids = slabs[output.Node]{}, slabs[*output.Node]{}
 }
 
 // str returns a leaf holding s.
@@ -572,19 +581,7 @@ func (r *run) children(n int) []*output.Node {
 	if n > slabSize/4 {
 		return make([]*output.Node, n)
 	}
-	if len(r.kids)+n > cap(r.kids) {
-		if cap(r.kids) > 0 {
-			r.fullKids = append(r.fullKids, r.kids)
-		}
-		if k := len(r.spareKids); k > 0 {
-			r.kids, r.spareKids = r.spareKids[k-1], r.spareKids[:k-1]
-		} else {
-			r.kids = make([]*output.Node, 0, slabSize)
-		}
-	}
-	out := r.kids[len(r.kids) : len(r.kids)+n : len(r.kids)+n]
-	r.kids = r.kids[:len(r.kids)+n]
-	return out
+	return r.kids.take(n)
 }
 
 // ProcessEach is Process for a bibliography that is never held whole:

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -107,12 +106,28 @@ func (f *run) endChunk() chunkResult {
 	return chunkResult{warnings: f.warnings, budgetErr: f.budgetErr}
 }
 
-// workerPanic carries a panic from a worker goroutine to the goroutine
-// that started it, where it is raised again (a panic in a goroutine of
+// workerPanic carries a panic from worker goroutines to the goroutine
+// that started them, where it is raised again (a panic in a goroutine of
 // its own would end the process past every recover).
-type workerPanic struct{ value any }
+type workerPanic struct{ first atomic.Pointer[any] }
 
-func (p workerPanic) String() string { return fmt.Sprint(p.value) }
+// catch, deferred in a worker, records the worker's panic (the first of
+// all workers') and lets the worker end.
+func (p *workerPanic) catch() {
+	if v := recover(); v != nil {
+		p.first.CompareAndSwap(nil, &v)
+	}
+}
+
+// failed reports whether a worker panicked.
+func (p *workerPanic) failed() bool { return p.first.Load() != nil }
+
+// raise panics again with the recorded panic, if any.
+func (p *workerPanic) raise() {
+	if v := p.first.Load(); v != nil {
+		panic(*v)
+	}
+}
 
 // parallel calls do(f, lo, hi) for consecutive chunks [lo, hi) of
 // [0, n), spread over workerCount(n) forks of r, and returns when all
@@ -131,7 +146,7 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 	results := make([]chunkResult, chunks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	var failed atomic.Pointer[workerPanic]
+	var failed workerPanic
 	forks := make([]*run, w)
 	for i := range forks {
 		f := r.fork()
@@ -139,12 +154,8 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer func() {
-				if v := recover(); v != nil {
-					failed.CompareAndSwap(nil, &workerPanic{v})
-				}
-			}()
-			for failed.Load() == nil {
+			defer failed.catch()
+			for !failed.failed() {
 				ci := int(next.Add(1)) - 1
 				if ci >= chunks {
 					return
@@ -157,9 +168,7 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 		}()
 	}
 	wg.Wait()
-	if p := failed.Load(); p != nil {
-		panic(p.value)
-	}
+	failed.raise()
 	r.take(results)
 	for _, f := range forks {
 		// Keys a fork rendered reflect the states as do changed them.
