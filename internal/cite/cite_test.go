@@ -63,7 +63,10 @@ type view struct {
 }
 
 func engineView(it *item.Item) view {
-	v := view{ID: it.ID, Type: it.Type, Language: it.Language, Vars: map[string]string{}, Names: it.Names, Dates: map[string]item.Date{}}
+	v := view{ID: it.ID, Type: it.Type, Language: it.Language, Vars: map[string]string{}, Names: map[string][]item.Name{}, Dates: map[string]item.Date{}}
+	for k, ns := range it.AllNames() {
+		v.Names[k] = ns
+	}
 	names := append(bib.Variables(bib.Standard), bib.Variables(bib.Number)...)
 	for _, n := range append([]string(nil), names...) {
 		names = append(names, n+bib.TranslitSuffix, n+bib.TranslatedSuffix)
@@ -130,9 +133,9 @@ func TestPrepare(t *testing.T) {
 		{"publisher romanised", it.Var("publisher"), "Nauka"},
 		{"URL untouched", it.Var("URL"), "https://пример.рф/"},
 		{"genre translated", it.Var("genre"), "monograph"},
-		{"recorded family", it.Names["author"][0].Family, "Zhigalov (recorded)"},
-		{"given romanised", it.Names["author"][0].Given, "K. V."},
-		{"institution translated", it.Names["editor"][0].Literal, "Ministry"},
+		{"recorded family", it.NamesOf("author")[0].Family, "Zhigalov (recorded)"},
+		{"given romanised", it.NamesOf("author")[0].Given, "K. V."},
+		{"institution translated", it.NamesOf("editor")[0].Literal, "Ministry"},
 		{"no heading flag", it.Var("author-heading"), ""},
 		{"language kept", it.Language, "ru"},
 	}
@@ -151,7 +154,7 @@ func TestPrepare(t *testing.T) {
 	gost := cite.Prepare(ru, cite.Prep{Heading: true})
 	checks = append(checks, []struct{ what, got, want string }{
 		{"GOST keeps script", gost.Var("title"), "Первый Президент"},
-		{"GOST keeps names", gost.Names["author"][0].Family, "Жигалов"},
+		{"GOST keeps names", gost.NamesOf("author")[0].Family, "Жигалов"},
 	}...)
 	for _, c := range checks {
 		if c.got != c.want {
@@ -163,7 +166,7 @@ func TestPrepare(t *testing.T) {
 	if v := cite.Prepare(org, cite.Prep{Heading: true}).Var("author-heading"); v != "" {
 		t.Errorf("institution got a heading flag %q", v)
 	}
-	if v := cite.Prepare(org, cite.Prep{Romanize: true}).Names["author"][0].Literal; v != "Institut" {
+	if v := cite.Prepare(org, cite.Prep{Romanize: true}).NamesOf("author")[0].Literal; v != "Institut" {
 		t.Errorf("institution without translation romanised to %q; want Institut", v)
 	}
 }
@@ -324,7 +327,7 @@ func TestItemLetsEntryGo(t *testing.T) {
 	if got := it.Var("title"); got != "Zametki o bibliografii" {
 		t.Errorf("title = %q after the entry went; want the romanised title", got)
 	}
-	if d, ok := it.Date("issued"); !ok || d.Year() != 1992 || it.Names["author"][0].Family != "Ivanov" {
-		t.Errorf("the item lost its date or names: %v %v", d, it.Names)
+	if d, ok := it.Date("issued"); !ok || d.Year() != 1992 || it.NamesOf("author")[0].Family != "Ivanov" {
+		t.Errorf("the item lost its date or names: %v %v", d, it.NamesOf("author"))
 	}
 }

@@ -18,18 +18,19 @@ import (
 // Prepare) and the fields isSkipped names or Extra holds; dates converted
 // once, part by part. What a preparation changes is kept in the adapter
 // too, so the item's Vars and Dates stay nil. Names are converted part by
-// part into Names. Language is the record's language, or a guess from its
-// script (see Language). The item keeps nothing of e but the storage of
-// its variables (see bib.FieldView): it is meant to be rendered before e
-// changes.
+// part into NameVars (Names stays nil too). Language is the record's
+// language, or a guess from its script (see Language). The item keeps
+// nothing of e but the storage of its variables (see bib.FieldView): it
+// is meant to be rendered before e changes.
 func Item(e *bib.Entry) *item.Item { return newItem(e, nil) }
 
-// prepared is an item with its adapter and the storage of its first date,
-// allocated together: a library of 100,000 references makes as many.
+// prepared is an item with its adapter and the storage of its first name
+// variable, allocated together: a library of 100,000 references makes as
+// many, most of them with one name variable and one or two dates.
 type prepared struct {
-	it   item.Item
-	src  entrySource
-	date [1]sourceDate
+	it    item.Item
+	src   entrySource
+	names [1]item.NameVar
 }
 
 // newItem is Item with each name passed through conv when conv is not
@@ -38,34 +39,36 @@ func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name) *item.Item {
 	p := &prepared{}
 	p.src.fields = e.FieldView()
 	p.it = item.Item{ID: e.ID, Type: e.Type, Language: Language(e), Source: &p.src}
-	p.it.Names = itemNames(e, p.it.Language, conv)
+	p.it.NameVars = itemNames(e, p.it.Language, conv, &p.names)
 	n := 0
 	for _, d := range e.AllDates() {
 		if !d.IsZero() {
 			n++
 		}
 	}
-	if n > 0 {
-		p.src.dates = p.date[:0]
-		if n > len(p.date) {
-			p.src.dates = make([]sourceDate, 0, n)
-		}
-		for k, d := range e.AllDates() {
-			if d.IsZero() {
-				continue
-			}
-			p.src.dates = append(p.src.dates, sourceDate{name: k})
-			sd := &p.src.dates[len(p.src.dates)-1]
-			sd.date = itemDate(d, &sd.parts)
+	if n > 1 {
+		p.src.more = make([]sourceDate, 0, n-1)
+	}
+	first := true
+	for k, d := range e.AllDates() {
+		switch {
+		case d.IsZero():
+		case first:
+			p.src.date.set(k, d)
+			first = false
+		default:
+			p.src.more = append(p.src.more, sourceDate{})
+			p.src.more[len(p.src.more)-1].set(k, d)
 		}
 	}
 	return &p.it
 }
 
 // itemNames converts the non-empty names of e, each through conv when it
-// is not nil, into the engine's names: one map, and one array shared by
-// the lists of every variable. It returns nil when e has no name.
-func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) map[string][]item.Name {
+// is not nil, into the engine's name variables: in inline when e has one,
+// with one array shared by the lists of every variable. It returns nil
+// when e has no name.
+func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name, inline *[1]item.NameVar) []item.NameVar {
 	total, vars := 0, 0
 	for _, ns := range e.AllNames() {
 		c := 0
@@ -83,7 +86,10 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) 
 		return nil
 	}
 	all := make([]item.Name, 0, total)
-	out := make(map[string][]item.Name, vars)
+	out := inline[:0]
+	if vars > len(inline) {
+		out = make([]item.NameVar, 0, vars)
+	}
 	for k, ns := range e.AllNames() {
 		start := len(all)
 		for _, n := range ns {
@@ -96,7 +102,7 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) 
 			all = append(all, itemName(n))
 		}
 		if len(all) > start {
-			out[k] = all[start:len(all):len(all)]
+			out = append(out, item.NameVar{Variable: k, Names: all[start:len(all):len(all)]})
 		}
 	}
 	return out
@@ -106,12 +112,14 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name) 
 // (item.Source): its variables from the entry's own storage (a
 // bib.FieldView, which does not keep the rest of the entry: once its
 // items are prepared, a library's names, dates and claims can go), its
-// dates from the engine's form of them, made once. changed holds what a
-// preparation did: the variables it set or changed, which come before
-// the entry's, and the variables and dates it took away.
+// dates from a compact form of them, made once: the first in date, the
+// others in more. changed holds what a preparation did: the variables it
+// set or changed, which come before the entry's, and the variables and
+// dates it took away.
 type entrySource struct {
 	fields  bib.FieldView
-	dates   []sourceDate
+	date    sourceDate
+	more    []sourceDate
 	changed []changedVariable
 }
 
@@ -123,10 +131,46 @@ type changedVariable struct {
 	hidden      bool
 }
 
+// sourceDate is a date variable of an entry in the engine's terms, kept
+// compactly; name is "" for none. An EDTF date of the model becomes the
+// engine's date (see value) thus: a range keeps both ends (an open end
+// stays zero), a season becomes its number ("1" for spring … "4" for
+// winter), and "~" becomes circa. The engine has no notion of an
+// uncertain ("?") date; it prints as certain.
 type sourceDate struct {
-	name  string
-	date  item.Date
-	parts [2]item.DateParts // the storage of date.Parts
+	name    string
+	literal string
+	parts   [2]item.DateParts // the storage of the date's Parts
+	season  int               // 0, or the season's number
+	n       uint8             // the parts used: 0 (a literal), 1, or 2 (a range)
+	circa   bool
+}
+
+// set makes sd the date variable name with the value d.
+func (sd *sourceDate) set(name string, d bib.Date) {
+	sd.name = name
+	if d.Literal != "" {
+		sd.literal = d.Literal
+		return
+	}
+	part := func(p bib.DatePart) item.DateParts { return item.DateParts{Year: p.Year, Month: p.Month, Day: p.Day} }
+	sd.parts[0], sd.n = part(d.Start), 1
+	if d.Range {
+		sd.parts[1], sd.n = part(d.End), 2
+	}
+	sd.season, sd.circa = d.Season, d.Approximate
+}
+
+// value returns the engine's form of the date, its Parts kept in sd.
+func (sd *sourceDate) value() item.Date {
+	if sd.n == 0 {
+		return item.Date{Literal: sd.literal}
+	}
+	out := item.Date{Parts: sd.parts[:sd.n:2], Circa: sd.circa}
+	if sd.season != 0 {
+		out.Season = strconv.Itoa(sd.season)
+	}
+	return out
 }
 
 // Var returns the entry's variable name as the engine sees it: what a
@@ -178,15 +222,27 @@ func (s *entrySource) unset(name string) {
 
 // Date returns the engine's form of the date variable name.
 func (s *entrySource) Date(name string) (item.Date, bool) {
-	for i := range s.dates {
-		if s.dates[i].name == name {
-			if s.isHidden(name) {
-				return item.Date{}, false
-			}
-			return s.dates[i].date, true
+	sd := s.findDate(name)
+	if sd == nil || s.isHidden(name) {
+		return item.Date{}, false
+	}
+	return sd.value(), true
+}
+
+// findDate returns the entry's date variable name, or nil.
+func (s *entrySource) findDate(name string) *sourceDate {
+	if name == "" {
+		return nil
+	}
+	if s.date.name == name {
+		return &s.date
+	}
+	for i := range s.more {
+		if s.more[i].name == name {
+			return &s.more[i]
 		}
 	}
-	return item.Date{}, false
+	return nil
 }
 
 // hide takes the variable or date name away from the engine; what a
@@ -241,29 +297,6 @@ func itemName(n bib.Name) item.Name {
 		CommaSuffix:         n.CommaSuffix,
 		StaticOrdering:      n.StaticOrdering,
 	}
-}
-
-// itemDate converts an EDTF date of the model to the engine's date: a
-// range keeps both ends (an open end stays zero), a season becomes its
-// number ("1" for spring … "4" for winter), and "~" becomes circa. The
-// engine has no notion of an uncertain ("?") date; it prints as certain.
-// The parts are kept in *parts.
-func itemDate(d bib.Date, parts *[2]item.DateParts) item.Date {
-	if d.Literal != "" {
-		return item.Date{Literal: d.Literal}
-	}
-	var out item.Date
-	part := func(p bib.DatePart) item.DateParts { return item.DateParts{Year: p.Year, Month: p.Month, Day: p.Day} }
-	out.Parts = parts[:0:2]
-	out.Parts = append(out.Parts, part(d.Start))
-	if d.Range {
-		out.Parts = append(out.Parts, part(d.End))
-	}
-	if d.Season != 0 {
-		out.Season = strconv.Itoa(d.Season)
-	}
-	out.Circa = d.Approximate
-	return out
 }
 
 // Language returns the BCP 47 language of e: its "language" field, or a

@@ -97,7 +97,7 @@ func (c *ctx) test1(cond *style.Condition, k int, v string) bool {
 func (c *ctx) hasVarKind(v string, k vars.Kind) bool {
 	switch k {
 	case vars.Name:
-		return len(c.it.Names[v]) > 0
+		return len(c.it.NamesOf(v)) > 0
 	case vars.Date:
 		d, _ := c.it.Date(v)
 		return !d.IsZero()

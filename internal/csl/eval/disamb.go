@@ -431,7 +431,7 @@ func (r *run) ambiguousIgnoringCondition(items []*item.Item) [][]*item.Item {
 func (r *run) tryAddNames(g []*item.Item, expand bool) {
 	maxNames := 0
 	for _, it := range g {
-		for _, names := range it.Names {
+		for _, names := range it.AllNames() {
 			if len(names) > maxNames {
 				maxNames = len(names)
 			}

@@ -227,7 +227,7 @@ func (c *ctx) namesVars(n *style.Names, nm *style.Name, etal *style.EtAl, label 
 	var varsBuf [6]string
 	vars := varsBuf[:0]
 	for _, v := range n.Variables {
-		if !c.isSuppressed(v) && len(c.it.Names[v]) > 0 {
+		if !c.isSuppressed(v) && len(c.it.NamesOf(v)) > 0 {
 			vars = append(vars, v)
 		}
 	}
@@ -249,7 +249,7 @@ func (c *ctx) namesOf(n *style.Names, nm *style.Name, etal *style.EtAl, label *s
 	// Editor and translator that are the same people print once, labelled
 	// with the editortranslator term.
 	editorTerm := "editor"
-	if contains(vars, "editor") && contains(vars, "translator") && sameNames(c.it.Names["editor"], c.it.Names["translator"]) {
+	if contains(vars, "editor") && contains(vars, "translator") && sameNames(c.it.NamesOf("editor"), c.it.NamesOf("translator")) {
 		if et, _ := c.term("editortranslator", "long", false); et != "" {
 			vars = remove(vars, "translator")
 			editorTerm = "editortranslator"
@@ -258,7 +258,7 @@ func (c *ctx) namesOf(n *style.Names, nm *style.Name, etal *style.EtAl, label *s
 	if o.form == "count" {
 		total := 0
 		for _, v := range vars {
-			total += c.shownCount(c.it.Names[v], o)
+			total += c.shownCount(c.it.NamesOf(v), o)
 		}
 		if total == 0 {
 			return nil
@@ -281,7 +281,7 @@ func (c *ctx) namesOf(n *style.Names, nm *style.Name, etal *style.EtAl, label *s
 	var captured []string
 	listed := false
 	for _, v := range vars {
-		names := c.it.Names[v]
+		names := c.it.NamesOf(v)
 		list, strs := c.nameList(names, nm, etal, o, first)
 		captured = append(captured, strs...)
 		if list == nil {

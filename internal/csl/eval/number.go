@@ -472,8 +472,8 @@ func chicago(ia int, a, b, format string) string {
 func (c *ctx) trigraph() string {
 	var names []item.Name
 	for _, v := range []string{"author", "editor", "translator"} {
-		if len(c.it.Names[v]) > 0 {
-			names = c.it.Names[v]
+		if len(c.it.NamesOf(v)) > 0 {
+			names = c.it.NamesOf(v)
 			break
 		}
 	}

@@ -115,7 +115,7 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 		c.sortNameOpts = k.NameOptions
 		o := c.nameOptions(nil)
 		var keys []string
-		for _, n := range it.Names[k.Variable] {
+		for _, n := range it.NamesOf(k.Variable) {
 			keys = append(keys, sortKeyForName(n, o))
 		}
 		v = strings.Join(keys, "\x01")

@@ -2,6 +2,7 @@ package item_test
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -160,5 +161,56 @@ func TestSourceBehindTheMaps(t *testing.T) {
 	var none *item.Item
 	if none.Var("title") != "" {
 		t.Error("a nil item has a title")
+	}
+}
+
+// TestNameVarsBehindTheMap: NamesOf and AllNames read Names first and
+// NameVars for the rest, each variable once.
+func TestNameVarsBehindTheMap(t *testing.T) {
+	smith := []item.Name{{Family: "Smith", Given: "J."}}
+	ivanov := []item.Name{{Family: "Иванов", Given: "И."}, {Literal: "Институт"}}
+	doe := []item.Name{{Family: "Doe"}}
+	for _, tt := range []struct {
+		name  string
+		it    *item.Item
+		want  map[string][]item.Name // what NamesOf gives, for each variable
+		empty []string               // variables NamesOf must find empty
+	}{
+		{"nil item", nil, map[string][]item.Name{}, []string{"author"}},
+		{"empty item", &item.Item{}, map[string][]item.Name{}, []string{"author", ""}},
+		{"map only", &item.Item{Names: map[string][]item.Name{"author": smith}},
+			map[string][]item.Name{"author": smith}, []string{"editor"}},
+		{"list only", &item.Item{NameVars: []item.NameVar{{Variable: "author", Names: ivanov}, {Variable: "editor", Names: doe}}},
+			map[string][]item.Name{"author": ivanov, "editor": doe}, []string{"translator", "Author"}},
+		{"map overrides list", &item.Item{
+			Names:    map[string][]item.Name{"author": smith, "translator": nil},
+			NameVars: []item.NameVar{{Variable: "author", Names: ivanov}, {Variable: "editor", Names: doe}, {Variable: "translator", Names: doe}}},
+			map[string][]item.Name{"author": smith, "editor": doe, "translator": nil}, []string{"translator", "director"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for v, want := range tt.want {
+				if got := tt.it.NamesOf(v); !reflect.DeepEqual(got, want) {
+					t.Errorf("NamesOf(%q) = %v; want %v", v, got, want)
+				}
+			}
+			for _, v := range tt.empty {
+				if got := tt.it.NamesOf(v); len(got) != 0 {
+					t.Errorf("NamesOf(%q) = %v; want none", v, got)
+				}
+			}
+			all := map[string][]item.Name{}
+			for v, ns := range tt.it.AllNames() {
+				if _, twice := all[v]; twice {
+					t.Errorf("AllNames yields %q twice", v)
+				}
+				all[v] = ns
+			}
+			if !reflect.DeepEqual(all, tt.want) {
+				t.Errorf("AllNames yields %v; want %v", all, tt.want)
+			}
+			for range tt.it.AllNames() {
+				break // stopping early must not panic
+			}
+		})
 	}
 }
