@@ -32,23 +32,26 @@ func (c *checker) consistency() {
 	persons := newVariantIndex(5, true, samePerson)
 	outlets := [2]*variantIndex{newVariantIndex(8, false, oneWordApart), newVariantIndex(8, false, oneWordApart)}
 	outletFields := [2]string{"container-title", "publisher"}
+	// seen is one occurrence of a person (name set) or an outlet (name
+	// nil) in field of e; the value and the position are looked up again
+	// for the few that are reported.
 	type seen struct {
 		e     *bib.Entry
-		field string
-		value string    // the outlet, or "" for a person
-		name  *bib.Name // the person, or nil for an outlet
-		pos   bib.Pos
+		name  *bib.Name
 		g     *group
 		sp    *spelling
+		field string
 	}
 	all := make([]seen, 0, len(c.lib.Entries)*2)
 	dups := newDuplicateIndex(len(c.lib.Entries))
 	var key, spelled []byte
+	var roleBuf []string
 	for i, e := range c.lib.Entries {
 		if e == nil {
 			continue
 		}
-		for _, role := range roles(e) {
+		roleBuf = appendRoles(roleBuf[:0], e)
+		for _, role := range roleBuf {
 			names := e.Names(role)
 			for k := range names {
 				nm := &names[k]
@@ -66,12 +69,8 @@ func (c *checker) consistency() {
 				key = appendNorm(append(key, '|'), nm.Given)
 				spelled = appendCollapsed(spelled[:0], nm.Family)
 				spelled = appendCollapsed(append(spelled, ", "...), nm.Given)
-				pos := nm.Pos
-				if pos.Line == 0 {
-					pos = e.PosOf(role)
-				}
-				g, sp := persons.add(key, spelled, e.ID, pos)
-				all = append(all, seen{e, role, "", nm, pos, g, sp})
+				g, sp := persons.add(key, spelled, e.ID, personPos(e, role, nm))
+				all = append(all, seen{e, nm, g, sp, role})
 			}
 		}
 		for k, f := range outletFields {
@@ -85,7 +84,7 @@ func (c *checker) consistency() {
 			}
 			spelled = appendCollapsed(spelled[:0], v)
 			g, sp := outlets[k].add(key, spelled, e.ID, e.PosOf(f))
-			all = append(all, seen{e, f, v, nil, e.PosOf(f), g, sp})
+			all = append(all, seen{e, nil, g, sp, f})
 		}
 		dups.add(c, i, e)
 	}
@@ -97,20 +96,40 @@ func (c *checker) consistency() {
 		root := s.g.root()
 		m := root.majority()
 		fuzzy := root != s.g
-		if !fuzzy && s.sp == m || m.first.ref == s.e.ID && m.first.pos == s.pos {
+		if !fuzzy && s.sp == m {
+			continue
+		}
+		var pos bib.Pos
+		if s.name != nil {
+			pos = personPos(s.e, s.field, s.name)
+		} else {
+			pos = s.e.PosOf(s.field)
+		}
+		if m.first.ref == s.e.ID && m.first.pos == pos {
 			continue
 		}
 		ref := m.first
-		code, same, what := CodeOutletVariant, "if they are the same", fmt.Sprintf("%s %q", s.field, s.value)
+		var code, same, what string
 		if s.name != nil {
 			code, same, what = CodeNameVariant, "if they are the same person", fmt.Sprintf("%s %q", s.field, s.name.String())
+		} else {
+			code, same, what = CodeOutletVariant, "if they are the same", fmt.Sprintf("%s %q", s.field, s.e.Get(s.field))
 		}
 		msg := fmt.Sprintf("%s is spelled %q in %s: use one spelling", what, ref.spelled, ref.where())
 		if fuzzy {
 			msg = fmt.Sprintf("%s is spelled %q in %s, one letter apart: use one spelling %s", what, ref.spelled, ref.where(), same)
 		}
-		c.reportAt(s.pos, s.e.ID, s.field, code, msg)
+		c.reportAt(pos, s.e.ID, s.field, code, msg)
 	}
+}
+
+// personPos is where the name nm of e's name variable role is: its own
+// position, or the variable's.
+func personPos(e *bib.Entry, role string, nm *bib.Name) bib.Pos {
+	if nm.Pos.Line == 0 {
+		return e.PosOf(role)
+	}
+	return nm.Pos
 }
 
 // appendCollapsed appends s to dst with its words joined by single
@@ -241,17 +260,16 @@ func appendNorm(dst []byte, s string) []byte {
 	return dst
 }
 
-// roles returns the name variables of e in a fixed order.
-func roles(e *bib.Entry) []string {
-	switch e.NumNameVariables() {
-	case 0:
-		return nil
-	case 1:
-		for r := range e.AllNames() {
-			return []string{r}
-		}
+// appendRoles appends the name variables of e to dst in a fixed order
+// (sorted by name), reusing dst's memory.
+func appendRoles(dst []string, e *bib.Entry) []string {
+	for r := range e.NameVariablesSeq() {
+		dst = append(dst, r)
 	}
-	return slices.Sorted(e.NameVariablesSeq())
+	if len(dst) > 1 {
+		slices.Sort(dst)
+	}
+	return dst
 }
 
 // samePerson reports whether two person keys one edit apart name one

@@ -25,65 +25,86 @@ type duplicateIndex struct {
 	doi, isbn, url map[string]int
 	title          map[uint64]int
 	buf, other     []byte
+	found          []match
 }
 
 func newDuplicateIndex(n int) *duplicateIndex {
 	return &duplicateIndex{doi: map[string]int{}, isbn: map[string]int{}, url: map[string]int{}, title: make(map[uint64]int, n)}
 }
 
-// match is one reason why entry i repeats an earlier entry.
+// match is one reason why entry i repeats an earlier entry: the same
+// field, with detail the DOI or ISBN that they share.
 type match struct {
 	earlier int
 	field   string
-	reason  string
+	detail  string
+}
+
+// reason says what the entries share, as the message of the finding
+// gives it.
+func (m match) reason() string {
+	switch m.field {
+	case "DOI", "ISBN":
+		return m.field + " " + m.detail
+	case "title":
+		return "title, year and first author"
+	}
+	return m.field
+}
+
+// look records that entry i has key in m (a map of field), or, when an
+// earlier entry has it, the match.
+func (x *duplicateIndex) look(c *checker, i int, e *bib.Entry, m map[string]int, key, field, detail string) {
+	if j, ok := m[key]; ok {
+		if c.lib.Entries[j].ID != e.ID { // a repeated id is the loader's duplicate-id
+			x.found = append(x.found, match{j, field, detail})
+		}
+		return
+	}
+	m[key] = i
 }
 
 // add indexes entry i and reports it as a probable duplicate of each
 // earlier entry with the same DOI, ISBN, URL, or title, year and first
 // author, once per earlier entry with all the reasons.
 func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
-	var found []match
-	look := func(m map[string]int, key, field, reason string) {
-		if j, ok := m[key]; ok {
-			if c.lib.Entries[j].ID != e.ID { // a repeated id is the loader's duplicate-id
-				found = append(found, match{j, field, reason})
-			}
-			return
-		}
-		m[key] = i
-	}
+	x.found = x.found[:0]
 	if v := e.Get("DOI"); v != "" {
 		if d := doiKey(v); d != "" {
-			look(x.doi, d, "DOI", "DOI "+d)
+			x.look(c, i, e, x.doi, d, "DOI", d)
 		}
 	}
 	if v := e.Get("ISBN"); v != "" && !componentTypes[e.Type] {
-		for _, s := range splitIdentifiers(v, "ISBN") {
+		for s := range identifiers(v, "ISBN") {
 			parts := isbnList(s)
 			if len(parts) == 0 {
-				parts = []string{s}
+				if k := isbn13(s); k != "" {
+					x.look(c, i, e, x.isbn, k, "ISBN", s)
+				}
+				continue
 			}
 			for _, p := range parts {
 				if k := isbn13(p); k != "" {
-					look(x.isbn, k, "ISBN", "ISBN "+p)
+					x.look(c, i, e, x.isbn, k, "ISBN", p)
 				}
 			}
 		}
 	}
 	if u := urlKey(e.Get("URL")); u != "" {
-		look(x.url, u, "URL", "URL")
+		x.look(c, i, e, x.url, u, "URL", "")
 	}
 	if x.buf = appendTitleKey(x.buf[:0], e); len(x.buf) > 0 {
 		h := hashBytes(x.buf)
 		if j, ok := x.title[h]; ok {
 			x.other = appendTitleKey(x.other[:0], c.lib.Entries[j])
 			if string(x.other) == string(x.buf) && c.lib.Entries[j].ID != e.ID {
-				found = append(found, match{j, "title", "title, year and first author"})
+				x.found = append(x.found, match{j, "title", ""})
 			}
 		} else {
 			x.title[h] = i
 		}
 	}
+	found := x.found
 	if len(found) == 0 {
 		return
 	}
@@ -94,7 +115,7 @@ func (x *duplicateIndex) add(c *checker, i int, e *bib.Entry) {
 		field := found[k].field
 		onlyISBN := true
 		for ; k < len(found) && found[k].earlier == j; k++ {
-			reasons = append(reasons, found[k].reason)
+			reasons = append(reasons, found[k].reason())
 			onlyISBN = onlyISBN && found[k].field == "ISBN"
 		}
 		o := c.lib.Entries[j]

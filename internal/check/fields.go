@@ -220,6 +220,25 @@ var printedParts = map[string]bool{
 // webTypes are the CSL types that are online by nature.
 var webTypes = map[string]bool{"webpage": true, "post": true, "post-weblog": true}
 
+// The needs that fields adds to a type's profile, made once rather than
+// for every entry.
+var (
+	titleNeed              = want("title", required, required, "the title")
+	communicationTitleNeed = want("title", recommended, recommended, "a description of the communication")
+	authorNeed             = want("author", recommended, recommended, "the author")
+	siteNameNeed           = need{fields: []string{"container-title"}, apa: required, what: "the site name",
+		context: "for a web page whose author is not the site's own institution"}
+	onlineURLNeed      = need{fields: []string{"URL"}, gost: required, what: "the URL", context: "for an online resource"}
+	onlineAccessedNeed = need{fields: []string{"accessed"}, gost: required, what: "the access date (дата обращения)", context: "for an online resource"}
+	printedPagesNeed   = need{fields: []string{"page"}, gost: required, what: "the pages", context: "for a printed part of a larger work"}
+	// translationNeed is required by APA, or recommended with
+	// Options.TranslationWarning.
+	translationNeed = need{fields: []string{"title-translated"}, apa: required,
+		what: "an English translation of the title, printed in brackets after it", context: "for a work not in English"}
+	languageNeed = need{fields: []string{"language"}, apa: recommended, gost: recommended,
+		what: "the language of the work", context: "for a title in a non-Latin script"}
+)
+
 // fields reports required and recommended fields that e lacks.
 func (c *checker) fields(e *bib.Entry) {
 	p, known := profiles[e.Type]
@@ -229,13 +248,13 @@ func (c *checker) fields(e *bib.Entry) {
 	needs := c.needs[:0]
 	defer func() { c.needs = needs[:0] }()
 	if e.Type == "personal_communication" {
-		needs = append(needs, want("title", recommended, recommended, "a description of the communication"))
+		needs = append(needs, communicationTitleNeed)
 	} else {
-		needs = append(needs, want("title", required, required, "the title"))
+		needs = append(needs, titleNeed)
 	}
 	if !p.titleLeads && !(webTypes[e.Type] && (has(e, "container-title") || has(e, "publisher"))) {
 		if e.Type != "collection" {
-			needs = append(needs, want("author", recommended, recommended, "the author"))
+			needs = append(needs, authorNeed)
 		}
 	}
 	online := isOnline(e)
@@ -248,27 +267,22 @@ func (c *checker) fields(e *bib.Entry) {
 	}
 	if e.Type == "webpage" && !hasLiteralAuthor(e) {
 		// APA 7 (10.16): the site name is omitted only when the author is the site.
-		needs = append(needs, need{fields: []string{"container-title"}, apa: required, what: "the site name",
-			context: "for a web page whose author is not the site's own institution"})
+		needs = append(needs, siteNameNeed)
 	}
 	if online {
-		needs = append(needs,
-			need{fields: []string{"URL"}, gost: required, what: "the URL", context: "for an online resource"},
-			need{fields: []string{"accessed"}, gost: required, what: "the access date (дата обращения)", context: "for an online resource"})
+		needs = append(needs, onlineURLNeed, onlineAccessedNeed)
 	} else if printedParts[e.Type] {
-		needs = append(needs, need{fields: []string{"page"}, gost: required, what: "the pages", context: "for a printed part of a larger work"})
+		needs = append(needs, printedPagesNeed)
 	}
 	if has(e, "title") && nonEnglish(e) {
-		apa := required
+		nd := translationNeed
 		if c.translationWarning {
-			apa = recommended
+			nd.apa = recommended
 		}
-		needs = append(needs, need{fields: []string{"title-translated"}, apa: apa,
-			what: "an English translation of the title, printed in brackets after it", context: "for a work not in English"})
+		needs = append(needs, nd)
 	}
 	if !has(e, "language") && hasNonLatin(e.Get("title")) {
-		needs = append(needs, need{fields: []string{"language"}, apa: recommended, gost: recommended,
-			what: "the language of the work", context: "for a title in a non-Latin script"})
+		needs = append(needs, languageNeed)
 	}
 	c.reportNeeds(e, p.noun, needs)
 

@@ -1,11 +1,14 @@
 package check
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -23,7 +26,7 @@ func (c *checker) form(e *bib.Entry) {
 		c.doi(e, v)
 	}
 	if v := e.Get("ISBN"); v != "" {
-		for _, s := range splitIdentifiers(v, "ISBN") {
+		for s := range identifiers(v, "ISBN") {
 			if list := isbnList(s); len(list) > 1 {
 				c.report(e, "ISBN", CodeISBNList, fmt.Sprintf("ISBN %q holds %d ISBNs run together (%s); separate them with \"; \", or keep the one of the edition cited", s, len(list), strings.Join(list, ", ")))
 				continue
@@ -208,41 +211,80 @@ func validDOI(s string) bool {
 // leading "ISBN"/"ISSN" label.
 func splitIdentifiers(v, label string) []string {
 	var out []string
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == ',' }) {
-		if i := strings.IndexByte(part, '('); i >= 0 {
-			part = part[:i]
-		}
-		part = strings.TrimSpace(part)
-		if len(part) >= len(label) && strings.EqualFold(part[:len(label)], label) {
-			part = part[len(label):]
-			for _, n := range []string{"-10", "-13"} { // "ISBN-13: …"
-				part = strings.TrimPrefix(part, n)
-			}
-			part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), ":"))
-		}
-		if part != "" {
-			out = append(out, part)
-		}
+	for part := range identifiers(v, label) {
+		out = append(out, part)
 	}
 	return out
+}
+
+// identifiers yields the identifiers of splitIdentifiers one by one,
+// without allocating.
+func identifiers(v, label string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(v) > 0 {
+			part := v
+			if i := strings.IndexAny(v, ";,"); i >= 0 {
+				part, v = v[:i], v[i+1:]
+			} else {
+				v = ""
+			}
+			if part == "" {
+				continue
+			}
+			if i := strings.IndexByte(part, '('); i >= 0 {
+				part = part[:i]
+			}
+			part = strings.TrimSpace(part)
+			if len(part) >= len(label) && strings.EqualFold(part[:len(label)], label) {
+				part = part[len(label):]
+				for _, n := range []string{"-10", "-13"} { // "ISBN-13: …"
+					part = strings.TrimPrefix(part, n)
+				}
+				part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), ":"))
+			}
+			if part != "" && !yield(part) {
+				return
+			}
+		}
+	}
 }
 
 // isbnDigits returns the digits of an ISBN without hyphens and spaces, or
 // false if it holds any other character.
 func isbnDigits(s string) (string, bool) {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == 'X' || r == 'x':
-			b.WriteByte('X')
-		case r == '-' || r == ' ' || r == '‐' || r == '–':
+	var buf [maxISBNDigits]byte
+	d, ok := appendISBNDigits(buf[:0], s)
+	if !ok {
+		return "", false
+	}
+	return string(d), true
+}
+
+// maxISBNDigits sizes the buffers that appendISBNDigits fills for the
+// ISBNs and ISSNs of a field (longer ones merely grow them).
+const maxISBNDigits = 32
+
+// appendISBNDigits is isbnDigits appending the digits to dst, so that the
+// checks can keep them on the stack.
+func appendISBNDigits(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			dst = append(dst, b)
+		case b == 'X' || b == 'x':
+			dst = append(dst, 'X')
+		case b == '-' || b == ' ':
+		case b < utf8.RuneSelf:
+			return dst, false
 		default:
-			return "", false
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != '‐' && r != '–' {
+				return dst, false
+			}
+			i += size - 1
 		}
 	}
-	return b.String(), true
+	return dst, true
 }
 
 // isbnList returns the ISBNs that one part of an ISBN field runs
@@ -250,17 +292,22 @@ func isbnDigits(s string) (string, bool) {
 // nothing between them), when each is a valid ISBN.
 func isbnList(s string) []string {
 	var parts []string
-	if words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '/' }); len(words) > 1 {
-		for _, w := range words {
-			if isbnProblem(w) != "" {
-				return nil
+	isSep := func(r rune) bool { return unicode.IsSpace(r) || r == '/' }
+	if strings.IndexFunc(s, isSep) >= 0 {
+		if words := strings.FieldsFunc(s, isSep); len(words) > 1 {
+			for _, w := range words {
+				if isbnProblem(w) != "" {
+					return nil
+				}
 			}
+			return words
 		}
-		parts = words
-	} else if d, ok := isbnDigits(s); ok {
+	}
+	var buf [maxISBNDigits]byte
+	if d, ok := appendISBNDigits(buf[:0], s); ok {
 		for _, split := range [][2]int{{10, 10}, {13, 13}, {10, 13}, {13, 10}} {
-			if len(d) == split[0]+split[1] && isbnProblem(d[:split[0]]) == "" && isbnProblem(d[split[0]:]) == "" {
-				parts = []string{d[:split[0]], d[split[0]:]}
+			if len(d) == split[0]+split[1] && validISBNDigits(d[:split[0]]) && validISBNDigits(d[split[0]:]) {
+				parts = []string{string(d[:split[0]]), string(d[split[0]:])}
 				break
 			}
 		}
@@ -268,13 +315,24 @@ func isbnList(s string) []string {
 	return parts
 }
 
+// validISBNDigits reports whether the digits d (as appendISBNDigits
+// gives them) make a valid ISBN: isbnProblem of them is "".
+func validISBNDigits(d []byte) bool {
+	if x := bytes.IndexByte(d, 'X'); x >= 0 && (x != len(d)-1 || len(d) != 10) {
+		return false
+	}
+	want, ok := isbnCheck(d)
+	return ok && d[len(d)-1] == want
+}
+
 // isbnProblem checks one ISBN (ISO 2108) and returns what is wrong, or "".
 func isbnProblem(s string) string {
-	d, ok := isbnDigits(s)
+	var buf [maxISBNDigits]byte
+	d, ok := appendISBNDigits(buf[:0], s)
 	if !ok {
 		return fmt.Sprintf("ISBN %q has characters other than digits, X, hyphens and spaces: copy it from the book's copyright page", s)
 	}
-	if x := strings.IndexByte(d, 'X'); x >= 0 && (x != len(d)-1 || len(d) != 10) {
+	if x := bytes.IndexByte(d, 'X'); x >= 0 && (x != len(d)-1 || len(d) != 10) {
 		return fmt.Sprintf("ISBN %q has an X that is not the check digit of an ISBN-10", s)
 	}
 	want, ok := isbnCheck(d)
@@ -289,7 +347,7 @@ func isbnProblem(s string) string {
 
 // isbnCheck returns the check digit that the first digits of the ISBN d
 // (10 or 13 digits long) call for.
-func isbnCheck(d string) (byte, bool) {
+func isbnCheck[T string | []byte](d T) (byte, bool) {
 	switch len(d) {
 	case 10:
 		sum := 0
@@ -318,7 +376,8 @@ func isbnCheck(d string) (byte, bool) {
 // isbn13 returns the ISBN-13 form of a valid ISBN, for duplicate
 // detection, or "".
 func isbn13(s string) string {
-	d, ok := isbnDigits(s)
+	var buf [maxISBNDigits]byte
+	d, ok := appendISBNDigits(buf[:0], s)
 	if !ok {
 		return ""
 	}
@@ -326,16 +385,19 @@ func isbn13(s string) string {
 		return ""
 	}
 	if len(d) == 13 {
-		return d
+		return string(d)
 	}
-	t := "978" + d[:9] + "0"
-	c, _ := isbnCheck(t)
-	return t[:12] + string(c)
+	var t [13]byte
+	copy(t[:], "978")
+	copy(t[3:12], d[:9])
+	t[12] = '0'
+	t[12], _ = isbnCheck(t[:])
+	return string(t[:])
 }
 
 func issnProblems(v string) []string {
 	var out []string
-	for _, s := range splitIdentifiers(v, "ISSN") {
+	for s := range identifiers(v, "ISSN") {
 		if msg := issnProblem(s); msg != "" {
 			out = append(out, msg)
 		}
@@ -345,8 +407,9 @@ func issnProblems(v string) []string {
 
 // issnProblem checks one ISSN (ISO 3297) and returns what is wrong, or "".
 func issnProblem(s string) string {
-	d, ok := isbnDigits(s)
-	if !ok || len(d) != 8 || strings.IndexByte(d[:7], 'X') >= 0 {
+	var buf [maxISBNDigits]byte
+	d, ok := appendISBNDigits(buf[:0], s)
+	if !ok || len(d) != 8 || bytes.IndexByte(d[:7], 'X') >= 0 {
 		return fmt.Sprintf("ISSN %q is not of the form NNNN-NNNC: copy it from the journal's masthead", s)
 	}
 	sum := 0

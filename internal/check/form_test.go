@@ -1,6 +1,11 @@
 package check
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestURLProblem(t *testing.T) {
 	tests := []struct {
@@ -229,4 +234,112 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// The identifier helpers as they were before they stopped allocating:
+// the reference that TestIdentifierFastPaths holds them to.
+func slowISBNDigits(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == 'X' || r == 'x':
+			b.WriteByte('X')
+		case r == '-' || r == ' ' || r == '‐' || r == '–':
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+func slowSplitIdentifiers(v, label string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == ',' }) {
+		if i := strings.IndexByte(part, '('); i >= 0 {
+			part = part[:i]
+		}
+		part = strings.TrimSpace(part)
+		if len(part) >= len(label) && strings.EqualFold(part[:len(label)], label) {
+			part = part[len(label):]
+			for _, n := range []string{"-10", "-13"} {
+				part = strings.TrimPrefix(part, n)
+			}
+			part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), ":"))
+		}
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func slowISBNList(s string) []string {
+	var parts []string
+	if words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '/' }); len(words) > 1 {
+		for _, w := range words {
+			if isbnProblem(w) != "" {
+				return nil
+			}
+		}
+		parts = words
+	} else if d, ok := slowISBNDigits(s); ok {
+		for _, split := range [][2]int{{10, 10}, {13, 13}, {10, 13}, {13, 10}} {
+			if len(d) == split[0]+split[1] && isbnProblem(d[:split[0]]) == "" && isbnProblem(d[split[0]:]) == "" {
+				parts = []string{d[:split[0]], d[split[0]:]}
+				break
+			}
+		}
+	}
+	return parts
+}
+
+func slowISBN13(s string) string {
+	d, ok := slowISBNDigits(s)
+	if !ok {
+		return ""
+	}
+	if want, ok := isbnCheck(d); !ok || d[len(d)-1] != want {
+		return ""
+	}
+	if len(d) == 13 {
+		return d
+	}
+	t := "978" + d[:9] + "0"
+	c, _ := isbnCheck(t)
+	return t[:12] + string(c)
+}
+
+// TestIdentifierFastPaths holds the allocation-free identifier helpers to
+// the plain versions they replace, on valid, invalid, run-together and
+// oddly written ISBNs and ISSNs.
+func TestIdentifierFastPaths(t *testing.T) {
+	inputs := []string{
+		"", " ", ";", ",,;", "0-306-40615-2", "0306406152", "978-0-306-40615-7", "9780306406157", "978‐0‐306‐40615‐7", "978–0–306–40615–7",
+		"0-8044-2957-X", "0-8044-2957-x", "080442957X", "X-8044-2957-0", "ISBN 978-0-306-40615-7", "ISBN-13: 978-0-306-40615-7",
+		"isbn-10: 0-306-40615-2", "978-0-306-40615-7 (pbk.); 978-0-306-40615-8 (ebk.)", "978-1-4503-3145-6 978-1-4503-3146-3",
+		"97814503314569781450331463", "03064061520306406152", "0306406152/9780306406157", "ISSN 0317-8471", "0317-8471", "0317-847X",
+		"1050-124X", "1050-1241", "03178471", "0317 8471", "03Ꮖ7-8471", "978-0-306-40615-7\u00a0", "\xff978", "978-0-306-4061\xe2\x80",
+		"abc", "123", "12345678901234567890123456789012345678901234567890", "978-5-7749-0001-2; 978-5-7749-0002-9", "ISBN",
+		"(pbk.) 978-0-306-40615-7", "978-0-306-40615-7 ,", "978 0 306 40615 7", "  0-306-40615-2  ",
+	}
+	for _, in := range inputs {
+		for _, label := range []string{"ISBN", "ISSN"} {
+			if got, want := splitIdentifiers(in, label), slowSplitIdentifiers(in, label); !slices.Equal(got, want) {
+				t.Errorf("splitIdentifiers(%q, %q) = %q; want %q", in, label, got, want)
+			}
+		}
+		gotD, gotOK := isbnDigits(in)
+		wantD, wantOK := slowISBNDigits(in)
+		if gotD != wantD || gotOK != wantOK {
+			t.Errorf("isbnDigits(%q) = %q, %v; want %q, %v", in, gotD, gotOK, wantD, wantOK)
+		}
+		if got, want := isbnList(in), slowISBNList(in); !slices.Equal(got, want) {
+			t.Errorf("isbnList(%q) = %q; want %q", in, got, want)
+		}
+		if got, want := isbn13(in), slowISBN13(in); got != want {
+			t.Errorf("isbn13(%q) = %q; want %q", in, got, want)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/runes"
 )
 
 // names checks every name of e: empty names and family names, missing
@@ -244,6 +245,17 @@ var institutionWords = map[string]bool{
 	"llc": true, "gmbh": true, "osce": true, "unesco": true, "nato": true, "nations": true,
 }
 
+// stemsByLead groups institutionStems by their first two bytes, so that
+// a word is compared only with the stems it may start with.
+var stemsByLead = func() map[[2]byte][]string {
+	m := map[[2]byte][]string{}
+	for _, stem := range institutionStems {
+		k := [2]byte{stem[0], stem[1]}
+		m[k] = append(m[k], stem)
+	}
+	return m
+}()
+
 // looksInstitutional reports whether s contains a word that names an
 // institution.
 func looksInstitutional(s string) bool {
@@ -266,12 +278,15 @@ func looksInstitutional(s string) bool {
 		}
 		lw := buf[:0]
 		for _, r := range w {
-			lw = utf8.AppendRune(lw, unicode.ToLower(r))
+			lw = utf8.AppendRune(lw, runes.ToLower(r))
 		}
 		if institutionWords[string(lw)] {
 			return true
 		}
-		for _, stem := range institutionStems {
+		if len(lw) < 2 { // "K" (the Kelvin sign) lower-cases to one byte
+			continue
+		}
+		for _, stem := range stemsByLead[[2]byte{lw[0], lw[1]}] {
 			if len(lw) >= len(stem) && string(lw[:len(stem)]) == stem {
 				return true
 			}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -96,4 +97,40 @@ func TestNameAlternatives(t *testing.T) {
 	runCases(t, []ruleCase{
 		{name: "stray space in a romanised form", e: e, code: CodeNameSpacing, field: "author", msg: `family-translit "Ivanov " has a trailing space`},
 	})
+}
+
+// TestLooksInstitutionalStems compares looksInstitutional, which looks up
+// the stems by their first two bytes, with a plain search of every stem,
+// on words that start like the stems, Cyrillic and Kazakh letters, upper
+// case, and letters whose lower case is shorter than they are.
+func TestLooksInstitutionalStems(t *testing.T) {
+	plain := func(s string) bool {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isLetter(r) }) {
+			if len(w) < 3 {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if institutionWords[lw] {
+				return true
+			}
+			for _, stem := range institutionStems {
+				if strings.HasPrefix(lw, stem) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	inputs := []string{"", "Ив", "Иванов", "Министерство иностранных дел", "МИНИСТЕРСТВО", "Министр", "Universität Wien",
+		"University", "Universe", "Institute", "Instinct", "Әкімдігі", "әкім", "Agency", "Agenda", "K\u212a\u212a", "\u212a", "İnstitut",
+		"Комитет", "Комитетов", "Ком", "Bureau", "Bur", "office", "OFFICE", "Officer", "фонд", "Фонды", "Banks", "Bank", "ministry-of-x",
+		"Ассоциация", "ассоц", "Академия наук", "Academy", "academic", "Council", "Counsel", "Nations", "Жигалов", "Zhigalov"}
+	for _, stem := range institutionStems {
+		inputs = append(inputs, stem, strings.ToUpper(stem), stem[:len(stem)-1], "x"+stem)
+	}
+	for _, in := range inputs {
+		if got, want := looksInstitutional(in), plain(in); got != want {
+			t.Errorf("looksInstitutional(%q) = %v; want %v", in, got, want)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/runes"
 )
 
 // noTextChecks are fields the hygiene rules skip: identifiers have their
@@ -342,12 +343,12 @@ func isAllCaps(s string) bool {
 	}
 	for _, r := range s {
 		switch {
-		case unicode.IsLower(r):
+		case runes.IsLower(r):
 			return false
-		case unicode.IsUpper(r):
+		case runes.IsUpper(r):
 			upper++
 			run++
-		case unicode.IsLetter(r):
+		case runes.IsLetter(r):
 			run++
 		default:
 			end()
