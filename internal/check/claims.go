@@ -31,7 +31,7 @@ func (c *checker) claims() {
 
 func (c *checker) claim(cl *bib.Claim, seen map[string]*bib.Claim) {
 	at := func(field string) bib.Pos { return cl.PosOf(field) }
-	if strings.TrimSpace(cl.ID) == "" {
+	if isBlank(cl.ID) {
 		c.reportAt(at("id"), "", "id", CodeClaimNoID, `claim has no id: add id = "..."`)
 	} else if first, dup := seen[cl.ID]; dup {
 		c.reportAt(at("id"), cl.ID, "id", CodeClaimDuplicateID, fmt.Sprintf("claim id %q is already used at %s: give each claim its own id", cl.ID, first.PosOf("id")))
@@ -40,12 +40,12 @@ func (c *checker) claim(cl *bib.Claim, seen map[string]*bib.Claim) {
 	}
 	kinds := strings.Join(bib.ClaimKinds, ", ")
 	switch {
-	case strings.TrimSpace(cl.Kind) == "":
+	case isBlank(cl.Kind):
 		c.reportAt(at("kind"), cl.ID, "kind", CodeClaimBadKind, "claim has no kind: add kind = \"...\", one of "+kinds)
 	case !slices.Contains(bib.ClaimKinds, cl.Kind):
 		c.reportAt(at("kind"), cl.ID, "kind", CodeClaimBadKind, fmt.Sprintf("claim kind %q is unknown: use one of %s", cl.Kind, kinds))
 	}
-	if strings.TrimSpace(cl.Excerpt) == "" {
+	if isBlank(cl.Excerpt) {
 		c.reportAt(at("excerpt"), cl.ID, "excerpt", CodeClaimEmptyExcerpt, `claim has no excerpt: add excerpt = "..." with a short passage copied from the manuscript`)
 	}
 	if len(cl.Sources) == 0 && cl.Kind != bib.ClaimEvaluation {
@@ -59,7 +59,7 @@ func (c *checker) claim(cl *bib.Claim, seen map[string]*bib.Claim) {
 		}
 		field := fmt.Sprintf("sources[%d]", i+1)
 		switch {
-		case strings.TrimSpace(s.Ref) == "":
+		case isBlank(s.Ref):
 			c.reportAt(pos, cl.ID, field, CodeClaimUnknownRef, fmt.Sprintf("source %d names no reference: add ref = \"...\" with a reference id", i+1))
 		default:
 			if _, ok := c.lib.Resolve(s.Ref); !ok {
@@ -72,7 +72,7 @@ func (c *checker) claim(cl *bib.Claim, seen map[string]*bib.Claim) {
 		if s.Label != "" && !slices.Contains(locatorLabels, s.Label) {
 			c.reportAt(pos, cl.ID, field, CodeClaimBadLabel, fmt.Sprintf("source %d has the locator label %q, which is not a CSL locator term: use page, chapter, paragraph, section or another CSL term", i+1, s.Label))
 		}
-		if strings.TrimSpace(s.Locator) != "" {
+		if !isBlank(s.Locator) {
 			located = true
 		}
 	}

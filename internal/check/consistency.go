@@ -55,7 +55,7 @@ func (c *checker) consistency() {
 			names := e.Names(role)
 			for k := range names {
 				nm := &names[k]
-				if nm.IsLiteral() || strings.TrimSpace(nm.Family) == "" {
+				if nm.IsLiteral() || isBlank(nm.Family) {
 					continue
 				}
 				key = key[:0]

@@ -431,7 +431,7 @@ func (c *checker) incompleteDate(e *bib.Entry) {
 // non-empty name list or a non-zero date.
 func has(e *bib.Entry, f string) bool {
 	if v := e.Get(f); v != "" {
-		return strings.TrimSpace(v) != ""
+		return !isBlank(v)
 	}
 	if d, ok := e.Date(f); ok {
 		return !d.IsZero()

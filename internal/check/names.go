@@ -43,7 +43,7 @@ func (c *checker) name(e *bib.Entry, role string, i int, nm bib.Name) {
 	if nm.IsLiteral() {
 		return
 	}
-	if strings.TrimSpace(nm.Family) == "" {
+	if isBlank(nm.Family) {
 		c.reportAt(pos, e.ID, role, CodeEmptyFamily, fmt.Sprintf("%s has the given name %q but no family name: add family = \"...\", or write an institution as literal = \"...\"", who(), nm.Given))
 		return
 	}
@@ -52,7 +52,7 @@ func (c *checker) name(e *bib.Entry, role string, i int, nm bib.Name) {
 		c.reportAt(pos, e.ID, role, CodeInstitutionAsPerson, fmt.Sprintf("%s reads as an institution written as a person, which styles would invert and abbreviate: write it as { literal = %q }", who(), lit))
 		return
 	}
-	if strings.TrimSpace(nm.Given) == "" {
+	if isBlank(nm.Given) {
 		styles, plural := styleNames(c.apa, c.gost)
 		c.reportAt(pos, e.ID, role, CodeMissingGiven, fmt.Sprintf("%s has no given name or initials; %s %s the initials after the family name: add given = \"...\"", who(), styles, verb("prints", "print", plural)))
 		return

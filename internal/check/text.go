@@ -75,20 +75,58 @@ type textScan struct {
 	eightDigits bool // a run of exactly eight digits
 }
 
+// The classes of bytes that scanText tells apart.
+const (
+	byteDigit     = 1 << iota // 0–9
+	byteLatin                 // an ASCII letter, or the lead byte of U+00C0–U+024F
+	byteHigh                  // beyond ASCII
+	byteSpaceLead             // the lead byte of a Unicode space (see unicodeSpaceAt)
+	byteSpace                 // ' '
+	bytePunct                 // ',' or ';'
+	byteControl               // an ASCII control space: tab, line break, …
+)
+
+// byteClass holds the class of every byte, for scanText.
+var byteClass = func() (t [256]uint8) {
+	for b := 0; b < 256; b++ {
+		switch {
+		case b >= '0' && b <= '9':
+			t[b] = byteDigit
+		case b < 0x80 && b|0x20 >= 'a' && b|0x20 <= 'z':
+			t[b] = byteLatin
+		case b >= 0xC3 && b <= 0xC9:
+			t[b] = byteHigh | byteLatin
+		case mayStartSpace(byte(b)):
+			t[b] = byteHigh | byteSpaceLead
+		case b >= 0x80:
+			t[b] = byteHigh
+		case b == ' ':
+			t[b] = byteSpace
+		case b == ',' || b == ';':
+			t[b] = bytePunct
+		case b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
+			t[b] = byteControl
+		}
+	}
+	return t
+}()
+
 // scanText looks at s once for what the checks of text need: the flags
 // are set wherever the check may find something (spaces as suspectSpaces
-// says, mixed as mixedScript's own fast path does).
+// says, mixed as mixedScript's own fast path does). It reads a class per
+// byte from byteClass, so that the letters that make up most of a text
+// cost one test each.
 func scanText(s string) textScan {
 	var sc textScan
 	if s == "" {
 		return sc
 	}
 	sc.spaces = s[0] == ' ' || s[len(s)-1] == ' '
-	high, latin := false, false
+	var seen uint8
 	run := 0
 	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b >= '0' && b <= '9' {
+		class := byteClass[s[i]]
+		if class == byteDigit {
 			run++
 			continue
 		}
@@ -96,32 +134,31 @@ func scanText(s string) textScan {
 			sc.eightDigits = true
 		}
 		run = 0
+		seen |= class
+		if class&(byteSpaceLead|byteSpace|bytePunct|byteControl) == 0 {
+			continue
+		}
 		switch {
-		case b >= 0x80:
-			high = true
-			if b >= 0xC3 && b <= 0xC9 {
-				latin = true // a lead byte of U+00C0–U+024F
-			} else if !sc.spaces && b >= 0xC2 && b <= 0xE3 && unicodeSpaceAt(s, i) {
+		case class&byteSpaceLead != 0:
+			if !sc.spaces && unicodeSpaceAt(s, i) {
 				sc.spaces = true
 			}
-		case b|0x20 >= 'a' && b|0x20 <= 'z':
-			latin = true
-		case b == ' ':
+		case class == byteSpace:
 			if i > 0 && s[i-1] == ' ' {
 				sc.spaces = true
 			}
-		case b == ',' || b == ';':
+		case class == bytePunct:
 			if i > 0 && s[i-1] == ' ' {
 				sc.spacePunct = true
 			}
-		case b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
+		default: // byteControl
 			sc.spaces = true
 		}
 	}
 	if run == 8 {
 		sc.eightDigits = true
 	}
-	sc.mixed = high && latin
+	sc.mixed = seen&byteHigh != 0 && seen&byteLatin != 0
 	return sc
 }
 
@@ -204,6 +241,26 @@ func collapseSpaces(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isBlank reports whether s is empty or only white space: whether
+// strings.TrimSpace(s) is "", without trimming.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b != ' ' && (b < '\t' || b > '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // unicodeSpaceAt reports whether a non-ASCII space starts at s[i].
@@ -403,7 +460,22 @@ func (c *checker) scriptMismatch(e *bib.Entry, f, v string) {
 // more) is in that script, or "".
 func soleScript(s string) string {
 	latin, cyr, other := 0, 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b|0x20 >= 'a' && b|0x20 <= 'z' {
+				latin++
+			}
+			i++
+			continue
+		}
+		if (b == 0xD0 || b == 0xD1) && i+1 < len(s) && continuation(s[i+1]) {
+			cyr++ // U+0400–U+047F, Cyrillic letters all
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r < 0x80:
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {

@@ -1,6 +1,12 @@
 package check
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/cite-project/cite/internal/gen"
+)
 
 func TestTextRules(t *testing.T) {
 	runCases(t, []ruleCase{
@@ -45,6 +51,140 @@ func TestIsAllCaps(t *testing.T) {
 	for _, tt := range tests {
 		if got := isAllCaps(tt.in); got != tt.want {
 			t.Errorf("isAllCaps(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// slowSoleScript is soleScript before its byte-level fast paths: the
+// reference TestTextFastPaths holds it to.
+func slowSoleScript(s string) string {
+	latin, cyr, other := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				latin++
+			}
+		case isCyrillic(r):
+			cyr++
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		default:
+			other++
+		}
+	}
+	switch {
+	case latin >= 3 && cyr == 0 && other == 0:
+		return "Latn"
+	case cyr >= 3 && latin == 0 && other == 0:
+		return "Cyrl"
+	}
+	return ""
+}
+
+// textInputs are tricky texts for the fast paths of the text rules:
+// Cyrillic (Russian, Kazakh, Serbian), combining marks, Latin beyond
+// ASCII, Unicode spaces, invalid UTF-8, CSL rich-text tags and empties.
+var textInputs = []string{
+	"", " ", "  ", "\t", "\n\r\v\f", "\u00a0", "\u2003 \u3000", "\u0085", "a", "abc", "Abc Def", "ABC",
+	"Внешняя политика", "ВНЕШНЯЯ ПОЛИТИКА", "Ёлка ёж", "Қазақстан Әлемі", "Ђорђе Ђ", "Ѐ ѐ Џ џ Ѡ ѿ Ҁ ҂ ҉ Ԯ",
+	"Нaука", "IT-компании", "Café crème", "Größe", "Ærø", "Łódź", "İstanbul", "e\u0301te\u0301", "и\u0306", "й",
+	"<i>Title</i> of <span class=\"nocase\">NATO</span>", "中文 title", "Ελληνικά", "日本", "\xff\xfe", "abc\xd0", "\xd0\x20x",
+	"\xd1\xd1\xd1", "Kazakhstanskaya pravda", "  padded  ", "a ,b", "a ;b", "20142020", "x 12345678 y", "123456789",
+}
+
+// TestTextFastPaths holds isBlank and soleScript to the plain forms they
+// replace.
+func TestTextFastPaths(t *testing.T) {
+	for _, in := range textInputs {
+		if got, want := isBlank(in), strings.TrimSpace(in) == ""; got != want {
+			t.Errorf("isBlank(%q) = %v; want %v", in, got, want)
+		}
+		if got, want := soleScript(in), slowSoleScript(in); got != want {
+			t.Errorf("soleScript(%q) = %q; want %q", in, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x3100; r++ {
+		for _, in := range []string{string(r), "ab" + string(r), string(r) + "вг" + string(r)} {
+			if got, want := isBlank(in), strings.TrimSpace(in) == ""; got != want {
+				t.Fatalf("isBlank(%q) = %v; want %v", in, got, want)
+			}
+			if got, want := soleScript(in), slowSoleScript(in); got != want {
+				t.Fatalf("soleScript(%q) = %q; want %q", in, got, want)
+			}
+		}
+	}
+}
+
+// slowScanText is scanText as it was before its byte classes: the
+// reference TestScanTextClasses holds it to.
+func slowScanText(s string) textScan {
+	var sc textScan
+	if s == "" {
+		return sc
+	}
+	sc.spaces = s[0] == ' ' || s[len(s)-1] == ' '
+	high, latin := false, false
+	run := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= '0' && b <= '9' {
+			run++
+			continue
+		}
+		if run == 8 {
+			sc.eightDigits = true
+		}
+		run = 0
+		switch {
+		case b >= 0x80:
+			high = true
+			if b >= 0xC3 && b <= 0xC9 {
+				latin = true // a lead byte of U+00C0–U+024F
+			} else if !sc.spaces && b >= 0xC2 && b <= 0xE3 && unicodeSpaceAt(s, i) {
+				sc.spaces = true
+			}
+		case b|0x20 >= 'a' && b|0x20 <= 'z':
+			latin = true
+		case b == ' ':
+			if i > 0 && s[i-1] == ' ' {
+				sc.spaces = true
+			}
+		case b == ',' || b == ';':
+			if i > 0 && s[i-1] == ' ' {
+				sc.spacePunct = true
+			}
+		case b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
+			sc.spaces = true
+		}
+	}
+	if run == 8 {
+		sc.eightDigits = true
+	}
+	sc.mixed = high && latin
+	return sc
+}
+
+// TestScanTextClasses holds scanText to slowScanText on the tricky texts,
+// on every field of a generated library and on every code point alone
+// and between letters and digits.
+func TestScanTextClasses(t *testing.T) {
+	inputs := append([]string(nil), textInputs...)
+	for _, e := range gen.Library(2000, 1).Entries {
+		for _, v := range e.Fields() {
+			inputs = append(inputs, v)
+		}
+	}
+	for r := rune(0); r <= 0x3100; r++ {
+		inputs = append(inputs, string(r), "a"+string(r)+"b", "1234"+string(r)+"5678", "12345678"+string(r), " "+string(r)+",")
+	}
+	for b := 0x80; b < 0x100; b++ {
+		inputs = append(inputs, string([]byte{byte(b)}), "x"+string([]byte{byte(b), ' ', ' '}))
+	}
+	for _, in := range inputs {
+		if got, want := scanText(in), slowScanText(in); got != want {
+			t.Errorf("scanText(%q) = %+v; want %+v", in, got, want)
 		}
 	}
 }
