@@ -86,6 +86,19 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	return readOpen(f, path, limit)
 }
 
+// ReadFileInto is ReadFile reading into dst's memory when it has room
+// for the file (and into a new buffer otherwise): a reader that looks at
+// many files and keeps none of them, such as one that only checksums
+// them, reuses one buffer. The data it returns is dst's when it fits.
+func ReadFileInto(dst []byte, path string, limit int64) ([]byte, error) {
+	f, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readOpenInto(dst, f, path, limit)
+}
+
 // ReadPath reads path, or stdin when path is "-" (then name is "<stdin>").
 // It returns the data and the name to use in messages.
 func ReadPath(path string, stdin io.Reader, limit int64) (data []byte, name string, err error) {
@@ -150,6 +163,11 @@ func CheckRegular(path string) error {
 }
 
 func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
+	return readOpenInto(nil, f, path, limit)
+}
+
+// readOpenInto is readOpen reading into dst's memory when it has room.
+func readOpenInto(dst []byte, f *os.File, path string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -162,7 +180,10 @@ func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 	}
 	// Read into a buffer the size of the file (plus room to notice that it
 	// grew), as os.ReadFile does, so that a large library is read in one go.
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+512))
+	if int64(cap(dst)) < info.Size()+512 {
+		dst = make([]byte, 0, info.Size()+512)
+	}
+	buf := bytes.NewBuffer(dst[:0])
 	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

@@ -55,6 +55,42 @@ func TestReadFileSizeLimit(t *testing.T) {
 	}
 }
 
+// TestReadFileInto reads files of several sizes into one buffer: the
+// contents are the file's whatever the buffer held, the buffer's memory is
+// used when the file fits and a new one is made when it does not, and the
+// limit holds as for ReadFile.
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for i, size := range []int{0, 10, 5000, 3, 5000, 70000, 1} {
+		path := filepath.Join(dir, "f.toml")
+		want := bytes.Repeat([]byte{byte('a' + i)}, size)
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := buf
+		got, err := ReadFileInto(buf, path, 0)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("ReadFileInto(%d bytes) = %d bytes, %v; want the file", size, len(got), err)
+		}
+		if fits := cap(before) >= size+512; fits && (len(got) > 0 && &got[:1][0] != &before[:1][0]) {
+			t.Errorf("ReadFileInto(%d bytes) into a buffer of %d: a new buffer; want the given one", size, cap(before))
+		}
+		buf = got[:0]
+	}
+	path := filepath.Join(dir, "big.toml")
+	if err := os.WriteFile(path, bytes.Repeat([]byte("a"), 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var tl *TooLargeError
+	if _, err := ReadFileInto(make([]byte, 0, 4096), path, 999); !errors.As(err, &tl) {
+		t.Errorf("ReadFileInto over the limit: %v; want a *TooLargeError", err)
+	}
+	if _, err := ReadFileInto(nil, filepath.Join(dir, "none.toml"), 0); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFileInto(missing) error = %v; want fs.ErrNotExist", err)
+	}
+}
+
 // endless is a reader that never ends, as /dev/zero or a runaway pipe on
 // standard input.
 type endless struct{ n int64 }

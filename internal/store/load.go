@@ -184,12 +184,31 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 // loadFile reads and decodes the library file f, or takes what decoding
 // it gave from cache when the cache holds the file as it is; parsed says
 // which.
+//
+// With a cache, the file is read into a buffer of readBuffers: a file the
+// cache holds is only checksummed, so that its buffer serves the next
+// file, instead of a library's worth of memory being allocated (and
+// faulted in) to be thrown away. A file that is decoded keeps its buffer,
+// since what decoding gives may share its memory.
 func loadFile(f string, lim Limits, cache *parsecache.Cache) (rec *parsecache.File, parsed bool, err error) {
-	return cache.Read(f,
+	var buf *[]byte
+	if cache != nil {
+		buf = readBuffers.Get().(*[]byte)
+	}
+	rec, parsed, err = cache.Read(f,
 		func() ([]byte, error) {
-			data, err := input.ReadFile(f, lim.MaxSize)
+			var data []byte
+			var err error
+			if buf != nil {
+				data, err = input.ReadFileInto(*buf, f, lim.MaxSize)
+			} else {
+				data, err = input.ReadFile(f, lim.MaxSize)
+			}
 			if err != nil {
 				return nil, readError(err)
+			}
+			if buf != nil {
+				*buf = data[:0]
 			}
 			return data, nil
 		},
@@ -197,7 +216,15 @@ func loadFile(f string, lim Limits, cache *parsecache.Cache) (rec *parsecache.Fi
 			parses.Add(1)
 			return DecodeWith(f, data, lim)
 		})
+	if buf != nil && err == nil && !parsed {
+		readBuffers.Put(buf)
+	}
+	return rec, parsed, err
 }
+
+// readBuffers holds the buffers that loadFile reads files into when it
+// only checksums them.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // parses counts the files LoadWith parsed, for the cache's tests.
 var parses atomic.Int64
