@@ -8,14 +8,22 @@ package runes
 
 import "unicode"
 
+// Each function answers ASCII at once, in a few instructions the
+// compiler writes in place, and the rest in a function of its own.
+
 // ToLower is unicode.ToLower.
 func ToLower(r rune) rune {
-	switch {
-	case r < 0x80:
-		if r >= 'A' && r <= 'Z' {
-			return r + ('a' - 'A')
+	if uint32(r) < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
 		}
 		return r
+	}
+	return toLower(r)
+}
+
+func toLower(r rune) rune {
+	switch {
 	case r >= 'А' && r <= 'Я':
 		return r + ('а' - 'А')
 	case r >= 'Ѐ' && r <= 'Џ':
@@ -28,12 +36,17 @@ func ToLower(r rune) rune {
 
 // ToUpper is unicode.ToUpper.
 func ToUpper(r rune) rune {
-	switch {
-	case r < 0x80:
-		if r >= 'a' && r <= 'z' {
-			return r - ('a' - 'A')
+	if uint32(r) < 0x80 {
+		if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
 		}
 		return r
+	}
+	return toUpper(r)
+}
+
+func toUpper(r rune) rune {
+	switch {
 	case r >= 'а' && r <= 'я':
 		return r - ('а' - 'А')
 	case r >= 'ѐ' && r <= 'џ':
@@ -46,9 +59,14 @@ func ToUpper(r rune) rune {
 
 // IsLower is unicode.IsLower.
 func IsLower(r rune) bool {
+	if uint32(r) < 0x80 {
+		return 'a' <= r && r <= 'z'
+	}
+	return isLower(r)
+}
+
+func isLower(r rune) bool {
 	switch {
-	case r < 0x80:
-		return r >= 'a' && r <= 'z'
 	case r >= 'а' && r <= 'џ':
 		return true
 	case r >= 'Ѐ' && r <= 'Я':
@@ -59,9 +77,14 @@ func IsLower(r rune) bool {
 
 // IsUpper is unicode.IsUpper.
 func IsUpper(r rune) bool {
+	if uint32(r) < 0x80 {
+		return 'A' <= r && r <= 'Z'
+	}
+	return isUpper(r)
+}
+
+func isUpper(r rune) bool {
 	switch {
-	case r < 0x80:
-		return r >= 'A' && r <= 'Z'
 	case r >= 'Ѐ' && r <= 'Я':
 		return true
 	case r >= 'а' && r <= 'џ':
@@ -72,10 +95,14 @@ func IsUpper(r rune) bool {
 
 // IsLetter is unicode.IsLetter.
 func IsLetter(r rune) bool {
-	switch {
-	case r < 0x80:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	case r >= 'Ѐ' && r <= 'џ':
+	if uint32(r) < 0x80 {
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return isLetter(r)
+}
+
+func isLetter(r rune) bool {
+	if r >= 'Ѐ' && r <= 'џ' {
 		return true
 	}
 	return unicode.IsLetter(r)
@@ -83,18 +110,30 @@ func IsLetter(r rune) bool {
 
 // IsDigit is unicode.IsDigit.
 func IsDigit(r rune) bool {
-	if r < 0x80 || r >= 'Ѐ' && r <= 'џ' {
-		return r >= '0' && r <= '9'
+	if uint32(r) < 0x80 {
+		return '0' <= r && r <= '9'
+	}
+	return isDigit(r)
+}
+
+func isDigit(r rune) bool {
+	if r >= 'Ѐ' && r <= 'џ' {
+		return false
 	}
 	return unicode.IsDigit(r)
 }
 
 // IsSpace is unicode.IsSpace.
 func IsSpace(r rune) bool {
-	switch {
-	case r < 0x80:
-		return r == ' ' || r >= '\t' && r <= '\r'
-	case r >= 'Ѐ' && r <= 'џ':
+	if uint32(r) < 0x80 {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return isSpace(r)
+}
+
+//go:noinline (so that IsSpace stays small enough to be written in place)
+func isSpace(r rune) bool {
+	if r >= 'Ѐ' && r <= 'џ' {
 		return false
 	}
 	return unicode.IsSpace(r)

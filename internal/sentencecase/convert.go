@@ -2,6 +2,7 @@ package sentencecase
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/runes"
@@ -37,50 +38,93 @@ func ConvertWith(title string, h Hints) string {
 	}
 	t := parse(title)
 	t.convert(h)
-	return t.String()
+	out := t.String()
+	t.release()
+	return out
 }
 
 // text is a title split into its characters, each marked protected or
-// not, and the markup tags between them.
+// not, and the markup tags between them. Its slices are reused from one
+// title to the next (see parse and release).
 type text struct {
+	src   string // the title parsed
 	runes []rune
-	prot  []bool
+	prot  []bool // each rune's protection: all false when !anyProt
+	// anyProt: some rune is protected.
+	anyProt bool
 	// implied marks the parts of compounds taken to be protected though
-	// no span covers them (see impliedProtection).
-	implied []bool
-	tags    map[int][]string // tags written before rune i (i == len(runes): at the end); nil when none
-	size    int              // the length of the title parsed, in bytes
+	// no span covers them (see impliedProtection); nil when none can be.
+	implied    []bool
+	impliedBuf []bool  // room for implied
+	tags       []tagAt // in order of position
+	// valid: src is valid UTF-8, so that the runes and tags write it
+	// back byte for byte; changed: convert changed a rune. A valid title
+	// left unchanged is its own String.
+	valid, changed bool
+
+	// state of convert: strong marks what the caller's hints and the
+	// title's structure keep (anyStrong when anything), blanket is what
+	// blanketProtection found.
+	strong             []bool
+	anyStrong, blanket bool
+
+	// scratch space kept for the next title
+	toks    []token
+	parts   []part
+	spans   []int
+	subject []part // see protectInstitutions
+}
+
+// tagAt is a markup tag written before rune at (at == len(runes): at the
+// end).
+type tagAt struct {
+	at  int
+	tag string
+}
+
+// texts holds texts released for reuse: most titles then cost no
+// allocation but that of a changed result.
+var texts = sync.Pool{New: func() any { return new(text) }}
+
+// maxPooled is the most runes a text returned to texts may hold room
+// for: a huge title's arrays are left to the collector.
+const maxPooled = 4096
+
+// release returns t for reuse; t must not be used after.
+func (t *text) release() {
+	if cap(t.runes) > maxPooled {
+		return
+	}
+	t.src, t.tags = "", t.tags[:0]
+	texts.Put(t)
 }
 
 // parse reads CSL-JSON rich text: <span class="nocase">, <sc>, <sup> and
 // <sub> protect their content; other tags are kept but do not.
 func parse(s string) *text {
-	n := utf8.RuneCountInString(s) // at most; tags take no runes
-	t := &text{runes: make([]rune, 0, n), prot: make([]bool, 0, n), size: len(s)}
-	var stack []bool // protection of each open element
-	protected := func() bool {
-		for _, p := range stack {
-			if p {
-				return true
-			}
-		}
-		return false
-	}
+	n := len(s) // at most; tags take no runes, a rune at least a byte
+	t := texts.Get().(*text)
+	t.src, t.valid, t.changed, t.anyProt, t.implied = s, true, false, false, nil
+	rs, prot, m := grow(t.runes, n)[:n], cleared(t.prot, n), 0
+	t.tags = t.tags[:0]
+	var stackBuf [8]bool
+	stack := stackBuf[:0] // protection of each open element
+	protecting := 0       // the open elements that protect
 	for i := 0; i < len(s); {
 		if s[i] == '<' {
 			if tag, name, ok := readTag(s[i:]); ok {
-				at := len(t.runes)
-				if t.tags == nil {
-					t.tags = map[int][]string{}
-				}
-				t.tags[at] = append(t.tags[at], tag)
+				t.tags = append(t.tags, tagAt{m, tag})
 				switch {
 				case strings.HasPrefix(name, "/"):
 					if len(stack) > 0 {
+						if stack[len(stack)-1] {
+							protecting--
+						}
 						stack = stack[:len(stack)-1]
 					}
 				case name == "nocase" || name == "sc" || name == "sup" || name == "sub":
 					stack = append(stack, true)
+					protecting++
 				default:
 					stack = append(stack, false)
 				}
@@ -88,12 +132,40 @@ func parse(s string) *text {
 				continue
 			}
 		}
-		r, n := decodeRune(s[i:])
-		t.runes = append(t.runes, r)
-		t.prot = append(t.prot, protected())
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				t.valid = false // written back as U+FFFD
+			}
+		}
+		rs[m] = r
+		if protecting > 0 {
+			prot[m], t.anyProt = true, true
+		}
+		m++
 		i += n
 	}
+	t.runes, t.prot = rs[:m], prot[:m]
 	return t
+}
+
+// grow returns s emptied, with room for n elements.
+func grow[E any](s []E, n int) []E {
+	if cap(s) < n {
+		return make([]E, 0, n)
+	}
+	return s[:0]
+}
+
+// cleared returns s with n elements, all zero.
+func cleared[E any](s []E, n int) []E {
+	if cap(s) < n {
+		return make([]E, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // readTag recognises the tags of CSL-JSON rich text at the start of s and
@@ -110,7 +182,7 @@ func readTag(s string) (tag, name string, ok bool) {
 		return tag, strings.Trim(tag, "<>"), true
 	}
 	if strings.HasPrefix(tag, "<span ") || tag == "<span>" {
-		if strings.Contains(strings.ReplaceAll(tag, " ", ""), `class="nocase"`) {
+		if containsSpaced(tag, `class="nocase"`) {
 			return tag, "nocase", true
 		}
 		return tag, "span", true
@@ -118,23 +190,63 @@ func readTag(s string) (tag, name string, ok bool) {
 	return "", "", false
 }
 
+// containsSpaced reports whether s holds sub with any spaces inserted,
+// as strings.Contains(strings.ReplaceAll(s, " ", ""), sub) would, sub
+// having none.
+func containsSpaced(s, sub string) bool {
+	for i := 0; i < len(s); i++ {
+		j, k := i, 0
+		for j < len(s) && k < len(sub) {
+			switch {
+			case s[j] == ' ' && k > 0:
+				j++
+			case s[j] == sub[k]:
+				j++
+				k++
+			default:
+				j = len(s) + 1
+			}
+		}
+		if k == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
 func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// set changes rune k to r.
+func (t *text) set(k int, r rune) {
+	if t.runes[k] != r {
+		t.runes[k] = r
+		t.changed = true
+	}
+}
 
 // String writes the title back with its tags.
 func (t *text) String() string {
+	if t.valid && !t.changed {
+		return t.src
+	}
 	var b strings.Builder
-	b.Grow(t.size)
+	b.Grow(t.size())
+	tags := t.tags
 	for i, r := range t.runes {
-		for _, tag := range t.tags[i] {
-			b.WriteString(tag)
+		for len(tags) > 0 && tags[0].at == i {
+			b.WriteString(tags[0].tag)
+			tags = tags[1:]
 		}
 		b.WriteRune(r)
 	}
-	for _, tag := range t.tags[len(t.runes)] {
-		b.WriteString(tag)
+	for _, tag := range tags {
+		b.WriteString(tag.tag)
 	}
 	return b.String()
 }
+
+// size is the length of the title parsed, in bytes.
+func (t *text) size() int { return len(t.src) }
 
 // part is a run of letters and digits inside a token: a word, or one side
 // of a hyphenated compound.
@@ -159,23 +271,18 @@ type token struct {
 
 func (t *text) tokens() []token {
 	n := len(t.runes)
-	words := 1
-	for i := 1; i < n; i++ {
-		if runes.IsSpace(t.runes[i-1]) && !runes.IsSpace(t.runes[i]) {
-			words++
-		}
-	}
-	toks := make([]token, 0, words)
+	toks := t.toks[:0]
 	// The parts of all tokens share one array; each token's parts are a
-	// slice of it taken once they are complete.
-	all := make([]part, 0, words+words/2)
+	// slice of it taken once they are complete (a slice taken before the
+	// array grows keeps the old one).
+	all := t.parts[:0]
 	for i := 0; i < n; {
-		if runes.IsSpace(t.runes[i]) {
+		if isSpace(t.runes[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < n && !runes.IsSpace(t.runes[j]) {
+		for j < n && !isSpace(t.runes[j]) {
 			j++
 		}
 		tok := token{start: i, end: j}
@@ -199,7 +306,18 @@ func (t *text) tokens() []token {
 		if len(all) > first {
 			tok.parts = all[first:len(all):len(all)]
 		}
-		if runesCount(t.runes[i:j], '—') >= 2 {
+		dashes := 0
+		for k := i; k < j; k++ {
+			switch t.runes[k] {
+			case '—':
+				dashes++
+			case '.':
+				if k > i && k+1 < j && isLetter(t.runes[k-1]) && isLetter(t.runes[k+1]) {
+					tok.keepAll = true
+				}
+			}
+		}
+		if dashes >= 2 {
 			// Words chained by em dashes ("Open—Close—Clench") form a
 			// compound, as hyphens do; none starts a subtitle.
 			for k := range tok.parts {
@@ -208,14 +326,10 @@ func (t *text) tokens() []token {
 				}
 			}
 		}
-		for k := i + 1; k+1 < j; k++ {
-			if t.runes[k] == '.' && runes.IsLetter(t.runes[k-1]) && runes.IsLetter(t.runes[k+1]) {
-				tok.keepAll = true
-			}
-		}
 		toks = append(toks, tok)
 		i = j
 	}
+	t.toks, t.parts = toks, all
 	// Sentence starts.
 	for i := range toks {
 		if i == 0 {
@@ -223,7 +337,7 @@ func (t *text) tokens() []token {
 			continue
 		}
 		prev := t.runes[toks[i-1].start:toks[i-1].end]
-		for len(prev) > 0 && strings.ContainsRune("\"'”’»)]", prev[len(prev)-1]) {
+		for len(prev) > 0 && isClosing(prev[len(prev)-1]) {
 			prev = prev[:len(prev)-1]
 		}
 		var last rune
@@ -231,11 +345,11 @@ func (t *text) tokens() []token {
 			last = prev[len(prev)-1]
 		}
 		switch {
-		case runesEq(prev, "—") || runesEq(prev, "–") || runesEq(prev, "-") || runesEq(prev, "--"):
+		case len(prev) <= 2 && (runesEq(prev, "—") || runesEq(prev, "–") || runesEq(prev, "-") || runesEq(prev, "--")):
 			toks[i].sentence = true
 		case last == ':' || last == '?' || last == '!' || last == '—':
 			toks[i].sentence = true
-		case last == '.' && !midSentenceAbbreviations[strings.ToLower(string(prev))]:
+		case last == '.' && !isMidSentenceAbbreviation(prev):
 			toks[i].soft = true
 		}
 		if len(toks[i-1].parts) == 0 && i == 1 {
@@ -245,12 +359,31 @@ func (t *text) tokens() []token {
 	return toks
 }
 
+// isClosing reports whether r closes a quotation or a parenthesis, which
+// a sentence's last word may be followed by: one of "'”’»)].
+func isClosing(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', ')', ']':
+		return true
+	}
+	return false
+}
+
 // midSentenceAbbreviations end in a period but never end a sentence.
 var midSentenceAbbreviations = map[string]bool{"vs.": true, "e.g.": true, "i.e.": true, "cf.": true, "al.": true, "approx.": true, "resp.": true, "viz.": true}
 
-func isWordRune(r rune) bool {
-	return runes.IsLetter(r) || runes.IsDigit(r) || runes.IsNonspacingMark(r)
+// isMidSentenceAbbreviation reports whether rs, in lower case, is one of
+// midSentenceAbbreviations.
+func isMidSentenceAbbreviation(rs []rune) bool {
+	var buf [keyBuf]byte
+	return midSentenceAbbreviations[string(appendLower(buf[:0], rs))]
 }
+
+func isWordRune(r rune) bool { return classOf(r)&cWord != 0 }
+
+func isSpace(r rune) bool { return classOf(r)&cSpace != 0 }
+
+func isLetter(r rune) bool { return classOf(r)&cLetter != 0 }
 
 // isInnerApostrophe reports whether rs[k] is an apostrophe inside a
 // word (O'Brien, people's), which does not split it.
@@ -258,10 +391,14 @@ func isInnerApostrophe(rs []rune, k, end int) bool {
 	if rs[k] != '\'' && rs[k] != '’' {
 		return false
 	}
-	return k > 0 && k+1 < end && runes.IsLetter(rs[k-1]) && runes.IsLetter(rs[k+1])
+	return k > 0 && k+1 < end && isLetter(rs[k-1]) && isLetter(rs[k+1])
 }
 
+// word returns part p as a string; the lookups read t.of(p) instead.
 func (t *text) word(p part) string { return string(t.runes[p.start:p.end]) }
+
+// of returns the runes of part p.
+func (t *text) of(p part) []rune { return t.runes[p.start:p.end] }
 
 // runesEq reports whether rs spells s, without making a string of rs.
 func runesEq(rs []rune, s string) bool {
@@ -285,18 +422,10 @@ func runesContainAny(rs []rune, set string) bool {
 	return false
 }
 
-// runesCount counts r in rs.
-func runesCount(rs []rune, r rune) int {
-	n := 0
-	for _, c := range rs {
-		if c == r {
-			n++
-		}
-	}
-	return n
-}
-
 func (t *text) protectedPart(p part) bool {
+	if !t.anyProt {
+		return false
+	}
 	for k := p.start; k < p.end; k++ {
 		if t.prot[k] || t.implied != nil && t.implied[k] {
 			return true
@@ -316,21 +445,26 @@ const (
 	innerCaps       // iPhone, McDonald, ARToolKit
 )
 
-func shapeOf(w string) shape {
+// shapeOf is the shape of w.
+func shapeOf(w string) shape { return shapeOfRunes([]rune(w)) }
+
+// shapeOfRunes is the shape of the word spelt by w.
+func shapeOfRunes(w []rune) shape {
 	letters, uppers, innerUpper, digits := 0, 0, false, false
 	firstUpper := false
 	prevLetter := false
 	for _, r := range w {
-		if runes.IsDigit(r) {
+		c := classOf(r)
+		if c&cDigit != 0 {
 			digits = true
 		}
-		if !runes.IsLetter(r) {
+		if c&cLetter == 0 {
 			if r == '\'' || r == '’' {
 				prevLetter = false // O'Brien: the capital after an apostrophe starts a name part
 			}
 			continue
 		}
-		if runes.IsUpper(r) {
+		if c&cUpper != 0 {
 			uppers++
 			if letters == 0 {
 				firstUpper = true
@@ -360,11 +494,10 @@ func shapeOf(w string) shape {
 	return innerCaps
 }
 
-// countTrailingLower counts the lower-case letters at the end of w.
-func countTrailingLower(w string) int {
-	rs := []rune(w)
+// countTrailingLower counts the lower-case letters at the end of rs.
+func countTrailingLower(rs []rune) int {
 	n := 0
-	for i := len(rs) - 1; i >= 0 && runes.IsLower(rs[i]); i-- {
+	for i := len(rs) - 1; i >= 0 && is(cLower, rs[i]); i-- {
 		n++
 	}
 	if n > 1 {
@@ -377,13 +510,13 @@ func countTrailingLower(w string) int {
 func (t *text) convert(h Hints) {
 	toks := t.tokens()
 	t.impliedProtection(toks)
-	blanket := t.blanketProtection(toks)
+	t.blanket = t.anyProt && t.blanketProtection(toks)
 	// Words the caller's hints keep are kept whatever the protection;
 	// neighbours kept both form one span, as they would in braces
 	// ("{Optical Tracking}").
-	strong := make([]bool, len(t.runes))
-	t.protectNames(toks, h.Names, strong)
-	t.protectInstitutions(toks, strong)
+	t.strong, t.anyStrong = cleared(t.strong, len(t.runes)), false
+	t.protectNames(toks, h.Names)
+	t.protectInstitutions(toks)
 	if keep := h.Keep; keep != nil {
 		last := -1
 		for _, tok := range toks {
@@ -396,66 +529,75 @@ func (t *text) convert(h Hints) {
 				if last >= 0 && strings.TrimLeft(string(t.runes[last:p.start]), " -") == "" {
 					from = last // "Optical Tracking", "Multi-Touch": one span
 				}
-				for k := from; k < p.end; k++ {
-					strong[k] = true
-				}
+				t.keep(from, p.end)
 				last = p.end
 			}
 		}
 	}
-	protected := func(p part) bool {
-		for k := p.start; k < p.end; k++ {
-			if strong[k] {
-				return true
-			}
-		}
-		if !t.protectedPart(p) {
-			return false
-		}
-		// Blanket protection keeps only what sentence case keeps anyway.
-		return !blanket || shapeOf(t.word(p)) != capital
-	}
-	titleCase := t.isTitleCase(toks, protected)
+	titleCase := t.isTitleCase(toks)
 	for i, tok := range toks {
 		for _, p := range tok.parts {
-			if protected(p) {
+			if t.protected(p) {
 				continue
 			}
-			w := t.word(p)
-			sh := shapeOf(w)
+			sh := shapeOfRunes(t.of(p))
 			if tok.sentence && p.first || p.sentence {
-				if sh == lower && runes.IsLetter(t.runes[p.start]) {
-					t.runes[p.start] = runes.ToUpper(t.runes[p.start])
+				if sh == lower && isLetter(t.runes[p.start]) {
+					t.set(p.start, runes.ToUpper(t.runes[p.start]))
 				}
 				continue
 			}
 			if !titleCase || sh != capital || tok.soft || tok.keepAll {
 				continue
 			}
-			if t.keepWord(toks, i, p, w) {
+			if t.keepWord(toks, i, p) {
 				continue
 			}
-			t.runes[p.start] = runes.ToLower(t.runes[p.start])
+			t.set(p.start, runes.ToLower(t.runes[p.start]))
 		}
 	}
+}
+
+// keep marks runes[from:to] as kept whatever their protection.
+func (t *text) keep(from, to int) {
+	for k := from; k < to; k++ {
+		t.strong[k] = true
+	}
+	t.anyStrong = t.anyStrong || from < to
+}
+
+// protected reports whether convert keeps part p as written.
+func (t *text) protected(p part) bool {
+	if t.anyStrong {
+		for k := p.start; k < p.end; k++ {
+			if t.strong[k] {
+				return true
+			}
+		}
+	}
+	if !t.protectedPart(p) {
+		return false
+	}
+	// Blanket protection keeps only what sentence case keeps anyway.
+	return !t.blanket || shapeOfRunes(t.of(p)) != capital
 }
 
 // keepWord reports whether a capitalised word of a title-case title keeps
 // its capital: a single letter other than the article A, "I", a proper
 // noun, a word the caller keeps, a name after an honorific, or an
 // honorific.
-func (t *text) keepWord(toks []token, i int, p part, w string) bool {
-	letters := []rune(w)
-	if len(letters) == 1 {
-		if w == "E" && p.first && t.hyphenAfter(toks[i], p) {
+func (t *text) keepWord(toks []token, i int, p part) bool {
+	w := t.of(p)
+	if len(w) == 1 {
+		if w[0] == 'E' && p.first && t.hyphenAfter(toks[i], p) {
 			return false // the prefix e- (electronic): e-books, e-mail
 		}
-		return w != "A" || !p.first
+		return w[0] != 'A' || !p.first
 	}
-	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
+	if w[0] == 'I' && (w[1] == '\'' || w[1] == '’') {
 		return true
 	}
-	if isProperNoun(w) {
+	if isProperNounRunes(w) {
 		return true
 	}
 	if !p.first && t.afterWi(toks[i], p) {
@@ -463,20 +605,20 @@ func (t *text) keepWord(toks []token, i int, p part, w string) bool {
 	}
 	if p.first && i > 0 {
 		prev := toks[i-1]
-		if len(prev.parts) > 0 && isHonorific(t.word(prev.parts[len(prev.parts)-1])) {
+		if len(prev.parts) > 0 && isHonorificRunes(t.of(prev.parts[len(prev.parts)-1])) {
 			return true
 		}
 	}
-	if p.first && isHonorific(w) && t.endsWithPeriod(toks[i]) {
+	if p.first && isHonorificRunes(w) && t.endsWithPeriod(toks[i]) {
 		return true
 	}
 	// A phrase: this word with the words around it ("United States",
 	// "New York", "Monte Carlo").
 	if p.first && len(toks[i].parts) == 1 {
-		if i+1 < len(toks) && len(toks[i+1].parts) > 0 && isPhrase(w, t.word(toks[i+1].parts[0])) {
+		if i+1 < len(toks) && len(toks[i+1].parts) > 0 && isPhraseRunes(w, t.of(toks[i+1].parts[0])) {
 			return true
 		}
-		if i > 0 && len(toks[i-1].parts) > 0 && isPhrase(t.word(toks[i-1].parts[len(toks[i-1].parts)-1]), w) {
+		if i > 0 && len(toks[i-1].parts) > 0 && isPhraseRunes(t.of(toks[i-1].parts[len(toks[i-1].parts)-1]), w) {
 			return true
 		}
 	}
@@ -514,23 +656,23 @@ func (t *text) endsWithPeriod(tok token) bool {
 // would capitalise is in lower case (stop words, the second part of a
 // compound and one-letter words do not count). Protected words count as
 // neither.
-func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
+func (t *text) isTitleCase(toks []token) bool {
 	upper := 0
 	for _, tok := range toks {
 		if tok.sentence || tok.soft || tok.keepAll || len(tok.parts) == 0 {
 			continue
 		}
 		p := tok.parts[0]
-		if protected(p) {
+		if t.protected(p) {
 			continue
 		}
-		w := t.word(p)
-		if len([]rune(w)) < 2 || !runes.IsLetter([]rune(w)[0]) {
+		w := t.of(p)
+		if len(w) < 2 || !isLetter(w[0]) {
 			continue
 		}
-		switch shapeOf(w) {
+		switch shapeOfRunes(w) {
 		case lower:
-			if !isStopWord(w) && !t.quoted(tok) {
+			if !isStopWordRunes(w) && !t.quoted(tok) {
 				return false
 			}
 		case capital:
@@ -549,14 +691,12 @@ func (t *text) isTitleCase(toks []token, protected func(part) bool) bool {
 // "Memory-<span class="nocase">Aware Services</span>", and
 // "{{Happiness}}:{{Designing}}" as "Happiness:Designing".
 func (t *text) impliedProtection(toks []token) {
-	any := false
-	for _, p := range t.prot {
-		any = any || p
-	}
-	t.implied = make([]bool, len(t.runes))
-	if !any {
+	if !t.anyProt {
+		t.implied = nil
 		return
 	}
+	t.impliedBuf = cleared(t.impliedBuf, len(t.runes))
+	t.implied = t.impliedBuf
 	for i, tok := range toks {
 		if len(tok.parts) < 2 {
 			continue
@@ -567,10 +707,10 @@ func (t *text) impliedProtection(toks []token) {
 			// class="nocase">Tracking</span>") is what is left of a group
 			// that began with it
 			next := toks[i+1].parts[0]
-			braced = t.spanned(next) && shapeOf(t.word(next)) == capital
+			braced = t.spanned(next) && shapeOfRunes(t.of(next)) == capital
 		}
 		for j, p := range tok.parts {
-			inner = inner || j > 0 && runes.IsUpper(t.runes[p.start])
+			inner = inner || j > 0 && is(cUpper, t.runes[p.start])
 			// a subtitle glued to its title by a colon
 			// ("Happiness:Designing") was braced too if anything was
 			braced = braced || t.spanned(p) || j > 0 && t.runes[p.start-1] == ':'
@@ -632,9 +772,9 @@ func (t *text) quoted(tok token) bool {
 // acronyms, words with inner capitals and known proper nouns keep their
 // capitals as always.
 func (t *text) blanketProtection(toks []token) bool {
-	spans := map[int]bool{} // start of each protected run holding an ordinary capitalised word
-	braced := 0             // ordinary capitalised words inside protection
-	unprotected := 0        // capitalised words outside protection that title case would not explain
+	spans := t.spans[:0] // start of each protected run holding an ordinary capitalised word, in order
+	braced := 0          // ordinary capitalised words inside protection
+	unprotected := 0     // capitalised words outside protection that title case would not explain
 	// per part of the title (split at colons, em dashes, "?" and "!"):
 	// its unexplained capitals outside protection, and its protected ones
 	segOut, segIn := 0, 0
@@ -653,8 +793,8 @@ func (t *text) blanketProtection(toks []token) bool {
 			if p.sentence {
 				endSegment()
 			}
-			w := t.word(p)
-			if shapeOf(w) != capital || len([]rune(w)) < 2 {
+			w := t.of(p)
+			if len(w) < 2 || shapeOfRunes(w) != capital {
 				continue
 			}
 			start := tok.sentence && j == 0 || p.sentence
@@ -662,22 +802,24 @@ func (t *text) blanketProtection(toks []token) bool {
 				// Title case explains a capital on a sentence start, a
 				// stop word and the second part of a compound
 				// ("Large-Scale").
-				if j == 0 && !start && !tok.soft && !tok.keepAll && !isStopWord(w) {
+				if j == 0 && !start && !tok.soft && !tok.keepAll && !isStopWordRunes(w) {
 					unprotected++
-					if len([]rune(w)) > 3 {
+					if len(w) > 3 {
 						segOut++
 					}
 				}
 				continue
 			}
-			if isProperNoun(w) {
+			if isProperNounRunes(w) {
 				continue
 			}
 			k := p.start
 			for k > 0 && t.prot[k-1] {
 				k--
 			}
-			spans[k] = true
+			if len(spans) == 0 || spans[len(spans)-1] != k {
+				spans = append(spans, k)
+			}
 			braced++
 			if !start {
 				segIn++
@@ -685,14 +827,15 @@ func (t *text) blanketProtection(toks []token) bool {
 		}
 	}
 	endSegment()
+	t.spans = spans
 	if len(spans) == 0 || 2*unprotected >= braced || sentenceLike {
 		return false
 	}
 	// A span with a word in lower case ("{The Lord of the Rings}") was
 	// braced on purpose: Better BibTeX braces runs of capitalised words.
-	for start := range spans {
+	for _, start := range spans {
 		for k := start; k < len(t.runes) && t.prot[k]; k++ {
-			if runes.IsLower(t.runes[k]) && (k == start || !isWordRune(t.runes[k-1]) && !isInnerApostrophe(t.runes, k-1, len(t.runes))) {
+			if is(cLower, t.runes[k]) && (k == start || !isWordRune(t.runes[k-1]) && !isInnerApostrophe(t.runes, k-1, len(t.runes))) {
 				return false
 			}
 		}

@@ -15,11 +15,37 @@ var eventNouns = set(`Symposium Conference Workshop Congress Colloquium Summit T
 // Factors in Computing Systems").
 var eventJoins = set(`on of for in and the`)
 
-// protectInstitutions marks in keep the names the title's structure
+// institutionWords holds societies and eventNouns, for one lookup of
+// each word.
+var institutionWords = func() map[string]institution {
+	m := map[string]institution{}
+	for w := range societies {
+		m[w] |= society
+	}
+	for w := range eventNouns {
+		m[w] |= eventNoun
+	}
+	return m
+}()
+
+type institution uint8
+
+const (
+	society institution = 1 << iota
+	eventNoun
+)
+
+// isEventJoin is eventJoins[string(w)].
+func isEventJoin(w []rune) bool {
+	var buf [keyBuf]byte
+	return eventJoins[string(appendRunes(buf[:0], w))]
+}
+
+// protectInstitutions keeps the names the title's structure
 // shows: the word after a society's acronym, and the name of a meeting
 // or a serial (capitalised words, then "Symposium", "Transactions" …,
 // then "on", "of" or "for" and its capitalised subject).
-func (t *text) protectInstitutions(toks []token, keep []bool) {
+func (t *text) protectInstitutions(toks []token) {
 	// word returns the only word of token i when the token is that word
 	// alone, with at most punctuation after it (closed tells which).
 	word := func(i int) (p part, closed, ok bool) {
@@ -32,48 +58,46 @@ func (t *text) protectInstitutions(toks []token, keep []bool) {
 		}
 		return p, p.end != toks[i].end, true
 	}
-	mark := func(p part) {
-		for k := p.start; k < p.end; k++ {
-			keep[k] = true
-		}
-	}
-	nameLike := func(w string) bool {
-		sh := shapeOf(w)
+	mark := func(p part) { t.keep(p.start, p.end) }
+	nameLike := func(w []rune) bool {
+		sh := shapeOfRunes(w)
 		return sh == capital || sh == allCaps || sh == innerCaps
 	}
 	for i := range toks {
 		p, closed, ok := word(i)
-		if !ok {
+		// every society and event noun starts with a capital A to Z
+		if !ok || t.runes[p.start] < 'A' || t.runes[p.start] > 'Z' {
 			continue
 		}
-		w := t.word(p)
-		if societies[w] && !closed {
-			if q, _, ok := word(i + 1); ok && shapeOf(t.word(q)) == capital {
+		var buf [keyBuf]byte
+		kind := institutionWords[string(appendRunes(buf[:0], t.of(p)))]
+		if kind&society != 0 && !closed {
+			if q, _, ok := word(i + 1); ok && shapeOfRunes(t.of(q)) == capital {
 				mark(q)
 			}
 		}
-		if !eventNouns[w] || closed {
+		if kind&eventNoun == 0 || closed {
 			continue
 		}
 		// the subject: "on" (or "of", "for"), then capitalised words,
 		// with small words between them
 		on, onClosed, ok := word(i + 1)
-		if !ok || onClosed || !(t.word(on) == "on" || t.word(on) == "of" || t.word(on) == "for") {
+		if !ok || onClosed || !(runesEq(t.of(on), "on") || runesEq(t.of(on), "of") || runesEq(t.of(on), "for")) {
 			continue
 		}
-		var subject []part
+		subject := t.subject[:0]
 		last := 0 // subject[:last] ends with a capitalised word
 		for k := i + 2; ; k++ {
 			q, qClosed, ok := word(k)
 			if !ok {
 				break
 			}
-			qw := t.word(q)
+			qw := t.of(q)
 			switch {
 			case nameLike(qw):
 				subject = append(subject, q)
 				last = len(subject)
-			case eventJoins[qw] && !qClosed:
+			case isEventJoin(qw) && !qClosed:
 				subject = append(subject, q)
 			default:
 				qClosed = true
@@ -82,6 +106,7 @@ func (t *text) protectInstitutions(toks []token, keep []bool) {
 				break
 			}
 		}
+		t.subject = subject
 		if last == 0 {
 			continue
 		}
@@ -93,7 +118,7 @@ func (t *text) protectInstitutions(toks []token, keep []bool) {
 		// the capitalised words before it: "International", "Annual ACM"
 		for k := i - 1; ; k-- {
 			q, qClosed, ok := word(k)
-			if !ok || qClosed || !nameLike(t.word(q)) || toks[k].sentence && isStopWord(t.word(q)) {
+			if !ok || qClosed || !nameLike(t.of(q)) || toks[k].sentence && isStopWordRunes(t.of(q)) {
 				break
 			}
 			mark(q)

@@ -22,6 +22,7 @@ func Names(text string) [][]string {
 		return nil
 	}
 	t := parse(text)
+	defer t.release()
 	toks := t.tokens()
 	type word struct {
 		w          string
@@ -205,9 +206,9 @@ var determiners = set(`the our their its this`)
 // game".
 var definitions = []string{", a ", ", an ", ", the ", "is a ", "is an ", "is the ", "are a ", "are an ", "are the "}
 
-// protectNames marks in keep each occurrence in the title of a name: the
+// protectNames keeps each occurrence in the title of a name: the
 // same words in the same case, joined by spaces or hyphens.
-func (t *text) protectNames(toks []token, names [][]string, keep []bool) {
+func (t *text) protectNames(toks []token, names [][]string) {
 	if len(names) == 0 {
 		return
 	}
@@ -243,9 +244,7 @@ func (t *text) protectNames(toks []token, names [][]string, keep []bool) {
 			if !ok {
 				continue
 			}
-			for k := parts[i].start; k < parts[i+len(name)-1].end; k++ {
-				keep[k] = true
-			}
+			t.keep(parts[i].start, parts[i+len(name)-1].end)
 		}
 	}
 }

@@ -1,6 +1,12 @@
 package sentencecase
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cite-project/cite/internal/runes"
+)
 
 // stopWords are the words that title case leaves in lower case (articles,
 // conjunctions, prepositions of any length, "to", "as", "vs."): a title
@@ -101,20 +107,64 @@ func set(words string) map[string]bool {
 
 func isStopWord(w string) bool { return stopWords[strings.ToLower(w)] }
 
-func isHonorific(w string) bool { return honorifics[w] }
+// The …Runes forms look words up from their runes: they spell the word
+// into a buffer on the stack, which a map reads without making a string.
 
-// isProperNoun reports whether w, or w without a possessive ending, is a
-// known proper noun.
-func isProperNoun(w string) bool {
-	if properNouns[w] {
+// keyBuf is the room on the stack for a word looked up; a longer word
+// (none is in the lists) spills to the heap.
+const keyBuf = 64
+
+// appendRunes appends the UTF-8 of rs to b, as string(rs) would spell it.
+func appendRunes(b []byte, rs []rune) []byte {
+	for _, r := range rs {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// appendLower appends the UTF-8 of rs in lower case to b, as
+// strings.ToLower(string(rs)) would spell it.
+func appendLower(b []byte, rs []rune) []byte {
+	for _, r := range rs {
+		b = utf8.AppendRune(b, runes.ToLower(r))
+	}
+	return b
+}
+
+// isStopWordRunes is isStopWord(string(w)).
+func isStopWordRunes(w []rune) bool {
+	var buf [keyBuf]byte
+	return stopWords[string(appendLower(buf[:0], w))]
+}
+
+// isHonorificRunes reports whether w is an honorific.
+func isHonorificRunes(w []rune) bool {
+	var buf [keyBuf]byte
+	return honorifics[string(appendRunes(buf[:0], w))]
+}
+
+// isProperNounRunes reports whether w, or w without a possessive ending,
+// is a known proper noun.
+func isProperNounRunes(w []rune) bool {
+	var buf [keyBuf]byte
+	b := appendRunes(buf[:0], w)
+	if properNouns[string(b)] {
 		return true
 	}
-	for _, s := range []string{"'s", "’s", "'", "’"} {
-		if b, ok := strings.CutSuffix(w, s); ok && properNouns[b] {
+	for _, s := range possessives {
+		if bytes.HasSuffix(b, s) && properNouns[string(b[:len(b)-len(s)])] {
 			return true
 		}
 	}
 	return false
 }
 
-func isPhrase(a, b string) bool { return phrases[a+"+"+b] }
+// isPhraseRunes reports whether a and b are one of phrases.
+func isPhraseRunes(a, b []rune) bool {
+	var buf [2 * keyBuf]byte
+	k := append(appendRunes(buf[:0], a), '+')
+	return phrases[string(appendRunes(k, b))]
+}
+
+// possessives are the endings isProperNounRunes takes off.
+var possessives = [][]byte{[]byte("'s"), []byte("’s"), []byte("'"), []byte("’")}

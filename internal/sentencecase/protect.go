@@ -40,14 +40,16 @@ func Protect(title string, protected func(n int, word string) bool) string {
 	}
 	var b strings.Builder
 	open := false
+	tags := t.tags
 	for i, r := range t.runes {
-		if tags := t.tags[i]; len(tags) > 0 {
+		if len(tags) > 0 && tags[0].at == i {
 			if open {
 				b.WriteString(nocaseClose)
 				open = false
 			}
-			for _, tag := range tags {
-				b.WriteString(tag)
+			for len(tags) > 0 && tags[0].at == i {
+				b.WriteString(tags[0].tag)
+				tags = tags[1:]
 			}
 		}
 		if mark[i] != open {
@@ -63,8 +65,9 @@ func Protect(title string, protected func(n int, word string) bool) string {
 	if open {
 		b.WriteString(nocaseClose)
 	}
-	for _, tag := range t.tags[len(t.runes)] {
-		b.WriteString(tag)
+	for _, tag := range tags {
+		b.WriteString(tag.tag)
 	}
+	t.release()
 	return b.String()
 }
