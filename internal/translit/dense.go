@@ -55,4 +55,8 @@ var (
 	gostBTable, lcTable, lcASCIITable          = dense(gostB), dense(lc), dense(lcASCII)
 	kazakhLetterSet, bgnVowelSet               = denseSet(kazakhLetters), denseSet(bgnVowels)
 	russianConsonantSet                        = denseSet(russianConsonants)
+
+	// bgnYe and bgnYo are BGN/PCGN's е and ё at the start of a word and
+	// after a vowel (see Romanize).
+	bgnYe, bgnYo = "y" + bgnRussian['е'], "y" + bgnRussian['ё']
 )

@@ -39,32 +39,58 @@ import (
 // first. Other combining marks, such as a stress accent, are kept after the
 // letters they follow.
 func Romanize(s string, sc Scheme, lang string) string {
-	if !sc.valid() {
+	if !sc.valid() || !hasCyrillic(s) {
 		return s
 	}
-	rs := decode(s)
+	var buf [256]rune // the runes of most values, on the stack
+	rs := decode(buf[:0], s)
 	kk := isKazakh(lang, rs)
 	var b strings.Builder
-	b.Grow(len(rs) + len(rs)/4) // a letter gives one to four; the string keeps what is grown
+	b.Grow(len(s) + len(s)/4) // a letter of two bytes gives one to four; the string keeps what is grown
 	for i, r := range rs {
 		rom, ok := romanizeAt(rs, i, sc, kk)
 		switch {
 		case !ok:
-			b.WriteRune(r)
+			if r < utf8.RuneSelf {
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteRune(r)
+			}
 		case !runes.IsUpper(r):
 			b.WriteString(rom)
 		default:
-			b.WriteString(capitalize(rs, i, rom, sc))
+			capitalize(&b, rs, i, rom, sc)
 		}
 	}
 	return b.String()
 }
 
-// decode returns the runes of s, with invalid bytes as U+FFFD and the
+// hasCyrillic reports whether s may hold a letter of the Cyrillic block or
+// is not valid UTF-8: otherwise Romanize returns s as it is, since every
+// letter of the tables and of the composed forms is in the block.
+func hasCyrillic(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xD0 && c <= 0xD3 { // the lead bytes of U+0400 to U+04FF
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
+}
+
+// decode appends the runes of s to rs, with invalid bytes as U+FFFD and the
 // decomposed Cyrillic letters in the composed table joined.
-func decode(s string) []rune {
-	rs := make([]rune, 0, utf8.RuneCountInString(s))
-	for _, r := range s {
+func decode(rs []rune, s string) []rune {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xC2 && r <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// two bytes, as every Cyrillic letter: always valid
+			r, n = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		if n := len(rs); n > 0 && r >= 0x300 && r < 0x370 { // a combining mark
 			if c, ok := composed[[2]rune{rs[n-1], r}]; ok {
 				rs[n-1] = c
@@ -111,7 +137,10 @@ func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
 		}
 		if v, ok := bgnRussianTable.get(l); ok {
 			if (l == 'е' || l == 'ё') && bgnInitialOrAfterVowel(rs, i) {
-				return "y" + v, true
+				if l == 'е' {
+					return bgnYe, true
+				}
+				return bgnYo, true
 			}
 			return v, true
 		}
@@ -168,24 +197,21 @@ func gostSoftC(rs []rune, i int, kk bool) bool {
 		// from being scanned once per letter.
 		return false
 	}
-	next, ok := romanizeAt(rs, j, GOSTB, kk)
-	if !ok {
-		next = string(rs[j])
+	first := rs[j]
+	if next, ok := romanizeAt(rs, j, GOSTB, kk); ok {
+		first, _ = utf8.DecodeRuneInString(next)
 	}
-	first, _ := utf8.DecodeRuneInString(next)
 	return strings.ContainsRune("iejy", runes.ToLower(first))
 }
 
-// capitalize writes rom, the romanisation of the capital letter rs[i], in
-// capitals.
-func capitalize(rs []rune, i int, rom string, sc Scheme) string {
-	if letters(rom) <= 1 || capitalsAround(rs, i) {
-		return upper(rom)
+// capitalize writes to b rom, the romanisation of the capital letter
+// rs[i], in capitals.
+func capitalize(b *strings.Builder, rs []rune, i int, rom string, sc Scheme) {
+	if letters(rom) <= 1 || capitalsAround(rs, i) || sc == LC && strings.ContainsRune(rom, '\u0361') {
+		writeUpper(b, rom)
+		return
 	}
-	if sc == LC && strings.ContainsRune(rom, '\u0361') {
-		return upper(rom)
-	}
-	return title(rom)
+	writeTitle(b, rom)
 }
 
 // capitalsAround reports whether the word around rs[i] is in capitals: the
@@ -234,10 +260,9 @@ func letters(s string) int {
 	return n
 }
 
-// upper is strings.ToUpper for the letters in the tables, one of which, ǰ,
-// has no single-code-point capital.
-func upper(s string) string {
-	var b strings.Builder
+// writeUpper writes s to b as strings.ToUpper would for the letters in the
+// tables, one of which, ǰ, has no single-code-point capital.
+func writeUpper(b *strings.Builder, s string) {
 	for _, r := range s {
 		if r == 'ǰ' {
 			b.WriteString("J\u030c")
@@ -245,15 +270,24 @@ func upper(s string) string {
 		}
 		b.WriteRune(unicode.ToUpper(r))
 	}
+}
+
+// upper is s as writeUpper writes it.
+func upper(s string) string {
+	var b strings.Builder
+	writeUpper(&b, s)
 	return b.String()
 }
 
-// title capitalises the first letter of s.
-func title(s string) string {
+// writeTitle writes s to b with its first letter capitalised.
+func writeTitle(b *strings.Builder, s string) {
 	for i, r := range s {
 		if runes.IsLetter(r) {
-			return s[:i] + upper(string(r)) + s[i+utf8.RuneLen(r):]
+			b.WriteString(s[:i])
+			writeUpper(b, s[i:i+utf8.RuneLen(r)])
+			b.WriteString(s[i+utf8.RuneLen(r):])
+			return
 		}
 	}
-	return s
+	b.WriteString(s)
 }
