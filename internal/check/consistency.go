@@ -133,40 +133,45 @@ func personPos(e *bib.Entry, role string, nm *bib.Name) bib.Pos {
 }
 
 // appendCollapsed appends s to dst with its words joined by single
-// spaces.
+// spaces. The bytes between spaces are copied a run at a time.
 func appendCollapsed(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
-		b := s[i]
-		size := 1
-		isSpace := b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f'
-		if b >= 0x80 && !mayStartSpace(b) {
-			// Not the first byte of a Unicode space: copied as it is, a
-			// byte at a time (the bytes of a letter, or a stray one).
+		j := i // s[i:j] holds no space
+		size := 0
+		for j < len(s) {
+			b := s[j]
+			if b < utf8.RuneSelf {
+				if b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f' {
+					size = 1
+					break
+				}
+				j++
+				continue
+			}
+			if !mayStartSpace(b) {
+				j++ // a byte of a letter, or a stray one
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				size = n
+				break
+			}
+			j += n
+		}
+		if j > i {
 			if space && len(dst) > start {
 				dst = append(dst, ' ')
 			}
 			space = false
-			dst = append(dst, b)
-			i++
-			continue
+			dst = append(dst, s[i:j]...)
 		}
-		if b >= 0x80 {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			isSpace = unicode.IsSpace(r)
-		}
-		if isSpace {
+		if size > 0 { // a space at s[j]
 			space = true
-		} else {
-			if space && len(dst) > start {
-				dst = append(dst, ' ')
-			}
-			space = false
-			dst = append(dst, s[i:i+size]...)
 		}
-		i += size
+		i = j + size
 	}
 	return dst
 }
@@ -179,6 +184,18 @@ func mayStartSpace(b byte) bool { return b == 0xC2 || b == 0xE1 || b == 0xE2 || 
 // continuation reports whether b continues a UTF-8 sequence.
 func continuation(b byte) bool { return b&0xC0 == 0x80 }
 
+// asciiNorm maps the ASCII letters and digits to their folded form (the
+// letters lower-cased) and every other byte to 0.
+var asciiNorm = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
 // normKey folds s for comparison: lower case, ё as е, Latin diacritics
 // dropped, punctuation removed and spaces collapsed.
 func normKey(s string) string { return string(appendNorm(nil, s)) }
@@ -190,20 +207,27 @@ func appendNorm(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
-			// ASCII: letters lower-cased, digits kept, the rest a space.
-			i++
-			if !(c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
+			// ASCII: letters lower-cased, digits kept, the rest a space;
+			// a run of letters and digits is copied, then lower-cased.
+			if asciiNorm[c] == 0 {
 				space = true
+				i++
 				continue
 			}
 			if space && len(dst) > start {
 				dst = append(dst, ' ')
 			}
 			space = false
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+			j := i + 1
+			for j < len(s) && asciiNorm[s[j]] != 0 {
+				j++
 			}
-			dst = append(dst, c)
+			n := len(dst)
+			dst = append(dst, s[i:j]...)
+			for k := n; k < len(dst); k++ {
+				dst[k] = asciiNorm[dst[k]]
+			}
+			i = j
 			continue
 		}
 		if (c == 0xD0 || c == 0xD1) && i+1 < len(s) && continuation(s[i+1]) {

@@ -103,3 +103,25 @@ func TestNormFastPathsAgree(t *testing.T) {
 	_ = unicode.IsSpace
 	_ = norm.NFD
 }
+
+// TestAppendCollapsedRuns holds appendCollapsed to refAppendCollapsed on
+// the tricky texts and every code point between words and spaces, after
+// a prefix already in the buffer.
+func TestAppendCollapsedRuns(t *testing.T) {
+	inputs := append([]string(nil), textInputs...)
+	for r := rune(0); r <= 0x3100; r++ {
+		inputs = append(inputs, string(r), " a"+string(r)+"b ", string(r)+string(r)+"x", "x  "+string(r)+"  y")
+	}
+	for b := 0x80; b < 0x100; b++ {
+		inputs = append(inputs, string([]byte{byte(b)}), "a "+string([]byte{byte(b), ' ', 'c'}))
+	}
+	for _, in := range inputs {
+		for _, prefix := range []string{"", "p|"} {
+			got := string(appendCollapsed([]byte(prefix), in))
+			want := string(refAppendCollapsed([]byte(prefix), in))
+			if got != want {
+				t.Errorf("appendCollapsed(%q, %q) = %q; want %q", prefix, in, got, want)
+			}
+		}
+	}
+}

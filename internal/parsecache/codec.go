@@ -428,7 +428,9 @@ func (d *dec) entry(en *bib.Entry) {
 		k := d.key()
 		en.Set(k, d.str())
 	}
-	for range d.count() {
+	nn := d.count()
+	en.Grow(0, nn, 0, 0)
+	for range nn {
 		role := d.key()
 		n := d.count()
 		list := make([]bib.Name, n)
@@ -440,7 +442,9 @@ func (d *dec) entry(en *bib.Entry) {
 		}
 		en.SetNames(role, list)
 	}
-	for range d.count() {
+	nd := d.count()
+	en.Grow(0, 0, nd, 0)
+	for range nd {
 		k := d.key()
 		en.SetDate(k, d.date())
 	}

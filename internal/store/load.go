@@ -150,6 +150,13 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	wg.Wait()
 	lib := &bib.Library{}
 	m := &merger{lib: lib}
+	n := 0
+	for _, r := range results {
+		if r.err == nil && r.rec != nil && r.rec.Library != nil {
+			n += len(r.rec.Library.Entries)
+		}
+	}
+	m.grow(n)
 	var diags []bib.Diagnostic
 	parsed := false
 	for i, r := range results {
@@ -301,6 +308,13 @@ func readError(err error) error {
 type merger struct {
 	lib     *bib.Library
 	entries map[string]bib.Pos
+}
+
+// grow makes room in m for n entries, so that merging a large library
+// does not grow the id map and the entry list step by step.
+func (m *merger) grow(n int) {
+	m.entries = make(map[string]bib.Pos, n)
+	m.lib.Entries = slices.Grow(m.lib.Entries, n)
 }
 
 func (m *merger) add(part *bib.Library) []bib.Diagnostic {
