@@ -13,15 +13,15 @@ import (
 // Item maps e to the engine's record: the one place where cite's fields
 // become CSL variables. The engine reads the standard and number
 // variables and the dates of e through an adapter (the item's Source)
-// rather than a copy: variables by name, except their "-translit" and
+// rather than maps: variables by name, except their "-translit" and
 // "-translated" forms (styles get them through a preparation, see
 // Prepare) and the fields isSkipped names or Extra holds; dates converted
 // once, part by part. What a preparation changes is kept in the adapter
 // too, so the item's Vars and Dates stay nil. Names are converted part by
 // part into NameVars (Names stays nil too). Language is the record's
 // language, or a guess from its script (see Language). The item keeps
-// nothing of e but the storage of its variables (see bib.FieldView): it
-// is meant to be rendered before e changes.
+// nothing of e but the strings of its variables and names: it does not
+// change when e does.
 func Item(e *bib.Entry) *item.Item { return newItem(e, nil) }
 
 // prepared is an item with its adapter and the storage of its first name
@@ -37,7 +37,7 @@ type prepared struct {
 // nil (a preparation's romanisation), so that names are converted once.
 func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name) *item.Item {
 	p := &prepared{}
-	p.src.fields = e.FieldView()
+	p.src.fields = engineFields(e)
 	p.it = item.Item{ID: e.ID, Type: e.Type, Language: Language(e), Source: &p.src}
 	p.it.NameVars = itemNames(e, p.it.Language, conv, &p.names)
 	n := 0
@@ -108,20 +108,49 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name, 
 	return out
 }
 
+// engineFields returns the variables of e that the engine may read: not
+// those isSkipped names, nor the alternative forms.
+func engineFields(e *bib.Entry) []fieldValue {
+	n := 0
+	for k, v := range e.Fields() {
+		if engineField(k, v) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]fieldValue, 0, n)
+	for k, v := range e.Fields() {
+		if engineField(k, v) {
+			out = append(out, fieldValue{k, v})
+		}
+	}
+	return out
+}
+
+func engineField(name, value string) bool {
+	return value != "" && !isSkipped(name) && !isForm(name)
+}
+
 // entrySource is the adapter through which the engine reads an entry
-// (item.Source): its variables from the entry's own storage (a
-// bib.FieldView, which does not keep the rest of the entry: once its
-// items are prepared, a library's names, dates and claims can go), its
-// dates from a compact form of them, made once: the first in date, the
-// others in more. changed holds what a preparation did: the variables it
-// set or changed, which come before the entry's, and the variables and
-// dates it took away.
+// (item.Source): its variables from a copy of the entry's that the engine
+// may read (which keeps nothing else of the entry: once its items are
+// prepared, a library's names, dates and claims can go), its dates from a
+// compact form of them, made once: the first in date, the others in
+// more. changed holds what a preparation did: the variables it set or
+// changed, which come before the entry's, and the variables and dates it
+// took away; once it is done, fields drops the variables that changed
+// overrides (see dropChanged).
 type entrySource struct {
-	fields  bib.FieldView
+	fields  []fieldValue
 	date    sourceDate
 	more    []sourceDate
 	changed []changedVariable
 }
+
+// fieldValue is a variable of the entry and its value.
+type fieldValue struct{ name, value string }
 
 // changedVariable is a variable or date a preparation set (the engine
 // reads value) or took away (hidden; the engine reads value, "" unless it
@@ -180,10 +209,36 @@ func (s *entrySource) Var(name string) string {
 	if c := s.change(name); c != nil {
 		return c.value
 	}
-	if isSkipped(name) || isForm(name) {
-		return ""
+	for i := range s.fields {
+		if s.fields[i].name == name {
+			return s.fields[i].value
+		}
 	}
-	return s.fields.Get(name)
+	return ""
+}
+
+// dropChanged lets fields go of the variables that a preparation changed
+// or hid, which Var no longer reads, in a copy of the exact size.
+func (s *entrySource) dropChanged() {
+	n := 0
+	for i := range s.fields {
+		if s.change(s.fields[i].name) == nil {
+			n++
+		}
+	}
+	if n == len(s.fields) {
+		return
+	}
+	var kept []fieldValue
+	if n > 0 {
+		kept = make([]fieldValue, 0, n)
+		for _, f := range s.fields {
+			if s.change(f.name) == nil {
+				kept = append(kept, f)
+			}
+		}
+	}
+	s.fields = kept
 }
 
 // change returns what a preparation did to the variable name, or nil.
@@ -263,11 +318,11 @@ func (s *entrySource) isHidden(name string) bool {
 // vars yields the entry's variables the engine sees, as Var gives them
 // before a preparation sets any.
 func (s *entrySource) vars(yield func(k, v string) bool) {
-	for k, v := range s.fields.All() {
-		if isSkipped(k) || v == "" || isForm(k) || s.isHidden(k) {
+	for _, f := range s.fields {
+		if s.isHidden(f.name) {
 			continue
 		}
-		if !yield(k, v) {
+		if !yield(f.name, f.value) {
 			return
 		}
 	}

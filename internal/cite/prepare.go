@@ -119,6 +119,7 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 	if p.Language != "" {
 		it.Language = p.Language
 	}
+	src.dropChanged()
 	return it
 }
 
