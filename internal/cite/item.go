@@ -22,7 +22,7 @@ import (
 // language, or a guess from its script (see Language). The item keeps
 // nothing of e but the strings of its variables and names: it does not
 // change when e does.
-func Item(e *bib.Entry) *item.Item { return newItem(e, nil) }
+func Item(e *bib.Entry) *item.Item { return newItem(e, nil, nil) }
 
 // prepared is an item with its adapter and the storage of its first name
 // variable, allocated together: a library of 100,000 references makes as
@@ -35,9 +35,17 @@ type prepared struct {
 
 // newItem is Item with each name passed through conv when conv is not
 // nil (a preparation's romanisation), so that names are converted once.
-func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name) *item.Item {
+// When scratch is not nil the variables are gathered in it rather than in
+// a copy of their own, for a preparation that makes the item's copy once
+// it is done (see entrySource.keepFields).
+func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name, scratch *[]fieldValue) *item.Item {
 	p := &prepared{}
-	p.src.fields = engineFields(e)
+	if scratch != nil {
+		*scratch = appendEngineFields((*scratch)[:0], e)
+		p.src.fields = *scratch
+	} else {
+		p.src.fields = engineFields(e)
+	}
 	p.it = item.Item{ID: e.ID, Type: e.Type, Language: Language(e), Source: &p.src}
 	p.it.NameVars = itemNames(e, p.it.Language, conv, &p.names)
 	n := 0
@@ -120,7 +128,12 @@ func engineFields(e *bib.Entry) []fieldValue {
 	if n == 0 {
 		return nil
 	}
-	out := make([]fieldValue, 0, n)
+	return appendEngineFields(make([]fieldValue, 0, n), e)
+}
+
+// appendEngineFields appends the variables of e that the engine may read
+// to out.
+func appendEngineFields(out []fieldValue, e *bib.Entry) []fieldValue {
 	for k, v := range e.Fields() {
 		if engineField(k, v) {
 			out = append(out, fieldValue{k, v})
@@ -141,7 +154,7 @@ func engineField(name, value string) bool {
 // more. changed holds what a preparation did: the variables it set or
 // changed, which come before the entry's, and the variables and dates it
 // took away; once it is done, fields drops the variables that changed
-// overrides (see dropChanged).
+// overrides (see keepFields).
 type entrySource struct {
 	fields  []fieldValue
 	date    sourceDate
@@ -217,16 +230,18 @@ func (s *entrySource) Var(name string) string {
 	return ""
 }
 
-// dropChanged lets fields go of the variables that a preparation changed
-// or hid, which Var no longer reads, in a copy of the exact size.
-func (s *entrySource) dropChanged() {
+// keepFields lets fields go of the variables that a preparation changed
+// or hid, which Var no longer reads, in a copy of the exact size: always
+// when the fields are a preparation's scratch, else when some go. It is
+// the last step of a preparation.
+func (s *entrySource) keepFields(scratch bool) {
 	n := 0
 	for i := range s.fields {
 		if s.change(s.fields[i].name) == nil {
 			n++
 		}
 	}
-	if n == len(s.fields) {
+	if n == len(s.fields) && !scratch {
 		return
 	}
 	var kept []fieldValue

@@ -52,7 +52,13 @@ type Prep struct {
 var noRomanize = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN": true, "PMID": true, "PMCID": true, "citation-key": true}
 
 // Prepare maps e with Item and applies p.
-func Prepare(e *bib.Entry, p Prep) *item.Item {
+func Prepare(e *bib.Entry, p Prep) *item.Item { return prepare(e, p, nil) }
+
+// prepare is Prepare gathering the entry's variables in *scratch while it
+// works, when scratch is not nil, so that the item's own copy of them is
+// made once, at the end: a caller that prepares many entries in turn
+// passes the same scratch each time.
+func prepare(e *bib.Entry, p Prep, scratch *[]fieldValue) *item.Item {
 	var conv func(bib.Name, string) bib.Name
 	sc := p.Scheme
 	if sc == 0 {
@@ -61,7 +67,7 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 	if p.Romanize {
 		conv = func(n bib.Name, lang string) bib.Name { return romanizeName(n, sc, lang) }
 	}
-	it := newItem(e, conv)
+	it := newItem(e, conv, scratch)
 	src := it.Source.(*entrySource)
 	lang := it.Language
 	if p.Romanize {
@@ -119,7 +125,7 @@ func Prepare(e *bib.Entry, p Prep) *item.Item {
 	if p.Language != "" {
 		it.Language = p.Language
 	}
-	src.dropChanged()
+	src.keepFields(scratch != nil)
 	return it
 }
 

@@ -6,9 +6,10 @@ import (
 	"github.com/cite-project/cite/internal/bib"
 )
 
-// TestDropChanged: an item whose adapter has let go of the variables its
-// preparation overrode reads every variable as one that kept them all.
-func TestDropChanged(t *testing.T) {
+// TestKeepFields: an item whose adapter has let go of the variables its
+// preparation overrode reads every variable as one that kept them all,
+// whether it was prepared alone or through a scratch buffer.
+func TestKeepFields(t *testing.T) {
 	entries := []*bib.Entry{}
 	add := func(id, typ string, fields map[string]string, names map[string][]bib.Name, issued string) {
 		e := bib.NewEntry(id, typ)
@@ -54,6 +55,7 @@ func TestDropChanged(t *testing.T) {
 	}
 	names = append(names, "issued-open", "media-electronic", "media-unmediated", "author-heading", "author-title-page", "language", "note", "")
 	dropped := 0
+	var scratch []fieldValue
 	for _, e := range entries {
 		for pi, p := range preps {
 			it := Prepare(e, p)
@@ -71,6 +73,17 @@ func TestDropChanged(t *testing.T) {
 			}
 			if _, ok := src.Date("issued"); ok != func() bool { _, ok := whole.Date("issued"); return ok }() {
 				t.Errorf("%s, preparation %d: the issued date differs", e.ID, pi)
+			}
+			// Prepared through a scratch buffer, the item keeps a copy of
+			// its own: what the next preparation writes there is not read.
+			viaScratch := prepare(e, p, &scratch).Source.(*entrySource)
+			for i := range scratch[:cap(scratch)] {
+				scratch[:cap(scratch)][i] = fieldValue{"title", "overwritten"}
+			}
+			for _, n := range names {
+				if got, want := viaScratch.Var(n), whole.Var(n); got != want {
+					t.Errorf("%s, preparation %d, through scratch: Var(%q) = %q; with every field kept %q", e.ID, pi, n, got, want)
+				}
 			}
 		}
 	}
