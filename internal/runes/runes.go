@@ -1,157 +1,162 @@
 // Package runes answers the questions of package unicode (letter, case,
 // digit, space, mark, the other case) at once for the code points
-// cite's text is mostly made of, ASCII and the basic Cyrillic letters
-// (U+0400 to U+045F), and through package unicode for the rest. Romanising
-// and sentence-casing a title ask them of every character, and package
-// unicode's table searches were most of their time.
+// cite's text is mostly made of, ASCII, the Latin letters and the basic
+// Cyrillic letters (up to U+045F), and through package unicode for the
+// rest. Romanising and sentence-casing a title ask them of every
+// character, and package unicode's table searches were most of their time.
 package runes
 
 import "unicode"
 
-// Each function answers ASCII at once, in a few instructions the
-// compiler writes in place, and the rest in a function of its own.
+// Every function reads a table for the code points below tableSize, in a
+// few instructions the compiler writes in place, and asks package unicode
+// of the rest.
+
+// tableSize is where the tables end: after ASCII, Latin-1, the Latin
+// extensions and the basic Cyrillic letters (U+0400 to U+045F).
+const tableSize = 0x460
+
+// Class is a set of the properties of a code point, for code that asks
+// several of one (see ClassOf).
+type Class uint8
+
+// The properties of a Class, each the answer of the function of the same
+// name.
+const (
+	Letter Class = 1 << iota
+	Upper
+	Lower
+	Digit
+	Space
+	NonspacingMark // Mn
+	Mark           // Mn or Me
+)
+
+// ClassOf returns the properties of r.
+func ClassOf(r rune) Class {
+	if uint32(r) < tableSize {
+		return props[r]
+	}
+	return classOf(r)
+}
+
+func classOf(r rune) Class {
+	var c Class
+	for prop := Letter; prop <= Mark; prop <<= 1 {
+		if is(r, prop) {
+			c |= prop
+		}
+	}
+	return c
+}
+
+// props holds the properties of each code point below tableSize, and
+// toLower and toUpper what to add to one for its other case; all three
+// are computed from package unicode.
+var props, toLower, toUpper = func() (p [tableSize]Class, lower, upper [tableSize]int32) {
+	for i := range p {
+		r := rune(i)
+		p[i] = classOf(r)
+		lower[i], upper[i] = unicode.ToLower(r)-r, unicode.ToUpper(r)-r
+	}
+	return p, lower, upper
+}()
+
+func has(r rune, prop Class) bool { return props[r]&prop != 0 }
+
+// is asks package unicode whether r has prop. It is not written in place
+// (its callers are, and ask it only beyond the tables).
+//
+//go:noinline
+func is(r rune, prop Class) bool {
+	switch prop {
+	case Letter:
+		return unicode.IsLetter(r)
+	case Upper:
+		return unicode.IsUpper(r)
+	case Lower:
+		return unicode.IsLower(r)
+	case Digit:
+		return unicode.IsDigit(r)
+	case Space:
+		return unicode.IsSpace(r)
+	case NonspacingMark:
+		return unicode.Is(unicode.Mn, r)
+	case Mark:
+		return unicode.In(r, unicode.Mn, unicode.Me)
+	}
+	return false
+}
 
 // ToLower is unicode.ToLower.
 func ToLower(r rune) rune {
-	if uint32(r) < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r
-	}
-	return toLower(r)
-}
-
-func toLower(r rune) rune {
-	switch {
-	case r >= 'А' && r <= 'Я':
-		return r + ('а' - 'А')
-	case r >= 'Ѐ' && r <= 'Џ':
-		return r + ('ѐ' - 'Ѐ')
-	case r >= 'а' && r <= 'џ':
-		return r
+	if uint32(r) < tableSize {
+		return r + toLower[r]
 	}
 	return unicode.ToLower(r)
 }
 
 // ToUpper is unicode.ToUpper.
 func ToUpper(r rune) rune {
-	if uint32(r) < 0x80 {
-		if 'a' <= r && r <= 'z' {
-			r -= 'a' - 'A'
-		}
-		return r
-	}
-	return toUpper(r)
-}
-
-func toUpper(r rune) rune {
-	switch {
-	case r >= 'а' && r <= 'я':
-		return r - ('а' - 'А')
-	case r >= 'ѐ' && r <= 'џ':
-		return r - ('ѐ' - 'Ѐ')
-	case r >= 'Ѐ' && r <= 'Я':
-		return r
+	if uint32(r) < tableSize {
+		return r + toUpper[r]
 	}
 	return unicode.ToUpper(r)
 }
 
 // IsLower is unicode.IsLower.
 func IsLower(r rune) bool {
-	if uint32(r) < 0x80 {
-		return 'a' <= r && r <= 'z'
+	if uint32(r) < tableSize {
+		return has(r, Lower)
 	}
-	return isLower(r)
-}
-
-func isLower(r rune) bool {
-	switch {
-	case r >= 'а' && r <= 'џ':
-		return true
-	case r >= 'Ѐ' && r <= 'Я':
-		return false
-	}
-	return unicode.IsLower(r)
+	return is(r, Lower)
 }
 
 // IsUpper is unicode.IsUpper.
 func IsUpper(r rune) bool {
-	if uint32(r) < 0x80 {
-		return 'A' <= r && r <= 'Z'
+	if uint32(r) < tableSize {
+		return has(r, Upper)
 	}
-	return isUpper(r)
-}
-
-func isUpper(r rune) bool {
-	switch {
-	case r >= 'Ѐ' && r <= 'Я':
-		return true
-	case r >= 'а' && r <= 'џ':
-		return false
-	}
-	return unicode.IsUpper(r)
+	return is(r, Upper)
 }
 
 // IsLetter is unicode.IsLetter.
 func IsLetter(r rune) bool {
-	if uint32(r) < 0x80 {
-		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	if uint32(r) < tableSize {
+		return has(r, Letter)
 	}
-	return isLetter(r)
-}
-
-func isLetter(r rune) bool {
-	if r >= 'Ѐ' && r <= 'џ' {
-		return true
-	}
-	return unicode.IsLetter(r)
+	return is(r, Letter)
 }
 
 // IsDigit is unicode.IsDigit.
 func IsDigit(r rune) bool {
-	if uint32(r) < 0x80 {
-		return '0' <= r && r <= '9'
+	if uint32(r) < tableSize {
+		return has(r, Digit)
 	}
-	return isDigit(r)
-}
-
-func isDigit(r rune) bool {
-	if r >= 'Ѐ' && r <= 'џ' {
-		return false
-	}
-	return unicode.IsDigit(r)
+	return is(r, Digit)
 }
 
 // IsSpace is unicode.IsSpace.
 func IsSpace(r rune) bool {
-	if uint32(r) < 0x80 {
-		return r == ' ' || '\t' <= r && r <= '\r'
+	if uint32(r) < tableSize {
+		return has(r, Space)
 	}
-	return isSpace(r)
-}
-
-//go:noinline (so that IsSpace stays small enough to be written in place)
-func isSpace(r rune) bool {
-	if r >= 'Ѐ' && r <= 'џ' {
-		return false
-	}
-	return unicode.IsSpace(r)
+	return is(r, Space)
 }
 
 // IsMark reports whether r is a nonspacing or enclosing mark (categories
 // Mn and Me), the marks that combine with the letter before them.
 func IsMark(r rune) bool {
-	if r < 0x300 || r >= 'Ѐ' && r <= 'ҁ' { // no marks among these
-		return false
+	if uint32(r) < tableSize {
+		return has(r, Mark)
 	}
-	return unicode.In(r, unicode.Mn, unicode.Me)
+	return is(r, Mark)
 }
 
 // IsNonspacingMark is unicode.Is(unicode.Mn, r).
 func IsNonspacingMark(r rune) bool {
-	if r < 0x300 || r >= 'Ѐ' && r <= 'ҁ' {
-		return false
+	if uint32(r) < tableSize {
+		return has(r, NonspacingMark)
 	}
-	return unicode.Is(unicode.Mn, r)
+	return is(r, NonspacingMark)
 }

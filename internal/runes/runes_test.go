@@ -32,6 +32,26 @@ func TestAgreesWithUnicode(t *testing.T) {
 	}
 }
 
+// TestClassOf: ClassOf holds the answers of the functions, for every code
+// point.
+func TestClassOf(t *testing.T) {
+	props := []struct {
+		class Class
+		is    func(rune) bool
+	}{
+		{Letter, IsLetter}, {Upper, IsUpper}, {Lower, IsLower}, {Digit, IsDigit}, {Space, IsSpace},
+		{NonspacingMark, IsNonspacingMark}, {Mark, IsMark},
+	}
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		c := ClassOf(r)
+		for _, p := range props {
+			if c&p.class != 0 != p.is(r) {
+				t.Fatalf("ClassOf(%U) = %b: bit %b differs", r, c, p.class)
+			}
+		}
+	}
+}
+
 // same returns a test that f and g map r alike.
 func same(f, g func(rune) rune) func(rune) bool { return func(r rune) bool { return f(r) == g(r) } }
 

@@ -240,6 +240,7 @@ func BenchmarkConvert(b *testing.B) {
 		}{{"fast", Convert}, {"reference", refConvert}} {
 			b.Run(set.name+"/"+impl.name, func(b *testing.B) {
 				b.ReportAllocs()
+				defer testkit.ReportCPU(b)()
 				for i := 0; i < b.N; i++ {
 					for _, s := range set.titles {
 						impl.convert(s)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/gen"
+	"github.com/cite-project/cite/internal/testkit"
 )
 
 // cyrillicValues returns what cite romanises in a generated library: the
@@ -65,6 +66,7 @@ func BenchmarkRomanize(b *testing.B) {
 		}{{"fast", Romanize}, {"reference", refRomanize}} {
 			b.Run(set.name+"/"+impl.name, func(b *testing.B) {
 				b.ReportAllocs()
+				defer testkit.ReportCPU(b)()
 				for i := 0; i < b.N; i++ {
 					for k, s := range set.values {
 						impl.romanize(s, set.sc, langs[k%len(langs)])
