@@ -48,7 +48,10 @@ func Romanize(s string, sc Scheme, lang string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4) // a letter of two bytes gives one to four; the string keeps what is grown
 	for i, r := range rs {
-		rom, ok := romanizeAt(rs, i, sc, kk)
+		rom, ok := "", false
+		if inBlock(r) || inBlock(runes.ToLower(r)) {
+			rom, ok = romanizeAt(rs, i, sc, kk)
+		}
 		switch {
 		case !ok:
 			if r < utf8.RuneSelf {
@@ -64,6 +67,10 @@ func Romanize(s string, sc Scheme, lang string) string {
 	}
 	return b.String()
 }
+
+// inBlock reports whether r is in the Cyrillic block, where every letter
+// of the tables is: romanizeAt knows no letter whose lower case is not.
+func inBlock(r rune) bool { return uint32(r-cyrillicBase) < cyrillicSize }
 
 // hasCyrillic reports whether s may hold a letter of the Cyrillic block or
 // is not valid UTF-8: otherwise Romanize returns s as it is, since every
@@ -106,8 +113,11 @@ func decode(rs []rune, s string) []rune {
 // names neither Russian nor Kazakh, from the letters of rs.
 func isKazakh(lang string, rs []rune) bool {
 	l := strings.ToLower(strings.TrimSpace(lang))
-	if k := strings.IndexAny(l, "-_"); k >= 0 {
-		l = l[:k]
+	for k := 0; k < len(l); k++ {
+		if l[k] == '-' || l[k] == '_' {
+			l = l[:k]
+			break
+		}
 	}
 	switch l {
 	case "ru", "rus":
