@@ -1,6 +1,10 @@
 package sentencecase
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/cite-project/cite/internal/runes"
+)
 
 // Names returns the names a text about the work (its abstract, say)
 // introduces: runs of capitalised words in mid-sentence that the text
@@ -25,13 +29,13 @@ func Names(text string) [][]string {
 	defer t.release()
 	toks := t.tokens()
 	type word struct {
-		w          string
 		start, end int  // runes[start:end]
 		first      bool // starts a sentence or follows an opening bracket or quote
 		join       bool // joined to the word before by a space or a hyphen only
 		sentence   int  // the sentence it is in
+		shape      shape
 	}
-	var words []word
+	words := make([]word, 0, len(t.parts)) // tokens left every part in t.parts
 	sentence := 0
 	for i, tok := range toks {
 		for j, p := range tok.parts {
@@ -41,37 +45,46 @@ func Names(text string) [][]string {
 			if starts {
 				sentence++
 			}
-			w := word{w: t.word(p), start: p.start, end: p.end, first: starts, sentence: sentence}
+			w := word{start: p.start, end: p.end, first: starts, sentence: sentence, shape: shapeOfRunes(t.of(p))}
 			if j == 0 {
-				lead := string(t.runes[tok.start:p.start])
-				w.first = w.first || strings.ContainsAny(lead, "([\"“‘'«")
-				w.join = i > 0 && lead == "" && len(toks[i-1].parts) > 0 && toks[i-1].parts[len(toks[i-1].parts)-1].end == toks[i-1].end
+				w.first = w.first || runesContainAny(t.runes[tok.start:p.start], "([\"“‘'«")
+				w.join = i > 0 && tok.start == p.start && len(toks[i-1].parts) > 0 && toks[i-1].parts[len(toks[i-1].parts)-1].end == toks[i-1].end
 			} else {
 				w.join = runesEq(t.runes[tok.parts[j-1].end:p.start], "-")
 			}
 			words = append(words, w)
 		}
 	}
-	inLower := map[string]bool{} // runs of words the text writes in lower case, joined by spaces
-	for i := range words {
-		var run []string
-		for k := i; k < len(words) && k < i+4; k++ {
-			if k > i && !words[k].join || shapeOf(words[k].w) != lower {
-				break
-			}
-			run = append(run, words[k].w)
-			inLower[strings.Join(run, " ")] = true
+	of := func(w word) []rune { return t.runes[w.start:w.end] }
+	// inLower reports whether the text also writes words[from:to], of
+	// at most four words, in lower case: as words in lower case joined
+	// by spaces or hyphens only.
+	inLower := func(from, to int) bool {
+		n := to - from
+		if n > 4 {
+			return false
 		}
+	next:
+		for i := 0; i+n <= len(words); i++ {
+			for k := 0; k < n; k++ {
+				w := words[i+k]
+				if k > 0 && !w.join || w.shape != lower || !isLowerOf(of(w), of(words[from+k])) {
+					continue next
+				}
+			}
+			return true
+		}
+		return false
 	}
 	// A sentence in which a quarter or more of the other words are
 	// capitalised is a title or a heading quoted in title case (abstracts copied from
 	// a database often begin with the title), whose capitals say nothing.
-	capitals, content := map[int]int{}, map[int]int{}
+	capitals, content := make([]int, sentence+1), make([]int, sentence+1)
 	for _, w := range words {
-		if w.first || isStopWord(w.w) || len([]rune(w.w)) < 2 {
+		if w.first || w.end-w.start < 2 || isStopWordRunes(of(w)) {
 			continue
 		}
-		switch shapeOf(w.w) {
+		switch w.shape {
 		case capital:
 			capitals[w.sentence]++
 			content[w.sentence]++
@@ -86,24 +99,28 @@ func Names(text string) [][]string {
 		if k < 0 || k >= len(words) {
 			return ""
 		}
-		return strings.ToLower(words[k].w)
+		return strings.ToLower(string(of(words[k])))
 	}
 	// introduced reports whether the text presents words[from:to] as a
 	// name.
 	introduced := func(from, to int) bool {
-		rest := strings.TrimLeft(string(t.runes[words[to-1].end:]), " ")
-		if strings.HasPrefix(rest, "(") {
-			if k := strings.IndexByte(rest, ')'); k > 0 {
-				rest = strings.TrimLeft(rest[k+1:], " ")
+		rest := t.runes[words[to-1].end:]
+		rest = trimLeftSpaces(rest)
+		if len(rest) > 0 && rest[0] == '(' {
+			for k, r := range rest {
+				if r == ')' {
+					rest = trimLeftSpaces(rest[k+1:])
+					break
+				}
 			}
 		}
 		defined := false
 		for _, def := range definitions {
-			if strings.HasPrefix(strings.ToLower(rest), def) {
+			if lowerHasPrefix(rest, def) {
 				defined = true
 			}
 		}
-		if f := strings.Fields(rest); !defined && len(f) > 0 && shapeOf(f[0]) == lower && !isStopWord(f[0]) && isWordRune([]rune(f[0])[0]) {
+		if f := firstField(rest); !defined && len(f) > 0 && shapeOfRunes(f) == lower && !isStopWordRunes(f) && isWordRune(f[0]) {
 			// the run qualifies a noun after it ("a User Interface (UI)
 			// framework"): a term, not a name
 			return false
@@ -123,25 +140,26 @@ func Names(text string) [][]string {
 		}
 		return defined
 	}
+	nameWord := func(w word) bool { return w.shape == capital || w.shape == innerCaps }
 	var names [][]string
 	seen := map[string]bool{}
 	for i := 0; i < len(words); {
-		if !nameWord(words[i].w) {
+		if !nameWord(words[i]) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(words) && words[j].join && !words[j].first {
-			if nameWord(words[j].w) {
+			if nameWord(words[j]) {
 				j++
 				continue
 			}
 			// small words hyphenated inside a name: Prediction-by-Partial-Match
 			k := j
-			for k < len(words) && words[k].join && isStopWord(words[k].w) && words[k].start > 0 && t.runes[words[k].start-1] == '-' {
+			for k < len(words) && words[k].join && isStopWordRunes(of(words[k])) && words[k].start > 0 && t.runes[words[k].start-1] == '-' {
 				k++
 			}
-			if k == j || k >= len(words) || !words[k].join || t.runes[words[k].start-1] != '-' || !nameWord(words[k].w) {
+			if k == j || k >= len(words) || !words[k].join || t.runes[words[k].start-1] != '-' || !nameWord(words[k]) {
 				break
 			}
 			j = k + 1
@@ -152,22 +170,22 @@ func Names(text string) [][]string {
 			// name begins ("The Cat Cat Revolution (CCR) is a digital
 			// game"); "Dynamic Time Warping (DTW) is a distance measure"
 			// may be a term.
-			if !determiners[strings.ToLower(words[i].w)] {
+			if !isDeterminer(of(words[i])) {
 				i = j
 				continue
 			}
 			from = i + 1
 		}
-		for from < j && isStopWord(words[from].w) {
+		for from < j && isStopWordRunes(of(words[from])) {
 			from++
 		}
 		if from < j && prose(words[from].sentence, j-from) && introduced(from, j) {
 			var run []string
 			for _, w := range words[from:j] {
-				run = append(run, w.w)
+				run = append(run, string(of(w)))
 			}
 			key := strings.Join(run, " ")
-			if !seen[key] && !inLower[strings.ToLower(key)] && !(len(run) == 1 && (run[0] == "I" || len([]rune(run[0])) < 2 || lowerNouns[strings.ToLower(run[0])])) {
+			if !seen[key] && !inLower(from, j) && !(len(run) == 1 && (run[0] == "I" || len([]rune(run[0])) < 2 || lowerNouns[strings.ToLower(run[0])])) {
 				seen[key] = true
 				names = append(names, run)
 			}
@@ -177,11 +195,60 @@ func Names(text string) [][]string {
 	return names
 }
 
-// nameWord reports whether w may be a word of a name: capitalised
-// ("Tiramisu") or with capitals inside ("OrthoZoom").
-func nameWord(w string) bool {
-	sh := shapeOf(w)
-	return sh == capital || sh == innerCaps
+// isLowerOf reports whether w spells v in lower case, as
+// strings.ToLower(string(v)) == string(w).
+func isLowerOf(w, v []rune) bool {
+	if len(w) != len(v) {
+		return false
+	}
+	for k, r := range v {
+		if runes.ToLower(r) != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerHasPrefix reports whether rs in lower case starts with prefix, an
+// ASCII string, as strings.HasPrefix(strings.ToLower(string(rs)), prefix).
+func lowerHasPrefix(rs []rune, prefix string) bool {
+	if len(rs) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		if runes.ToLower(rs[k]) != rune(prefix[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimLeftSpaces is rs without its leading U+0020 spaces.
+func trimLeftSpaces(rs []rune) []rune {
+	for len(rs) > 0 && rs[0] == ' ' {
+		rs = rs[1:]
+	}
+	return rs
+}
+
+// firstField is the first run of characters other than spaces in rs, as
+// strings.Fields(string(rs))[0], or nil.
+func firstField(rs []rune) []rune {
+	for len(rs) > 0 && isSpace(rs[0]) {
+		rs = rs[1:]
+	}
+	for k, r := range rs {
+		if isSpace(r) {
+			return rs[:k]
+		}
+	}
+	return rs
+}
+
+// isDeterminer is determiners[strings.ToLower(string(w))].
+func isDeterminer(w []rune) bool {
+	var buf [keyBuf]byte
+	return determiners[string(appendLower(buf[:0], w))]
 }
 
 // introducers are the words after which prose names what it presents:

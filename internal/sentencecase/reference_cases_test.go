@@ -253,3 +253,28 @@ func BenchmarkConvert(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNames finds the names in the abstracts of the shared corpus
+// (Better BibTeX's library has hundreds), with the reference too.
+func BenchmarkNames(b *testing.B) {
+	_, abstracts := corpusTitles(b)
+	if len(abstracts) == 0 {
+		b.Skip("no corpus")
+	}
+	for _, impl := range []struct {
+		name  string
+		names func(string) [][]string
+	}{{"fast", Names}, {"reference", refNames}} {
+		b.Run(impl.name, func(b *testing.B) {
+			b.ReportAllocs()
+			defer testkit.ReportCPU(b)()
+			for i := 0; i < b.N; i++ {
+				for _, s := range abstracts {
+					impl.names(s)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(abstracts)), "ns/abstract")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
