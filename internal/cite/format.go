@@ -322,9 +322,9 @@ func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
 	const chunk = 1024
 	workers := min(runtime.GOMAXPROCS(0), (len(items)+chunk-1)/chunk)
 	if workers <= 1 {
-		var scratch []fieldValue
+		var sc scratch
 		for i, e := range lib.Entries {
-			items[i] = prepare(e, p, &scratch)
+			items[i] = prepare(e, p, &sc)
 		}
 		return items
 	}
@@ -334,14 +334,14 @@ func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var scratch []fieldValue
+			var sc scratch
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= len(items) {
 					return
 				}
 				for i := lo; i < min(lo+chunk, len(items)); i++ {
-					items[i] = prepare(lib.Entries[i], p, &scratch)
+					items[i] = prepare(lib.Entries[i], p, &sc)
 				}
 			}
 		}()

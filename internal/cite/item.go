@@ -35,14 +35,15 @@ type prepared struct {
 
 // newItem is Item with each name passed through conv when conv is not
 // nil (a preparation's romanisation), so that names are converted once.
-// When scratch is not nil the variables are gathered in it rather than in
-// a copy of their own, for a preparation that makes the item's copy once
-// it is done (see entrySource.keepFields).
-func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name, scratch *[]fieldValue) *item.Item {
+// When sc is not nil the variables are gathered, and the preparation's
+// changes made, in its buffers rather than in memory of the item's own,
+// for a preparation that makes the item's copy once it is done (see
+// entrySource.keep).
+func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name, sc *scratch) *item.Item {
 	p := &prepared{}
-	if scratch != nil {
-		*scratch = appendEngineFields((*scratch)[:0], e)
-		p.src.fields = *scratch
+	if sc != nil {
+		p.src.fields = appendEngineFields(sc.fields[:0], e)
+		p.src.changed = sc.changed[:0]
 	} else {
 		p.src.fields = engineFields(e)
 	}
@@ -146,15 +147,25 @@ func engineField(name, value string) bool {
 	return value != "" && !isSkipped(name) && !isForm(name)
 }
 
+// scratch is the memory a preparation works in (see prepare): the
+// entry's variables and the preparation's changes, reused from one item
+// to the next.
+type scratch struct {
+	fields  []fieldValue
+	changed []changedVariable
+}
+
 // entrySource is the adapter through which the engine reads an entry
 // (item.Source): its variables from a copy of the entry's that the engine
 // may read (which keeps nothing else of the entry: once its items are
 // prepared, a library's names, dates and claims can go), its dates from a
 // compact form of them, made once: the first in date, the others in
-// more. changed holds what a preparation did: the variables it set or
-// changed, which come before the entry's, and the variables and dates it
-// took away; once it is done, fields drops the variables that changed
-// overrides (see keepFields).
+// more. While an item is prepared, changed holds what the preparation
+// did: the variables it set or changed, which come before the entry's,
+// and the variables and dates it took away. Once it is done (see keep),
+// fields holds what the engine reads, in a list of the exact size: the
+// variables set, then the entry's others; changed keeps only what was
+// taken away (rarely anything).
 type entrySource struct {
 	fields  []fieldValue
 	date    sourceDate
@@ -230,30 +241,56 @@ func (s *entrySource) Var(name string) string {
 	return ""
 }
 
-// keepFields lets fields go of the variables that a preparation changed
-// or hid, which Var no longer reads, in a copy of the exact size: always
-// when the fields are a preparation's scratch, else when some go. It is
-// the last step of a preparation.
-func (s *entrySource) keepFields(scratch bool) {
-	n := 0
-	for i := range s.fields {
-		if s.change(s.fields[i].name) == nil {
-			n++
+// keep is the last step of a preparation: it makes the item's own lists
+// of what the engine reads, each of the exact size, and lets go of the
+// entry's variables that a change overrides. fields gets the variables
+// the preparation set, then the entry's others; changed keeps only what
+// was taken away. Var reads the same before and after. When the lists
+// are in sc (see newItem), they are copied in any case, and sc keeps the
+// buffers, grown, for the next item.
+func (s *entrySource) keep(sc *scratch) {
+	set, hidden, kept := 0, 0, 0
+	for i := range s.changed {
+		if s.changed[i].hidden {
+			hidden++
+		} else {
+			set++
 		}
 	}
-	if n == len(s.fields) && !scratch {
-		return
+	for i := range s.fields {
+		if s.change(s.fields[i].name) == nil {
+			kept++
+		}
 	}
-	var kept []fieldValue
-	if n > 0 {
-		kept = make([]fieldValue, 0, n)
+	if sc != nil {
+		sc.fields, sc.changed = s.fields[:0], s.changed[:0]
+	} else if set == 0 && kept == len(s.fields) {
+		return // nothing to merge, nothing to let go
+	}
+	var fields []fieldValue
+	if set+kept > 0 {
+		fields = make([]fieldValue, 0, set+kept)
+		for _, c := range s.changed {
+			if !c.hidden {
+				fields = append(fields, fieldValue{c.name, c.value})
+			}
+		}
 		for _, f := range s.fields {
 			if s.change(f.name) == nil {
-				kept = append(kept, f)
+				fields = append(fields, f)
 			}
 		}
 	}
-	s.fields = kept
+	var changed []changedVariable
+	if hidden > 0 {
+		changed = make([]changedVariable, 0, hidden)
+		for _, c := range s.changed {
+			if c.hidden {
+				changed = append(changed, c)
+			}
+		}
+	}
+	s.fields, s.changed = fields, changed
 }
 
 // change returns what a preparation did to the variable name, or nil.

@@ -54,11 +54,19 @@ var noRomanize = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN":
 // Prepare maps e with Item and applies p.
 func Prepare(e *bib.Entry, p Prep) *item.Item { return prepare(e, p, nil) }
 
-// prepare is Prepare gathering the entry's variables in *scratch while it
-// works, when scratch is not nil, so that the item's own copy of them is
-// made once, at the end: a caller that prepares many entries in turn
-// passes the same scratch each time.
-func prepare(e *bib.Entry, p Prep, scratch *[]fieldValue) *item.Item {
+// prepare is Prepare working in buf when it is not nil, so that the
+// item's own lists are made once, at the end: a caller that prepares many
+// entries in turn passes the same buf each time.
+func prepare(e *bib.Entry, p Prep, buf *scratch) *item.Item {
+	it := apply(e, p, buf)
+	it.Source.(*entrySource).keep(buf)
+	return it
+}
+
+// apply maps e with Item and applies p, as Prepare does, but leaves the
+// adapter as the preparation made it: its changes still apart from the
+// entry's variables.
+func apply(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 	var conv func(bib.Name, string) bib.Name
 	sc := p.Scheme
 	if sc == 0 {
@@ -67,7 +75,7 @@ func prepare(e *bib.Entry, p Prep, scratch *[]fieldValue) *item.Item {
 	if p.Romanize {
 		conv = func(n bib.Name, lang string) bib.Name { return romanizeName(n, sc, lang) }
 	}
-	it := newItem(e, conv, scratch)
+	it := newItem(e, conv, buf)
 	src := it.Source.(*entrySource)
 	lang := it.Language
 	if p.Romanize {
@@ -125,7 +133,6 @@ func prepare(e *bib.Entry, p Prep, scratch *[]fieldValue) *item.Item {
 	if p.Language != "" {
 		it.Language = p.Language
 	}
-	src.keepFields(scratch != nil)
 	return it
 }
 

@@ -1,14 +1,17 @@
 package cite
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/cite-project/cite/internal/bib"
 )
 
-// TestKeepFields: an item whose adapter has let go of the variables its
-// preparation overrode reads every variable as one that kept them all,
-// whether it was prepared alone or through a scratch buffer.
+// TestKeepFields: an item whose adapter has merged its preparation's
+// changes into one list and let go of the variables they override reads
+// every variable and date as one that kept them apart, whether it was
+// prepared alone or through a scratch buffer.
 func TestKeepFields(t *testing.T) {
 	entries := []*bib.Entry{}
 	add := func(id, typ string, fields map[string]string, names map[string][]bib.Name, issued string) {
@@ -54,41 +57,48 @@ func TestKeepFields(t *testing.T) {
 		names = append(names, n+bib.TranslitSuffix, n+bib.TranslatedSuffix)
 	}
 	names = append(names, "issued-open", "media-electronic", "media-unmediated", "author-heading", "author-title-page", "language", "note", "")
-	dropped := 0
-	var scratch []fieldValue
-	for _, e := range entries {
-		for pi, p := range preps {
-			it := Prepare(e, p)
-			src := it.Source.(*entrySource)
-			whole := *src
-			whole.fields = engineFields(e)
-			for _, n := range names {
-				if got, want := src.Var(n), whole.Var(n); got != want {
-					t.Errorf("%s, preparation %d: Var(%q) = %q; with every field kept %q", e.ID, pi, n, got, want)
-				}
-			}
-			dropped += len(whole.fields) - len(src.fields)
-			if len(src.fields) > len(whole.fields) {
-				t.Errorf("%s, preparation %d: %d fields kept of %d", e.ID, pi, len(src.fields), len(whole.fields))
-			}
-			if _, ok := src.Date("issued"); ok != func() bool { _, ok := whole.Date("issued"); return ok }() {
-				t.Errorf("%s, preparation %d: the issued date differs", e.ID, pi)
-			}
-			// Prepared through a scratch buffer, the item keeps a copy of
-			// its own: what the next preparation writes there is not read.
-			viaScratch := prepare(e, p, &scratch).Source.(*entrySource)
-			for i := range scratch[:cap(scratch)] {
-				scratch[:cap(scratch)][i] = fieldValue{"title", "overwritten"}
-			}
-			for _, n := range names {
-				if got, want := viaScratch.Var(n), whole.Var(n); got != want {
-					t.Errorf("%s, preparation %d, through scratch: Var(%q) = %q; with every field kept %q", e.ID, pi, n, got, want)
-				}
+	merged, dropped := 0, 0
+	var sc scratch
+	check := func(what string, got, want *entrySource) {
+		t.Helper()
+		for _, n := range names {
+			if g, w := got.Var(n), want.Var(n); g != w {
+				t.Errorf("%s: Var(%q) = %q; with the changes apart %q", what, n, g, w)
 			}
 		}
+		for _, n := range bib.Variables(bib.DateKind) {
+			g, gok := got.Date(n)
+			w, wok := want.Date(n)
+			if gok != wok || !reflect.DeepEqual(g, w) {
+				t.Errorf("%s: Date(%q) = %+v, %v; with the changes apart %+v, %v", what, n, g, gok, w, wok)
+			}
+		}
+		if g, w := len(got.fields)+len(got.changed), len(want.fields)+len(want.changed); g > w {
+			t.Errorf("%s: %d variables kept, more than the %d apart", what, g, w)
+		}
 	}
-	if dropped == 0 {
-		t.Error("no preparation let a field go: the test tests nothing")
+	for _, e := range entries {
+		for pi, p := range preps {
+			what := fmt.Sprintf("%s, preparation %d", e.ID, pi)
+			whole := apply(e, p, nil).Source.(*entrySource)
+			src := Prepare(e, p).Source.(*entrySource)
+			check(what, src, whole)
+			merged += len(whole.changed) - len(src.changed)
+			dropped += len(whole.fields) + len(whole.changed) - len(src.fields) - len(src.changed)
+			// Prepared through a scratch buffer, the item keeps lists of
+			// its own: what the next preparation writes there is not read.
+			viaScratch := prepare(e, p, &sc).Source.(*entrySource)
+			for i := range sc.fields[:cap(sc.fields)] {
+				sc.fields[:cap(sc.fields)][i] = fieldValue{"title", "overwritten"}
+			}
+			for i := range sc.changed[:cap(sc.changed)] {
+				sc.changed[:cap(sc.changed)][i] = changedVariable{"title", "overwritten", true}
+			}
+			check(what+", through scratch", viaScratch, whole)
+		}
 	}
-	t.Logf("%d fields let go", dropped)
+	if merged == 0 || dropped == 0 {
+		t.Errorf("%d changes merged, %d variables let go: the test tests nothing", merged, dropped)
+	}
+	t.Logf("%d changes merged, %d variables let go", merged, dropped)
 }
