@@ -84,7 +84,10 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	// rendering only when the condition changed nothing at all.
 	if addYS {
 		suffixGroups := r.ambiguousIgnoringCondition(items)
-		pos := map[*item.Item]int{}
+		if len(suffixGroups) == 0 {
+			return
+		}
+		pos := make(map[*item.Item]int, len(items))
 		for i, it := range r.bibOrder() {
 			pos[it] = i
 		}
@@ -99,6 +102,22 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 
 // bibOrder returns the items in bibliography order (citation numbers).
 func (r *run) bibOrder() []*item.Item {
+	// The numbers are those numberAndSort gave, 1 to len(r.order), each
+	// once: each item goes to its place. Anything else (which it does
+	// not make) is sorted.
+	out := make([]*item.Item, len(r.order))
+	placed := true
+	for _, it := range r.order {
+		n := r.citeNum[it]
+		if n < 1 || n > len(out) || out[n-1] != nil {
+			placed = false
+			break
+		}
+		out[n-1] = it
+	}
+	if placed {
+		return out
+	}
 	type numbered struct {
 		it  *item.Item
 		num int
@@ -108,7 +127,7 @@ func (r *run) bibOrder() []*item.Item {
 		byNum[i] = numbered{it, r.citeNum[it]}
 	}
 	slices.SortStableFunc(byNum, func(a, b numbered) int { return a.num - b.num })
-	out := make([]*item.Item, len(byNum))
+	clear(out)
 	for i, n := range byNum {
 		out[i] = n.it
 	}

@@ -55,6 +55,9 @@ type Engine struct {
 	// asciiColl: plain ASCII sort keys compare as lower-case bytes;
 	// russianColl: so do keys with Russian letters.
 	asciiColl, russianColl bool
+	// scriptsFirst is the script order of a sort without a script-order
+	// extension (see scriptOrder), decided once by the locale.
+	scriptsFirst []string
 	// optChain holds, for the citation (0) and the bibliography (1),
 	// the option maps a ctx looks options up in.
 	optChain [2][]map[string]string
@@ -80,6 +83,9 @@ func New(st *style.Style, cfg Config) *Engine {
 	base, _, _ := strings.Cut(strings.ToLower(cfg.Lang), "-")
 	e.asciiColl = asciiCollation[base] || cfg.Lang == ""
 	e.russianColl = russianCollation[base] || cfg.Lang == ""
+	if cyrillicFirst[base] {
+		e.scriptsFirst = []string{"cyrillic"}
+	}
 	if st.Citation != nil {
 		e.optChain[0] = []map[string]string{st.Citation.Options, st.Options}
 	}

@@ -374,7 +374,7 @@ func (c *ctx) rich(s string) *output.Node {
 	if c.r.e.narrowSpaces {
 		s = narrowSpaces(s)
 	}
-	if !strings.ContainsAny(s, "<\"“”‘’'") && !strings.ContainsFunc(s, isSuperscript) {
+	if richKind(s) == plainText {
 		return c.r.str(s)
 	}
 	return parseRich(s, c.quotes())
@@ -383,7 +383,7 @@ func (c *ctx) rich(s string) *output.Node {
 // supers returns s as a leaf, or as superscript runs when it has
 // superscript characters.
 func (c *ctx) supers(s string) *output.Node {
-	if !strings.ContainsFunc(s, isSuperscript) {
+	if !hasSuperscript(s) {
 		return c.r.str(s)
 	}
 	return &output.Node{Children: superscripts(s)}
@@ -406,7 +406,8 @@ var narrowSpacer = strings.NewReplacer(" :", "\u202f:", " ;", "\u202f;", " ?", "
 // spaces in rendered text (not in affixes or delimiters), as citeproc-js
 // does, so that "Текст : электронный" does not break before the colon.
 func narrowSpaces(s string) string {
-	if !strings.ContainsAny(s, ":;?!»«") {
+	// (an ASCII set is searched in one pass; guillemets apart)
+	if !strings.ContainsAny(s, ":;?!") && !strings.Contains(s, "»") && !strings.Contains(s, "«") {
 		return s
 	}
 	return narrowSpacer.Replace(s)
@@ -521,7 +522,7 @@ func (c *ctx) affix(s string) *output.Node {
 	if s == "" {
 		return nil
 	}
-	if strings.ContainsRune(s, '<') || strings.ContainsFunc(s, isSuperscript) {
+	if strings.ContainsRune(s, '<') || hasSuperscript(s) {
 		return parseRich(s, c.quotes())
 	}
 	return c.r.str(s)

@@ -15,10 +15,10 @@ import (
 // marks into a rich-text node. Quoted passages become quoted nodes that the
 // renderer prints with the locale's marks, alternating when nested.
 func parseRich(s string, q *output.Quotes) *output.Node {
-	if !strings.ContainsAny(s, "<\"“”‘’'") {
-		if !strings.ContainsFunc(s, isSuperscript) {
-			return output.Str(s)
-		}
+	switch richKind(s) {
+	case plainText:
+		return output.Str(s)
+	case superscriptText:
 		return &output.Node{Children: superscripts(s)}
 	}
 	root := &output.Node{}
@@ -220,6 +220,57 @@ func matchTag(s string) (string, int, bool) {
 // isSuperscript reports whether r is a Unicode superscript character
 // (compatibility decomposition <super>): modifier letters, superscript
 // digits and signs, ª º, ℠ ™, and the kanbun marks.
+// What richKind finds in a value.
+const (
+	plainText       = iota // neither markup, quotation marks nor superscript characters
+	superscriptText        // superscript characters only
+	richText               // markup or quotation marks
+)
+
+// richKind tells what parseRich has to do with s, in one pass over its
+// bytes: strings.ContainsAny with the curly quotation marks in its set
+// searches the set for every rune of s, and values are scanned for each
+// rendering of each item.
+func richKind(s string) int {
+	kind := plainText
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b == '<' || b == '"' || b == '\'' {
+				return richText
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '“' || r == '”' || r == '‘' || r == '’':
+			return richText
+		case isSuperscript(r):
+			kind = superscriptText
+		}
+		i += n
+	}
+	return kind
+}
+
+// hasSuperscript reports whether s has a superscript character
+// (isSuperscript), skipping ASCII bytes without decoding them.
+func hasSuperscript(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSuperscript(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
 func isSuperscript(r rune) bool {
 	if r < 0xAA {
 		return false
@@ -248,7 +299,7 @@ var superBase = map[rune]string{0x2C0: "ʔ", 0x2C1: "ʕ", 0x6E5: "و", 0x6E6: "�
 // into a superscript node holding its base character ("1ʳᵉ" → 1, r, e
 // superscripted), as citeproc-js does.
 func superscripts(s string) []*output.Node {
-	if !strings.ContainsFunc(s, isSuperscript) {
+	if !hasSuperscript(s) {
 		return []*output.Node{output.Str(s)}
 	}
 	var out []*output.Node

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/style"
@@ -129,13 +130,11 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 		v = c.lookupVar(k.Variable)
 		if isNumeric(v) {
 			v = padNumbers(v)
-		} else if strings.ContainsAny(v, "<\"“”‘’'") || strings.ContainsFunc(v, isSuperscript) {
+		} else if richKind(v) != plainText {
 			v = parseRich(v, nil).Plain()
 		}
 	}
-	if strings.IndexFunc(v, isSortPunct) >= 0 || strings.Contains(v, "  ") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
-		v = strings.Join(strings.Fields(strings.Map(dropPunct, v)), " ")
-	}
+	v = normalizeSortText(v)
 	r.release(c)
 	sv := sortValue{s: v, empty: v == ""}
 	if !sv.empty {
@@ -168,6 +167,49 @@ func (r *run) collateValue(s *style.Sort, sv *sortValue) {
 		r.collated = map[collKey]collValue{}
 	}
 	r.collated[collKey{s, sv.s}] = collValue{sv.script, sv.key}
+}
+
+// normalizeSortText turns punctuation into spaces (dropPunct) and
+// collapses white space, as strings.Join(strings.Fields(strings.Map(dropPunct,
+// v)), " ") does, in one pass; v itself when nothing changes.
+func normalizeSortText(v string) string {
+	clean := true
+	for i := 0; i < len(v); {
+		b := v[i]
+		if b < utf8.RuneSelf {
+			if b == ' ' && (i == 0 || i+1 == len(v) || v[i+1] == ' ') || b != ' ' && isSortPunct(rune(b)) {
+				clean = false
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(v[i:])
+		if isSortPunct(r) {
+			clean = false
+			break
+		}
+		i += n
+	}
+	if clean {
+		return v
+	}
+	var b strings.Builder
+	b.Grow(len(v))
+	space := false // a space is due before the next character
+	for _, r := range v {
+		r = dropPunct(r)
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // isSortPunct reports whether r is changed by dropPunct, or is white
@@ -346,6 +388,12 @@ func (r *run) compareValues(s *style.Sort, x, y *sortValue, descending bool) int
 // scriptOf classifies the first letter of s: "cyrillic", "latin" or "".
 func scriptOf(s string) string {
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				return "latin"
+			}
+			continue // no other ASCII character is a letter
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -413,11 +461,7 @@ func (r *run) scriptOrder(s *style.Sort) []string {
 	if len(s.ScriptOrder) > 0 {
 		return s.ScriptOrder
 	}
-	base, _, _ := strings.Cut(strings.ToLower(r.e.lang), "-")
-	if cyrillicFirst[base] {
-		return []string{"cyrillic"}
-	}
-	return nil
+	return r.e.scriptsFirst
 }
 
 // collKey and collValue cache collation keys per sort and string.

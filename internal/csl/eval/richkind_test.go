@@ -1,0 +1,79 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestRichKind compares richKind and hasSuperscript with the general
+// searches they stand for.
+func TestRichKind(t *testing.T) {
+	cases := []string{
+		"", "plain", "Иванов И. И.", "O'Brien", `say "no"`, "a <i>b</i>", "“quoted”", "‘single’", "it’s",
+		"m²", "x³ and y", "H₂O", "ª", "ºC", "™", "ʰ", "ᴬ", "⁰", "℠", "ﾟ", "Café déjà vu", "日本語", "«Текст»",
+		"\xff\xfe broken", "a\x00b", "²<", "’²",
+	}
+	// and every pair of interesting runes
+	runes := []string{"a", "<", `"`, "'", "“", "”", "‘", "’", "²", "é", "Ж", " ", "\xff"}
+	for _, a := range runes {
+		for _, b := range runes {
+			cases = append(cases, a+b, "x"+a+"y"+b+"z")
+		}
+	}
+	for _, s := range cases {
+		super := strings.ContainsFunc(s, isSuperscript)
+		want := plainText
+		switch {
+		case strings.ContainsAny(s, "<\"“”‘’'"):
+			want = richText
+		case super:
+			want = superscriptText
+		}
+		if got := richKind(s); got != want {
+			t.Errorf("richKind(%q) = %d; want %d", s, got, want)
+		}
+		if got := hasSuperscript(s); got != super {
+			t.Errorf("hasSuperscript(%q) = %v; want %v", s, got, super)
+		}
+	}
+}
+
+// TestNormalizeSortText compares normalizeSortText with the three
+// passes it stands for.
+func TestNormalizeSortText(t *testing.T) {
+	cases := []string{"", " ", "  ", "a", " a", "a ", "a  b", "Doe, J. D.", "d’Artagnan", "O'Brien-Smith", "«Текст»: электронный",
+		"tab\tsep", "nbsp\u00a0here", "a\u2003b", "x--y", "(1999)", "\xff\xfe", "a.\xffb", "\x01a\x01b", "Иванов И. И., Петров П.",
+		"¿Qué?", "a - b", "..."}
+	parts := []string{"a", " ", ",", ".", "-", "’", "\u00a0", "Ж", "\xff", "\t"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				cases = append(cases, a+b+c)
+			}
+		}
+	}
+	for _, v := range cases {
+		want := v
+		if strings.IndexFunc(v, isSortPunct) >= 0 || strings.Contains(v, "  ") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
+			want = strings.Join(strings.Fields(strings.Map(dropPunct, v)), " ")
+		}
+		if got := normalizeSortText(v); got != want {
+			t.Errorf("normalizeSortText(%q) = %q; want %q", v, got, want)
+		}
+	}
+}
+
+// TestScriptOf checks the ASCII shortcut of scriptOf against unicode.
+func TestScriptOf(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		s := string(r) + "Ж"
+		want := "cyrillic"
+		if unicode.IsLetter(r) && unicode.Is(unicode.Latin, r) {
+			want = "latin"
+		}
+		if got := scriptOf(s); got != want {
+			t.Errorf("scriptOf(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
