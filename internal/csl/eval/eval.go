@@ -30,6 +30,7 @@ type ctx struct {
 	// as sortable strings and names use the key's name options.
 	sorting      bool
 	sortNameOpts map[string]string
+	sortKey      *style.SortKey // whose NameOptions sortNameOpts is
 
 	// calls and hits count variables called and found, for cs:group
 	// suppression (CSL 1.0.2, "Group").

@@ -32,10 +32,12 @@ type nameOpts struct {
 }
 
 func (c *ctx) nameOptions(nm *style.Name) nameOpts {
-	if c.sorting && c.sortNameOpts != nil {
-		return c.computeNameOptions(nm)
-	}
 	key := nameOptsKey{nm: nm, bib: c.bib, subsequent: c.cite != nil && !c.bib && c.cite.position >= posSubsequent}
+	if c.sorting && len(c.sortNameOpts) > 0 {
+		// A sort key's names-min and the like apply: the options are
+		// those of this key.
+		key.sortKey = c.sortKey
+	}
 	if o, ok := c.r.nameOpts[key]; ok {
 		return o
 	}
@@ -48,6 +50,9 @@ func (c *ctx) nameOptions(nm *style.Name) nameOpts {
 type nameOptsKey struct {
 	nm              *style.Name
 	bib, subsequent bool
+	// sortKey is the sort key being rendered when its name options
+	// apply, or nil.
+	sortKey *style.SortKey
 }
 
 func (c *ctx) computeNameOptions(nm *style.Name) nameOpts {

@@ -100,6 +100,7 @@ func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *cite
 	k := s.Keys[ki]
 	c, _ := r.newCtx(it, bib)
 	c.sorting = true
+	c.sortKey = k
 	c.cite = cite
 	var v string
 	switch {
