@@ -167,42 +167,54 @@ func mergePunct(a, b rune) string {
 
 // firstLeaf returns the first leaf with text.
 func firstLeaf(n *output.Node) *output.Node {
+	l, _ := firstLeafOf(n)
+	return l
+}
+
+// firstLeafOf is firstLeaf, and whether n renders any text (!n.Empty()),
+// found in one descent: asking Empty of each node on the way down would
+// walk each subtree again.
+func firstLeafOf(n *output.Node) (leaf *output.Node, nonEmpty bool) {
 	if n == nil {
-		return nil
+		return nil, false
 	}
 	if n.Quote != nil {
-		return nil
+		return nil, true
 	}
 	if n.IsLeaf() {
 		if n.Text == "" {
-			return nil
+			return nil, false
 		}
-		return n
+		return n, true
 	}
 	for _, c := range n.Children {
-		if c.Empty() {
-			continue
+		if l, ne := firstLeafOf(c); ne {
+			return l, true
 		}
-		return firstLeaf(c)
 	}
-	return nil
+	return nil, false
 }
 
 // lastLeaf returns the last leaf with text; when the node ends with a
-// quoted span, quote is that span and leaf is nil-safe.
+// quoted span, quote is that span and leaf is nil-safe. A node that
+// renders text always has one (a leaf or a quoted span), so the descent
+// needs no separate test of emptiness.
 func lastLeaf(n *output.Node) (leaf, quote *output.Node) {
-	if n == nil || n.Empty() {
+	if n == nil {
 		return nil, nil
 	}
 	if n.Quote != nil {
 		return n, n
 	}
 	if n.IsLeaf() {
+		if n.Text == "" {
+			return nil, nil
+		}
 		return n, nil
 	}
 	for i := len(n.Children) - 1; i >= 0; i-- {
-		if !n.Children[i].Empty() {
-			return lastLeaf(n.Children[i])
+		if l, q := lastLeaf(n.Children[i]); l != nil {
+			return l, q
 		}
 	}
 	return nil, nil
