@@ -49,9 +49,17 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 				r.disFor(it) // forks only read the map of states
 			}
 		}
+		// Only tryGiven asks for expanded keys again: a one-shot run
+		// without it lets go of a group's once the group is done.
+		dropExpanded := r.transient && !(addGiven && rule == "by-cite")
 		r.parallel(len(groups), func(f *run, lo, hi int) {
 			for _, g := range groups[lo:hi] {
 				f.tryAddNames(g, addGiven)
+				if dropExpanded {
+					for _, it := range g {
+						delete(f.expKeys, it)
+					}
+				}
 			}
 		})
 		if addGiven && rule != "by-cite" {
@@ -71,6 +79,9 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	var alike []*item.Item
 	for _, g := range groups {
 		alike = append(alike, g...)
+	}
+	if r.transient {
+		r.keepKeysOf(alike)
 	}
 	items = alike
 	if r.e.observes.disambiguate {
@@ -98,6 +109,20 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 			}
 		}
 	}
+}
+
+// keepKeysOf lets go of the expanded keys, which no later phase asks
+// for, and of the keys of all items but alike, the only ones later
+// phases render: a large bibliography's keys are a tenth of its memory.
+func (r *run) keepKeysOf(alike []*item.Item) {
+	r.expKeys = map[*item.Item]*cachedKey{}
+	keys := make(map[*item.Item]*cachedKey, len(alike))
+	for _, it := range alike {
+		if k, ok := r.keys[it]; ok {
+			keys[it] = k
+		}
+	}
+	r.keys = keys
 }
 
 // bibOrder returns the items in bibliography order (citation numbers).

@@ -287,6 +287,10 @@ type run struct {
 	collBuf  collate.Buffer
 	keys     map[*item.Item]*cachedKey
 	expKeys  map[*item.Item]*cachedKey
+	// transient is set for a run whose caches no later run reuses (not a
+	// Document's): it may let go of keys as soon as no phase of its own
+	// needs them.
+	transient bool
 	// textTerms caches the term of each cs:text element (by Text.ID)
 	// in the default language.
 	textTerms []cachedTerm
@@ -635,10 +639,11 @@ func newRunCache() *runCache {
 
 // newRun starts a run; cache may be nil for a fresh one.
 func (e *Engine) newRun(cache *runCache) *run {
+	transient := cache == nil
 	if cache == nil {
 		cache = newRunCache()
 	}
-	return &run{e: e, textTerms: make([]cachedTerm, e.st.Texts), byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
+	return &run{e: e, transient: transient, textTerms: make([]cachedTerm, e.st.Texts), byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
 		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
 		nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys, expKeys: cache.expKeys,
 		terms: cache.terms, quotes: cache.quotes}
