@@ -139,7 +139,25 @@ func TestEachEntry(t *testing.T) {
 				}
 			}
 			checkParallelEachEntry(t, name+" "+lang, p, items, got)
+			checkWithoutShortcuts(t, name+" "+lang, p, items, got)
 		}
+	}
+}
+
+// checkWithoutShortcuts: without the disambiguation shortcuts p streams
+// the entries want.
+func checkWithoutShortcuts(t *testing.T, label string, p *csl.Processor, items []*item.Item, want []string) {
+	t.Helper()
+	defer eval.SetShortcuts(false)()
+	var got []string
+	if _, err := p.EachEntry(items, func(_ string, n *output.Node) error {
+		got = append(got, output.Render(n, output.HTML))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: rendered without disambiguation shortcuts, the entries differ", label)
 	}
 }
 

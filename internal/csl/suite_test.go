@@ -161,7 +161,8 @@ func uniq(s []string) []string {
 // renderings spread over goroutines from the second item on, one per
 // chunk, and checks that each renders exactly what the sequential run
 // does: parallel sorting, disambiguation and bibliography rendering
-// change speed, not output.
+// change speed, not output. So must the disambiguation shortcuts
+// (eval.SetShortcuts): each fixture is run without them too.
 func TestSuiteParallel(t *testing.T) {
 	shared := sharedDir(t)
 	if shared == "" {
@@ -192,9 +193,15 @@ func TestSuiteParallel(t *testing.T) {
 		if got != want || (wantErr == nil) != (gotErr == nil) {
 			t.Errorf("%s: parallel run differs\n got: %q (%v)\nwant: %q (%v)", f.Name, got, gotErr, want, wantErr)
 		}
+		restore = eval.SetShortcuts(false)
+		got, gotErr = runSafely(f, locales)
+		restore()
+		if got != want || (wantErr == nil) != (gotErr == nil) {
+			t.Errorf("%s: run without shortcuts differs\n got: %q (%v)\nwant: %q (%v)", f.Name, got, gotErr, want, wantErr)
+		}
 		compared++
 	}
-	t.Logf("%d fixtures render alike in parallel", compared)
+	t.Logf("%d fixtures render alike in parallel and without disambiguation shortcuts", compared)
 }
 
 // runSafely runs a fixture, turning a panic into an error so that one

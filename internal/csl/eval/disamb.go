@@ -473,6 +473,18 @@ func (r *run) ambiguousIgnoringCondition(items []*item.Item) [][]*item.Item {
 // tryAddNames adds names one by one to all members of an ambiguous group
 // while that separates more of them.
 func (r *run) tryAddNames(g []*item.Item, expand bool) {
+	if shortcuts && !r.anyTruncated(g) {
+		// A cite that truncates no name list shows the same with names
+		// added (see below): when no member's does, the first level
+		// leaves every member with its look-alikes, and each keeps its
+		// names, without its cites rendered with given names expanded.
+		// Whether a cite truncates a list does not depend on given
+		// names, so its key as it stands tells.
+		for _, it := range g {
+			r.disFor(it).addNames = 0
+		}
+		return
+	}
 	maxNames := 0
 	for _, it := range g {
 		for _, names := range it.AllNames() {
@@ -523,6 +535,31 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 		}
 		r.disFor(it).addNames = best
 	}
+}
+
+// anyTruncated reports whether the cite of a member of g, in its
+// present state, cuts a name list short (et-al).
+func (r *run) anyTruncated(g []*item.Item) bool {
+	for _, it := range g {
+		if r.keyEntry(it).truncated {
+			return true
+		}
+	}
+	return false
+}
+
+// shortcuts enables the steps of disambiguation that skip renderings
+// whose outcome is known (see SetShortcuts).
+var shortcuts = true
+
+// SetShortcuts turns off (or on) the steps of disambiguation that skip
+// renderings whose outcome is known, and returns a function that
+// restores the setting. It is for tests that check that the shortcuts
+// change nothing; it must not be called while an engine runs.
+func SetShortcuts(on bool) (restore func()) {
+	old := shortcuts
+	shortcuts = on
+	return func() { shortcuts = old }
 }
 
 func sameStrings(a, b []string) bool {
