@@ -249,7 +249,16 @@ func (f *Formatter) Bibliography(lib *bib.Library, ids []string) (*Result, error
 // Result it returns has IDs and Warnings but no Entries. An error of emit
 // stops the rendering and is returned.
 func (f *Formatter) EachEntry(lib *bib.Library, ids []string, emit func(id, entry string) error) (*Result, error) {
-	return f.each(lib, ids, f.prep(), emit)
+	return f.each(lib, ids, f.prep(), emit, false)
+}
+
+// EachEntryOnce is EachEntry for the library's last use: each entry's
+// slot in lib.Entries is cleared once its item is prepared, so that a
+// large library's records and the engine's items are never all held at
+// once (the items keep what they render). lib must not be used
+// afterwards.
+func (f *Formatter) EachEntryOnce(lib *bib.Library, ids []string, emit func(id, entry string) error) (*Result, error) {
+	return f.each(lib, ids, f.prep(), emit, true)
 }
 
 // References renders the romanised "References" list that some journals
@@ -265,7 +274,7 @@ func (f *Formatter) References(lib *bib.Library, ids []string) (*Result, error) 
 
 // EachReference is References handing each entry to emit as EachEntry does.
 func (f *Formatter) EachReference(lib *bib.Library, ids []string, emit func(id, entry string) error) (*Result, error) {
-	return f.each(lib, ids, f.referencesPrep(), emit)
+	return f.each(lib, ids, f.referencesPrep(), emit, false)
 }
 
 func (f *Formatter) referencesPrep() Prep {
@@ -280,7 +289,7 @@ func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Resul
 	res, err := f.each(lib, ids, p, func(_, e string) error {
 		entries = append(entries, e)
 		return nil
-	})
+	}, false)
 	if err != nil {
 		return nil, err
 	}
@@ -288,12 +297,12 @@ func (f *Formatter) bibliography(lib *bib.Library, ids []string, p Prep) (*Resul
 	return res, nil
 }
 
-func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, entry string) error) (*Result, error) {
+func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, entry string) error, release bool) (*Result, error) {
 	want, err := selectIDs(lib, ids)
 	if err != nil {
 		return nil, err
 	}
-	items := f.items(lib, p)
+	items := f.items(lib, p, release)
 	out := &Result{Format: f.opts.Format}
 	// Each entry is rendered to text as the engine produces it, so that
 	// the node trees of a large bibliography are never held at once.
@@ -316,8 +325,9 @@ func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, e
 
 // items prepares every entry of lib, in library order. A large library
 // is prepared by one worker per CPU, each taking a contiguous run of
-// entries: Prepare reads its entry and writes only its own item.
-func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
+// entries: Prepare reads its entry and writes only its own item. With
+// release, each entry's slot is cleared once its item is made.
+func (f *Formatter) items(lib *bib.Library, p Prep, release bool) []*item.Item {
 	items := make([]*item.Item, len(lib.Entries))
 	const chunk = 1024
 	workers := min(runtime.GOMAXPROCS(0), (len(items)+chunk-1)/chunk)
@@ -325,6 +335,9 @@ func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
 		var sc scratch
 		for i, e := range lib.Entries {
 			items[i] = prepare(e, p, &sc)
+			if release {
+				lib.Entries[i] = nil
+			}
 		}
 		return items
 	}
@@ -342,6 +355,9 @@ func (f *Formatter) items(lib *bib.Library, p Prep) []*item.Item {
 				}
 				for i := lo; i < min(lo+chunk, len(items)); i++ {
 					items[i] = prepare(lib.Entries[i], p, &sc)
+					if release {
+						lib.Entries[i] = nil
+					}
 				}
 			}
 		}()
@@ -448,7 +464,7 @@ func (f *Formatter) Cite(lib *bib.Library, refs []Ref) (string, []string, error)
 	if _, err := selectIDs(lib, ids); err != nil {
 		return "", nil, err
 	}
-	items := f.items(lib, f.prep())
+	items := f.items(lib, f.prep(), false)
 	// The engine numbers items in the order of first citation; a first
 	// cluster citing the whole library in order makes that the library
 	// order (the facade does not expose registration order otherwise).

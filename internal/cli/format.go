@@ -151,7 +151,7 @@ func (e *env) runFormat(c *ucli.Context) error {
 			_, err = f.EachReference(lib, ids, entry)
 		}
 	} else {
-		res, err = f.EachEntry(lib, ids, entry) // the library's last use
+		res, err = f.EachEntryOnce(lib, ids, entry) // the library's last use
 	}
 	if err != nil {
 		return usageErrorf("%v", err)
