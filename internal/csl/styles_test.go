@@ -144,11 +144,9 @@ func TestEachEntry(t *testing.T) {
 	}
 }
 
-// checkWithoutShortcuts: without the disambiguation shortcuts p streams
-// the entries want.
-func checkWithoutShortcuts(t *testing.T, label string, p *csl.Processor, items []*item.Item, want []string) {
+// streamHTML returns the entries p streams, as HTML.
+func streamHTML(t *testing.T, p *csl.Processor, items []*item.Item) []string {
 	t.Helper()
-	defer eval.SetShortcuts(false)()
 	var got []string
 	if _, err := p.EachEntry(items, func(_ string, n *output.Node) error {
 		got = append(got, output.Render(n, output.HTML))
@@ -156,6 +154,15 @@ func checkWithoutShortcuts(t *testing.T, label string, p *csl.Processor, items [
 	}); err != nil {
 		t.Fatal(err)
 	}
+	return got
+}
+
+// checkWithoutShortcuts: without the disambiguation shortcuts p streams
+// the entries want.
+func checkWithoutShortcuts(t *testing.T, label string, p *csl.Processor, items []*item.Item, want []string) {
+	t.Helper()
+	defer eval.SetShortcuts(false)()
+	got := streamHTML(t, p, items)
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: rendered without disambiguation shortcuts, the entries differ", label)
 	}
@@ -170,13 +177,7 @@ func checkParallelEachEntry(t *testing.T, label string, p *csl.Processor, items 
 	if runtime.GOMAXPROCS(0) < 2 {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	}
-	var got []string
-	if _, err := p.EachEntry(items, func(_ string, n *output.Node) error {
-		got = append(got, output.Render(n, output.HTML))
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	got := streamHTML(t, p, items)
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: rendered in parallel, the entries differ", label)
 	}
