@@ -73,7 +73,7 @@ func (c *checker) nameParts(e *bib.Entry, pos bib.Pos, role string, who func() s
 		sc := scanText(v)
 		// Without a stray space, nameSpacing finds only a comma or a
 		// semicolon at either end.
-		if sc.spaces || strings.ContainsAny(v[:1], ",;") || strings.ContainsAny(v[len(v)-1:], ",;") {
+		if first, last := v[0], v[len(v)-1]; sc.spaces || first == ',' || first == ';' || last == ',' || last == ';' {
 			if probs, fix := nameSpacing(v); probs != "" {
 				c.reportAt(pos, e.ID, role, CodeNameSpacing, fmt.Sprintf("%s: %s %q has %s: write %s = %q", who(), part, v, probs, part, fix))
 			}
@@ -256,6 +256,16 @@ var stemsByLead = func() map[[2]byte][]string {
 	return m
 }()
 
+// maxInstitutionWord is the length in bytes of the longest of
+// institutionWords: a longer word is none of them.
+var maxInstitutionWord = func() int {
+	n := 0
+	for w := range institutionWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // looksInstitutional reports whether s contains a word that names an
 // institution.
 func looksInstitutional(s string) bool {
@@ -280,7 +290,7 @@ func looksInstitutional(s string) bool {
 		for _, r := range w {
 			lw = utf8.AppendRune(lw, runes.ToLower(r))
 		}
-		if institutionWords[string(lw)] {
+		if len(lw) <= maxInstitutionWord && institutionWords[string(lw)] {
 			return true
 		}
 		if len(lw) < 2 { // "K" (the Kelvin sign) lower-cases to one byte
@@ -319,17 +329,18 @@ func eachSorted(m map[string]string, f func(k, v string)) {
 	case 0:
 		return
 	case 1, 2:
-		var ks [2]string
+		var ks, vs [2]string
 		n := 0
-		for k := range m {
-			ks[n] = k
+		for k, v := range m {
+			ks[n], vs[n] = k, v
 			n++
 		}
 		if n == 2 && ks[1] < ks[0] {
 			ks[0], ks[1] = ks[1], ks[0]
+			vs[0], vs[1] = vs[1], vs[0]
 		}
-		for _, k := range ks[:n] {
-			f(k, m[k])
+		for i := range n {
+			f(ks[i], vs[i])
 		}
 		return
 	}

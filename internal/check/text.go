@@ -12,18 +12,25 @@ import (
 	"github.com/cite-project/cite/internal/runes"
 )
 
-// noTextChecks are fields the hygiene rules skip: identifiers have their
-// own form rules, and notes are free prose that may quote the source.
-var noTextChecks = map[string]bool{
-	"URL": true, "DOI": true, "ISBN": true, "ISSN": true, "PMID": true, "PMCID": true,
-	"note": true, "abstract": true, "annote": true, "language": true,
+// noTextChecks reports the fields the hygiene rules skip: identifiers
+// have their own form rules, and notes are free prose that may quote the
+// source. (A switch: it is asked of every field of every entry.)
+func noTextChecks(base string) bool {
+	switch base {
+	case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "note", "abstract", "annote", "language":
+		return true
+	}
+	return false
 }
 
-// titleFields are the fields checked for all capitals.
-var titleFields = map[string]bool{
-	"title": true, "title-short": true, "container-title": true, "container-title-short": true,
-	"collection-title": true, "original-title": true, "part-title": true, "volume-title": true,
-	"reviewed-title": true, "event-title": true,
+// titleFields reports the fields checked for all capitals.
+func titleFields(base string) bool {
+	switch base {
+	case "title", "title-short", "container-title", "container-title-short", "collection-title",
+		"original-title", "part-title", "volume-title", "reviewed-title", "event-title":
+		return true
+	}
+	return false
 }
 
 // text checks the standard fields of e for stray spaces, a space before a
@@ -32,7 +39,7 @@ var titleFields = map[string]bool{
 func (c *checker) text(e *bib.Entry) {
 	for f, v := range e.Fields() {
 		base, _ := bib.SplitForm(f)
-		if noTextChecks[base] || v == "" {
+		if v == "" || noTextChecks(base) {
 			continue
 		}
 		sc := scanText(v)
@@ -60,7 +67,7 @@ func (c *checker) text(e *bib.Entry) {
 		if f == "title" || f == "container-title" && periodicals[e.Type] {
 			c.scriptMismatch(e, f, v)
 		}
-		if titleFields[base] && isAllCaps(v) {
+		if titleFields(base) && isAllCaps(v) {
 			c.report(e, f, CodeAllCaps, fmt.Sprintf("%s %q is in all capitals: write it in sentence case as the work prints it, keeping acronyms in capitals (styles change case but cannot restore it)", f, v))
 		}
 	}
