@@ -293,24 +293,7 @@ func (e *Entry) KeyPos(key string) (Pos, bool) {
 
 // SetPos records the position of key (a variable, "id", "type", …). A
 // position in another file than the entry's is kept too.
-func (e *Entry) SetPos(key string, p Pos) {
-	if p.File != e.Pos.File {
-		if e.files == nil {
-			e.files = map[string]string{}
-		}
-		e.files[key] = p.File
-	} else if e.files != nil {
-		delete(e.files, key)
-	}
-	l := keyLine{key: Intern(key), line: clampLine(p.Line), col: clampLine(p.Col)}
-	for i := range e.lines {
-		if e.lines[i].key == key {
-			e.lines[i] = l
-			return
-		}
-	}
-	e.lines = append(e.lines, l)
-}
+func (e *Entry) SetPos(key string, p Pos) { e.SetPosKey(Key{name: Intern(key)}, p) }
 
 // SetLine records that key is on line of the entry's own file: SetPos
 // with the entry's file, for readers that set many positions.

@@ -88,9 +88,10 @@ func (c *checker) consistency() {
 		}
 		dups.add(c, i, e)
 	}
-	persons.link()
+	index := &hashIndex{}
+	persons.link(index)
 	for _, x := range outlets {
-		x.link()
+		x.link(index)
 	}
 	for _, s := range all {
 		root := s.g.root()
@@ -435,7 +436,10 @@ func (x *variantIndex) add(key, spelled []byte, ref string, pos bib.Pos) (*group
 // found through the deletion neighbourhood of the keys: each hash of a key
 // and of the key with one letter removed is owned by the first group that
 // has it, and every later group with that hash is compared with the owner.
-func (x *variantIndex) link() {
+//
+// The table of hashes is index's memory, made empty and grown as needed,
+// so that the indexes of persons and outlets take turns with one table.
+func (x *variantIndex) link(index *hashIndex) {
 	var rs []rune
 	var hashes deletionBuffers
 	var n int
@@ -444,7 +448,7 @@ func (x *variantIndex) link() {
 			n += c + 1
 		}
 	}
-	index := newHashIndex(n)
+	index.reset(n)
 	for gi, g := range x.order {
 		rs = rs[:0]
 		for _, r := range g.key {
@@ -485,12 +489,20 @@ type hashSlot struct {
 	group int32 // the index of the group plus one; 0 is an empty slot
 }
 
-func newHashIndex(n int) *hashIndex {
+// reset empties x and sizes it for n hashes (a power of two at least
+// twice n), reusing its memory when it is large enough.
+func (x *hashIndex) reset(n int) {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return &hashIndex{slots: make([]hashSlot, size), mask: uint64(size - 1)}
+	if cap(x.slots) >= size {
+		x.slots = x.slots[:size]
+		clear(x.slots)
+	} else {
+		x.slots = make([]hashSlot, size)
+	}
+	x.mask = uint64(size - 1)
 }
 
 // owner returns the index of the group that had h first and true, or

@@ -221,6 +221,15 @@ type dec struct {
 	// arena, when set, holds copies of the strings read (see
 	// Reading.CopyStrings).
 	arena *arena
+	// keys remembers the keys resolved lately (see keyOf), a slot per
+	// hash of the raw key.
+	keys [256]keyMemo
+}
+
+// keyMemo is a raw key as the cache file holds it and its bib.Key.
+type keyMemo struct {
+	raw string
+	key bib.Key
 }
 
 // arena holds copies of strings in large blocks, so that copying the
@@ -286,6 +295,21 @@ func (d *dec) str() string {
 // key reads a string that names a variable, a key or a form: the
 // canonical copy of a known one (bib.Intern), else as str reads it.
 func (d *dec) key() string { return d.own(d.raw()) }
+
+// keyOf returns the bib.Key of s, a key that raw read, with the name key
+// would have read: the few dozen keys of a library repeat in every entry,
+// and a slot of d.keys, checked by comparing the raw key, is cheaper than
+// the lookup of bib.KeyOf.
+func (d *dec) keyOf(s string) bib.Key {
+	if s == "" {
+		return bib.KeyOf(d.own(s))
+	}
+	m := &d.keys[(uint(len(s))*31+uint(s[0])*7+uint(s[len(s)-1]))&255]
+	if m.raw != s {
+		m.raw, m.key = s, bib.KeyOf(d.own(s))
+	}
+	return m.key
+}
 
 // own returns s, a string that raw read, as key would have read it.
 func (d *dec) own(s string) string {
@@ -425,8 +449,8 @@ func (d *dec) entry(en *bib.Entry) {
 		en.Grow(nf, 0, 0, 0)
 	}
 	for range nf {
-		k := d.key()
-		en.Set(k, d.str())
+		k := d.keyOf(d.raw())
+		en.AppendField(k, d.str())
 	}
 	nn := d.count()
 	en.Grow(0, nn, 0, 0)
@@ -445,14 +469,14 @@ func (d *dec) entry(en *bib.Entry) {
 	nd := d.count()
 	en.Grow(0, 0, nd, 0)
 	for range nd {
-		k := d.key()
-		en.SetDate(k, d.date())
+		k := d.keyOf(d.raw())
+		en.AppendDate(k, d.date())
 	}
 	for range d.count() {
 		k := d.raw()
 		p := d.pos()
 		if d.keepPos == nil || d.keepPos(k) {
-			en.SetPos(d.own(k), p)
+			en.SetPosKey(d.keyOf(k), p)
 		}
 	}
 }

@@ -1,10 +1,12 @@
 package parsecache
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"unsafe"
 
+	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/gen"
 )
 
@@ -69,5 +71,34 @@ func TestCopyStrings(t *testing.T) {
 	visit(reflect.ValueOf(copied))
 	if n < 3000 {
 		t.Fatalf("visited only %d strings", n)
+	}
+}
+
+// TestKeyOfMemo asks dec.keyOf for keys in a random sequence, among them
+// keys that share a slot (same length, first and last byte) and unknown
+// ones, with and without an arena: each answer must be bib.KeyOf of the
+// key, its name a copy outside the cache's memory when there is an arena.
+func TestKeyOfMemo(t *testing.T) {
+	keys := []string{"title", "tItle", "tle", "type", "tape", "id", "issued", "isbnd", "author", "editor", "x-unknown", "x-unknowx", "container-title", "DOI", "a", "b"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, withArena := range []bool{false, true} {
+		d := &dec{}
+		if withArena {
+			d.arena = &arena{}
+		}
+		for i := 0; i < 5000; i++ {
+			k := keys[r.IntN(len(keys))]
+			raw := string([]byte(k)) // a fresh copy, as each occurrence in a cache file is
+			got := d.keyOf(raw)
+			if want := bib.KeyOf(k); got != want {
+				t.Fatalf("keyOf(%q) = %v; want %v", k, got, want)
+			}
+			if got.Name() != k {
+				t.Fatalf("keyOf(%q).Name() = %q", k, got.Name())
+			}
+			if withArena && len(raw) > 0 && unsafe.StringData(got.Name()) == unsafe.StringData(raw) {
+				t.Fatalf("keyOf(%q) with an arena shares the cache's memory", k)
+			}
+		}
 	}
 }

@@ -64,3 +64,25 @@ func BenchmarkLoad100k(b *testing.B) {
 	}
 	b.ReportMetric(100000*float64(b.N)/b.Elapsed().Seconds(), "refs/s")
 }
+
+// BenchmarkLoadCached100k is BenchmarkLoad100k through a warm parse
+// cache: checksumming the files, reading the cache file and decoding its
+// records, as a command run a second time on an unchanged library does.
+//
+//	go test ./internal/store -run '^$' -bench LoadCached100k -benchmem
+func BenchmarkLoadCached100k(b *testing.B) {
+	dir := benchLibrary(b, 100000)
+	lim := Limits{CacheDir: b.TempDir()}
+	if _, _, err := LoadWith(dir, lim); err != nil { // fill the cache
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer testkit.ReportCPU(b)()
+	for b.Loop() {
+		if _, _, err := LoadWith(dir, lim); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(100000*float64(b.N)/b.Elapsed().Seconds(), "refs/s")
+}
