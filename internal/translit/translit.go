@@ -45,8 +45,8 @@ func Romanize(s string, sc Scheme, lang string) string {
 	var buf [256]rune // the runes of most values, on the stack
 	rs := decode(buf[:0], s)
 	kk := isKazakh(lang, rs)
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4) // a letter of two bytes gives one to four; the string keeps what is grown
+	var out [512]byte // the result of most values, on the stack: a letter of two bytes gives one to four
+	b := out[:0]
 	for i, r := range rs {
 		rom, ok := "", false
 		if inBlock(r) || inBlock(runes.ToLower(r)) {
@@ -54,18 +54,14 @@ func Romanize(s string, sc Scheme, lang string) string {
 		}
 		switch {
 		case !ok:
-			if r < utf8.RuneSelf {
-				b.WriteByte(byte(r))
-			} else {
-				b.WriteRune(r)
-			}
+			b = utf8.AppendRune(b, r)
 		case !runes.IsUpper(r):
-			b.WriteString(rom)
+			b = append(b, rom...)
 		default:
-			capitalize(&b, rs, i, rom, sc)
+			b = capitalize(b, rs, i, rom, sc)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // inBlock reports whether r is in the Cyrillic block, where every letter
@@ -214,14 +210,13 @@ func gostSoftC(rs []rune, i int, kk bool) bool {
 	return strings.ContainsRune("iejy", runes.ToLower(first))
 }
 
-// capitalize writes to b rom, the romanisation of the capital letter
+// capitalize appends to b rom, the romanisation of the capital letter
 // rs[i], in capitals.
-func capitalize(b *strings.Builder, rs []rune, i int, rom string, sc Scheme) {
+func capitalize(b []byte, rs []rune, i int, rom string, sc Scheme) []byte {
 	if letters(rom) <= 1 || capitalsAround(rs, i) || sc == LC && strings.ContainsRune(rom, '\u0361') {
-		writeUpper(b, rom)
-		return
+		return appendUpper(b, rom)
 	}
-	writeTitle(b, rom)
+	return appendTitle(b, rom)
 }
 
 // capitalsAround reports whether the word around rs[i] is in capitals: the
@@ -270,34 +265,30 @@ func letters(s string) int {
 	return n
 }
 
-// writeUpper writes s to b as strings.ToUpper would for the letters in the
-// tables, one of which, ǰ, has no single-code-point capital.
-func writeUpper(b *strings.Builder, s string) {
+// appendUpper appends s to b as strings.ToUpper would write the letters
+// in the tables, one of which, ǰ, has no single-code-point capital.
+func appendUpper(b []byte, s string) []byte {
 	for _, r := range s {
 		if r == 'ǰ' {
-			b.WriteString("J\u030c")
+			b = append(b, "J\u030c"...)
 			continue
 		}
-		b.WriteRune(unicode.ToUpper(r))
+		b = utf8.AppendRune(b, unicode.ToUpper(r))
 	}
+	return b
 }
 
-// upper is s as writeUpper writes it.
-func upper(s string) string {
-	var b strings.Builder
-	writeUpper(&b, s)
-	return b.String()
-}
+// upper is s as appendUpper writes it.
+func upper(s string) string { return string(appendUpper(nil, s)) }
 
-// writeTitle writes s to b with its first letter capitalised.
-func writeTitle(b *strings.Builder, s string) {
+// appendTitle appends s to b with its first letter capitalised.
+func appendTitle(b []byte, s string) []byte {
 	for i, r := range s {
 		if runes.IsLetter(r) {
-			b.WriteString(s[:i])
-			writeUpper(b, s[i:i+utf8.RuneLen(r)])
-			b.WriteString(s[i+utf8.RuneLen(r):])
-			return
+			b = append(b, s[:i]...)
+			b = appendUpper(b, s[i:i+utf8.RuneLen(r)])
+			return append(b, s[i+utf8.RuneLen(r):]...)
 		}
 	}
-	b.WriteString(s)
+	return append(b, s...)
 }
