@@ -49,7 +49,8 @@ func ConvertWith(title string, h Hints) string {
 type text struct {
 	src   string // the title parsed
 	runes []rune
-	prot  []bool // each rune's protection: all false when !anyProt
+	cls   []runes.Class // the class of each rune
+	prot  []bool        // each rune's protection: all false when !anyProt
 	// anyProt: some rune is protected.
 	anyProt bool
 	// implied marks the parts of compounds taken to be protected though
@@ -105,7 +106,7 @@ func parse(s string) *text {
 	n := len(s) // at most; tags take no runes, a rune at least a byte
 	t := texts.Get().(*text)
 	t.src, t.valid, t.changed, t.anyProt, t.implied = s, true, false, false, nil
-	rs, prot, m := grow(t.runes, n)[:n], cleared(t.prot, n), 0
+	rs, cls, prot, m := grow(t.runes, n)[:n], grow(t.cls, n)[:n], cleared(t.prot, n), 0
 	t.tags = t.tags[:0]
 	var stackBuf [8]bool
 	stack := stackBuf[:0] // protection of each open element
@@ -139,14 +140,14 @@ func parse(s string) *text {
 				t.valid = false // written back as U+FFFD
 			}
 		}
-		rs[m] = r
+		rs[m], cls[m] = r, runes.ClassOf(r)
 		if protecting > 0 {
 			prot[m], t.anyProt = true, true
 		}
 		m++
 		i += n
 	}
-	t.runes, t.prot = rs[:m], prot[:m]
+	t.runes, t.cls, t.prot = rs[:m], cls[:m], prot[:m]
 	return t
 }
 
@@ -219,7 +220,7 @@ func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 // set changes rune k to r.
 func (t *text) set(k int, r rune) {
 	if t.runes[k] != r {
-		t.runes[k] = r
+		t.runes[k], t.cls[k] = r, runes.ClassOf(r)
 		t.changed = true
 	}
 }
@@ -270,30 +271,30 @@ type token struct {
 }
 
 func (t *text) tokens() []token {
-	n := len(t.runes)
+	n, cls := len(t.runes), t.cls
 	toks := t.toks[:0]
 	// The parts of all tokens share one array; each token's parts are a
 	// slice of it taken once they are complete (a slice taken before the
 	// array grows keeps the old one).
 	all := t.parts[:0]
 	for i := 0; i < n; {
-		if isSpace(t.runes[i]) {
+		if cls[i]&cSpace != 0 {
 			i++
 			continue
 		}
 		j := i
-		for j < n && !isSpace(t.runes[j]) {
+		for j < n && cls[j]&cSpace == 0 {
 			j++
 		}
 		tok := token{start: i, end: j}
 		first := len(all)
 		for k := i; k < j; {
-			if !isWordRune(t.runes[k]) {
+			if cls[k]&cWord == 0 {
 				k++
 				continue
 			}
 			m := k
-			for m < j && (isWordRune(t.runes[m]) || isInnerApostrophe(t.runes, m, j)) {
+			for m < j && (cls[m]&cWord != 0 || t.innerApostrophe(m, j)) {
 				m++
 			}
 			p := part{start: k, end: m, first: len(all) == first}
@@ -312,7 +313,7 @@ func (t *text) tokens() []token {
 			case '—':
 				dashes++
 			case '.':
-				if k > i && k+1 < j && isLetter(t.runes[k-1]) && isLetter(t.runes[k+1]) {
+				if k > i && k+1 < j && cls[k-1]&cls[k+1]&cLetter != 0 {
 					tok.keepAll = true
 				}
 			}
@@ -385,13 +386,14 @@ func isSpace(r rune) bool { return classOf(r)&cSpace != 0 }
 
 func isLetter(r rune) bool { return classOf(r)&cLetter != 0 }
 
-// isInnerApostrophe reports whether rs[k] is an apostrophe inside a
-// word (O'Brien, people's), which does not split it.
-func isInnerApostrophe(rs []rune, k, end int) bool {
-	if rs[k] != '\'' && rs[k] != '’' {
+// innerApostrophe reports whether runes[k] is an apostrophe inside a
+// word (O'Brien, people's), which does not split it; end is where the
+// word's token ends.
+func (t *text) innerApostrophe(k, end int) bool {
+	if t.runes[k] != '\'' && t.runes[k] != '’' {
 		return false
 	}
-	return k > 0 && k+1 < end && isLetter(rs[k-1]) && isLetter(rs[k+1])
+	return k > 0 && k+1 < end && t.cls[k-1]&t.cls[k+1]&cLetter != 0
 }
 
 // word returns part p as a string; the lookups read t.of(p) instead.
@@ -449,12 +451,24 @@ const (
 func shapeOf(w string) shape { return shapeOfRunes([]rune(w)) }
 
 // shapeOfRunes is the shape of the word spelt by w.
-func shapeOfRunes(w []rune) shape {
+func shapeOfRunes(w []rune) shape { return shapeOfClassed(w, nil) }
+
+// shape is the shape of part p.
+func (t *text) shape(p part) shape { return shapeOfClassed(t.of(p), t.cls[p.start:p.end]) }
+
+// shapeOfClassed is the shape of w, whose classes are cls, or, when cls
+// is nil, found here.
+func shapeOfClassed(w []rune, cls []runes.Class) shape {
 	letters, uppers, innerUpper, digits := 0, 0, false, false
 	firstUpper := false
 	prevLetter := false
-	for _, r := range w {
-		c := classOf(r)
+	for i, r := range w {
+		var c runes.Class
+		if cls != nil {
+			c = cls[i]
+		} else {
+			c = runes.ClassOf(r)
+		}
 		if c&cDigit != 0 {
 			digits = true
 		}
@@ -540,7 +554,7 @@ func (t *text) convert(h Hints) {
 			if t.protected(p) {
 				continue
 			}
-			sh := shapeOfRunes(t.of(p))
+			sh := t.shape(p)
 			if tok.sentence && p.first || p.sentence {
 				if sh == lower && isLetter(t.runes[p.start]) {
 					t.set(p.start, runes.ToUpper(t.runes[p.start]))
@@ -579,7 +593,7 @@ func (t *text) protected(p part) bool {
 		return false
 	}
 	// Blanket protection keeps only what sentence case keeps anyway.
-	return !t.blanket || shapeOfRunes(t.of(p)) != capital
+	return !t.blanket || t.shape(p) != capital
 }
 
 // keepWord reports whether a capitalised word of a title-case title keeps
@@ -670,7 +684,7 @@ func (t *text) isTitleCase(toks []token) bool {
 		if len(w) < 2 || !isLetter(w[0]) {
 			continue
 		}
-		switch shapeOfRunes(w) {
+		switch t.shape(p) {
 		case lower:
 			if !isStopWordRunes(w) && !t.quoted(tok) {
 				return false
@@ -707,7 +721,7 @@ func (t *text) impliedProtection(toks []token) {
 			// class="nocase">Tracking</span>") is what is left of a group
 			// that began with it
 			next := toks[i+1].parts[0]
-			braced = t.spanned(next) && shapeOfRunes(t.of(next)) == capital
+			braced = t.spanned(next) && t.shape(next) == capital
 		}
 		for j, p := range tok.parts {
 			inner = inner || j > 0 && is(cUpper, t.runes[p.start])
@@ -794,7 +808,7 @@ func (t *text) blanketProtection(toks []token) bool {
 				endSegment()
 			}
 			w := t.of(p)
-			if len(w) < 2 || shapeOfRunes(w) != capital {
+			if len(w) < 2 || t.shape(p) != capital {
 				continue
 			}
 			start := tok.sentence && j == 0 || p.sentence
@@ -835,7 +849,7 @@ func (t *text) blanketProtection(toks []token) bool {
 	// braced on purpose: Better BibTeX braces runs of capitalised words.
 	for _, start := range spans {
 		for k := start; k < len(t.runes) && t.prot[k]; k++ {
-			if is(cLower, t.runes[k]) && (k == start || !isWordRune(t.runes[k-1]) && !isInnerApostrophe(t.runes, k-1, len(t.runes))) {
+			if is(cLower, t.runes[k]) && (k == start || t.cls[k-1]&cWord == 0 && !t.innerApostrophe(k-1, len(t.runes))) {
 				return false
 			}
 		}

@@ -59,8 +59,8 @@ func (t *text) protectInstitutions(toks []token) {
 		return p, p.end != toks[i].end, true
 	}
 	mark := func(p part) { t.keep(p.start, p.end) }
-	nameLike := func(w []rune) bool {
-		sh := shapeOfRunes(w)
+	nameLike := func(p part) bool {
+		sh := t.shape(p)
 		return sh == capital || sh == allCaps || sh == innerCaps
 	}
 	for i := range toks {
@@ -72,7 +72,7 @@ func (t *text) protectInstitutions(toks []token) {
 		var buf [keyBuf]byte
 		kind := institutionWords[string(appendRunes(buf[:0], t.of(p)))]
 		if kind&society != 0 && !closed {
-			if q, _, ok := word(i + 1); ok && shapeOfRunes(t.of(q)) == capital {
+			if q, _, ok := word(i + 1); ok && t.shape(q) == capital {
 				mark(q)
 			}
 		}
@@ -94,7 +94,7 @@ func (t *text) protectInstitutions(toks []token) {
 			}
 			qw := t.of(q)
 			switch {
-			case nameLike(qw):
+			case nameLike(q):
 				subject = append(subject, q)
 				last = len(subject)
 			case isEventJoin(qw) && !qClosed:
@@ -118,7 +118,7 @@ func (t *text) protectInstitutions(toks []token) {
 		// the capitalised words before it: "International", "Annual ACM"
 		for k := i - 1; ; k-- {
 			q, qClosed, ok := word(k)
-			if !ok || qClosed || !nameLike(t.of(q)) || toks[k].sentence && isStopWordRunes(t.of(q)) {
+			if !ok || qClosed || !nameLike(q) || toks[k].sentence && isStopWordRunes(t.of(q)) {
 				break
 			}
 			mark(q)

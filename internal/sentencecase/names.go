@@ -45,7 +45,7 @@ func Names(text string) [][]string {
 			if starts {
 				sentence++
 			}
-			w := word{start: p.start, end: p.end, first: starts, sentence: sentence, shape: shapeOfRunes(t.of(p))}
+			w := word{start: p.start, end: p.end, first: starts, sentence: sentence, shape: t.shape(p)}
 			if j == 0 {
 				w.first = w.first || runesContainAny(t.runes[tok.start:p.start], "([\"“‘'«")
 				w.join = i > 0 && tok.start == p.start && len(toks[i-1].parts) > 0 && toks[i-1].parts[len(toks[i-1].parts)-1].end == toks[i-1].end
