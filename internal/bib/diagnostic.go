@@ -1,7 +1,6 @@
 package bib
 
 import (
-	"fmt"
 	"sort"
 )
 
@@ -41,12 +40,20 @@ type Diagnostic struct {
 // String formats d as "file:line: severity: ref: field: message [code]".
 // An empty ref or field prints as "-", so that every line has the same
 // columns for scripts that split it.
-func (d Diagnostic) String() string {
-	s := fmt.Sprintf("%s: %s: %s: %s: %s", d.Pos, d.Severity, dash(d.Ref), dash(d.Field), d.Message)
+func (d Diagnostic) String() string { return string(d.AppendText(nil)) }
+
+// AppendText appends d as String formats it to b, for a writer of many
+// diagnostics that reuses one buffer.
+func (d Diagnostic) AppendText(b []byte) []byte {
+	b = append(d.Pos.AppendText(b), ": "...)
+	b = append(append(b, d.Severity.String()...), ": "...)
+	b = append(append(b, dash(d.Ref)...), ": "...)
+	b = append(append(b, dash(d.Field)...), ": "...)
+	b = append(b, d.Message...)
 	if d.Code != "" {
-		s += " [" + d.Code + "]"
+		b = append(append(append(b, " ["...), d.Code...), ']')
 	}
-	return s
+	return b
 }
 
 func dash(s string) string {

@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -48,5 +49,47 @@ func TestKeyAppendsAgree(t *testing.T) {
 	}
 	if k := KeyOf("title"); k.Name() != "title" {
 		t.Errorf("KeyOf(title).Name() = %q", k.Name())
+	}
+}
+
+// TestDiagnosticText holds Diagnostic.AppendText (and so String) to the
+// fmt formatting it replaced, on positions with and without file, line and
+// column (negative ones too), empty refs, fields and codes, and text that
+// is not valid UTF-8.
+func TestDiagnosticText(t *testing.T) {
+	plainPos := func(p Pos) string {
+		switch {
+		case p.File == "" && p.Line == 0:
+			return "-"
+		case p.Line == 0:
+			return p.File
+		case p.Col == 0:
+			return fmt.Sprintf("%s:%d", p.File, p.Line)
+		}
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+	plain := func(d Diagnostic) string {
+		s := fmt.Sprintf("%s: %s: %s: %s: %s", plainPos(d.Pos), d.Severity, dash(d.Ref), dash(d.Field), d.Message)
+		if d.Code != "" {
+			s += " [" + d.Code + "]"
+		}
+		return s
+	}
+	for _, p := range []Pos{{}, {File: "a.toml"}, {File: "a.toml", Line: 3}, {File: "a.toml", Line: 3, Col: 7}, {Line: 2}, {Line: 2, Col: 1},
+		{File: "дир/б.toml", Line: 1 << 40, Col: -1}, {File: "x", Line: -4}, {Col: 5}} {
+		for _, d := range []Diagnostic{
+			{Pos: p}, {Pos: p, Severity: Error, Code: "bad-date", Ref: "id1", Field: "issued", Message: "a message with %s and \"quotes\""},
+			{Pos: p, Ref: "ид", Message: "invalid \xff utf-8", Code: "x"}, {Pos: p, Field: "author[2]"},
+		} {
+			if got, want := d.String(), plain(d); got != want {
+				t.Errorf("String() = %q; want %q", got, want)
+			}
+			if got, want := string(d.AppendText([]byte("prefix "))), "prefix "+plain(d); got != want {
+				t.Errorf("AppendText = %q; want %q", got, want)
+			}
+		}
+		if got, want := p.String(), plainPos(p); got != want {
+			t.Errorf("Pos.String() = %q; want %q", got, want)
+		}
 	}
 }

@@ -71,9 +71,10 @@ func (e *env) runCheck(c *ucli.Context) error {
 		}
 	} else {
 		w := bufio.NewWriterSize(e.stdout, 64<<10)
+		var line []byte
 		for _, d := range diags {
-			w.WriteString(d.String())
-			w.WriteByte('\n')
+			line = append(d.AppendText(line[:0]), '\n')
+			w.Write(line)
 		}
 		if err := w.Flush(); err != nil {
 			return err
