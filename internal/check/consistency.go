@@ -348,6 +348,10 @@ type group struct {
 	total     int
 	alias     *group    // a larger group one letter away
 	best      *spelling // the majority, once computed
+	// one is the first spelling, kept in the group itself (order[0]
+	// points to it), so that finding the spelling of a group that has only
+	// one reads no other memory.
+	one spelling
 }
 
 type spelling struct {
@@ -360,8 +364,8 @@ func (g *group) spelling(spelled []byte) *spelling {
 	if g.spellings != nil {
 		return g.spellings[string(spelled)]
 	}
-	if len(g.order) > 0 && g.order[0].first.spelled == string(spelled) {
-		return g.order[0]
+	if len(g.order) > 0 && g.one.first.spelled == string(spelled) {
+		return &g.one
 	}
 	return nil
 }
@@ -424,7 +428,13 @@ func (x *variantIndex) add(key, spelled []byte, ref string, pos bib.Pos) (*group
 	}
 	sp := g.spelling(spelled)
 	if sp == nil {
-		sp = &spelling{first: occurrence{spelled: string(spelled), ref: ref, pos: pos}}
+		first := occurrence{spelled: string(spelled), ref: ref, pos: pos}
+		if len(g.order) == 0 {
+			g.one.first = first
+			sp = &g.one
+		} else {
+			sp = &spelling{first: first}
+		}
 		g.addSpelling(sp)
 	}
 	sp.count++
