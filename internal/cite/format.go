@@ -255,8 +255,8 @@ func (f *Formatter) EachEntry(lib *bib.Library, ids []string, emit func(id, entr
 // EachEntryOnce is EachEntry for the library's last use: each entry's
 // slot in lib.Entries is cleared once its item is prepared, so that a
 // large library's records and the engine's items are never all held at
-// once (the items keep what they render). lib must not be used
-// afterwards.
+// once (the items keep what they render, in copies of their own: not
+// even the library's strings stay). lib must not be used afterwards.
 func (f *Formatter) EachEntryOnce(lib *bib.Library, ids []string, emit func(id, entry string) error) (*Result, error) {
 	return f.each(lib, ids, f.prep(), emit, true)
 }
@@ -326,13 +326,15 @@ func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, e
 // items prepares every entry of lib, in library order. A large library
 // is prepared by one worker per CPU, each taking a contiguous run of
 // entries: Prepare reads its entry and writes only its own item. With
-// release, each entry's slot is cleared once its item is made.
+// release, each entry's slot is cleared once its item is made, and the
+// items copy the strings they keep (see ownStrings), which would keep
+// the library's memory otherwise.
 func (f *Formatter) items(lib *bib.Library, p Prep, release bool) []*item.Item {
 	items := make([]*item.Item, len(lib.Entries))
 	const chunk = 1024
 	workers := min(runtime.GOMAXPROCS(0), (len(items)+chunk-1)/chunk)
 	if workers <= 1 {
-		var sc scratch
+		sc := scratch{own: release}
 		for i, e := range lib.Entries {
 			items[i] = prepare(e, p, &sc)
 			if release {
@@ -347,7 +349,7 @@ func (f *Formatter) items(lib *bib.Library, p Prep, release bool) []*item.Item {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var sc scratch
+			sc := scratch{own: release}
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= len(items) {
@@ -380,7 +382,7 @@ func selectIDs(lib *bib.Library, ids []string) (map[string]bool, error) {
 			missing = append(missing, id)
 			continue
 		}
-		want[e.ID] = true
+		want[strings.Clone(e.ID)] = true // not lib's memory (see EachEntryOnce)
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cite-project/cite/internal/arena"
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/translit"
@@ -149,10 +150,70 @@ func engineField(name, value string) bool {
 
 // scratch is the memory a preparation works in (see prepare): the
 // entry's variables and the preparation's changes, reused from one item
-// to the next.
+// to the next; and, when the items are to own their strings (see
+// ownStrings), the blocks they are copied into and the few types and
+// languages met.
 type scratch struct {
 	fields  []fieldValue
 	changed []changedVariable
+	own     bool
+	strs    arena.Strings
+	short   map[string]string
+}
+
+// maxShort bounds the types and languages a scratch remembers.
+const maxShort = 64
+
+// shortCopy returns a copy of s, a type or a language: one copy for the
+// first maxShort values met, which repeat in every item.
+func (sc *scratch) shortCopy(s string) string {
+	if v, ok := sc.short[s]; ok || s == "" {
+		return v
+	}
+	v := strings.Clone(s)
+	if sc.short == nil {
+		sc.short = map[string]string{}
+	}
+	if len(sc.short) < maxShort {
+		sc.short[v] = v
+	}
+	return v
+}
+
+// ownStrings copies every string that the prepared item it keeps into
+// sc's blocks, so that the item, and the items prepared after it with sc,
+// keep none of the library's memory: a library read from the parse cache
+// holds its strings in blocks with all the others (names in Cyrillic
+// that the item has romanised, alternative forms, claims), which a
+// single kept string would keep whole. The romanised strings of a
+// preparation are copied too, at their size.
+func ownStrings(it *item.Item, sc *scratch) {
+	a := &sc.strs
+	it.ID = a.Copy(it.ID)
+	it.Type = sc.shortCopy(it.Type)
+	it.Language = sc.shortCopy(it.Language)
+	s := it.Source.(*entrySource)
+	for i := range s.fields {
+		s.fields[i].value = a.Copy(s.fields[i].value)
+	}
+	for i := range s.changed {
+		s.changed[i].value = a.Copy(s.changed[i].value)
+	}
+	s.date.literal = a.Copy(s.date.literal)
+	for i := range s.more {
+		s.more[i].literal = a.Copy(s.more[i].literal)
+	}
+	for _, nv := range it.NameVars {
+		for i := range nv.Names {
+			n := &nv.Names[i]
+			n.Family = a.Copy(n.Family)
+			n.Given = a.Copy(n.Given)
+			n.DroppingParticle = a.Copy(n.DroppingParticle)
+			n.NonDroppingParticle = a.Copy(n.NonDroppingParticle)
+			n.Suffix = a.Copy(n.Suffix)
+			n.Literal = a.Copy(n.Literal)
+		}
+	}
 }
 
 // entrySource is the adapter through which the engine reads an entry

@@ -56,10 +56,14 @@ func Prepare(e *bib.Entry, p Prep) *item.Item { return prepare(e, p, nil) }
 
 // prepare is Prepare working in buf when it is not nil, so that the
 // item's own lists are made once, at the end: a caller that prepares many
-// entries in turn passes the same buf each time.
+// entries in turn passes the same buf each time. With buf.own the item
+// gets copies of its strings too (see ownStrings).
 func prepare(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 	it := apply(e, p, buf)
 	it.Source.(*entrySource).keep(buf)
+	if buf != nil && buf.own {
+		ownStrings(it, buf)
+	}
 	return it
 }
 

@@ -2,10 +2,13 @@ package cite
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/csl/item"
 )
 
 // TestKeepFields: an item whose adapter has merged its preparation's
@@ -59,6 +62,26 @@ func TestKeepFields(t *testing.T) {
 	names = append(names, "issued-open", "media-electronic", "media-unmediated", "author-heading", "author-title-page", "language", "note", "")
 	merged, dropped := 0, 0
 	var sc scratch
+	owning := scratch{own: true}
+	entryMemory := map[*byte]bool{}
+	for _, e := range entries {
+		entryMemory[unsafe.StringData(e.ID)] = true
+		entryMemory[unsafe.StringData(e.Type)] = true
+		for _, v := range e.Fields() {
+			entryMemory[unsafe.StringData(v)] = true
+		}
+		for _, ns := range e.AllNames() {
+			for _, n := range ns {
+				for _, part := range []string{n.Family, n.Given, n.Literal, n.Suffix, n.DroppingParticle, n.NonDroppingParticle} {
+					entryMemory[unsafe.StringData(part)] = true
+				}
+				for _, alt := range n.Alt {
+					entryMemory[unsafe.StringData(alt)] = true
+				}
+			}
+		}
+	}
+	delete(entryMemory, nil)
 	check := func(what string, got, want *entrySource) {
 		t.Helper()
 		for _, n := range names {
@@ -95,10 +118,44 @@ func TestKeepFields(t *testing.T) {
 				sc.changed[:cap(sc.changed)][i] = changedVariable{"title", "overwritten", true}
 			}
 			check(what+", through scratch", viaScratch, whole)
+			// With copies of its strings, the item reads the same and
+			// keeps none of the entry's.
+			ref := apply(e, p, nil)
+			owned := prepare(e, p, &owning)
+			check(what+", owning its strings", owned.Source.(*entrySource), whole)
+			if owned.ID != ref.ID || owned.Type != ref.Type || owned.Language != ref.Language {
+				t.Errorf("%s, owning its strings: id, type, language %q %q %q; want %q %q %q", what, owned.ID, owned.Type, owned.Language, ref.ID, ref.Type, ref.Language)
+			}
+			if g, w := maps.Collect(owned.AllNames()), maps.Collect(ref.AllNames()); !reflect.DeepEqual(g, w) {
+				t.Errorf("%s, owning its strings: names %v; want %v", what, g, w)
+			}
+			for _, s := range ownedStrings(owned) {
+				if entryMemory[unsafe.StringData(s)] {
+					t.Errorf("%s, owning its strings: %q is the entry's", what, s)
+				}
+			}
 		}
 	}
 	if merged == 0 || dropped == 0 {
 		t.Errorf("%d changes merged, %d variables let go: the test tests nothing", merged, dropped)
 	}
 	t.Logf("%d changes merged, %d variables let go", merged, dropped)
+}
+
+// ownedStrings lists the strings a prepared item keeps.
+func ownedStrings(it *item.Item) []string {
+	out := []string{it.ID, it.Type, it.Language}
+	s := it.Source.(*entrySource)
+	for _, f := range s.fields {
+		out = append(out, f.value)
+	}
+	for _, c := range s.changed {
+		out = append(out, c.value)
+	}
+	for _, nv := range it.NameVars {
+		for _, n := range nv.Names {
+			out = append(out, n.Family, n.Given, n.Literal, n.Suffix, n.DroppingParticle, n.NonDroppingParticle)
+		}
+	}
+	return out
 }

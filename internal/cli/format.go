@@ -185,7 +185,15 @@ func (e *env) lackingData(lib *bib.Library, kind cite.Kind) (map[string]bool, st
 	}
 	// Only the field requirements count here: the whole checker
 	// (consistency, claims, URLs) is 'cite check''s job.
-	return check.MissingFields(lib, check.Options{Style: style, Now: e.now()}), style
+	lacking := check.MissingFields(lib, check.Options{Style: style, Now: e.now()})
+	// The ids are kept while the engine works, without the library: as
+	// copies, since an id of the library's shares its memory with the
+	// library's other strings (see cite.Formatter.EachEntry).
+	kept := make(map[string]bool, len(lacking))
+	for id := range lacking {
+		kept[strings.Clone(id)] = true
+	}
+	return kept, style
 }
 
 // printGaps says, in one line, how many of the printed references (ids)

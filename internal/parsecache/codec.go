@@ -4,9 +4,9 @@ import (
 	"encoding/binary"
 	"maps"
 	"slices"
-	"strings"
 	"unsafe"
 
+	strarena "github.com/cite-project/cite/internal/arena"
 	"github.com/cite-project/cite/internal/bib"
 )
 
@@ -234,26 +234,8 @@ type keyMemo struct {
 
 // arena holds copies of strings in large blocks, so that copying the
 // strings of a cache file costs few allocations and little memory beyond
-// their bytes. A block is never written where a string lies.
-type arena struct{ block []byte }
-
-// arenaBlock is the size of an arena's blocks; a longer string gets a
-// block of its own.
-const arenaBlock = 64 << 10
-
-func (a *arena) copy(s string) string {
-	switch {
-	case s == "":
-		return ""
-	case len(s) > arenaBlock/8:
-		return strings.Clone(s)
-	case cap(a.block)-len(a.block) < len(s):
-		a.block = make([]byte, 0, arenaBlock)
-	}
-	start := len(a.block)
-	a.block = append(a.block, s...)
-	return unsafe.String(&a.block[start], len(s))
-}
+// their bytes.
+type arena = strarena.Strings
 
 func (d *dec) uint() uint64 {
 	if d.bad {
@@ -287,7 +269,7 @@ func (d *dec) int() int {
 func (d *dec) str() string {
 	s := d.raw()
 	if d.arena != nil {
-		return d.arena.copy(s)
+		return d.arena.Copy(s)
 	}
 	return s
 }
@@ -319,7 +301,7 @@ func (d *dec) own(s string) string {
 	if k := bib.Intern(s); unsafe.StringData(k) != unsafe.StringData(s) {
 		return k
 	}
-	return d.arena.copy(s)
+	return d.arena.Copy(s)
 }
 
 // raw reads a string as a part of d.s.
