@@ -499,11 +499,13 @@ type hashSlot struct {
 	group int32 // the index of the group plus one; 0 is an empty slot
 }
 
-// reset empties x and sizes it for n hashes (a power of two at least
-// twice n), reusing its memory when it is large enough.
+// reset empties x and sizes it for n hashes (a power of two at least one
+// and a half times n: the hashes are well mixed, and a smaller table
+// stays more in the processor's caches), reusing its memory when it is
+// large enough.
 func (x *hashIndex) reset(n int) {
 	size := 16
-	for size < 2*n {
+	for size < n+n/2 {
 		size *= 2
 	}
 	if cap(x.slots) >= size {
