@@ -78,3 +78,28 @@ func BenchmarkRomanize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScript tells the script of a generated library's titles, with
+// the reference too.
+func BenchmarkScript(b *testing.B) {
+	var titles []string
+	for _, e := range gen.Library(2000, 7).Entries {
+		titles = append(titles, e.Get("title"))
+	}
+	for _, impl := range []struct {
+		name   string
+		script func(string) string
+	}{{"fast", Script}, {"reference", refScript}} {
+		b.Run(impl.name, func(b *testing.B) {
+			b.ReportAllocs()
+			defer testkit.ReportCPU(b)()
+			for i := 0; i < b.N; i++ {
+				for _, s := range titles {
+					impl.script(s)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(titles)), "ns/title")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}

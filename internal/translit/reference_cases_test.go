@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/testkit"
@@ -58,6 +59,23 @@ func TestMatchesReference(t *testing.T) {
 				}
 			}
 		}
+		if got, want := Script(s), refScript(s); got != want {
+			t.Errorf("Script(%q) = %q; the reference gives %q", s, got, want)
+		}
+	}
+	// every code point alone, and every seventh after a Latin and a
+	// Cyrillic letter
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := Script(string(r)), refScript(string(r)); got != want {
+			t.Fatalf("Script(%q) = %q; the reference gives %q", string(r), got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 7 {
+		for _, s := range []string{"a" + string(r), "ж" + string(r) + string(r)} {
+			if got, want := Script(s), refScript(s); got != want {
+				t.Fatalf("Script(%q) = %q; the reference gives %q", s, got, want)
+			}
+		}
 	}
 }
 
@@ -70,6 +88,9 @@ func FuzzMatchesReference(f *testing.F) {
 			if got, want := Romanize(s, sc, ""), refRomanize(s, sc, ""); got != want {
 				t.Fatalf("Romanize(%q, %v) = %q; the reference gives %q", s, sc, got, want)
 			}
+		}
+		if got, want := Script(s), refScript(s); got != want {
+			t.Fatalf("Script(%q) = %q; the reference gives %q", s, got, want)
 		}
 	})
 }

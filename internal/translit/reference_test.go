@@ -79,3 +79,38 @@ func refTitle(s string) string {
 	}
 	return s
 }
+
+func refScript(s string) string {
+	counts := make([]int, len(scripts))
+	other, total := 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		total++
+		found := false
+		for k, sc := range scripts {
+			if unicode.Is(sc.table, r) {
+				counts[k]++
+				found = true
+				break
+			}
+		}
+		if !found {
+			other++
+		}
+	}
+	if total == 0 {
+		return ""
+	}
+	best := -1
+	for k, n := range counts {
+		if n > 0 && (best < 0 || n > counts[best]) {
+			best = k
+		}
+	}
+	if best < 0 || other > counts[best] {
+		return "Zzzz"
+	}
+	return scripts[best].code
+}
