@@ -47,5 +47,21 @@ func TestParallelPrepare(t *testing.T) {
 		if len(one.Entries) != len(lib.Entries) || !slices.Equal(one.Entries, many.Entries) || !slices.Equal(one.IDs, many.IDs) {
 			t.Errorf("%s: prepared by several workers, the list differs (%d and %d entries)", style, len(one.Entries), len(many.Entries))
 		}
+		// The library's last use: its entries go as they are prepared,
+		// and the items render from copies of their strings.
+		last := gen.Library(3000, 7)
+		var once []string
+		runtime.GOMAXPROCS(max(prev, 4))
+		_, err = f.EachEntryOnce(last, nil, func(_, entry string) error {
+			once = append(once, entry)
+			return nil
+		})
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(one.Entries, once) {
+			t.Errorf("%s: rendered for the library's last use, the list differs (%d and %d entries)", style, len(one.Entries), len(once))
+		}
 	}
 }
