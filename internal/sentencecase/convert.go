@@ -96,6 +96,7 @@ func (t *text) release() {
 	if cap(t.runes) > maxPooled {
 		return
 	}
+	clear(t.tags) // let the title's tags go with it
 	t.src, t.tags = "", t.tags[:0]
 	texts.Put(t)
 }
