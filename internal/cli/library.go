@@ -3,10 +3,12 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/memtune"
 	"github.com/cite-project/cite/internal/store"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -30,7 +32,25 @@ func loadLibraryLean(c *ucli.Context, lean bool) (*bib.Library, []bib.Diagnostic
 		return nil, nil, err
 	}
 	limits.Lean = lean
+	paceCollector(path)
 	return loadLibraryAt(path, limits)
+}
+
+// paceCollector paces the garbage collector by the size of the library
+// at path, the input of every command that reads one (see package
+// memtune).
+func paceCollector(path string) {
+	files, err := store.Files(path)
+	if err != nil {
+		return // loading says why
+	}
+	var size int64
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
+	}
+	memtune.ForInput(size)
 }
 
 // loadLibraryAt reads the library at path: a .toml file, a directory of

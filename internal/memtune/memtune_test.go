@@ -1,0 +1,52 @@
+package memtune
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestLimit(t *testing.T) {
+	for _, c := range []struct {
+		size, want int64
+	}{
+		{-1, Floor},
+		{0, Floor},
+		{1 << 20, Floor},               // a small library: the floor
+		{Floor / PerByte, Floor},       // where the floor ends
+		{59 << 20, 59 << 20 * PerByte}, // 100,000 generated references
+		{math.MaxInt64 / 2, math.MaxInt64},
+	} {
+		if got := Limit(c.size); got != c.want {
+			t.Errorf("Limit(%d) = %d; want %d", c.size, got, c.want)
+		}
+	}
+}
+
+// TestForInput: the pace is set, unless the user set GOGC or GOMEMLIMIT.
+func TestForInput(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	ForInput(100 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 100<<20*PerByte {
+		t.Errorf("memory limit %d; want %d", got, 100<<20*PerByte)
+	}
+	if got := debug.SetGCPercent(100); got != Percent {
+		t.Errorf("GOGC %d; want %d", got, Percent)
+	}
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv(env, "200")
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(math.MaxInt64)
+			ForInput(100 << 20)
+			if debug.SetGCPercent(100) != 100 || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+				t.Errorf("with %s set, ForInput changed the pace", env)
+			}
+		})
+	}
+}
