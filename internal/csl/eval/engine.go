@@ -270,6 +270,29 @@ func (d *disState) plain() bool {
 	return d == nil || d.addNames == 0 && len(d.given) == 0 && d.yearSuffix == 0 && d.disambiguate == 0 && !d.expandAll
 }
 
+// plainForSort reports whether d changes nothing in a sort key: a sort
+// key ignores added names (etAlCut) and given names expanded to initials
+// (a sort key shows initials anyway where the style initializes, and
+// full given names where it does not), so only a year-suffix, the
+// disambiguate condition and full given names count.
+func (d *disState) plainForSort() bool {
+	if d == nil {
+		return true
+	}
+	if !shortcuts {
+		return d.plain()
+	}
+	if d.yearSuffix != 0 || d.disambiguate != 0 || d.expandAll {
+		return false
+	}
+	for _, l := range d.given {
+		if l.v >= 2 {
+			return false
+		}
+	}
+	return true
+}
+
 type run struct {
 	e *Engine
 	// base is the run a fork was made from (see fork), or nil.
@@ -761,13 +784,13 @@ func (r *run) numberAndSort() []*item.Item {
 //
 // prev, when not nil, holds the keys of an earlier sort of the same
 // items by s (before disambiguation): the keys of an item whose
-// disambiguation state is still plain are the same and are taken from
-// it.
+// disambiguation state changes nothing in a sort key (plainForSort) are
+// the same and are taken from it.
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
 	lk := newLazyKeys(r, items, s, bib)
 	if prev != nil && prev.s == s && slices.Equal(prev.items, items) {
 		for i, it := range items {
-			if r.dis[it].plain() {
+			if r.dis[it].plainForSort() {
 				for k := range s.Keys {
 					if prev.has(i, k) {
 						lk.set(i, k, prev.vals[k][i])
