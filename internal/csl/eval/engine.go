@@ -788,7 +788,9 @@ func (r *run) numberAndSort() []*item.Item {
 // the same and are taken from it.
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
 	lk := newLazyKeys(r, items, s, bib)
+	var start []int32 // an order to start the sort from, or nil
 	if prev != nil && prev.s == s && slices.Equal(prev.items, items) {
+		start = prev.sorted
 		for i, it := range items {
 			if r.dis[it].plainForSort() {
 				for k := range s.Keys {
@@ -806,6 +808,16 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		r.precomputeKeys(lk)
 	}
 	recs := lk.records()
+	if shortcuts && len(start) == len(recs) {
+		// The earlier sort's order, which disambiguation changes little:
+		// the sort has less to do from there. Each item's index still
+		// breaks ties (below), so the result is the same from any start.
+		ordered := make([]sortRecord, len(recs))
+		for j, i := range start {
+			ordered[j] = recs[i]
+		}
+		recs = ordered
+	}
 	// Stable: items that compare equal keep their order (the records'
 	// indexes break ties, which lets the faster unstable sort do it).
 	slices.SortFunc(recs, func(a, b sortRecord) int {
@@ -815,8 +827,10 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		return int(a.idx) - int(b.idx)
 	})
 	out := make([]*item.Item, len(items))
+	lk.sorted = make([]int32, len(recs))
 	for i, rec := range recs {
 		out[i] = items[rec.idx]
+		lk.sorted[i] = rec.idx
 	}
 	return out
 }

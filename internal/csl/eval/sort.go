@@ -228,6 +228,8 @@ type lazyKeys struct {
 	items []*item.Item
 	vals  [][]sortValue // vals[k][i]: key k of item i
 	done  [][]bool
+	// sorted is the order the sort gave: the indexes of items.
+	sorted []int32
 }
 
 func newLazyKeys(r *run, items []*item.Item, s *style.Sort, bib bool) *lazyKeys {
