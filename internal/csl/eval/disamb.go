@@ -593,28 +593,32 @@ func (r *run) distinct(g []*item.Item) int {
 	return len(seen)
 }
 
-// prefetchForms puts into forms, on all processors, the nameForms of
-// the items of the occurrences active, for the loop of globalNames.
-func (r *run) prefetchForms(items []*item.Item, active []occurrence, forms map[*item.Item][]string, level, limit int) {
+// nameFormsOf holds the nameForms of the items of globalNames at one
+// level, by the items' index: forms[k] is valid when done[k] is set.
+type nameFormsOf struct {
+	forms [][]string
+	done  []bool
+}
+
+// prefetchForms puts into fs, on all processors, the nameForms of the
+// items of the occurrences active (whose shown names are lists), for the
+// loop of globalNames.
+func (r *run) prefetchForms(items []*item.Item, lists []*shownList, active []occurrence, fs *nameFormsOf, level, limit int) {
 	if workerCount(len(active)) <= 1 {
 		return // formOf renders them as it needs them
 	}
-	var todo []*item.Item
+	var todo []int
 	for _, o := range active {
-		if it := items[o.item]; forms[it] == nil {
-			forms[it] = []string{} // listed; filled below
-			todo = append(todo, it)
+		if !fs.done[o.item] {
+			fs.done[o.item] = true // listed; filled below
+			todo = append(todo, o.item)
 		}
 	}
-	out := make([][]string, len(todo))
 	r.parallel(len(todo), func(f *run, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = f.nameForms(todo[i], level, limit)
+		for _, k := range todo[lo:hi] {
+			fs.forms[k] = f.nameForms(items[k], lists[k], level, limit)
 		}
 	})
-	for i, it := range todo {
-		forms[it] = out[i]
-	}
 }
 
 // shownNames returns the names of an item's first cs:names as rendered
@@ -626,10 +630,10 @@ func (r *run) shownNames(it *item.Item) []item.Name {
 	return nil
 }
 
-// nameForms returns the rendered forms of an item's shown names with
-// every given name at level (0 as styled, 1 initials, 2 full).
-func (r *run) nameForms(it *item.Item, level, limit int) []string {
-	f := r.keyEntry(it).first
+// nameForms returns the rendered forms of an item's shown names f (see
+// cachedKey.first) with every given name at level (0 as styled, 1
+// initials, 2 full).
+func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string {
 	if f == nil {
 		return nil
 	}
@@ -726,9 +730,14 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	// expansion.
 	families := map[string]string{} // family → a person with it, or "" once several
 	shown := make([][]item.Name, len(items))
+	// Which names a cite shows does not depend on their given names, so
+	// the lists of the keys as they are now serve every level.
+	lists := make([]*shownList, len(items))
 	persons := make([][]string, len(items))
 	for k, it := range items {
-		shown[k] = r.shownNames(it)
+		if lists[k] = r.keyEntry(it).first; lists[k] != nil {
+			shown[k] = lists[k].names
+		}
 		persons[k] = make([]string, len(shown[k]))
 		for i, n := range shown[k] {
 			p := personKey(n)
@@ -767,26 +776,27 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	if primary {
 		limit = 1
 	}
-	forms := map[*item.Item][]string{}
+	fs := &nameFormsOf{forms: make([][]string, len(items)), done: make([]bool, len(items))}
 	for level := 0; level <= maxLevel && len(active) > 0; level++ {
-		clear(forms)
+		for _, o := range active {
+			fs.done[o.item] = false
+		}
 		type group struct {
 			person string
 			multi  bool
 		}
 		groups := map[string]*group{}
-		r.prefetchForms(items, active, forms, level, limit)
+		r.prefetchForms(items, lists, active, fs, level, limit)
 		formOf := func(o occurrence) (string, bool) {
-			it := items[o.item]
-			fs, ok := forms[it]
-			if !ok {
-				fs = r.nameForms(it, level, limit)
-				forms[it] = fs
+			if !fs.done[o.item] {
+				fs.forms[o.item] = r.nameForms(items[o.item], lists[o.item], level, limit)
+				fs.done[o.item] = true
 			}
-			if o.idx >= len(fs) {
+			forms := fs.forms[o.item]
+			if o.idx >= len(forms) {
 				return "", false
 			}
-			return fs[o.idx], true
+			return forms[o.idx], true
 		}
 		for _, o := range active {
 			f, ok := formOf(o)
