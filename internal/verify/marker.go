@@ -2,6 +2,7 @@ package verify
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/manuscript"
@@ -83,13 +84,37 @@ func charSig(s []rune) uint64 {
 // length, built on first use.
 func (ix *idIndex) idsByLength(n int) []idForm {
 	if ix.byLen == nil {
-		ix.byLen = map[int][]idForm{}
-		for _, e := range ix.lib.Entries {
-			l := []rune(strings.ToLower(e.ID))
-			ix.byLen[len(l)] = append(ix.byLen[len(l)], idForm{id: e.ID, lower: l, sig: charSig(l)})
-		}
+		ix.build()
 	}
 	return ix.byLen[n]
+}
+
+// build groups the library's ids by length: each length's list made at
+// its size, and every id's runes in one array (a library of 100,000
+// makes as many).
+func (ix *idIndex) build() {
+	lowers := make([]string, len(ix.lib.Entries))
+	counts := map[int]int{}
+	total := 0
+	for i, e := range ix.lib.Entries {
+		lowers[i] = strings.ToLower(e.ID) // the id itself when it has no capital
+		n := utf8.RuneCountInString(lowers[i])
+		counts[n]++
+		total += n
+	}
+	ix.byLen = make(map[int][]idForm, len(counts))
+	for n, c := range counts {
+		ix.byLen[n] = make([]idForm, 0, c)
+	}
+	all := make([]rune, 0, total)
+	for i, e := range ix.lib.Entries {
+		start := len(all)
+		for _, r := range lowers[i] {
+			all = append(all, r)
+		}
+		l := all[start:len(all):len(all)]
+		ix.byLen[len(l)] = append(ix.byLen[len(l)], idForm{id: e.ID, lower: l, sig: charSig(l)})
+	}
 }
 
 // resolveMarker turns marker k of d, in manuscript di, into a resolved
@@ -163,8 +188,15 @@ func boundedDistance(a, b []rune, limit int) int {
 		return limit + 1
 	}
 	inf := limit + 1
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Two rows of the table; on the stack for the ids of most libraries
+	// (the function runs for every candidate id of every unknown key).
+	var prevBuf, curBuf [48]int
+	prev, cur := prevBuf[:0], curBuf[:0]
+	if len(b)+1 <= len(prevBuf) {
+		prev, cur = prevBuf[:len(b)+1], curBuf[:len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = min(j, inf)
 	}
