@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,7 +12,7 @@ import (
 // the Latin supplements and extensions, Greek and Cyrillic): lower case,
 // Latin letters without diacritics, ё as е, and "" for punctuation, which
 // fold turns into a word break.
-var foldTable = func() []string {
+var foldTable = sync.OnceValue(func() []string {
 	t := make([]string, foldLimit)
 	special := map[rune]string{
 		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
@@ -36,7 +37,7 @@ var foldTable = func() []string {
 		t[r] = string(lower)
 	}
 	return t
-}()
+})
 
 const foldLimit = 0x530 // up to the end of the Cyrillic Supplement block
 
@@ -69,7 +70,7 @@ func foldCore(dst []byte, s string, pad bool) []byte {
 		case r >= 0x300 && unicode.Is(unicode.Mn, r):
 			continue // a combining mark after a letter: drop it, as NFD folding would
 		case r < foldLimit:
-			f = foldTable[r]
+			f = foldTable()[r]
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 			space = false

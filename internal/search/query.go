@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -89,7 +90,7 @@ func Fields() []string {
 // variables.
 func FieldNames() []string {
 	out := Fields()
-	for _, v := range variableByFold {
+	for _, v := range variableByFold() {
 		out = append(out, v)
 	}
 	return out
@@ -97,7 +98,7 @@ func FieldNames() []string {
 
 // variableByFold maps lower-case CSL variable names to their spelling
 // ("doi" → "DOI").
-var variableByFold = func() map[string]string {
+var variableByFold = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, k := range []bib.Kind{bib.Standard, bib.Number, bib.NameList, bib.DateKind} {
 		for _, v := range bib.Variables(k) {
@@ -105,7 +106,7 @@ var variableByFold = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // Parse reads a query. Terms are separated by spaces; "field:value" is a
 // field term, a leading "-" negates a term, and double quotes keep a
@@ -233,7 +234,7 @@ func parseTerm(tok token) (term, error) {
 		t.kind, t.fields, t.needle = textTerm, fs, newNeedle(value)
 		return t, t.needle.check(tok.raw)
 	}
-	if v, ok := variableByFold[field]; ok {
+	if v, ok := variableByFold()[field]; ok {
 		t.kind, t.fields, t.needle = textTerm, []string{v}, newNeedle(value)
 		return t, t.needle.check(tok.raw)
 	}
@@ -251,7 +252,7 @@ func fieldName(s string) (string, bool) {
 	case "year", "date":
 		return "issued", true
 	}
-	if v, ok := variableByFold[l]; ok {
+	if v, ok := variableByFold()[l]; ok {
 		return v, true
 	}
 	return "", false

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,7 +22,7 @@ const cyrFirst, cyrLast = 0x400, 0x52f
 // also have "". It is built from package
 // translit itself, so the search follows exactly the published tables
 // that formatting uses.
-var romanOptions = func() [][]string {
+var romanOptions = sync.OnceValue(func() [][]string {
 	opts := make([][]string, cyrLast-cyrFirst+1)
 	befores := []string{"", "а", "б"}
 	afters := []string{"", "и", "а", "б"}
@@ -66,7 +67,7 @@ var romanOptions = func() [][]string {
 		}
 	}
 	return opts
-}()
+})
 
 // romanIn reports whether the folded Latin needle p (" word…") starts a
 // word of the folded Cyrillic text f when each Cyrillic letter of f is
@@ -91,8 +92,8 @@ func romanAt(f []byte, i int, p string, j int) bool {
 			return false
 		}
 		r, size := utf8.DecodeRune(f[i:])
-		if r >= cyrFirst && r <= cyrLast && romanOptions[r-cyrFirst] != nil {
-			for _, o := range romanOptions[r-cyrFirst] {
+		if r >= cyrFirst && r <= cyrLast && romanOptions()[r-cyrFirst] != nil {
+			for _, o := range romanOptions()[r-cyrFirst] {
 				rest := p[j:]
 				switch {
 				case strings.HasPrefix(rest, o):

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cite-project/cite/internal/bib"
 )
@@ -14,7 +15,11 @@ import (
 //go:embed page.html.tmpl
 var pageSource string
 
-var page = template.Must(template.New("page").Parse(pageSource))
+// page is parsed on first use: parsing it costs every command a
+// millisecond at start-up.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageSource))
+})
 
 // WriteHTML writes r as one self-contained HTML page: the manuscript with
 // its markers, claims and problems highlighted, each linked to its
@@ -23,7 +28,7 @@ var page = template.Must(template.New("page").Parse(pageSource))
 // manuscript's and the library's, is escaped by html/template; the page
 // loads nothing and runs no script.
 func (r *Result) WriteHTML(w io.Writer) error {
-	return page.Execute(w, r.view())
+	return page().Execute(w, r.view())
 }
 
 // The view model of the page; the template reads only these.

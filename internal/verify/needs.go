@@ -2,7 +2,6 @@ package verify
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,13 +139,13 @@ const months = `january|february|march|april|may|june|july|august|september|octo
 var (
 	// date is a date written with a month name: "December the 2, 1991",
 	// "28 June 2016", "April, 1995", "16 мая 1992 года".
-	date = regexp.MustCompile(`(?i)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)\.?,?\s+\d{4}|\b(?:` + months + `)\.?,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\b(?:` + months + `)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)`)
+	date = lazyRegexp(`(?i)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)\.?,?\s+\d{4}|\b(?:` + months + `)\.?,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\b(?:` + months + `)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)`)
 	// figure is a number in running text: "460", "1,300", "1994–2002", "70%".
-	figure = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?(?:\s?%)?`)
+	figure = lazyRegexp(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?(?:\s?%)?`)
 	// year is a four-digit year.
-	year = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+	year = lazyRegexp(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 	// listNumber is the number of a numbered list item at a line's start.
-	listNumber = regexp.MustCompile(`(?m)^\s*\d{1,2}[.)]\s`)
+	listNumber = lazyRegexp(`(?m)^\s*\d{1,2}[.)]\s`)
 )
 
 // inWord reports whether the number at b[s:e] is glued to a letter.
@@ -186,7 +185,7 @@ func (r *Result) statements(di int) {
 			}
 		}
 		if hasDigit(masked) {
-			for _, loc := range listNumber.FindAllIndex(masked, -1) {
+			for _, loc := range listNumber().FindAllIndex(masked, -1) {
 				for k := loc[0]; k < loc[1]; k++ {
 					masked[k] = ' '
 				}
@@ -195,7 +194,7 @@ func (r *Result) statements(di int) {
 		if dc.inNonClaimSection(s.Start) || dc.ownWork(s.Start) {
 			continue // thanks, or the author's own methods and results
 		}
-		if firstPerson.Match(masked) {
+		if firstPerson().Match(masked) {
 			continue // "we set the number of hidden dimensions to 5"
 		}
 		if digits := hasDigit(masked); digits {
@@ -217,7 +216,7 @@ func (r *Result) statements(di int) {
 				continue // "21st", "G20", "COVID-19": names and ordinals, not figures
 			}
 			tok := strings.TrimRight(string(masked[loc[0]:loc[1]]), " .,")
-			if year.MatchString(tok) {
+			if year().MatchString(tok) {
 				dates = append(dates, tok)
 			} else {
 				figures = append(figures, tok)
@@ -307,7 +306,7 @@ func figureMatches(b []byte, digits bool) [][]int {
 	if !digits {
 		return nil
 	}
-	return figure.FindAllIndex(b, -1)
+	return figure().FindAllIndex(b, -1)
 }
 
 // monthWords are the English month names and abbreviations, and
@@ -348,7 +347,7 @@ func dateMatches(b []byte, digits bool) [][]int {
 	if !month {
 		return nil
 	}
-	return date.FindAllIndex(b, -1)
+	return date().FindAllIndex(b, -1)
 }
 
 // paragraphHint says which markers paragraph pi of dc cites, for the

@@ -2,7 +2,6 @@ package verify
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -92,7 +91,7 @@ func joinYears(ys []int) string {
 // keyYear is a year written in a citation key: "hanks2012", "smith_2010a".
 // A year inside a DOI or between dots or slashes ("doi:10.1080/0193.2010.5")
 // is not the key's.
-var keyYear = regexp.MustCompile(`(?:^|[^\d./])(1[5-9]\d\d|20\d\d)[a-z]?(?:[^\d./]|$)`)
+var keyYear = lazyRegexp(`(?:^|[^\d./])(1[5-9]\d\d|20\d\d)[a-z]?(?:[^\d./]|$)`)
 
 // markerYears reports markers whose year differs from their record's: a
 // key that spells a year ([@hanks2012] for a 2009 item), or an author–date
@@ -114,7 +113,7 @@ func (r *Result) markerYears() {
 				if strings.HasPrefix(strings.ToLower(c.Key), "doi:") || strings.HasPrefix(c.Key, "10.") {
 					continue
 				}
-				ms := keyYear.FindAllStringSubmatch(c.Key, -1)
+				ms := keyYear().FindAllStringSubmatch(c.Key, -1)
 				if len(ms) != 1 {
 					continue
 				}
