@@ -32,14 +32,12 @@ func (j *joiner) at(i int) *output.Node {
 
 // add appends n (nil and empty nodes are ignored).
 func (j *joiner) add(n *output.Node) {
-	if n == nil || n.Empty() {
+	first, nonEmpty := firstLeafOf(n)
+	if !nonEmpty {
 		return
 	}
-	if j.n > 0 {
-		j.seam(j.at(j.n-1), n)
-	}
-	if n.Empty() {
-		return
+	if j.n > 0 && j.seamAt(j.at(j.n-1), first) && n.Empty() {
+		return // the seam took the only character n had
 	}
 	if j.n < len(j.small) {
 		j.small[j.n] = n
@@ -88,11 +86,13 @@ func (j *joiner) span() *output.Node {
 	return n
 }
 
-// seam fixes punctuation between left and right.
-func (j *joiner) seam(left, right *output.Node) {
-	first := firstLeaf(right)
+// seamAt fixes punctuation between left and what follows it, given the
+// first leaf with text of what follows (nil when it starts with a quoted
+// span or renders nothing). It reports whether it took a character from
+// that leaf, which may leave what follows empty.
+func (j *joiner) seamAt(left, first *output.Node) (took bool) {
 	if first == nil {
-		return
+		return false
 	}
 	b, bw := utf8.DecodeRuneInString(first.Text)
 	if bw == 0 {
@@ -116,28 +116,29 @@ func (j *joiner) seam(left, right *output.Node) {
 			} else {
 				inner.Text += string(b)
 			}
-			first.Text = first.Text[bw:]
+			first.Text, took = first.Text[bw:], true
 		case aIsP && strings.ContainsRune(seamPunct, b) && mergePunct(a, b) == string(a):
-			first.Text = first.Text[bw:]
+			first.Text, took = first.Text[bw:], true
 		}
 		return
 	}
 	a, aw := utf8.DecodeLastRuneInString(last.Text)
 	switch {
 	case a == ' ' && b == ' ':
-		first.Text = first.Text[bw:]
+		first.Text, took = first.Text[bw:], true
 	case strings.ContainsRune(seamPunct, a) && strings.ContainsRune(seamPunct, b):
 		switch mergePunct(a, b) {
 		case string(a):
-			first.Text = first.Text[bw:]
+			first.Text, took = first.Text[bw:], true
 		case string(b):
 			last.Text = last.Text[:len(last.Text)-aw]
 			if last.Text == "" {
 				// What precedes may now be a closing quote.
-				j.seam(left, right)
+				return j.seamAt(left, first)
 			}
 		}
 	}
+	return took
 }
 
 // mergePunct returns what replaces punctuation a followed by b, following
