@@ -1,5 +1,7 @@
 package eval
 
+// Tests of fast paths against the general forms they stand for.
+
 import (
 	"strings"
 	"testing"
