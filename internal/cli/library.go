@@ -32,21 +32,22 @@ func loadLibraryLean(c *ucli.Context, lean bool) (*bib.Library, []bib.Diagnostic
 		return nil, nil, err
 	}
 	limits.Lean = lean
-	paceCollector(path)
+	paceCollector(path, append(c.StringSlice("manuscript"), c.Args().Slice()...))
 	return loadLibraryAt(path, limits)
 }
 
-// paceCollector paces the garbage collector by the size of the library
-// at path, the input of every command that reads one (see package
-// memtune).
-func paceCollector(path string) {
+// paceCollector paces the garbage collector by the size of what the
+// command reads (see package memtune): the library at path, and the
+// files among others (a manuscript to render or verify; arguments that
+// are not files, such as ids, count for nothing).
+func paceCollector(path string, others []string) {
 	files, err := store.Files(path)
 	if err != nil {
 		return // loading says why
 	}
 	var size int64
-	for _, f := range files {
-		if fi, err := os.Stat(f); err == nil {
+	for _, f := range append(files, others...) {
+		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() {
 			size += fi.Size()
 		}
 	}
