@@ -24,11 +24,16 @@ func (r *Result) WriteJSON(w io.Writer) error {
 // summary.
 func (r *Result) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
+	// One buffer for every line: a large library's verify prints a
+	// finding per reference.
+	var line []byte
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s: %s: %s\n", f.Pos, f.Code, f.Message)
+		line = f.Pos.AppendText(line[:0])
+		line = append(append(append(append(append(line, ": "...), f.Code...), ": "...), f.Message...), '\n')
 		if f.Excerpt != "" && f.inManuscript() {
-			fmt.Fprintf(bw, "    %s\n", f.Excerpt)
+			line = append(append(append(line, "    "...), f.Excerpt...), '\n')
 		}
+		bw.Write(line)
 	}
 	var bare []ParagraphCoverage
 	for di := range r.docs {

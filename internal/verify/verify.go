@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -379,7 +380,7 @@ func clip(s string) string {
 // label returns "[n] id" for a reference in the library, else its id.
 func (r *Result) label(id string) string {
 	if n := r.nums[id]; n > 0 {
-		return fmt.Sprintf("[%d] %s", n, id)
+		return "[" + strconv.Itoa(n) + "] " + id
 	}
 	return id
 }
@@ -566,7 +567,7 @@ func (r *Result) uncited() {
 		case hasMS && !byMarker[e.ID]:
 			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.names())
 		case !hasMS && len(claims) == 0:
-			msg = fmt.Sprintf("reference %s backs no claim (give --manuscript to look for its markers)", r.label(e.ID))
+			msg = "reference " + r.label(e.ID) + " backs no claim (give --manuscript to look for its markers)"
 		default:
 			continue
 		}
