@@ -270,6 +270,82 @@ func (d *disState) plain() bool {
 	return d == nil || d.addNames == 0 && len(d.given) == 0 && d.yearSuffix == 0 && d.disambiguate == 0 && !d.expandAll
 }
 
+// plainFor reports whether d changes nothing in a sort key that depends
+// on the state only as deps says (see plainForSort for what a sort key
+// ignores).
+func (d *disState) plainFor(deps keyDeps) bool {
+	if d == nil {
+		return true
+	}
+	if d.yearSuffix != 0 && deps.yearSuffix || d.disambiguate != 0 && deps.condition {
+		return false
+	}
+	if deps.names {
+		if d.expandAll {
+			return false
+		}
+		for _, l := range d.given {
+			if l.v >= 2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// keyDeps says what of an item's disambiguation state a sort key can
+// show: its year-suffix (the key prints or tests the variable), the
+// disambiguate condition (the key tests it), its names' given names (it
+// has names).
+type keyDeps struct {
+	yearSuffix, condition, names bool
+}
+
+// sortKeyDeps finds what of the state key can depend on, from the
+// elements its macro (and the macros that calls) is made of.
+func sortKeyDeps(key *style.SortKey) keyDeps {
+	var d keyDeps
+	if key.Macro == "" {
+		d.names = item.IsNameVar(key.Variable)
+		d.yearSuffix = key.Variable == "year-suffix"
+		return d
+	}
+	seen := map[*style.Macro]bool{}
+	var walk func(els []style.Element)
+	walk = func(els []style.Element) {
+		for _, e := range els {
+			switch e := e.(type) {
+			case *style.Text:
+				d.yearSuffix = d.yearSuffix || e.Variable == "year-suffix"
+				if m := e.MacroDef; m != nil && !seen[m] {
+					seen[m] = true
+					walk(m.Children)
+				}
+			case *style.Number:
+				d.yearSuffix = d.yearSuffix || e.Variable == "year-suffix"
+			case *style.Names:
+				d.names = true
+				walk(e.Substitute)
+			case *style.Group:
+				walk(e.Children)
+			case *style.Choose:
+				for _, b := range e.Branches {
+					for _, c := range b.Conditions {
+						d.condition = d.condition || c.Op == style.CondDisambiguate
+						d.yearSuffix = d.yearSuffix || slices.Contains(c.Values, "year-suffix")
+					}
+					walk(b.Children)
+				}
+			}
+		}
+	}
+	if key.MacroDef != nil {
+		seen[key.MacroDef] = true
+		walk(key.MacroDef.Children)
+	}
+	return d
+}
+
 // plainForSort reports whether d changes nothing in a sort key: a sort
 // key ignores added names (etAlCut) and given names expanded to initials
 // (a sort key shows initials anyway where the style initializes, and
@@ -791,12 +867,16 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 	var start []int32 // an order to start the sort from, or nil
 	if prev != nil && prev.s == s && slices.Equal(prev.items, items) {
 		start = prev.sorted
+		deps := make([]keyDeps, len(s.Keys))
+		for k, key := range s.Keys {
+			deps[k] = sortKeyDeps(key)
+		}
 		for i, it := range items {
-			if r.dis[it].plainForSort() {
-				for k := range s.Keys {
-					if prev.has(i, k) {
-						lk.set(i, k, prev.vals[k][i])
-					}
+			d := r.dis[it]
+			plain := d.plainForSort()
+			for k := range s.Keys {
+				if prev.has(i, k) && (plain || shortcuts && d.plainFor(deps[k])) {
+					lk.set(i, k, prev.vals[k][i])
 				}
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/cite-project/cite/internal/csl/style"
 )
 
 // TestRichKind compares richKind and hasSuperscript with the general
@@ -76,6 +78,43 @@ func TestScriptOf(t *testing.T) {
 		}
 		if got := scriptOf(s); got != want {
 			t.Errorf("scriptOf(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// TestSortKeyDeps: what of the disambiguation state a sort key can show,
+// through the macros it calls.
+func TestSortKeyDeps(t *testing.T) {
+	st, err := style.Parse([]byte(`<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><title>t</title><id>t</id></info>
+<macro name="author"><names variable="author"><substitute><text macro="year"/></substitute></names></macro>
+<macro name="year"><date variable="issued"><date-part name="year"/></date><text variable="year-suffix"/></macro>
+<macro name="plain-date"><date variable="issued"><date-part name="year"/></date></macro>
+<macro name="nested"><group><text macro="plain-date"/><text macro="year"/></group></macro>
+<macro name="cond"><choose><if disambiguate="true"><text variable="title"/></if></choose></macro>
+<macro name="tests-suffix"><choose><if variable="year-suffix"><text value="x"/></if></choose></macro>
+<macro name="twice"><text macro="plain-date"/><text macro="plain-date"/></macro>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><sort>
+<key macro="author"/><key macro="plain-date"/><key macro="nested"/><key macro="cond"/><key macro="tests-suffix"/>
+<key variable="editor"/><key variable="title"/><key macro="twice"/>
+</sort><layout><text variable="title"/></layout></bibliography></style>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []keyDeps{
+		{names: true, yearSuffix: true}, // names, and a substitute printing the suffix
+		{},
+		{yearSuffix: true},
+		{condition: true},
+		{yearSuffix: true},
+		{names: true},
+		{},
+		{}, // a macro called twice, walked once
+	}
+	for i, key := range st.Bibliography.Sort.Keys {
+		if got := sortKeyDeps(key); got != want[i] {
+			t.Errorf("key %d (%s%s): %+v; want %+v", i, key.Macro, key.Variable, got, want[i])
 		}
 	}
 }
