@@ -280,17 +280,21 @@ func (d *disState) plainFor(deps keyDeps) bool {
 	if d.yearSuffix != 0 && deps.yearSuffix || d.disambiguate != 0 && deps.condition {
 		return false
 	}
-	if deps.names {
-		if d.expandAll {
-			return false
-		}
-		for _, l := range d.given {
-			if l.v >= 2 {
-				return false
-			}
+	return !deps.names || !d.fullGivenNames()
+}
+
+// fullGivenNames reports whether d shows some given name in full, which
+// is all of its given-name state that a sort key can show.
+func (d *disState) fullGivenNames() bool {
+	if d.expandAll {
+		return true
+	}
+	for _, l := range d.given {
+		if l.v >= 2 {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // keyDeps says what of an item's disambiguation state a sort key can
@@ -358,15 +362,7 @@ func (d *disState) plainForSort() bool {
 	if !shortcuts {
 		return d.plain()
 	}
-	if d.yearSuffix != 0 || d.disambiguate != 0 || d.expandAll {
-		return false
-	}
-	for _, l := range d.given {
-		if l.v >= 2 {
-			return false
-		}
-	}
-	return true
+	return d.yearSuffix == 0 && d.disambiguate == 0 && !d.fullGivenNames()
 }
 
 type run struct {
