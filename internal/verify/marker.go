@@ -58,15 +58,21 @@ func (m Marker) numeric() bool {
 // mistyped key meant (see didYouMean); built on the first suggestion.
 type idIndex struct {
 	lib   *bib.Library
-	byLen map[int][]idForm
+	byLen map[int]idGroup
 }
 
-// idForm is an id as suggestions compare it: lower case, with its
-// character signature.
+// idGroup holds the ids of one length: their forms, and beside them
+// their character signatures, which the search reads first and which
+// are thus kept together (a search reads every signature of a length).
+type idGroup struct {
+	forms []idForm
+	sigs  []uint64 // sigs[i] is charSig(forms[i].lower)
+}
+
+// idForm is an id as suggestions compare it: lower case.
 type idForm struct {
 	id    string
 	lower []rune
-	sig   uint64
 }
 
 // charSig returns a 64-bit set of the characters of s (hashed), so that
@@ -82,7 +88,7 @@ func charSig(s []rune) uint64 {
 
 // idsByLength returns the ids whose lower-case length is n, grouped by
 // length, built on first use.
-func (ix *idIndex) idsByLength(n int) []idForm {
+func (ix *idIndex) idsByLength(n int) idGroup {
 	if ix.byLen == nil {
 		ix.build()
 	}
@@ -102,9 +108,9 @@ func (ix *idIndex) build() {
 		counts[n]++
 		total += n
 	}
-	ix.byLen = make(map[int][]idForm, len(counts))
+	ix.byLen = make(map[int]idGroup, len(counts))
 	for n, c := range counts {
-		ix.byLen[n] = make([]idForm, 0, c)
+		ix.byLen[n] = idGroup{forms: make([]idForm, 0, c), sigs: make([]uint64, 0, c)}
 	}
 	all := make([]rune, 0, total)
 	for i, e := range ix.lib.Entries {
@@ -113,7 +119,10 @@ func (ix *idIndex) build() {
 			all = append(all, r)
 		}
 		l := all[start:len(all):len(all)]
-		ix.byLen[len(l)] = append(ix.byLen[len(l)], idForm{id: e.ID, lower: l, sig: charSig(l)})
+		g := ix.byLen[len(l)]
+		g.forms = append(g.forms, idForm{id: e.ID, lower: l})
+		g.sigs = append(g.sigs, charSig(l))
+		ix.byLen[len(l)] = g
 	}
 }
 

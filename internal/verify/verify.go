@@ -3,6 +3,7 @@ package verify
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -455,10 +456,12 @@ func (r *Result) didYouMean(key string) string {
 			if d == 0 && n != len(lk) {
 				continue
 			}
-			for _, f := range r.ids.idsByLength(n) {
-				if bits.OnesCount64(sig^f.sig) > 2*(bestD-1) {
+			g := r.ids.idsByLength(n)
+			for i, fs := range g.sigs {
+				if bits.OnesCount64(sig^fs) > 2*(bestD-1) {
 					continue
 				}
+				f := &g.forms[i]
 				if dist := boundedDistance(lk, f.lower, bestD-1); dist < bestD {
 					best, bestD = f.id, dist
 					if dist <= 1 {
@@ -554,6 +557,16 @@ func (r *Result) uncited() {
 		}
 	}
 	hasMS := len(r.docs) > 0
+	// Room for the findings to come, counted first: without a manuscript
+	// a large library gets one per reference, and growing the list by
+	// appending copied it over and over.
+	more := 0
+	for _, e := range r.lib.Entries {
+		if hasMS && !byMarker[e.ID] || !hasMS && len(byClaim[e.ID]) == 0 {
+			more++
+		}
+	}
+	r.Findings = slices.Grow(r.Findings, more)
 	for _, e := range r.lib.Entries {
 		claims := byClaim[e.ID]
 		var msg string
