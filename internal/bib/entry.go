@@ -100,38 +100,13 @@ func dateVarName(d *dateVar) string { return d.name }
 func dateVarOrd(d *dateVar) int     { return d.ord }
 
 // Get returns the value of a standard or number variable, or "".
-func (e *Entry) Get(name string) string { return FieldView{e.fields}.Get(name) }
-
-// FieldView is the standard and number variables of an entry without the
-// rest of it (see Entry.FieldView): a reader that needs only them, such as
-// the CSL engine's adapter, can keep the view and let the entry go. It
-// shares the entry's storage, so it is valid until the entry's variables
-// next change.
-type FieldView struct{ fields []field }
-
-// FieldView returns a view of the entry's standard and number variables.
-func (e *Entry) FieldView() FieldView { return FieldView{e.fields} }
-
-// Get returns the value of a standard or number variable, or "".
-func (v FieldView) Get(name string) string {
-	for i := range v.fields {
-		if v.fields[i].name == name {
-			return v.fields[i].value
+func (e *Entry) Get(name string) string {
+	for i := range e.fields {
+		if e.fields[i].name == name {
+			return e.fields[i].value
 		}
 	}
 	return ""
-}
-
-// All yields the variables and their values in canonical order (see
-// VariableOrder).
-func (v FieldView) All() iter.Seq2[string, string] {
-	return func(yield func(string, string) bool) {
-		for _, f := range v.fields {
-			if !yield(f.name, f.value) {
-				return
-			}
-		}
-	}
 }
 
 // Has reports whether the entry has the standard or number variable name.
@@ -152,7 +127,15 @@ func (e *Entry) Set(name, value string) {
 
 // Fields yields the standard and number variables and their values in
 // canonical order (see VariableOrder).
-func (e *Entry) Fields() iter.Seq2[string, string] { return FieldView{e.fields}.All() }
+func (e *Entry) Fields() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, f := range e.fields {
+			if !yield(f.name, f.value) {
+				return
+			}
+		}
+	}
+}
 
 // NumFields returns the number of standard and number variables set.
 func (e *Entry) NumFields() int { return len(e.fields) }

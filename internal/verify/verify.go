@@ -557,32 +557,30 @@ func (r *Result) uncited() {
 		}
 	}
 	hasMS := len(r.docs) > 0
-	// Room for the findings to come, counted first: without a manuscript
-	// a large library gets one per reference, and growing the list by
-	// appending copied it over and over.
-	more := 0
+	// The references to report, found first, so that the list of
+	// findings is made room for once: without a manuscript a large
+	// library gets one per reference.
+	report := r.lib.Entries[:0:0]
 	for _, e := range r.lib.Entries {
 		if hasMS && !byMarker[e.ID] || !hasMS && len(byClaim[e.ID]) == 0 {
-			more++
+			report = append(report, e)
 		}
 	}
-	r.Findings = slices.Grow(r.Findings, more)
-	for _, e := range r.lib.Entries {
+	r.Findings = slices.Grow(r.Findings, len(report))
+	for _, e := range report {
 		claims := byClaim[e.ID]
 		var msg string
 		switch {
-		case hasMS && !byMarker[e.ID] && len(claims) > 0:
+		case !hasMS:
+			msg = "reference " + r.label(e.ID) + " backs no claim (give --manuscript to look for its markers)"
+		case len(claims) > 0:
 			who := "claim " + claims[0] + " names it as its source"
 			if len(claims) > 1 {
 				who = "claims " + strings.Join(claims, ", ") + " name it as their source"
 			}
 			msg = fmt.Sprintf("reference %s is never cited in %s, though %s", r.label(e.ID), r.names(), who)
-		case hasMS && !byMarker[e.ID]:
-			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.names())
-		case !hasMS && len(claims) == 0:
-			msg = "reference " + r.label(e.ID) + " backs no claim (give --manuscript to look for its markers)"
 		default:
-			continue
+			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.names())
 		}
 		r.add(Finding{Code: CodeUncitedReference, Ref: e.ID, Message: msg}, -1, 0, 0, e.PosOf("id"))
 	}

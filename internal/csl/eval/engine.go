@@ -271,8 +271,11 @@ func (d *disState) plain() bool {
 }
 
 // plainFor reports whether d changes nothing in a sort key that depends
-// on the state only as deps says (see plainForSort for what a sort key
-// ignores).
+// on the state only as deps says. A sort key ignores added names
+// (etAlCut) and given names expanded to initials (a sort key shows
+// initials anyway where the style initializes, and full given names
+// where it does not), so only a year-suffix, the disambiguate condition
+// and full given names count.
 func (d *disState) plainFor(deps keyDeps) bool {
 	if d == nil {
 		return true
@@ -348,21 +351,6 @@ func sortKeyDeps(key *style.SortKey) keyDeps {
 		walk(key.MacroDef.Children)
 	}
 	return d
-}
-
-// plainForSort reports whether d changes nothing in a sort key: a sort
-// key ignores added names (etAlCut) and given names expanded to initials
-// (a sort key shows initials anyway where the style initializes, and
-// full given names where it does not), so only a year-suffix, the
-// disambiguate condition and full given names count.
-func (d *disState) plainForSort() bool {
-	if d == nil {
-		return true
-	}
-	if !shortcuts {
-		return d.plain()
-	}
-	return d.yearSuffix == 0 && d.disambiguate == 0 && !d.fullGivenNames()
 }
 
 type run struct {
@@ -856,8 +844,8 @@ func (r *run) numberAndSort() []*item.Item {
 //
 // prev, when not nil, holds the keys of an earlier sort of the same
 // items by s (before disambiguation): the keys of an item whose
-// disambiguation state changes nothing in a sort key (plainForSort) are
-// the same and are taken from it.
+// disambiguation state changes nothing in that key (plainFor) are the
+// same and are taken from it.
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
 	lk := newLazyKeys(r, items, s, bib)
 	var start []int32 // an order to start the sort from, or nil
@@ -869,7 +857,7 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		}
 		for i, it := range items {
 			d := r.dis[it]
-			plain := d.plainForSort()
+			plain := d.plain()
 			for k := range s.Keys {
 				if prev.has(i, k) && (plain || shortcuts && d.plainFor(deps[k])) {
 					lk.set(i, k, prev.vals[k][i])
