@@ -72,3 +72,16 @@ func BenchmarkRun100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "findings")
 }
+
+// BenchmarkMissingFields100k finds the entries of a generated library of
+// 100,000 that lack a field APA requires (the summary line of cite
+// format).
+func BenchmarkMissingFields100k(b *testing.B) {
+	lib := gen.Library(100000, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	defer testkit.ReportCPU(b)()
+	for b.Loop() {
+		MissingFields(lib, Options{Style: StyleAPA, Now: essayNow})
+	}
+}

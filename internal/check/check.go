@@ -1,7 +1,10 @@
 package check
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cite-project/cite/internal/bib"
@@ -55,6 +58,11 @@ type checker struct {
 	// needs and merged are buffers that fields reuses for every entry.
 	needs  []need
 	merged []mergedNeed
+	// missingOnly makes fields only find whether an entry lacks a field
+	// its style requires (MissingFields): it sets missing instead of
+	// wording findings, and skips the rules that report anything else.
+	missingOnly bool
+	missing     bool
 }
 
 // Run checks every entry and claim of lib and returns the findings in
@@ -108,20 +116,59 @@ func MissingFields(lib *bib.Library, opts Options) map[string]bool {
 	if lib == nil {
 		return lacking
 	}
-	c := newChecker(lib, opts)
-	for _, e := range lib.Entries {
+	// The entries are independent: chunks of them are checked on all the
+	// processors, each by a checker of its own, and the ids merged.
+	entries := lib.Entries
+	workers := min(runtime.GOMAXPROCS(0), (len(entries)+missingChunk-1)/missingChunk)
+	if workers <= 1 {
+		missingIn(newChecker(lib, opts), entries, func(id string) { lacking[id] = true })
+		return lacking
+	}
+	found := make([][]string, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := newChecker(lib, opts)
+			for {
+				end := int(next.Add(missingChunk))
+				start := end - missingChunk
+				if start >= len(entries) {
+					return
+				}
+				missingIn(c, entries[start:min(end, len(entries))], func(id string) { found[w] = append(found[w], id) })
+			}
+		}()
+	}
+	wg.Wait()
+	for _, ids := range found {
+		for _, id := range ids {
+			lacking[id] = true
+		}
+	}
+	return lacking
+}
+
+// missingChunk is how many entries a worker of MissingFields takes at a
+// time.
+const missingChunk = 1024
+
+// missingIn calls lack with the id of each of entries that lacks a field
+// c's style requires.
+func missingIn(c *checker, entries []*bib.Entry, lack func(id string)) {
+	c.missingOnly = true
+	for _, e := range entries {
 		if e == nil {
 			continue
 		}
+		c.missing = false
 		c.fields(c.proceedingsAsArticle(e))
-		for _, d := range c.diags {
-			if d.Code == CodeMissingField {
-				lacking[d.Ref] = true
-			}
+		if c.missing {
+			lack(e.ID)
 		}
-		c.diags = c.diags[:0]
 	}
-	return lacking
 }
 
 // report records a finding about field of entry e at e.PosOf(field). The

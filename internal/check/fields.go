@@ -285,6 +285,9 @@ func (c *checker) fields(e *bib.Entry) {
 		needs = append(needs, languageNeed)
 	}
 	c.reportNeeds(e, p.noun, needs)
+	if c.missingOnly {
+		return
+	}
 
 	if !p.dated {
 		c.undated(e)
@@ -327,6 +330,15 @@ func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
 			a.need = nd
 		}
 		a.apa, a.gost = max(a.apa, apa), max(a.gost, gost)
+	}
+	if c.missingOnly {
+		for _, a := range merged {
+			if a.apa == required || a.gost == required {
+				c.missing = true // what reporting it would call CodeMissingField
+				return
+			}
+		}
+		return
 	}
 	for _, a := range merged {
 		context := a.context
@@ -531,7 +543,9 @@ func (c *checker) proceedingsAsArticle(e *bib.Entry) *bib.Entry {
 	if e.Type != "article-journal" || has(e, "volume") || has(e, "issue") || !proceedingsName.MatchString(e.Get("container-title")) {
 		return e
 	}
-	c.report(e, "type", CodeProceedingsAsArticle, fmt.Sprintf(`%q is the name of conference proceedings, and the article has no volume or issue: it is probably a conference paper; write type = "paper-conference" (it is checked as one)`, clipText(e.Get("container-title"))))
+	if !c.missingOnly {
+		c.report(e, "type", CodeProceedingsAsArticle, fmt.Sprintf(`%q is the name of conference proceedings, and the article has no volume or issue: it is probably a conference paper; write type = "paper-conference" (it is checked as one)`, clipText(e.Get("container-title"))))
+	}
 	p := *e
 	p.Type = "paper-conference"
 	return &p
