@@ -4,6 +4,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -131,5 +132,44 @@ func TestEntryCloneIsIndependent(t *testing.T) {
 	}
 	if !e.Equal(e.Clone()) || e.Equal(c) {
 		t.Error("Equal does not tell a clone from a changed copy")
+	}
+}
+
+// TestSlab: entries whose slots come from a Slab read and change as
+// entries of their own do, and growing one never writes over another.
+func TestSlab(t *testing.T) {
+	var s Slab
+	var slabbed, plain []*Entry
+	for i := range 3 * slabBlock {
+		a, b := NewEntry("e", "book"), NewEntry("e", "book")
+		s.Grow(a, 2, 1, 1, 3)
+		b.Grow(2, 1, 1, 3)
+		for _, e := range []*Entry{a, b} {
+			e.Set("title", "T")
+			e.Set("volume", strconv.Itoa(i))
+			e.SetNames("author", []Name{{Family: "F"}})
+			e.SetDate("issued", Date{Start: DatePart{Year: 2000 + i%20}})
+			e.SetLine("id", 1)
+			e.SetLine("title", 2)
+		}
+		slabbed, plain = append(slabbed, a), append(plain, b)
+	}
+	// Past the room asked for, and after a deletion, in every third entry.
+	for i := 0; i < len(slabbed); i += 3 {
+		for _, e := range []*Entry{slabbed[i], plain[i]} {
+			e.Set("page", "1-2")
+			e.Set("issue", "3")
+			e.Set("title", "")
+			e.Set("abstract", "A")
+			e.SetDate("accessed", Date{Start: DatePart{Year: 2024}})
+			e.SetNames("editor", []Name{{Family: "E"}})
+			e.SetLine("page", 3)
+			e.SetLine("issue", 4)
+		}
+	}
+	for i := range slabbed {
+		if !slabbed[i].Equal(plain[i]) || !reflect.DeepEqual(maps.Collect(slabbed[i].Positions()), maps.Collect(plain[i].Positions())) {
+			t.Fatalf("entry %d from a slab = %+v; want %+v", i, slabbed[i], plain[i])
+		}
 	}
 }

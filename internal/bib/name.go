@@ -10,6 +10,10 @@ import "strings"
 // suffix: "family-translit" is the romanised family name, "literal-translated"
 // an institution's name in English. A name is stored as published; the
 // alternative forms feed styles that need another script or language.
+// Names read from a library may share one Alt map (the parse cache gives
+// the names written alike the same map): to change a name's forms, give
+// it a copy (maps.Clone, as Entry.Clone does), never change the map in
+// place.
 type Name struct {
 	Family              string
 	Given               string

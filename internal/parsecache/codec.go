@@ -224,6 +224,14 @@ type dec struct {
 	// keys remembers the keys resolved lately (see keyOf), a slot per
 	// hash of the raw key.
 	keys [256]keyMemo
+	// slab and names hold the slots of the entries read (see bib.Slab
+	// and nameList); kept is entry's buffer of positions.
+	slab  bib.Slab
+	names []bib.Name
+	kept  []keptPos
+	// alts holds the alternative forms of names read so far, by their
+	// bytes in the cache file (see altForms).
+	alts map[string]map[string]string
 }
 
 // keyMemo is a raw key as the cache file holds it and its bib.Key.
@@ -275,8 +283,10 @@ func (d *dec) str() string {
 }
 
 // key reads a string that names a variable, a key or a form: the
-// canonical copy of a known one (bib.Intern), else as str reads it.
-func (d *dec) key() string { return d.own(d.raw()) }
+// canonical copy of a known one (bib.Intern), else as str reads it;
+// through the memo of keyOf, since the same few keys come again and
+// again.
+func (d *dec) key() string { return d.keyOf(d.raw()).Name() }
 
 // keyOf returns the bib.Key of s, a key that raw read, with the name key
 // would have read: the few dozen keys of a library repeat in every entry,
@@ -423,23 +433,17 @@ func (d *dec) entry(en *bib.Entry) {
 	en.Extra = d.stringMap()
 	en.Pos = d.pos()
 	nf := d.count()
-	// The counts of names, dates and positions come later; fields are the
-	// most, positions as many again and a few more.
-	if d.keepPos == nil {
-		en.Grow(nf, 0, 0, nf+4)
-	} else {
-		en.Grow(nf, 0, 0, 0)
-	}
+	d.slab.Grow(en, nf, 0, 0, 0)
 	for range nf {
 		k := d.keyOf(d.raw())
 		en.AppendField(k, d.str())
 	}
 	nn := d.count()
-	en.Grow(0, nn, 0, 0)
+	d.slab.Grow(en, 0, nn, 0, 0)
 	for range nn {
 		role := d.key()
 		n := d.count()
-		list := make([]bib.Name, n)
+		list := d.nameList(n)
 		for i := range list {
 			list[i] = d.name1()
 		}
@@ -449,18 +453,55 @@ func (d *dec) entry(en *bib.Entry) {
 		en.SetNames(role, list)
 	}
 	nd := d.count()
-	en.Grow(0, 0, nd, 0)
+	d.slab.Grow(en, 0, 0, nd, 0)
 	for range nd {
 		k := d.keyOf(d.raw())
 		en.AppendDate(k, d.date())
 	}
-	for range d.count() {
+	np := d.count()
+	if d.keepPos == nil {
+		d.slab.Grow(en, 0, 0, 0, np)
+		for range np {
+			k := d.raw()
+			en.SetPosKey(d.keyOf(k), d.pos())
+		}
+		return
+	}
+	// The positions kept are known once all are read: they wait in
+	// d.kept, so that the entry gets room for exactly them.
+	kept := d.kept[:0]
+	for range np {
 		k := d.raw()
 		p := d.pos()
-		if d.keepPos == nil || d.keepPos(k) {
-			en.SetPosKey(d.keyOf(k), p)
+		if d.keepPos(k) {
+			kept = append(kept, keptPos{d.keyOf(k), p})
 		}
 	}
+	d.slab.Grow(en, 0, 0, 0, len(kept))
+	for _, kp := range kept {
+		en.SetPosKey(kp.key, kp.pos)
+	}
+	d.kept = kept[:0]
+}
+
+// keptPos is a key position that the entry being read keeps.
+type keptPos struct {
+	key bib.Key
+	pos bib.Pos
+}
+
+// nameList returns a list of n names for an entry, cut from d's block of
+// names (of exactly n: see bib.Slab).
+func (d *dec) nameList(n int) []bib.Name {
+	if n == 0 {
+		return []bib.Name{}
+	}
+	if len(d.names) < n {
+		d.names = make([]bib.Name, max(n, 256))
+	}
+	list := d.names[:n:n]
+	d.names = d.names[n:]
+	return list
 }
 
 func (d *dec) name1() bib.Name {
@@ -474,9 +515,46 @@ func (d *dec) name1() bib.Name {
 	}
 	flags := d.uint()
 	n.CommaSuffix, n.StaticOrdering, n.ParseNames = flags&1 != 0, flags&2 != 0, flags&4 != 0
-	n.Alt = d.stringMap()
+	n.Alt = d.altForms()
 	n.Pos = d.pos()
 	return n
+}
+
+// altForms reads a name's alternative forms (bib.Name.Alt): a map that
+// names written alike in the cache file share, since a library names the
+// same people again and again, and a map costs far more than the name's
+// other parts.
+func (d *dec) altForms() map[string]string {
+	start := d.i
+	n, isNil := d.size()
+	if isNil || n == 0 {
+		if isNil {
+			return nil
+		}
+		return map[string]string{}
+	}
+	for range 2 * n {
+		d.raw()
+	}
+	if d.bad {
+		return nil
+	}
+	raw := d.s[start:d.i]
+	if m, ok := d.alts[raw]; ok {
+		return m
+	}
+	end := d.i
+	d.i = start
+	m := d.stringMap()
+	if d.i != end {
+		d.bad = true
+		return nil
+	}
+	if d.alts == nil {
+		d.alts = map[string]map[string]string{}
+	}
+	d.alts[raw] = m
+	return m
 }
 
 func (d *dec) date() bib.Date {

@@ -34,6 +34,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/cite-project/cite/internal/atomicfile"
@@ -43,7 +44,9 @@ import (
 )
 
 // formatVersion changes whenever the layout of a cache file does.
-const formatVersion = 1
+// Version 2 gives each record's length before it, so that the records
+// can be read in parallel.
+const formatVersion = 2
 
 // magic starts every cache file.
 const magic = "cite parse cache\n"
@@ -245,8 +248,15 @@ func encodeFile(k Key, files []*File) []byte {
 	sorted := append([]*File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	body.uint(uint64(len(sorted)))
+	var rec enc
 	for _, f := range sorted {
-		body.file(f)
+		raw := f.raw
+		if raw == "" {
+			rec.b = rec.b[:0]
+			rec.file(f)
+			raw = unsafe.String(unsafe.SliceData(rec.b), len(rec.b))
+		}
+		body.str(raw)
 	}
 	out := make([]byte, 0, len(magic)+12+len(body.b))
 	out = append(out, magic...)
@@ -284,24 +294,68 @@ func decodeFile(data []byte, k Key, r Reading) (map[string]*File, error) {
 	if d.raw() != build() || d.raw() != k.Kind || d.raw() != k.Library || d.raw() != k.Options {
 		return nil, errStale
 	}
-	if r.CopyStrings {
-		d.arena = &arena{}
-	}
 	n := d.count()
-	files := make(map[string]*File, n)
-	for range n {
-		start := d.i
-		f := d.file()
-		if d.bad {
-			return nil, errCorrupt
-		}
-		f.raw = d.s[start:d.i]
-		files[f.Name] = f
+	spans := make([]string, n)
+	for i := range spans {
+		spans[i] = d.raw()
 	}
 	if d.bad || d.i != len(d.s) {
 		return nil, errCorrupt
 	}
+	recs, err := decodeRecords(spans, r)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string]*File, n)
+	for _, f := range recs {
+		files[f.Name] = f
+	}
 	return files, nil
+}
+
+// decodeRecords decodes the records spans, on all the processors (each
+// record is a file of the library, and decoding them is most of what
+// reading a cache costs), in their order.
+func decodeRecords(spans []string, r Reading) ([]*File, error) {
+	recs := make([]*File, len(spans))
+	workers := min(runtime.GOMAXPROCS(0), len(spans))
+	var next atomic.Int64
+	var corrupt atomic.Bool
+	decode := func() {
+		// A worker's decoder, and its blocks of copied strings, serve
+		// every record it takes.
+		d := &dec{keepPos: r.KeepPosition}
+		if r.CopyStrings {
+			d.arena = &arena{}
+		}
+		for !corrupt.Load() {
+			i := int(next.Add(1)) - 1
+			if i >= len(spans) {
+				return
+			}
+			d.s, d.i = spans[i], 0
+			f := d.file()
+			if d.bad || d.i != len(d.s) {
+				corrupt.Store(true)
+				return
+			}
+			f.raw = spans[i]
+			recs[i] = f
+		}
+	}
+	if workers <= 1 {
+		decode()
+	} else {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(decode)
+		}
+		wg.Wait()
+	}
+	if corrupt.Load() {
+		return nil, errCorrupt
+	}
+	return recs, nil
 }
 
 // StatFile returns what Lookup needs to know of the file at path besides
