@@ -23,7 +23,7 @@ import (
 // language, or a guess from its script (see Language). The item keeps
 // nothing of e but the strings of its variables and names: it does not
 // change when e does.
-func Item(e *bib.Entry) *item.Item { return newItem(e, nil, nil) }
+func Item(e *bib.Entry) *item.Item { return newItem(e, 0, nil) }
 
 // prepared is an item with its adapter and the storage of its first name
 // variable, allocated together: a library of 100,000 references makes as
@@ -34,22 +34,25 @@ type prepared struct {
 	names [1]item.NameVar
 }
 
-// newItem is Item with each name passed through conv when conv is not
-// nil (a preparation's romanisation), so that names are converted once.
-// When sc is not nil the variables are gathered, and the preparation's
-// changes made, in its buffers rather than in memory of the item's own,
-// for a preparation that makes the item's copy once it is done (see
-// entrySource.keep).
-func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name, sc *scratch) *item.Item {
-	p := &prepared{}
+// newItem is Item with the names romanised with rom when it is not zero
+// (a preparation's romanisation, see engineName), so that names are
+// converted once. When sc is not nil the variables are gathered, and the
+// preparation's changes made, in its buffers rather than in memory of
+// the item's own, for a preparation that makes the item's copy once it
+// is done (see entrySource.keep); when sc owns its strings, the names are
+// copied as they are converted.
+func newItem(e *bib.Entry, rom translit.Scheme, sc *scratch) *item.Item {
+	var p *prepared
 	if sc != nil {
+		p = sc.items.one()
 		p.src.fields = appendEngineFields(sc.fields[:0], e)
 		p.src.changed = sc.changed[:0]
 	} else {
+		p = &prepared{}
 		p.src.fields = engineFields(e)
 	}
 	p.it = item.Item{ID: e.ID, Type: e.Type, Language: Language(e), Source: &p.src}
-	p.it.NameVars = itemNames(e, p.it.Language, conv, &p.names)
+	p.it.NameVars = itemNames(e, p.it.Language, rom, sc, &p.names)
 	n := 0
 	for _, d := range e.AllDates() {
 		if !d.IsZero() {
@@ -57,7 +60,7 @@ func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name, sc *scratch) *i
 		}
 	}
 	if n > 1 {
-		p.src.more = make([]sourceDate, 0, n-1)
+		p.src.more = sc.dateList(n - 1)
 	}
 	first := true
 	for k, d := range e.AllDates() {
@@ -74,16 +77,16 @@ func newItem(e *bib.Entry, conv func(bib.Name, string) bib.Name, sc *scratch) *i
 	return &p.it
 }
 
-// itemNames converts the non-empty names of e, each through conv when it
-// is not nil, into the engine's name variables: in inline when e has one,
-// with one array shared by the lists of every variable. It returns nil
-// when e has no name.
-func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name, inline *[1]item.NameVar) []item.NameVar {
+// itemNames converts the non-empty names of e with engineName into the
+// engine's name variables: in inline when e has one, with one array
+// shared by the lists of every variable. It returns nil when e has no
+// name.
+func itemNames(e *bib.Entry, lang string, rom translit.Scheme, sc *scratch, inline *[1]item.NameVar) []item.NameVar {
 	total, vars := 0, 0
 	for _, ns := range e.AllNames() {
 		c := 0
-		for _, n := range ns {
-			if !n.IsEmpty() {
+		for i := range ns {
+			if !emptyName(&ns[i]) {
 				c++
 			}
 		}
@@ -95,27 +98,30 @@ func itemNames(e *bib.Entry, lang string, conv func(bib.Name, string) bib.Name, 
 	if total == 0 {
 		return nil
 	}
-	all := make([]item.Name, 0, total)
+	all := sc.nameList(total)
 	out := inline[:0]
 	if vars > len(inline) {
 		out = make([]item.NameVar, 0, vars)
 	}
 	for k, ns := range e.AllNames() {
 		start := len(all)
-		for _, n := range ns {
-			if n.IsEmpty() {
-				continue
+		for i := range ns {
+			if !emptyName(&ns[i]) {
+				all = append(all, engineName(&ns[i], rom, lang, sc))
 			}
-			if conv != nil {
-				n = conv(n, lang)
-			}
-			all = append(all, itemName(n))
 		}
 		if len(all) > start {
 			out = append(out, item.NameVar{Variable: k, Names: all[start:len(all):len(all)]})
 		}
 	}
 	return out
+}
+
+// emptyName is n.IsEmpty(), reading the parts directly.
+func emptyName(n *bib.Name) bool {
+	return strings.TrimSpace(n.Family) == "" && strings.TrimSpace(n.Given) == "" &&
+		strings.TrimSpace(n.DroppingParticle) == "" && strings.TrimSpace(n.NonDroppingParticle) == "" &&
+		strings.TrimSpace(n.Suffix) == "" && strings.TrimSpace(n.Literal) == ""
 }
 
 // engineFields returns the variables of e that the engine may read: not
@@ -150,16 +156,29 @@ func engineField(name, value string) bool {
 
 // scratch is the memory a preparation works in (see prepare): the
 // entry's variables and the preparation's changes, reused from one item
-// to the next; and, when the items are to own their strings (see
-// ownStrings), the blocks they are copied into and the few types and
-// languages met.
+// to the next; the results of its conversions (see memo); and, when the
+// items are to own their strings (see ownStrings), the blocks they are
+// copied into and the few types and languages met.
 type scratch struct {
 	fields  []fieldValue
 	changed []changedVariable
 	own     bool
 	strs    arena.Strings
 	short   map[string]string
+	// lastShort is the last two values shortCopy found in short (an
+	// item's type and language), with their copies
+	lastShort [2]shortPair
+	memo      memo
+	// the items' memory (see slab)
+	items slab[prepared]
+	lists slab[fieldValue]
+	names slab[item.Name]
+	dates slab[sourceDate]
 }
+
+// shortPair is a string and its copy (see scratch.shortCopy): the copy
+// twice, so as to keep none of the library's memory.
+type shortPair struct{ s, v string }
 
 // maxShort bounds the types and languages a scratch remembers.
 const maxShort = 64
@@ -167,7 +186,13 @@ const maxShort = 64
 // shortCopy returns a copy of s, a type or a language: one copy for the
 // first maxShort values met, which repeat in every item.
 func (sc *scratch) shortCopy(s string) string {
+	for _, l := range sc.lastShort {
+		if s == l.s {
+			return l.v
+		}
+	}
 	if v, ok := sc.short[s]; ok || s == "" {
+		sc.lastShort[1], sc.lastShort[0] = sc.lastShort[0], shortPair{v, v}
 		return v
 	}
 	v := strings.Clone(s)
@@ -180,39 +205,25 @@ func (sc *scratch) shortCopy(s string) string {
 	return v
 }
 
-// ownStrings copies every string that the prepared item it keeps into
+// ownStrings makes every string that the prepared item keeps a copy in
 // sc's blocks, so that the item, and the items prepared after it with sc,
 // keep none of the library's memory: a library read from the parse cache
 // holds its strings in blocks with all the others (names in Cyrillic
 // that the item has romanised, alternative forms, claims), which a
 // single kept string would keep whole. The romanised strings of a
-// preparation are copied too, at their size.
+// preparation are copied too, at their size, once for all the items that
+// have them (see memo). The names are copied as they are converted (see
+// engineName), the variables as the adapter keeps them (see
+// entrySource.keep); ownStrings copies the rest.
 func ownStrings(it *item.Item, sc *scratch) {
 	a := &sc.strs
 	it.ID = a.Copy(it.ID)
 	it.Type = sc.shortCopy(it.Type)
 	it.Language = sc.shortCopy(it.Language)
 	s := it.Source.(*entrySource)
-	for i := range s.fields {
-		s.fields[i].value = a.Copy(s.fields[i].value)
-	}
-	for i := range s.changed {
-		s.changed[i].value = a.Copy(s.changed[i].value)
-	}
 	s.date.literal = a.Copy(s.date.literal)
 	for i := range s.more {
 		s.more[i].literal = a.Copy(s.more[i].literal)
-	}
-	for _, nv := range it.NameVars {
-		for i := range nv.Names {
-			n := &nv.Names[i]
-			n.Family = a.Copy(n.Family)
-			n.Given = a.Copy(n.Given)
-			n.DroppingParticle = a.Copy(n.DroppingParticle)
-			n.NonDroppingParticle = a.Copy(n.NonDroppingParticle)
-			n.Suffix = a.Copy(n.Suffix)
-			n.Literal = a.Copy(n.Literal)
-		}
 	}
 }
 
@@ -239,10 +250,11 @@ type fieldValue struct{ name, value string }
 
 // changedVariable is a variable or date a preparation set (the engine
 // reads value) or took away (hidden; the engine reads value, "" unless it
-// was set again afterwards).
+// was set again afterwards). owned says that value is none of the
+// library's memory (see setVar).
 type changedVariable struct {
-	name, value string
-	hidden      bool
+	name, value   string
+	hidden, owned bool
 }
 
 // sourceDate is a date variable of an entry in the engine's terms, kept
@@ -308,7 +320,8 @@ func (s *entrySource) Var(name string) string {
 // the preparation set, then the entry's others; changed keeps only what
 // was taken away. Var reads the same before and after. When the lists
 // are in sc (see newItem), they are copied in any case, and sc keeps the
-// buffers, grown, for the next item.
+// buffers, grown, for the next item; when sc owns its strings, the values
+// kept are copied into its blocks too (see ownStrings).
 func (s *entrySource) keep(sc *scratch) {
 	set, hidden, kept := 0, 0, 0
 	for i := range s.changed {
@@ -330,15 +343,15 @@ func (s *entrySource) keep(sc *scratch) {
 	}
 	var fields []fieldValue
 	if set+kept > 0 {
-		fields = make([]fieldValue, 0, set+kept)
+		fields = sc.fieldList(set + kept)
 		for _, c := range s.changed {
 			if !c.hidden {
-				fields = append(fields, fieldValue{c.name, c.value})
+				fields = append(fields, fieldValue{c.name, sc.ownCopy(c.value, c.owned)})
 			}
 		}
 		for _, f := range s.fields {
 			if s.change(f.name) == nil {
-				fields = append(fields, f)
+				fields = append(fields, fieldValue{f.name, sc.ownCopy(f.value, false)})
 			}
 		}
 	}
@@ -347,11 +360,44 @@ func (s *entrySource) keep(sc *scratch) {
 		changed = make([]changedVariable, 0, hidden)
 		for _, c := range s.changed {
 			if c.hidden {
+				c.value, c.owned = sc.ownCopy(c.value, c.owned), true
 				changed = append(changed, c)
 			}
 		}
 	}
 	s.fields, s.changed = fields, changed
+}
+
+// fieldList, nameList and dateList return an empty list with room for n
+// elements, from sc's slabs when sc is not nil.
+func (sc *scratch) fieldList(n int) []fieldValue {
+	if sc == nil {
+		return make([]fieldValue, 0, n)
+	}
+	return sc.lists.take(n)
+}
+
+func (sc *scratch) nameList(n int) []item.Name {
+	if sc == nil {
+		return make([]item.Name, 0, n)
+	}
+	return sc.names.take(n)
+}
+
+func (sc *scratch) dateList(n int) []sourceDate {
+	if sc == nil {
+		return make([]sourceDate, 0, n)
+	}
+	return sc.dates.take(n)
+}
+
+// ownCopy returns v, copied into sc's blocks when sc owns its strings and
+// v is not its own already.
+func (sc *scratch) ownCopy(v string, owned bool) string {
+	if sc == nil || !sc.own || owned {
+		return v
+	}
+	return sc.strs.Copy(v)
 }
 
 // change returns what a preparation did to the variable name, or nil.
@@ -364,13 +410,14 @@ func (s *entrySource) change(name string) *changedVariable {
 	return nil
 }
 
-// setVar makes the engine read v as the variable name.
-func (s *entrySource) setVar(name, v string) {
+// setVar makes the engine read v as the variable name; owned says that v
+// is none of the library's memory.
+func (s *entrySource) setVar(name, v string, owned bool) {
 	if c := s.change(name); c != nil {
-		c.value = v
+		c.value, c.owned = v, owned
 		return
 	}
-	s.changed = append(s.changed, changedVariable{name: name, value: v})
+	s.changed = append(s.changed, changedVariable{name: name, value: v, owned: owned})
 }
 
 // unset forgets what a preparation set as the variable name: the engine
@@ -452,19 +499,6 @@ func isSkipped(name string) bool { return name == "language" || name == "note" }
 func isForm(name string) bool {
 	return len(name) > len(bib.TranslitSuffix) && strings.HasSuffix(name, bib.TranslitSuffix) ||
 		len(name) > len(bib.TranslatedSuffix) && strings.HasSuffix(name, bib.TranslatedSuffix)
-}
-
-func itemName(n bib.Name) item.Name {
-	return item.Name{
-		Family:              n.Family,
-		Given:               n.Given,
-		DroppingParticle:    n.DroppingParticle,
-		NonDroppingParticle: n.NonDroppingParticle,
-		Suffix:              n.Suffix,
-		Literal:             n.Literal,
-		CommaSuffix:         n.CommaSuffix,
-		StaticOrdering:      n.StaticOrdering,
-	}
 }
 
 // Language returns the BCP 47 language of e: its "language" field, or a

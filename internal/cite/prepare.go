@@ -47,17 +47,24 @@ type Prep struct {
 	Language string
 }
 
-// noRomanize lists variables whose text is an identifier or an address,
-// never romanised.
-var noRomanize = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN": true, "PMID": true, "PMCID": true, "citation-key": true}
+// noRomanize reports whether the text of the variable k is an identifier
+// or an address, never romanised.
+func noRomanize(k string) bool {
+	switch k {
+	case "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "citation-key":
+		return true
+	}
+	return false
+}
 
 // Prepare maps e with Item and applies p.
 func Prepare(e *bib.Entry, p Prep) *item.Item { return prepare(e, p, nil) }
 
 // prepare is Prepare working in buf when it is not nil, so that the
 // item's own lists are made once, at the end: a caller that prepares many
-// entries in turn passes the same buf each time. With buf.own the item
-// gets copies of its strings too (see ownStrings).
+// entries in turn passes the same buf each time, which also remembers
+// what the conversions made of the strings met (see memo). With buf.own
+// the item gets copies of its strings too (see ownStrings).
 func prepare(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 	it := apply(e, p, buf)
 	it.Source.(*entrySource).keep(buf)
@@ -71,34 +78,40 @@ func prepare(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 // adapter as the preparation made it: its changes still apart from the
 // entry's variables.
 func apply(e *bib.Entry, p Prep, buf *scratch) *item.Item {
-	var conv func(bib.Name, string) bib.Name
+	var rom translit.Scheme // the names' romanisation, none when zero
 	sc := p.Scheme
 	if sc == 0 {
 		sc = DefaultScheme
 	}
 	if p.Romanize {
-		conv = func(n bib.Name, lang string) bib.Name { return romanizeName(n, sc, lang) }
+		rom = sc
 	}
-	it := newItem(e, conv, buf)
+	it := newItem(e, rom, buf)
 	src := it.Source.(*entrySource)
 	lang := it.Language
 	if p.Romanize {
-		for k, v := range src.vars {
-			if noRomanize[k] {
+		// No variable is changed or hidden yet: each reads as the entry's.
+		for i := range src.fields {
+			k, v := src.fields[i].name, src.fields[i].value
+			if noRomanize(k) {
 				continue
 			}
 			if k == "genre" {
 				if tr := e.Get("genre" + bib.TranslatedSuffix); tr != "" {
-					setVar(it, k, tr)
+					if tr != v {
+						src.setVar(k, tr, false)
+					}
 					continue
 				}
 			}
-			setVar(it, k, romanized(v, e.Get(k+bib.TranslitSuffix), sc, lang))
+			if r, owned := romanized(v, translitOf(e, k), sc, lang, buf); r != v {
+				src.setVar(k, r, owned)
+			}
 		}
 	}
 	if p.Translate && !isEnglish(lang) {
 		if tr := e.Get("title" + bib.TranslatedSuffix); tr != "" {
-			setVar(it, "title-translated", tr)
+			setVar(it, "title-translated", tr, false)
 		}
 	}
 	if d, ok := e.Date("issued"); ok {
@@ -109,30 +122,30 @@ func apply(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 			if p.OpenAsUndated {
 				src.hide("issued")
 			} else {
-				setVar(it, "issued-open", "true")
+				setVar(it, "issued-open", "true", true)
 			}
 		}
 	}
 	switch mediaKeyword(it.Var("media-type")) {
 	case "electronic":
 		hideVar(it, src, "media-type")
-		setVar(it, "media-electronic", "true")
+		setVar(it, "media-electronic", "true", true)
 	case "unmediated":
 		hideVar(it, src, "media-type")
-		setVar(it, "media-unmediated", "true")
+		setVar(it, "media-unmediated", "true", true)
 	}
 	if p.SentenceCase {
-		sentenceCase(e, it)
+		sentenceCase(e, it, buf)
 	}
 	if p.Heading && headed(e.Names("author")) {
-		setVar(it, "author-heading", "true")
+		setVar(it, "author-heading", "true", true)
 	}
 	if p.Heading && e.Type == "thesis" && lang != "" && !isEnglish(lang) {
 		// A Russian or Kazakh dissertation's title page names its
 		// author surname first and in full; GOST's statement of
 		// responsibility gives that form (GOST R 7.0.100-2018's example
 		// "… / Вишняков Илья Владимирович ; …").
-		setVar(it, "author-title-page", "true")
+		setVar(it, "author-title-page", "true", true)
 	}
 	if p.Language != "" {
 		it.Language = p.Language
@@ -142,12 +155,13 @@ func apply(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 
 // setVar sets the variable k of it to v, in its adapter and only when that
 // changes what the engine reads (the entry's own value is read through
-// Source).
-func setVar(it *item.Item, k, v string) {
+// Source). owned says that v is none of the library's memory (a constant,
+// or the items' own copy, see memo), so that ownStrings need not copy it.
+func setVar(it *item.Item, k, v string, owned bool) {
 	if it.Var(k) == v {
 		return
 	}
-	it.Source.(*entrySource).setVar(k, v)
+	it.Source.(*entrySource).setVar(k, v, owned)
 }
 
 // hideVar takes the variable k away from the engine.
@@ -156,33 +170,87 @@ func hideVar(it *item.Item, src *entrySource, k string) {
 	src.hide(k)
 }
 
-// romanized returns the romanised form of v: the record's form when it
-// has one, v itself when it has no Cyrillic, or its romanisation.
-func romanized(v, recorded string, sc translit.Scheme, lang string) string {
-	if recorded != "" {
-		return recorded
+// translitOf returns e's variable k+bib.TranslitSuffix, as e.Get does,
+// without making the name.
+func translitOf(e *bib.Entry, k string) string {
+	const suffix = bib.TranslitSuffix
+	for name, v := range e.Fields() {
+		if len(name) == len(k)+len(suffix) && name[len(k):] == suffix && name[:len(k)] == k {
+			return v
+		}
 	}
-	if !hasCyrillic(v) {
-		return v
-	}
-	return translit.Romanize(v, sc, lang)
+	return ""
 }
 
-// romanizeName returns n in Latin script: an institution in its English
-// form ("literal-translated") or romanised, a person from the record's
-// "-translit" parts, and each part still in Cyrillic romanised with sc.
-func romanizeName(n bib.Name, sc translit.Scheme, lang string) bib.Name {
-	if n.IsLiteral() {
-		if tr := n.Alt["literal"+bib.TranslatedSuffix]; tr != "" {
-			return bib.Name{Literal: tr}
+// romanized returns the romanised form of v: the record's form when it
+// has one, v itself when it has no Cyrillic, or its romanisation with
+// the scheme sc, remembered in buf (see memo). It reports whether the
+// result is the items' own.
+func romanized(v, recorded string, sc translit.Scheme, lang string, buf *scratch) (string, bool) {
+	if recorded != "" {
+		return recorded, false
+	}
+	if !hasCyrillic(v) {
+		return v, false
+	}
+	return buf.romanize(v, sc, lang)
+}
+
+// translitPart returns the index among engineName's parts of the part
+// whose "-translit" form k is, or -1.
+func translitPart(k string) int {
+	switch k {
+	case "family" + bib.TranslitSuffix:
+		return 0
+	case "given" + bib.TranslitSuffix:
+		return 1
+	case "dropping-particle" + bib.TranslitSuffix:
+		return 2
+	case "non-dropping-particle" + bib.TranslitSuffix:
+		return 3
+	case "suffix" + bib.TranslitSuffix:
+		return 4
+	case "literal" + bib.TranslitSuffix:
+		return 5
+	}
+	return -1
+}
+
+// engineName converts n into the engine's name; with rom (not zero), in
+// Latin script: an institution in its English form ("literal-translated")
+// or romanised, a person from the record's "-translit" parts, and each
+// part still in Cyrillic romanised with rom (bib.Name.Alternate, then
+// translit.Romanize). When buf owns its strings, so does the name (see
+// ownStrings).
+func engineName(n *bib.Name, rom translit.Scheme, lang string, buf *scratch) item.Name {
+	parts := [6]string{n.Family, n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Suffix, n.Literal}
+	var owned [6]bool
+	out := item.Name{CommaSuffix: n.CommaSuffix, StaticOrdering: n.StaticOrdering}
+	switch {
+	case rom == 0:
+	case n.Literal != "" && n.Alt["literal"+bib.TranslatedSuffix] != "":
+		parts, out = [6]string{5: n.Alt["literal"+bib.TranslatedSuffix]}, item.Name{}
+	default:
+		for k, v := range n.Alt {
+			if i := translitPart(k); i >= 0 {
+				parts[i] = v
+			}
+		}
+		for i, v := range parts {
+			if hasCyrillic(v) {
+				parts[i], owned[i] = buf.romanize(v, rom, lang)
+			}
 		}
 	}
-	out, _ := n.Alternate(bib.TranslitSuffix)
-	for _, p := range bib.NameParts {
-		if v := out.Part(p); hasCyrillic(v) {
-			out.SetPart(p, translit.Romanize(v, sc, lang))
+	if buf != nil && buf.own {
+		for i, v := range parts {
+			if !owned[i] {
+				parts[i] = buf.strs.Copy(v)
+			}
 		}
 	}
+	out.Family, out.Given, out.DroppingParticle = parts[0], parts[1], parts[2]
+	out.NonDroppingParticle, out.Suffix, out.Literal = parts[3], parts[4], parts[5]
 	return out
 }
 
@@ -202,10 +270,17 @@ func headed(names []bib.Name) bool {
 	return n >= 1 && n <= 3
 }
 
+// hasCyrillic reports whether s has a character of the Cyrillic blocks
+// (U+0400 to U+052F). It reads bytes: in UTF-8 those characters are the
+// two-byte sequences D0 80 to D4 AF, and a byte D0 to D4 followed by a
+// continuation byte is such a sequence wherever it stands, as decoding
+// the string would read it.
 func hasCyrillic(s string) bool {
-	for _, r := range s {
-		if r >= 0x0400 && r <= 0x052F {
-			return true
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i]; c >= 0xD0 && c <= 0xD4 {
+			if d := s[i+1]; d >= 0x80 && (c < 0xD4 && d <= 0xBF || d <= 0xAF) {
+				return true
+			}
 		}
 	}
 	return false

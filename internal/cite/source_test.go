@@ -115,7 +115,7 @@ func TestKeepFields(t *testing.T) {
 				sc.fields[:cap(sc.fields)][i] = fieldValue{"title", "overwritten"}
 			}
 			for i := range sc.changed[:cap(sc.changed)] {
-				sc.changed[:cap(sc.changed)][i] = changedVariable{"title", "overwritten", true}
+				sc.changed[:cap(sc.changed)][i] = changedVariable{name: "title", value: "overwritten", hidden: true}
 			}
 			check(what+", through scratch", viaScratch, whole)
 			// With copies of its strings, the item reads the same and

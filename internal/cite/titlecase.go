@@ -35,29 +35,43 @@ func ParseTitleCase(s string) (TitleCase, bool) {
 	return "", false
 }
 
-// bookHosts are the types whose container is a book (or proceedings
-// published as one), whose title APA also writes in sentence case (10.3,
-// 10.5); the names of journals, newspapers and sites keep their capitals.
-var bookHosts = map[string]bool{
-	"chapter": true, "entry": true, "entry-dictionary": true, "entry-encyclopedia": true, "paper-conference": true,
+// bookHost reports whether the type's container is a book (or
+// proceedings published as one), whose title APA also writes in sentence
+// case (10.3, 10.5); the names of journals, newspapers and sites keep
+// their capitals.
+func bookHost(typ string) bool {
+	switch typ {
+	case "chapter", "entry", "entry-dictionary", "entry-encyclopedia", "paper-conference":
+		return true
+	}
+	return false
 }
 
-// legalTypes are the types whose titles are names, never recased.
-var legalTypes = map[string]bool{"legislation": true, "regulation": true, "bill": true, "legal_case": true, "treaty": true, "hearing": true}
+// legalType reports whether the type's titles are names, never recased.
+func legalType(typ string) bool {
+	switch typ {
+	case "legislation", "regulation", "bill", "legal_case", "treaty", "hearing":
+		return true
+	}
+	return false
+}
 
 // sentenceCase puts the English titles of it in sentence case: the title,
 // the title of a volume, the translated title and, for a part of a book,
 // the book's title. A record whose language is set and not English keeps
 // its titles (CSL 1.0.2, "Text-case": an item without a language counts
 // as English). Words the record's original LaTeX protected with braces
-// (kept in Extra by an import) are protected too, see protectBraced.
-func sentenceCase(e *bib.Entry, it *item.Item) {
-	if legalTypes[e.Type] {
+// (kept in Extra by an import) are protected too, see protectBraced. The
+// conversions are remembered in buf (see memo) unless the record's
+// abstract gives hints.
+func sentenceCase(e *bib.Entry, it *item.Item, buf *scratch) {
+	if legalType(e.Type) {
 		return // the name of a law or a case is a proper name (APA 11.5)
 	}
 	if l := strings.TrimSpace(e.Get("language")); l != "" && !isEnglish(strings.ToLower(l)) {
 		if v := it.Var("title-translated"); v != "" {
-			setVar(it, "title-translated", sentencecase.Convert(v))
+			r, owned := buf.sentenceCase(v)
+			setVar(it, "title-translated", r, owned)
 		}
 		return
 	}
@@ -66,16 +80,23 @@ func sentenceCase(e *bib.Entry, it *item.Item) {
 	}
 	// A name the abstract writes in mid-sentence is a name in the title.
 	hints := sentencecase.Hints{Names: sentencecase.Names(e.Get("abstract"))}
-	fields := []string{"title", "volume-title", "title-translated"}
-	if bookHosts[e.Type] {
-		fields = append(fields, "container-title")
+	fields := [...]string{"title", "volume-title", "title-translated", "container-title"}
+	n := 3
+	if bookHost(e.Type) {
+		n = 4
 	}
-	for _, k := range fields {
+	for _, k := range fields[:n] {
 		v := it.Var(k)
 		if v == "" {
 			continue
 		}
-		setVar(it, k, sentencecase.ConvertWith(protectBraced(v, e.Extra[k]), hints))
+		v = protectBraced(v, e.Extra[k])
+		if hints.Names != nil {
+			setVar(it, k, sentencecase.ConvertWith(v, hints), false)
+			continue
+		}
+		r, owned := buf.sentenceCase(v) // ConvertWith(v, hints) without hints
+		setVar(it, k, r, owned)
 	}
 }
 
