@@ -1,0 +1,271 @@
+package cite
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/gen"
+	"github.com/cite-project/cite/internal/sentencecase"
+	"github.com/cite-project/cite/internal/translit"
+)
+
+// TestHasCyrillic: the byte test finds a character of U+0400 to U+052F
+// exactly where decoding the string does, in valid and invalid UTF-8.
+func TestHasCyrillic(t *testing.T) {
+	decoded := func(s string) bool {
+		for _, r := range s {
+			if r >= 0x0400 && r <= 0x052F {
+				return true
+			}
+		}
+		return false
+	}
+	cases := []string{
+		"", "a", "Ivanov", "Ѐ", "ӿ", "Ԁ", "ԯ", "԰", "Ա", "Ͽ", "é", "日本", "x\u0400", "Иванов", "Қазақстан",
+		"\xd0", "a\xd0", "\xd0a", "\xd0\xc0", "\xd4\xaf", "\xd4\xb0", "\xd3\xbf", "\xcf\xbf", "\xe0\xd0\x80",
+		"\xf0\x9f\xd0\x80", "\x80\xd0", "\xd0\x80\xd0", "\xff\xd2\x90", "\xd5\x80", "\xc0\x80",
+	}
+	for c := 0xC0; c <= 0xDF; c++ { // every two-byte lead with every second byte
+		for d := 0; d < 0x100; d += 7 {
+			cases = append(cases, string([]byte{byte(c), byte(d)}), string([]byte{'a', byte(c), byte(d), 'b'}))
+		}
+	}
+	for _, s := range cases {
+		if got, want := hasCyrillic(s), decoded(s); got != want {
+			t.Errorf("hasCyrillic(%q) = %v; decoding says %v", s, got, want)
+		}
+	}
+}
+
+// oldRomanizeName is the romanisation of a name as it was written before
+// engineName, through bib.Name.Alternate: the reference engineName is
+// checked against.
+func oldRomanizeName(n bib.Name, sc translit.Scheme, lang string) bib.Name {
+	if n.IsLiteral() {
+		if tr := n.Alt["literal"+bib.TranslatedSuffix]; tr != "" {
+			return bib.Name{Literal: tr}
+		}
+	}
+	out, _ := n.Alternate(bib.TranslitSuffix)
+	for _, p := range bib.NameParts {
+		if v := out.Part(p); hasCyrillic(v) {
+			out.SetPart(p, translit.Romanize(v, sc, lang))
+		}
+	}
+	return out
+}
+
+func oldItemName(n bib.Name) item.Name {
+	return item.Name{
+		Family: n.Family, Given: n.Given, DroppingParticle: n.DroppingParticle, NonDroppingParticle: n.NonDroppingParticle,
+		Suffix: n.Suffix, Literal: n.Literal, CommaSuffix: n.CommaSuffix, StaticOrdering: n.StaticOrdering,
+	}
+}
+
+// trickyNames are names whose conversion has a case of its own.
+var trickyNames = []bib.Name{
+	{},
+	{Family: " ", Given: "\t"},
+	{Family: "Smith", Given: "J.", Suffix: "Jr.", CommaSuffix: true},
+	{Family: "Иванов", Given: "И. И.", Alt: map[string]string{"family-translit": "Ivanov"}},
+	{Family: "Иванов", Given: "И. И.", Alt: map[string]string{"family-translit": "Ivanov", "given-translit": ""}},
+	{Family: "Жұмабаев", Given: "Ә. Ғ.", StaticOrdering: true},
+	{Family: "Толстой", Given: "Лев", DroppingParticle: "фон", NonDroppingParticle: "де", Suffix: "мл."},
+	{Family: "Толстой", Alt: map[string]string{"dropping-particle-translit": "fon", "non-dropping-particle-translit": "de", "suffix-translit": "ml.", "nonsense-translit": "x", "family-translated": "Tolstoy"}},
+	{Literal: "Институт востоковедения"},
+	{Literal: "Институт", Alt: map[string]string{"literal-translated": "Institute"}},
+	{Literal: "Институт", Alt: map[string]string{"literal-translated": "", "literal-translit": "Institut"}},
+	{Family: "Институт", Alt: map[string]string{"literal-translated": "Institute"}},
+	{Literal: "ЖУК и Ёж", CommaSuffix: true, StaticOrdering: true},
+	{Family: "Ivanov", Given: "Иван", Alt: map[string]string{"given-translit": "Ivan", "family-translit": "Иванов"}},
+}
+
+// TestEngineName: a name converted for the engine, with or without the
+// memo, owning its strings or not, is the name the old conversion made
+// (bib.Name.Alternate, then translit.Romanize part by part), and an
+// owned name keeps none of the entry's strings.
+func TestEngineName(t *testing.T) {
+	var plain scratch
+	owning := scratch{own: true}
+	for _, rom := range []translit.Scheme{0, translit.BGN, translit.ISO9, translit.LCASCII} {
+		for _, lang := range []string{"", "ru", "kk", "en"} {
+			for round := range 2 { // the second round reads the memo
+				for i, n := range trickyNames {
+					want := oldItemName(n)
+					if rom != 0 {
+						want = oldItemName(oldRomanizeName(n, rom, lang))
+					}
+					for _, sc := range []*scratch{nil, &plain, &owning} {
+						what := fmt.Sprintf("name %d, scheme %v, lang %q, round %d, own %v", i, rom, lang, round, sc != nil && sc.own)
+						got := engineName(&trickyNames[i], rom, lang, sc)
+						if got != want {
+							t.Errorf("%s: %+v; want %+v", what, got, want)
+						}
+						if emptyName(&trickyNames[i]) != n.IsEmpty() {
+							t.Errorf("%s: emptyName %v; IsEmpty %v", what, emptyName(&trickyNames[i]), n.IsEmpty())
+						}
+						if sc == &owning {
+							for _, s := range []string{got.Family, got.Given, got.DroppingParticle, got.NonDroppingParticle, got.Suffix, got.Literal} {
+								if s != "" && nameMemory(&trickyNames[i])[unsafe.StringData(s)] {
+									t.Errorf("%s: %q is the entry's", what, s)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func nameMemory(n *bib.Name) map[*byte]bool {
+	m := map[*byte]bool{}
+	for _, s := range []string{n.Family, n.Given, n.DroppingParticle, n.NonDroppingParticle, n.Suffix, n.Literal} {
+		m[unsafe.StringData(s)] = true
+	}
+	for _, s := range n.Alt {
+		m[unsafe.StringData(s)] = true
+	}
+	delete(m, nil)
+	return m
+}
+
+// TestTranslitOf: the "-translit" form is found as e.Get finds it.
+func TestTranslitOf(t *testing.T) {
+	e := entry(map[string]string{
+		"title": "Т", "title-translit": "T", "container-title-translit": "CT", "genre-translit": "", "publisher": "П",
+		"title-translated": "X", "note-translit": "N",
+	})
+	for _, k := range []string{"title", "container-title", "genre", "publisher", "note", "", "titl", "title-", "title-translit"} {
+		if got, want := translitOf(e, k), e.Get(k+bib.TranslitSuffix); got != want {
+			t.Errorf("translitOf(%q) = %q; want %q", k, got, want)
+		}
+	}
+}
+
+func entry(fields map[string]string) *bib.Entry {
+	e := bib.NewEntry("x", "book")
+	for k, v := range fields {
+		e.Set(k, v)
+	}
+	return e
+}
+
+// TestMemoMatchesConversions: what the memo returns, the first time and
+// afterwards, with the items owning their strings or not, is what the
+// conversions return, and it starts afresh when full.
+func TestMemoMatchesConversions(t *testing.T) {
+	values := []string{
+		"Иванов", "И. И.", "Наука", "Москва", "Ёлка ёж", "ЖУК", "Жук", "Қазақстан", "Ivanov", "mixed Иван ivan",
+		"A Study of Kazakh Policy: The Case of the SCO", "the first President", "Energy Security In Central Asia",
+		`Foreign policy of <span class="nocase">NATO</span>`, "ALL CAPS TITLE", "x",
+	}
+	plain, owning := scratch{}, scratch{own: true}
+	for round := range 3 {
+		for _, sc := range []*scratch{nil, &plain, &owning} {
+			for _, v := range values {
+				for _, lang := range []string{"", "ru", "kk"} {
+					for _, scheme := range []translit.Scheme{translit.BGN, translit.GOSTB} {
+						want := translit.Romanize(v, scheme, lang)
+						got, owned := sc.romanize(v, scheme, lang)
+						if got != want {
+							t.Errorf("round %d: romanize(%q, %v, %q) = %q; want %q", round, v, scheme, lang, got, want)
+						}
+						checkOwned(t, sc, v, got, owned)
+					}
+				}
+				want := sentencecase.Convert(v)
+				got, owned := sc.sentenceCase(v)
+				if got != want {
+					t.Errorf("round %d: sentenceCase(%q) = %q; want %q", round, v, got, want)
+				}
+				checkOwned(t, sc, v, got, owned)
+			}
+		}
+	}
+	// A memo past its bound starts afresh and goes on giving the same.
+	long := strings.Repeat("Слово ", 200)
+	for i := range memoBytes / len(long) * 3 / 2 {
+		v := fmt.Sprint(long, i)
+		if got, _ := owning.romanize(v, translit.BGN, "ru"); got != translit.Romanize(v, translit.BGN, "ru") {
+			t.Fatalf("romanize of long value %d differs", i)
+		}
+	}
+	if owning.memo.bytes > memoBytes+2*len(long)+64 {
+		t.Errorf("memo holds %d bytes; bound %d", owning.memo.bytes, memoBytes)
+	}
+}
+
+// checkOwned checks that a result reported owned is none of v's memory
+// and a copy in sc's blocks.
+func checkOwned(t *testing.T, sc *scratch, v, got string, owned bool) {
+	t.Helper()
+	if owned && (sc == nil || !sc.own) {
+		t.Errorf("%q reported owned without an owning scratch", got)
+	}
+	if owned && got != "" && unsafe.StringData(got) == unsafe.StringData(v) {
+		t.Errorf("%q reported owned is the value converted", got)
+	}
+	if !owned && got != v && sc != nil && sc.own {
+		t.Errorf("%q (of %q) not owned by an owning scratch", got, v)
+	}
+}
+
+// TestPrepareWithMemo: a generated library and tricky entries prepared
+// in turn with one scratch (which remembers conversions and hands out
+// slabs), owning their strings or not, give items that read exactly as
+// the items prepared alone.
+func TestPrepareWithMemo(t *testing.T) {
+	lib := gen.Library(1500, 3)
+	for i, n := range trickyNames {
+		e := bib.NewEntry(fmt.Sprint("tricky", i), "book")
+		e.Set("title", "Институт и Ёлка")
+		e.Set("language", []string{"ru", "kk", "", "en"}[i%4])
+		e.AddName("author", n)
+		e.AddName("editor", trickyNames[(i+3)%len(trickyNames)])
+		lib.Entries = append(lib.Entries, e)
+	}
+	preps := []Prep{
+		{},
+		{Romanize: true, Translate: true, OpenAsUndated: true, SentenceCase: true},
+		{Romanize: true, Scheme: translit.LCASCII, Translate: true, OpenAsUndated: true, SentenceCase: true},
+		{Heading: true},
+		{Heading: true, SentenceCase: true},
+		{Romanize: true, Translate: true, Heading: true, Language: "en"},
+	}
+	names := append(bib.Variables(bib.Standard), bib.Variables(bib.Number)...)
+	names = append(names, "issued-open", "media-electronic", "media-unmediated", "author-heading", "author-title-page")
+	for pi, p := range preps {
+		for _, sc := range []*scratch{{}, {own: true}} {
+			for _, e := range lib.Entries {
+				want := Prepare(e, p)
+				got := prepare(e, p, sc)
+				what := fmt.Sprintf("%s, preparation %d, own %v", e.ID, pi, sc.own)
+				if got.ID != want.ID || got.Type != want.Type || got.Language != want.Language {
+					t.Fatalf("%s: id, type, language %q %q %q; want %q %q %q", what, got.ID, got.Type, got.Language, want.ID, want.Type, want.Language)
+				}
+				for _, n := range names {
+					if g, w := got.Var(n), want.Var(n); g != w {
+						t.Fatalf("%s: Var(%q) = %q; want %q", what, n, g, w)
+					}
+				}
+				for _, n := range bib.Variables(bib.DateKind) {
+					g, gok := got.Source.Date(n)
+					w, wok := want.Source.Date(n)
+					if gok != wok || !reflect.DeepEqual(g, w) {
+						t.Fatalf("%s: Date(%q) = %+v; want %+v", what, n, g, w)
+					}
+				}
+				if g, w := maps.Collect(got.AllNames()), maps.Collect(want.AllNames()); !reflect.DeepEqual(g, w) {
+					t.Fatalf("%s: names %v; want %v", what, g, w)
+				}
+			}
+		}
+	}
+}
