@@ -849,18 +849,30 @@ func (r *run) numberAndSort() []*item.Item {
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
 	lk := newLazyKeys(r, items, s, bib)
 	var start []int32 // an order to start the sort from, or nil
+	// changed marks the items some of whose keys may differ from prev's.
+	var changed []bool
 	if prev != nil && prev.s == s && slices.Equal(prev.items, items) {
+		// The sort takes prev's keys over (nothing reads prev after it)
+		// and computes again those the states may have changed.
 		start = prev.sorted
+		lk.vals, lk.done = prev.vals, prev.done
+		prev.vals, prev.done = nil, nil
+		changed = make([]bool, len(items))
 		deps := make([]keyDeps, len(s.Keys))
 		for k, key := range s.Keys {
 			deps[k] = sortKeyDeps(key)
 		}
 		for i, it := range items {
 			d := r.dis[it]
-			plain := d.plain()
+			if d.plain() {
+				continue
+			}
 			for k := range s.Keys {
-				if prev.has(i, k) && (plain || shortcuts && d.plainFor(deps[k])) {
-					lk.set(i, k, prev.vals[k][i])
+				if !shortcuts || !d.plainFor(deps[k]) {
+					changed[i] = true
+					if lk.done[k] != nil {
+						lk.vals[k][i], lk.done[k][i] = sortValue{}, false
+					}
 				}
 			}
 		}
@@ -872,24 +884,32 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		r.precomputeKeys(lk)
 	}
 	recs := lk.records()
-	if shortcuts && len(start) == len(recs) {
-		// The earlier sort's order, which disambiguation changes little:
-		// the sort has less to do from there. Each item's index still
-		// breaks ties (below), so the result is the same from any start.
-		ordered := make([]sortRecord, len(recs))
-		for j, i := range start {
-			ordered[j] = recs[i]
-		}
-		recs = ordered
-	}
 	// Stable: items that compare equal keep their order (the records'
-	// indexes break ties, which lets the faster unstable sort do it).
-	slices.SortFunc(recs, func(a, b sortRecord) int {
+	// indexes break ties, which lets the faster unstable sort do it, and
+	// makes the order a total one: the same from any start).
+	cmp := func(a, b sortRecord) int {
 		if c := lk.compareRecords(a, b); c != 0 {
 			return c
 		}
 		return int(a.idx) - int(b.idx)
-	})
+	}
+	if shortcuts && len(start) == len(recs) {
+		// The earlier sort's order, in which the items whose keys are
+		// the same as then are still in order among themselves: only
+		// the others are sorted, then merged in.
+		var stay, moved []sortRecord
+		for _, i := range start {
+			if changed[i] {
+				moved = append(moved, recs[i])
+			} else {
+				stay = append(stay, recs[i])
+			}
+		}
+		slices.SortFunc(moved, cmp)
+		recs = mergeSorted(recs[:0], stay, moved, cmp)
+	} else {
+		slices.SortFunc(recs, cmp)
+	}
 	out := make([]*item.Item, len(items))
 	lk.sorted = make([]int32, len(recs))
 	for i, rec := range recs {

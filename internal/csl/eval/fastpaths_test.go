@@ -3,6 +3,7 @@ package eval
 // Tests of fast paths against the general forms they stand for.
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -115,6 +116,36 @@ func TestSortKeyDeps(t *testing.T) {
 	for i, key := range st.Bibliography.Sort.Keys {
 		if got := sortKeyDeps(key); got != want[i] {
 			t.Errorf("key %d (%s%s): %+v; want %+v", i, key.Macro, key.Variable, got, want[i])
+		}
+	}
+}
+
+// TestMergeSorted compares the merge that the second bibliography sort
+// does with sorting the two lists together.
+func TestMergeSorted(t *testing.T) {
+	type rec struct{ key, idx int }
+	cmp := func(a, b rec) int {
+		if a.key != b.key {
+			return a.key - b.key
+		}
+		return a.idx - b.idx
+	}
+	cases := []struct{ a, b []int }{
+		{nil, nil}, {[]int{1}, nil}, {nil, []int{1}}, {[]int{1, 2, 3}, []int{4, 5}}, {[]int{4, 5}, []int{1, 2, 3}},
+		{[]int{1, 3, 5, 7}, []int{2, 4, 6}}, {[]int{1, 1, 2, 2}, []int{1, 2, 2, 3}}, {[]int{5, 5, 5}, []int{5}},
+	}
+	for _, c := range cases {
+		var a, b, all []rec
+		for i, k := range c.a {
+			a = append(a, rec{k, 2 * i})
+		}
+		for i, k := range c.b {
+			b = append(b, rec{k, 2*i + 1})
+		}
+		all = append(append(all, a...), b...)
+		slices.SortFunc(all, cmp)
+		if got := mergeSorted(nil, a, b, cmp); !slices.Equal(got, all) && len(all) > 0 {
+			t.Errorf("mergeSorted(%v, %v) = %v; want %v", c.a, c.b, got, all)
 		}
 	}
 }

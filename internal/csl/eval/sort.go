@@ -477,3 +477,18 @@ type collValue struct {
 	script int
 	key    []byte
 }
+
+// mergeSorted appends to dst the merge of a and b, each sorted by cmp,
+// and returns it; of equal records a's come first. dst must not share
+// memory with a or b.
+func mergeSorted[T any](dst, a, b []T, cmp func(x, y T) int) []T {
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			dst, b = append(dst, b[0]), b[1:]
+		} else {
+			dst, a = append(dst, a[0]), a[1:]
+		}
+	}
+	dst = append(dst, a...)
+	return append(dst, b...)
+}
