@@ -641,21 +641,49 @@ func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string 
 	if limit >= 0 && len(names) > limit {
 		names = names[:limit]
 	}
-	c, _ := r.newCtx(it, false)
-	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
-	c.cite = &c.citeBuf
-	r.formsDis = disState{given: r.formsDis.given[:0]} // a scratch state: nameForms only reads it while it runs
-	c.dis = &r.formsDis
-	for _, n := range names {
-		c.dis.setGiven(nameKey(n), level)
-	}
 	forms := make([]string, len(names))
+	var c *ctx
 	for i, n := range names {
+		// A name's form depends on the name, its level, the cs:name and
+		// options, its inversion and the item's language (through text
+		// cases and quotes): the same person in many works is rendered
+		// once per level.
+		k := formKey{n: n, nm: f.nm, o: f.o, inverted: f.inverted[i], level: level, lang: it.Language}
+		if s, ok := r.forms[k]; ok && shortcuts {
+			forms[i] = s
+			continue
+		}
+		if c == nil {
+			c, _ = r.newCtx(it, false)
+			c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
+			c.cite = &c.citeBuf
+			r.formsDis = disState{given: r.formsDis.given[:0]} // a scratch state: nameForms only reads it while it runs
+			c.dis = &r.formsDis
+			for _, n := range names {
+				c.dis.setGiven(nameKey(n), level)
+			}
+		}
 		forms[i] = c.name(n, f.nm, *f.o, f.inverted[i]).Plain()
+		if r.forms == nil {
+			r.forms = map[formKey]string{}
+		}
+		r.forms[k] = forms[i]
 	}
-	r.release(c)
-	r.reuseSlabs() // the forms are strings: the nodes are garbage
+	if c != nil {
+		r.release(c)
+		r.reuseSlabs() // the forms are strings: the nodes are garbage
+	}
 	return forms
+}
+
+// formKey identifies a name form nameForms renders (see run.forms).
+type formKey struct {
+	n        item.Name
+	nm       *style.Name
+	o        *nameOpts // interned: equal pointers hold equal options
+	inverted bool
+	level    int
+	lang     string
 }
 
 // tryGiven expands given names (initials, then full names) in the
@@ -825,6 +853,10 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			}
 		}
 		active = next
+	}
+	r.forms = nil
+	for _, f := range r.retired {
+		f.forms = nil
 	}
 }
 

@@ -386,8 +386,10 @@ type run struct {
 	interned map[nameOpts]*nameOpts
 	// retired holds forks done with their work, for fork to reuse.
 	retired []*run
-	// formsDis is nameForms' scratch disambiguation state.
+	// formsDis is nameForms' scratch disambiguation state; forms holds
+	// the name forms it rendered, while globalNames runs.
 	formsDis disState
+	forms    map[formKey]string
 	// bibKeys holds the keys of the last bibliography sort, for the
 	// next (see sortItems).
 	bibKeys *lazyKeys
