@@ -158,6 +158,14 @@ func isPlural(s string) bool {
 	if strings.Contains(s, `\-`) {
 		return false
 	}
+	if plural, ok := isPluralDigits(s); ok {
+		return plural
+	}
+	return isPluralRe(s)
+}
+
+// isPluralRe is isPlural by its definition, for any s.
+func isPluralRe(s string) bool {
 	parts := pluralSepRe.Split(strings.TrimSpace(s), -1)
 	if len(parts) < 2 {
 		return false
@@ -174,4 +182,43 @@ func isPlural(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// isPluralDigits is isPlural for the common values made only of digits,
+// spaces and the separators - – , & (page ranges, single numbers),
+// without the regular expression; ok is false for any other s. Without
+// letters, only the separators split s, and a part counts only when it
+// is digits alone.
+func isPluralDigits(s string) (plural, ok bool) {
+	parts, digits, inPart, spaced := 0, true, false, false
+	end := func() {
+		if inPart {
+			parts++
+			if !digits {
+				plural = false
+			}
+		}
+		inPart, digits, spaced = false, true, false
+	}
+	plural = true
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			if spaced && inPart {
+				digits = false // "12 34": a space inside a part
+			}
+			inPart, spaced = true, false
+		case b == ' ':
+			spaced = true
+		case b == '-' || b == ',' || b == '&':
+			end()
+		case b == 0xe2 && strings.HasPrefix(s[i:], "–"):
+			end()
+			i += len("–") - 1
+		default:
+			return false, false
+		}
+	}
+	end()
+	return plural && parts >= 2, true
 }

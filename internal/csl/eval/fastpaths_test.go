@@ -149,3 +149,30 @@ func TestMergeSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPluralDigits compares isPlural's fast path with the regular
+// expression on every string of up to five pieces of digits, spaces,
+// separators and letters.
+func TestIsPluralDigits(t *testing.T) {
+	pieces := []string{"1", "23", " ", "-", "–", ",", "&", "a", "i", "и", " and ", "\t"}
+	var try func(s string, n int)
+	checked := 0
+	try = func(s string, n int) {
+		if got, ok := isPluralDigits(s); ok {
+			checked++
+			if want := isPluralRe(s); got != want {
+				t.Errorf("isPluralDigits(%q) = %v; the regular expression says %v", s, got, want)
+			}
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			try(s+p, n-1)
+		}
+	}
+	try("", 5)
+	if checked < 1000 {
+		t.Errorf("only %d strings took the fast path", checked)
+	}
+}

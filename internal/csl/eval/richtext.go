@@ -158,7 +158,7 @@ func fixUnclosed(root *output.Node, frames []richFrame) {
 	fix = func(n *output.Node) {
 		for _, c := range n.Children {
 			if mark, ok := open[c]; ok {
-				if c.Quote != nil || c.Format != (output.Formatting{}) || c.NoCase {
+				if c.Quote != nil || !c.Format.IsZero() || c.NoCase {
 					c.Quote = nil
 					c.Format = output.Formatting{}
 					c.NoCase = false

@@ -13,7 +13,11 @@ type Formatting struct {
 }
 
 // IsZero reports whether f sets no attribute.
-func (f Formatting) IsZero() bool { return f == Formatting{} }
+func (f Formatting) IsZero() bool {
+	// Field by field: the comparison of whole structs calls a generated
+	// function, and this test runs for every node formatted.
+	return f.FontStyle == "" && f.FontVariant == "" && f.FontWeight == "" && f.TextDecoration == "" && f.VerticalAlign == ""
+}
 
 // Quotes holds the quotation marks of a locale: the outer pair and the inner
 // pair used for quotations nested in quotations.

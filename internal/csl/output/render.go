@@ -76,7 +76,12 @@ func walk(b *strings.Builder, n *Node, r renderer, st state) {
 	if n == nil {
 		return
 	}
-	var closers []string
+	if n.IsLeaf() && n.Quote == nil && n.Display == "" && n.Link == "" && n.Format.IsZero() {
+		r.text(b, n.Text) // most nodes: text without markup of their own
+		return
+	}
+	var stack [4]string
+	closers := stack[:0]
 	if n.Display != "" {
 		closers = append(closers, r.display(b, n.Display))
 	}
@@ -85,7 +90,7 @@ func walk(b *strings.Builder, n *Node, r renderer, st state) {
 			closers = append(closers, h.link(b, n.Link))
 		}
 	}
-	f := n.Format
+	f := &n.Format
 	if f.VerticalAlign != "" {
 		closers = append(closers, r.open(b, "vertical-align", f.VerticalAlign))
 	}
