@@ -55,12 +55,18 @@ func (e *BudgetError) Error() string {
 // records a BudgetError and every later rendering of the run stops at
 // once.
 func (c *ctx) spend() bool {
+	c.evals++
+	if c.evals <= c.r.e.budget && c.r.budgetErr == nil {
+		return true // small enough to be inlined at every element
+	}
+	return c.overspent()
+}
+
+// overspent is spend once the rendering is over budget or the run
+// stopped: it records the BudgetError and reports false.
+func (c *ctx) overspent() bool {
 	if c.r.budgetErr != nil {
 		return false
-	}
-	c.evals++
-	if c.evals <= c.r.e.budget {
-		return true
 	}
 	e := &BudgetError{Item: c.it.ID, Budget: c.r.e.budget}
 	if len(c.macros) > 0 {
