@@ -307,6 +307,18 @@ type mergedNeed struct {
 // reportNeeds merges the unsatisfied needs by field (the strongest level
 // per style wins) and reports each field once.
 func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
+	if c.missingOnly {
+		// A field is reported as missing (CodeMissingField) when one of
+		// its needs is required by a style checked: only those needs are
+		// looked at, and the first unmet one decides.
+		for _, nd := range needs {
+			if (c.apa && nd.apa == required || c.gost && nd.gost == required) && !hasAny(e, nd.fields) {
+				c.missing = true
+				return
+			}
+		}
+		return
+	}
 	merged := c.merged[:0]
 	defer func() { c.merged = merged[:0] }()
 	for _, nd := range needs {
@@ -330,15 +342,6 @@ func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
 			a.need = nd
 		}
 		a.apa, a.gost = max(a.apa, apa), max(a.gost, gost)
-	}
-	if c.missingOnly {
-		for _, a := range merged {
-			if a.apa == required || a.gost == required {
-				c.missing = true // what reporting it would call CodeMissingField
-				return
-			}
-		}
-		return
 	}
 	for _, a := range merged {
 		context := a.context
