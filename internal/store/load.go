@@ -306,29 +306,32 @@ func readError(err error) error {
 // repeat across files. Repeated entries are kept, so that later checks see them,
 // but lookups find the first.
 type merger struct {
-	lib     *bib.Library
-	entries map[string]bib.Pos
+	lib *bib.Library
+	// first holds the index in lib.Entries of the first entry of each id:
+	// its position is looked up only for the rare id that repeats.
+	first map[string]int32
 }
 
 // grow makes room in m for n entries, so that merging a large library
 // does not grow the id map and the entry list step by step.
 func (m *merger) grow(n int) {
-	m.entries = make(map[string]bib.Pos, n)
+	m.first = make(map[string]int32, n)
 	m.lib.Entries = slices.Grow(m.lib.Entries, n)
 }
 
 func (m *merger) add(part *bib.Library) []bib.Diagnostic {
-	if m.entries == nil {
-		m.entries = map[string]bib.Pos{}
+	if m.first == nil {
+		m.first = map[string]int32{}
 	}
 	var diags []bib.Diagnostic
 	for _, e := range part.Entries {
-		if first, ok := m.entries[e.ID]; ok {
+		if i, ok := m.first[e.ID]; ok {
+			first := m.lib.Entries[i].PosOf("id")
 			if first.File != e.Pos.File { // repeats inside one file are reported by Decode
 				diags = append(diags, duplicate(e.PosOf("id"), e.ID, "reference", first))
 			}
 		} else {
-			m.entries[e.ID] = e.PosOf("id")
+			m.first[e.ID] = int32(len(m.lib.Entries))
 		}
 		m.lib.Entries = append(m.lib.Entries, e)
 	}
