@@ -212,7 +212,7 @@ func (r *Result) unmarked(di int, c *bib.Claim, m match) []bib.Source {
 	close, para := r.near(di, m.start, m.end)
 	var out []bib.Source
 	for _, s := range c.Sources {
-		e, ok := r.lib.Resolve(s.Ref)
+		e, ok := r.resolve(s.Ref)
 		if !ok {
 			continue // reported as unknown-source
 		}
@@ -269,7 +269,7 @@ func (r *Result) mismatch(di int, c *bib.Claim, s bib.Source, m match) string {
 func (r *Result) claimSources(i int, c *bib.Claim) {
 	sp := r.spans[i]
 	for _, s := range c.Sources {
-		if _, ok := r.lib.Resolve(s.Ref); ok {
+		if _, ok := r.resolve(s.Ref); ok {
 			continue
 		}
 		pos := s.Pos

@@ -140,7 +140,7 @@ func (r *Result) view() htmlPage {
 		if n := claimN[f.Claim]; n > 0 {
 			hf.ClaimHref = fmt.Sprintf("#claim-%d", n)
 		}
-		if n := r.nums[f.Ref]; n > 0 {
+		if n := r.num(f.Ref); n > 0 {
 			hf.RefHref = fmt.Sprintf("#ref-%d", n)
 		}
 		p.Findings = append(p.Findings, hf)
@@ -154,8 +154,8 @@ func (r *Result) view() htmlPage {
 		}
 		for _, s := range c.Sources {
 			hs := htmlSource{Ref: s.Ref, Locator: s.Locator, Label: labelOr(s.Label), Support: s.Support}
-			if e, ok := r.lib.Resolve(s.Ref); ok {
-				hs.Href = fmt.Sprintf("#ref-%d", r.nums[e.ID])
+			if e, ok := r.resolve(s.Ref); ok {
+				hs.Href = fmt.Sprintf("#ref-%d", r.num(e.ID))
 				hs.Formatted = r.format(e)
 			}
 			hc.Sources = append(hc.Sources, hs)
@@ -276,7 +276,7 @@ func (r *Result) lines(di int, claimN map[string]int) []htmlLine {
 		}
 		anns = append(anns, annotation{start: m.Start, end: m.End, class: class, title: markerTitle(r, m), id: fmt.Sprintf("m-%d", dc.first+k+1)})
 		for _, c := range m.Cites {
-			if n := r.nums[c.Ref]; n > 0 {
+			if n := r.num(c.Ref); n > 0 {
 				anns = append(anns, annotation{start: c.Start, end: c.End, class: "cite", href: fmt.Sprintf("#ref-%d", n), rank: 3})
 			}
 		}

@@ -1,10 +1,6 @@
 package verify
 
 import (
-	"strings"
-	"unicode/utf8"
-
-	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/manuscript"
 	"github.com/cite-project/cite/internal/manuscript/resolve"
 )
@@ -52,78 +48,6 @@ func (c Cite) Pinpoint() bool {
 // numeric reports whether the marker cites by number.
 func (m Marker) numeric() bool {
 	return m.form == manuscript.NumericMarker || m.form == manuscript.SuperscriptMarker
-}
-
-// idIndex holds the library's ids by length, for suggesting the id a
-// mistyped key meant (see didYouMean); built on the first suggestion.
-type idIndex struct {
-	lib   *bib.Library
-	byLen map[int]idGroup
-}
-
-// idGroup holds the ids of one length: their forms, and beside them
-// their character signatures, which the search reads first and which
-// are thus kept together (a search reads every signature of a length).
-type idGroup struct {
-	forms []idForm
-	sigs  []uint64 // sigs[i] is charSig(forms[i].lower)
-}
-
-// idForm is an id as suggestions compare it: lower case.
-type idForm struct {
-	id    string
-	lower []rune
-}
-
-// charSig returns a 64-bit set of the characters of s (hashed), so that
-// popcount(a^b) bounds their edit distance from below: one edit changes at
-// most two bits.
-func charSig(s []rune) uint64 {
-	var sig uint64
-	for _, r := range s {
-		sig |= 1 << (uint32(r) * 2654435761 >> 26)
-	}
-	return sig
-}
-
-// idsByLength returns the ids whose lower-case length is n, grouped by
-// length, built on first use.
-func (ix *idIndex) idsByLength(n int) idGroup {
-	if ix.byLen == nil {
-		ix.build()
-	}
-	return ix.byLen[n]
-}
-
-// build groups the library's ids by length: each length's list made at
-// its size, and every id's runes in one array (a library of 100,000
-// makes as many).
-func (ix *idIndex) build() {
-	lowers := make([]string, len(ix.lib.Entries))
-	counts := map[int]int{}
-	total := 0
-	for i, e := range ix.lib.Entries {
-		lowers[i] = strings.ToLower(e.ID) // the id itself when it has no capital
-		n := utf8.RuneCountInString(lowers[i])
-		counts[n]++
-		total += n
-	}
-	ix.byLen = make(map[int]idGroup, len(counts))
-	for n, c := range counts {
-		ix.byLen[n] = idGroup{forms: make([]idForm, 0, c), sigs: make([]uint64, 0, c)}
-	}
-	all := make([]rune, 0, total)
-	for i, e := range ix.lib.Entries {
-		start := len(all)
-		for _, r := range lowers[i] {
-			all = append(all, r)
-		}
-		l := all[start:len(all):len(all)]
-		g := ix.byLen[len(l)]
-		g.forms = append(g.forms, idForm{id: e.ID, lower: l})
-		g.sigs = append(g.sigs, charSig(l))
-		ix.byLen[len(l)] = g
-	}
 }
 
 // resolveMarker turns marker k of d, in manuscript di, into a resolved
@@ -186,58 +110,4 @@ func (r *Result) resolveNotes(dc *doc) {
 			break
 		}
 	}
-}
-
-// boundedDistance returns the Levenshtein distance between a and b, or
-// limit+1 as soon as it must exceed limit: when the lengths differ by
-// more, or every cell of a row's band (the cells within limit of the
-// diagonal, the only ones that can stay within it) does.
-func boundedDistance(a, b []rune, limit int) int {
-	if abs(len(a)-len(b)) > limit {
-		return limit + 1
-	}
-	inf := limit + 1
-	// Two rows of the table; on the stack for the ids of most libraries
-	// (the function runs for every candidate id of every unknown key).
-	var prevBuf, curBuf [48]int
-	prev, cur := prevBuf[:0], curBuf[:0]
-	if len(b)+1 <= len(prevBuf) {
-		prev, cur = prevBuf[:len(b)+1], curBuf[:len(b)+1]
-	} else {
-		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
-	}
-	for j := range prev {
-		prev[j] = min(j, inf)
-	}
-	for i := 1; i <= len(a); i++ {
-		lo, hi := max(1, i-limit), min(len(b), i+limit)
-		cur[lo-1] = inf
-		if lo == 1 {
-			cur[0] = min(i, inf)
-		}
-		best := cur[lo-1]
-		for j := lo; j <= hi; j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := prev[j-1] + cost
-			if j <= i-1+limit && prev[j]+1 < v {
-				v = prev[j] + 1
-			}
-			if cur[j-1]+1 < v {
-				v = cur[j-1] + 1
-			}
-			cur[j] = min(v, inf)
-			best = min(best, cur[j])
-		}
-		if hi < len(b) {
-			cur[hi+1] = inf
-		}
-		if best > limit {
-			return inf
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], inf)
 }

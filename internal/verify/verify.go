@@ -2,8 +2,6 @@ package verify
 
 import (
 	"fmt"
-	"math/bits"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -118,10 +116,15 @@ type Result struct {
 	docs      []*doc
 	opts      Options
 	spans     []claimSpan // where each found claim is, by index of Claims
-	nums      map[string]int
-	titles    map[string]bool
-	res       *resolve.Resolver
-	ids       *idIndex // for suggestions, built on the first unknown key
+	// sources indexes the claims' sources, resolved once scanned is set
+	// (see scanLibrary).
+	sources map[string]*sourceRef
+	scanned bool
+	// uncitedFindings are uncited's findings until finish merges them.
+	uncitedFindings []Finding
+	titles          map[string]bool
+	res             *resolve.Resolver
+	ids             *idIndex // for suggestions, built on the first unknown key
 }
 
 // doc is one manuscript and what Run made of it.
@@ -239,12 +242,7 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 			r.claimList = append(r.claimList, c)
 		}
 	}
-	r.nums = make(map[string]int, len(lib.Entries))
-	for i, e := range lib.Entries {
-		if _, dup := r.nums[e.ID]; !dup {
-			r.nums[e.ID] = i + 1
-		}
-	}
+	r.indexSources()
 	r.res = resolve.New(lib)
 	docs := make([]*manuscript.Document, len(mss))
 	total := 0
@@ -288,10 +286,15 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 }
 
 // add records a finding at the span [start, end) of manuscript di, or,
-// when di is -1, about the library at pos.
+// when di is -1, about the library at pos, unless its severity is below
+// the minimum.
 func (r *Result) add(f Finding, di, start, end int, pos bib.Pos) {
+	sev := severityOf(f.Code)
+	if sev < r.opts.MinSeverity {
+		return
+	}
 	f.doc = di
-	f.Severity = severityOf(f.Code).String()
+	f.Severity = sev.String()
 	if di >= 0 {
 		dc := r.docs[di]
 		f.Start, f.End = start, end
@@ -380,10 +383,15 @@ func clip(s string) string {
 
 // label returns "[n] id" for a reference in the library, else its id.
 func (r *Result) label(id string) string {
-	if n := r.nums[id]; n > 0 {
-		return "[" + strconv.Itoa(n) + "] " + id
+	if n := r.num(id); n > 0 {
+		return string(appendLabel(nil, n, id))
 	}
 	return id
+}
+
+// appendLabel appends "[n] id" to b.
+func appendLabel(b []byte, n int, id string) []byte {
+	return append(append(strconv.AppendInt(append(b, '['), int64(n), 10), "] "...), id...)
 }
 
 // names returns how messages name the manuscripts: "essay.txt", or "the
@@ -435,58 +443,6 @@ func (r *Result) nocite() {
 	}
 }
 
-// maxSuggestDistance is the largest edit distance at which didYouMean
-// suggests an id.
-const maxSuggestDistance = 2
-
-// didYouMean suggests the library id closest to key, if it is close. Ids
-// whose length differs from key's by more than the best distance so far
-// are skipped without computing anything, and the search stops at an id
-// one edit away.
-func (r *Result) didYouMean(key string) string {
-	if r.ids == nil {
-		r.ids = &idIndex{lib: r.lib}
-	}
-	best, bestD := "", maxSuggestDistance+1
-	lk := []rune(strings.ToLower(key))
-	sig := charSig(lk)
-	// lengths nearest first: n, n-1, n+1, n-2, n+2
-	for d := 0; d <= maxSuggestDistance && d < bestD && bestD > 1; d++ {
-		for _, n := range []int{len(lk) - d, len(lk) + d} {
-			if d == 0 && n != len(lk) {
-				continue
-			}
-			g := r.ids.idsByLength(n)
-			for i, fs := range g.sigs {
-				if bits.OnesCount64(sig^fs) > 2*(bestD-1) {
-					continue
-				}
-				f := &g.forms[i]
-				if dist := boundedDistance(lk, f.lower, bestD-1); dist < bestD {
-					best, bestD = f.id, dist
-					if dist <= 1 {
-						break
-					}
-				}
-			}
-			if d == 0 {
-				break
-			}
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
 // numbering reports numeric markers that cite a number for the first time
 // while a lower number that the manuscript cites later has not been cited
 // yet: numbers must follow the order of first citation.
@@ -528,10 +484,14 @@ func (r *Result) numbering() {
 }
 
 // uncited reports references that no marker or nocite cites or, without a
-// manuscript, that no claim names.
+// manuscript, that no claim names; and, reading the library for it,
+// resolves the claims' sources (see scanLibrary), which it does also when
+// it reports nothing. Its findings go to r.uncitedFindings, in library
+// order, which finish merges into the others.
 func (r *Result) uncited() {
+	hasMS := len(r.docs) > 0
+	report := severityOf(CodeUncitedReference) >= r.opts.MinSeverity
 	byMarker := map[string]bool{}
-	all := false
 	for _, m := range r.Markers {
 		for _, id := range m.Refs {
 			byMarker[id] = true
@@ -539,7 +499,7 @@ func (r *Result) uncited() {
 	}
 	for _, dc := range r.docs {
 		for _, n := range dc.d.Nocite {
-			all = all || n.All
+			report = report && !n.All
 			for _, k := range n.Keys {
 				if e, ok := r.lib.Resolve(k); ok {
 					byMarker[e.ID] = true
@@ -547,80 +507,46 @@ func (r *Result) uncited() {
 			}
 		}
 	}
-	if all {
+	if !report {
+		r.scanLibrary(nil)
 		return
 	}
-	byClaim := map[string][]string{}
-	for _, c := range r.claimList {
-		for _, s := range c.Sources {
-			byClaim[s.Ref] = append(byClaim[s.Ref], c.ID)
+	severity := severityOf(CodeUncitedReference).String()
+	var label []byte
+	r.scanLibrary(func(i, first int, e *bib.Entry, named *sourceRef) {
+		if hasMS && byMarker[e.ID] || !hasMS && named != nil {
+			return
 		}
-	}
-	hasMS := len(r.docs) > 0
-	// The references to report, found first, so that the list of
-	// findings is made room for once: without a manuscript a large
-	// library gets one per reference.
-	report := r.lib.Entries[:0:0]
-	for _, e := range r.lib.Entries {
-		if hasMS && !byMarker[e.ID] || !hasMS && len(byClaim[e.ID]) == 0 {
-			report = append(report, e)
+		if r.uncitedFindings == nil {
+			// room for every entry left: without a manuscript a large
+			// library has a finding for nearly every reference
+			r.uncitedFindings = make([]Finding, 0, len(r.lib.Entries)-i)
 		}
-	}
-	r.Findings = slices.Grow(r.Findings, len(report))
-	for _, e := range report {
-		claims := byClaim[e.ID]
+		label = appendLabel(label[:0], first+1, e.ID)
 		var msg string
 		switch {
 		case !hasMS:
-			msg = "reference " + r.label(e.ID) + " backs no claim (give --manuscript to look for its markers)"
-		case len(claims) > 0:
+			msg = "reference " + string(label) + " backs no claim (give --manuscript to look for its markers)"
+		case named != nil:
+			claims := named.claims
 			who := "claim " + claims[0] + " names it as its source"
 			if len(claims) > 1 {
 				who = "claims " + strings.Join(claims, ", ") + " name it as their source"
 			}
-			msg = fmt.Sprintf("reference %s is never cited in %s, though %s", r.label(e.ID), r.names(), who)
+			msg = fmt.Sprintf("reference %s is never cited in %s, though %s", label, r.names(), who)
 		default:
-			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", r.label(e.ID), r.names())
+			msg = fmt.Sprintf("reference %s is never cited in %s, and no claim names it: cite it or remove it", label, r.names())
 		}
-		r.add(Finding{Code: CodeUncitedReference, Ref: e.ID, Message: msg}, -1, 0, 0, e.PosOf("id"))
-	}
+		r.uncitedFindings = append(r.uncitedFindings, Finding{Code: CodeUncitedReference, Severity: severity, Ref: e.ID,
+			Message: msg, Pos: e.PosOf("id"), doc: -1})
+	})
 }
 
-// finish drops the findings below the minimum severity, sorts them
-// (manuscript spans first, in order), sets their positions, and copies
-// their codes into the claims' problems.
+// finish sorts the findings (see sortFindings), sets their positions,
+// and copies their codes into the claims' problems.
 func (r *Result) finish() {
-	kept := r.Findings[:0]
-	for _, f := range r.Findings {
-		if severityOf(f.Code) >= r.opts.MinSeverity {
-			kept = append(kept, f)
-		}
-	}
-	r.Findings = kept
-	sort.SliceStable(r.Findings, func(i, j int) bool {
-		a, b := r.Findings[i], r.Findings[j]
-		if a.inManuscript() != b.inManuscript() {
-			return a.inManuscript()
-		}
-		if a.inManuscript() {
-			if a.doc != b.doc {
-				return a.doc < b.doc
-			}
-			if a.Start != b.Start {
-				return a.Start < b.Start
-			}
-		}
-		if a.Pos.File != b.Pos.File {
-			return a.Pos.File < b.Pos.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Message < b.Message
-	})
+	r.Findings = sortFindings(r.Findings, r.uncitedFindings)
+	r.uncitedFindings = nil
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.inManuscript() {
@@ -634,15 +560,78 @@ func (r *Result) finish() {
 			index[c.ID] = i
 		}
 	}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Claim == "" {
+			continue
+		}
 		i, ok := index[f.Claim]
-		if !ok || f.Claim == "" {
+		if !ok {
 			continue
 		}
 		if !contains(r.Claims[i].Problems, f.Code) {
 			r.Claims[i].Problems = append(r.Claims[i].Problems, f.Code)
 		}
 	}
+}
+
+// sortFindings returns the findings in the order of the report: those
+// in a manuscript first, by manuscript and start; then by file, line, code
+// and message; findings equal in all that in the order they were made.
+// The uncited-reference findings, one per reference of a large library,
+// come apart and in library order, which is file and line order: they are
+// merged into the others (no finding of another code ties with them)
+// rather than sorted with them, and sorted only if they are not in order.
+func sortFindings(others, uncited []Finding) []Finding {
+	sortStable(others)
+	if len(uncited) == 0 {
+		return others
+	}
+	sortStable(uncited)
+	all := make([]Finding, 0, len(others)+len(uncited))
+	for len(others) > 0 && len(uncited) > 0 {
+		if findingLess(&uncited[0], &others[0]) {
+			all, uncited = append(all, uncited[0]), uncited[1:]
+		} else {
+			all, others = append(all, others[0]), others[1:]
+		}
+	}
+	return append(append(all, others...), uncited...)
+}
+
+// sortStable sorts fs stably by findingLess, unless they are in order.
+func sortStable(fs []Finding) {
+	for i := 1; i < len(fs); i++ {
+		if findingLess(&fs[i], &fs[i-1]) {
+			sort.SliceStable(fs, func(i, j int) bool { return findingLess(&fs[i], &fs[j]) })
+			return
+		}
+	}
+}
+
+// findingLess orders the findings of the report.
+func findingLess(a, b *Finding) bool {
+	if a.inManuscript() != b.inManuscript() {
+		return a.inManuscript()
+	}
+	if a.inManuscript() {
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+	}
+	if a.Pos.File != b.Pos.File {
+		return a.Pos.File < b.Pos.File
+	}
+	if a.Pos.Line != b.Pos.Line {
+		return a.Pos.Line < b.Pos.Line
+	}
+	if a.Code != b.Code {
+		return a.Code < b.Code
+	}
+	return a.Message < b.Message
 }
 
 func contains(list []string, s string) bool {
