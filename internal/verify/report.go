@@ -30,8 +30,8 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		bw.WriteString("[]")
 	} else {
 		for i := range r.Claims {
-			b = appendItemStart(b[:0], i)
-			bw.Write(appendClaimJSON(b, &r.Claims[i]))
+			b = appendClaimJSON(appendItemStart(b[:0], i), &r.Claims[i])
+			bw.Write(b)
 		}
 		bw.WriteString("\n  ]")
 	}
@@ -42,8 +42,8 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		bw.WriteString("[]")
 	} else {
 		for i := range r.Findings {
-			b = appendItemStart(b[:0], i)
-			bw.Write(appendFindingJSON(b, &r.Findings[i]))
+			b = appendFindingJSON(appendItemStart(b[:0], i), &r.Findings[i])
+			bw.Write(b)
 		}
 		bw.WriteString("\n  ]")
 	}

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -588,15 +589,23 @@ func sortFindings(others, uncited []Finding) []Finding {
 		return others
 	}
 	sortStable(uncited)
-	all := make([]Finding, 0, len(others)+len(uncited))
-	for len(others) > 0 && len(uncited) > 0 {
-		if findingLess(&uncited[0], &others[0]) {
-			all, uncited = append(all, uncited[0]), uncited[1:]
+	m, n := len(uncited), len(others)
+	if cap(uncited)-m < n {
+		uncited = slices.Grow(uncited, n)
+	}
+	// Merged from the back into the room after the uncited findings, so
+	// that the 100,000 of a large library are not copied to a new list.
+	all := uncited[:m+n]
+	for i, j, k := m-1, n-1, m+n-1; j >= 0; k-- {
+		if i >= 0 && findingLess(&others[j], &all[i]) {
+			all[k] = all[i]
+			i--
 		} else {
-			all, others = append(all, others[0]), others[1:]
+			all[k] = others[j]
+			j--
 		}
 	}
-	return append(append(all, others...), uncited...)
+	return all
 }
 
 // sortStable sorts fs stably by findingLess, unless they are in order.
