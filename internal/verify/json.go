@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"strconv"
@@ -26,13 +27,45 @@ func indentedJSON(v any, prefix string) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// appendItemStart appends what comes before item i of an array at depth
-// one: the opening bracket or a comma, and the item's indentation.
-func appendItemStart(b []byte, i int) []byte {
-	if i == 0 {
-		return append(b, "[\n    "...)
+// writeJSONList writes list as an array at depth one of the report, each
+// item appended by item to a buffer written out item by item.
+func writeJSONList[T any](bw *bufio.Writer, list []T, item func([]byte, *T) []byte) {
+	var b []byte
+	for i := range list {
+		b = item(appendItemStart(b[:0], i, "\n    "), &list[i])
+		bw.Write(b)
 	}
-	return append(b, ",\n    "...)
+	bw.Write(appendListEnd(nil, list, "\n  "))
+}
+
+// appendJSONList appends list as an array of items appended by item,
+// indent before each item and end before the closing bracket.
+func appendJSONList[T any](b []byte, list []T, indent, end string, item func([]byte, *T) []byte) []byte {
+	for i := range list {
+		b = item(appendItemStart(b, i, indent), &list[i])
+	}
+	return appendListEnd(b, list, end)
+}
+
+// appendItemStart appends what comes before item i of an array: the
+// opening bracket or a comma, and the indentation.
+func appendItemStart(b []byte, i int, indent string) []byte {
+	if i == 0 {
+		return append(append(b, '['), indent...)
+	}
+	return append(append(b, ','), indent...)
+}
+
+// appendListEnd appends the end of the array list: null for nil, [] for
+// an empty one, or the line and bracket that close its items.
+func appendListEnd[T any](b []byte, list []T, end string) []byte {
+	switch {
+	case list == nil:
+		return append(b, "null"...)
+	case len(list) == 0:
+		return append(b, "[]"...)
+	}
+	return append(append(b, end...), ']')
 }
 
 // appendFindingJSON appends f as an object at depth two.
@@ -83,48 +116,23 @@ func appendClaimJSON(b []byte, c *ClaimResult) []byte {
 		b = appendJSONString(b, c.File)
 	}
 	b = append(b, ",\n      \"sources\": "...)
-	switch {
-	case c.Sources == nil:
-		b = append(b, "null"...)
-	case len(c.Sources) == 0:
-		b = append(b, "[]"...)
-	default:
-		for i := range c.Sources {
-			s := &c.Sources[i]
-			if i == 0 {
-				b = append(b, "[\n        {\n          \"ref\": "...)
-			} else {
-				b = append(b, ",\n        {\n          \"ref\": "...)
-			}
-			b = appendJSONString(b, s.Ref)
-			b = append(b, ",\n          \"locator\": "...)
-			b = appendJSONString(b, s.Locator)
-			b = append(b, ",\n          \"label\": "...)
-			b = appendJSONString(b, s.Label)
-			b = append(b, ",\n          \"support\": "...)
-			b = appendJSONString(b, s.Support)
-			b = append(b, "\n        }"...)
-		}
-		b = append(b, "\n      ]"...)
-	}
+	b = appendJSONList(b, c.Sources, "\n        ", "\n      ", appendSourceJSON)
 	b = append(b, ",\n      \"problems\": "...)
-	switch {
-	case c.Problems == nil:
-		b = append(b, "null"...)
-	case len(c.Problems) == 0:
-		b = append(b, "[]"...)
-	default:
-		for i, p := range c.Problems {
-			if i == 0 {
-				b = append(b, "[\n        "...)
-			} else {
-				b = append(b, ",\n        "...)
-			}
-			b = appendJSONString(b, p)
-		}
-		b = append(b, "\n      ]"...)
-	}
+	b = appendJSONList(b, c.Problems, "\n        ", "\n      ", func(b []byte, p *string) []byte { return appendJSONString(b, *p) })
 	return append(b, "\n    }"...)
+}
+
+// appendSourceJSON appends s as an object at depth four.
+func appendSourceJSON(b []byte, s *SourceResult) []byte {
+	b = append(b, "{\n          \"ref\": "...)
+	b = appendJSONString(b, s.Ref)
+	b = append(b, ",\n          \"locator\": "...)
+	b = appendJSONString(b, s.Locator)
+	b = append(b, ",\n          \"label\": "...)
+	b = appendJSONString(b, s.Label)
+	b = append(b, ",\n          \"support\": "...)
+	b = appendJSONString(b, s.Support)
+	return append(b, "\n        }"...)
 }
 
 // appendJSONString appends s quoted as encoding/json quotes a string

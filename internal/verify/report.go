@@ -23,30 +23,9 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	}
 	bw.Write(markers)
 	bw.WriteString(",\n  \"claims\": ")
-	var b []byte
-	if r.Claims == nil {
-		bw.WriteString("null")
-	} else if len(r.Claims) == 0 {
-		bw.WriteString("[]")
-	} else {
-		for i := range r.Claims {
-			b = appendClaimJSON(appendItemStart(b[:0], i), &r.Claims[i])
-			bw.Write(b)
-		}
-		bw.WriteString("\n  ]")
-	}
+	writeJSONList(bw, r.Claims, appendClaimJSON)
 	bw.WriteString(",\n  \"findings\": ")
-	if r.Findings == nil {
-		bw.WriteString("null")
-	} else if len(r.Findings) == 0 {
-		bw.WriteString("[]")
-	} else {
-		for i := range r.Findings {
-			b = appendFindingJSON(appendItemStart(b[:0], i), &r.Findings[i])
-			bw.Write(b)
-		}
-		bw.WriteString("\n  ]")
-	}
+	writeJSONList(bw, r.Findings, appendFindingJSON)
 	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
