@@ -196,25 +196,15 @@ func romanized(v, recorded string, sc translit.Scheme, lang string, buf *scratch
 	return buf.romanize(v, sc, lang)
 }
 
-// translitPart returns the index among engineName's parts of the part
-// whose "-translit" form k is, or -1.
-func translitPart(k string) int {
-	switch k {
-	case "family" + bib.TranslitSuffix:
-		return 0
-	case "given" + bib.TranslitSuffix:
-		return 1
-	case "dropping-particle" + bib.TranslitSuffix:
-		return 2
-	case "non-dropping-particle" + bib.TranslitSuffix:
-		return 3
-	case "suffix" + bib.TranslitSuffix:
-		return 4
-	case "literal" + bib.TranslitSuffix:
-		return 5
+// translitKeys are the keys of the "-translit" forms of engineName's
+// parts, and translitOrder the order in which it looks them up.
+var (
+	translitKeys = [6]string{
+		"family" + bib.TranslitSuffix, "given" + bib.TranslitSuffix, "dropping-particle" + bib.TranslitSuffix,
+		"non-dropping-particle" + bib.TranslitSuffix, "suffix" + bib.TranslitSuffix, "literal" + bib.TranslitSuffix,
 	}
-	return -1
-}
+	translitOrder = [6]int{0, 1, 5, 3, 2, 4}
+)
 
 // engineName converts n into the engine's name; with rom (not zero), in
 // Latin script: an institution in its English form ("literal-translated")
@@ -231,9 +221,16 @@ func engineName(n *bib.Name, rom translit.Scheme, lang string, buf *scratch) ite
 	case n.Literal != "" && n.Alt["literal"+bib.TranslatedSuffix] != "":
 		parts, out = [6]string{5: n.Alt["literal"+bib.TranslatedSuffix]}, item.Name{}
 	default:
-		for k, v := range n.Alt {
-			if i := translitPart(k); i >= 0 {
+		// Looked up in the order of their frequency, until every form
+		// the name has is found: most names have one (family-translit).
+		found := 0
+		for _, i := range translitOrder {
+			if found == len(n.Alt) {
+				break
+			}
+			if v, ok := n.Alt[translitKeys[i]]; ok {
 				parts[i] = v
+				found++
 			}
 		}
 		for i, v := range parts {
