@@ -40,7 +40,7 @@ type memoTable struct {
 }
 
 // memoBytes bounds the strings a memo holds, keys and results.
-const memoBytes = 4 << 20
+const memoBytes = 16 << 20
 
 // romanize is translit.Romanize(v, scheme, lang). It reports whether the
 // result is the items' own (see memo); v itself, when the romanisation
