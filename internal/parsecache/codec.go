@@ -15,6 +15,22 @@ import (
 type enc struct {
 	b    []byte
 	name string // the file being written: positions in it are short
+	// keys numbers the keys of the record being written (variables,
+	// roles, positions' and forms' keys), which it writes by number: a
+	// record starts with its table of keys (see file).
+	keys    map[string]int
+	keyList []string
+}
+
+// key writes a key by its number in the record's table.
+func (e *enc) key(k string) {
+	i, ok := e.keys[k]
+	if !ok {
+		i = len(e.keyList)
+		e.keys[k] = i
+		e.keyList = append(e.keyList, k)
+	}
+	e.uint(uint64(i))
 }
 
 func (e *enc) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
@@ -62,7 +78,7 @@ func (e *enc) pos(p bib.Pos) {
 func (e *enc) stringMap(m map[string]string) {
 	e.size(len(m), m == nil)
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		e.str(k)
+		e.key(k)
 		e.str(m[k])
 	}
 }
@@ -79,11 +95,23 @@ func (e *enc) file(f *File) {
 		e.b = append(e.b, f.raw...)
 		return
 	}
-	e.name = f.Name
 	e.str(f.Name)
 	e.int(int(f.Size))
 	e.int(int(f.ModTime))
 	e.uint(f.Sum)
+	// The record's contents go to body, which numbers their keys; the
+	// table of keys comes first.
+	body := &enc{name: f.Name, keys: map[string]int{}}
+	body.contents(f)
+	e.uint(uint64(len(body.keyList)))
+	for _, k := range body.keyList {
+		e.str(k)
+	}
+	e.b = append(e.b, body.b...)
+}
+
+// contents writes what a record holds after its table of keys.
+func (e *enc) contents(f *File) {
 	lib := f.Library
 	if lib == nil {
 		lib = &bib.Library{}
@@ -116,12 +144,12 @@ func (e *enc) entry(en *bib.Entry) {
 	e.pos(en.Pos)
 	e.uint(uint64(en.NumFields()))
 	for k, v := range en.Fields() {
-		e.str(k)
+		e.key(k)
 		e.str(v)
 	}
 	e.uint(uint64(en.NumNameVariables()))
 	for role, list := range en.AllNames() {
-		e.str(role)
+		e.key(role)
 		e.uint(uint64(len(list)))
 		for _, n := range list {
 			e.name1(n)
@@ -129,12 +157,12 @@ func (e *enc) entry(en *bib.Entry) {
 	}
 	e.uint(uint64(en.NumDates()))
 	for k, d := range en.AllDates() {
-		e.str(k)
+		e.key(k)
 		e.date(d)
 	}
 	e.uint(uint64(en.NumPositions()))
 	for k, p := range en.Positions() {
-		e.str(k)
+		e.key(k)
 		e.pos(p)
 	}
 }
@@ -201,7 +229,7 @@ func (e *enc) claim(c *bib.Claim) {
 	}
 	e.size(len(c.FieldPos), c.FieldPos == nil)
 	for _, k := range slices.Sorted(maps.Keys(c.FieldPos)) {
-		e.str(k)
+		e.key(k)
 		e.pos(c.FieldPos[k])
 	}
 }
@@ -230,8 +258,11 @@ type dec struct {
 	names []bib.Name
 	kept  []keptPos
 	// alts holds the alternative forms of names read so far, by their
-	// bytes in the cache file (see altForms).
-	alts map[string]map[string]string
+	// keys and values spelt out in altKey (see altForms).
+	alts   map[string]map[string]string
+	altKey []byte
+	// table holds the keys of the record being read (see keyAt).
+	table []bib.Key
 }
 
 // keyMemo is a raw key as the cache file holds it and its bib.Key.
@@ -282,11 +313,20 @@ func (d *dec) str() string {
 	return s
 }
 
-// key reads a string that names a variable, a key or a form: the
-// canonical copy of a known one (bib.Intern), else as str reads it;
-// through the memo of keyOf, since the same few keys come again and
-// again.
-func (d *dec) key() string { return d.keyOf(d.raw()).Name() }
+// key reads a key (a variable, a role, a form) by its number in the
+// record's table: the canonical copy of a known one (bib.Intern), else as
+// str reads it.
+func (d *dec) key() string { return d.keyAt().Name() }
+
+// keyAt reads a key by its number in the record's table, as a bib.Key.
+func (d *dec) keyAt() bib.Key {
+	i := d.uint()
+	if d.bad || i >= uint64(len(d.table)) {
+		d.bad = true
+		return bib.Key{}
+	}
+	return d.table[i]
+}
 
 // keyOf returns the bib.Key of s, a key that raw read, with the name key
 // would have read: the few dozen keys of a library repeat in every entry,
@@ -396,6 +436,11 @@ func (d *dec) file() *File {
 	f.Size = int64(d.int())
 	f.ModTime = int64(d.int())
 	f.Sum = d.uint()
+	// The record's keys, each resolved once (see keyAt).
+	d.table = d.table[:0]
+	for range d.count() {
+		d.table = append(d.table, d.keyOf(d.raw()))
+	}
 	lib := &bib.Library{}
 	if n := d.count(); n > 0 {
 		lib.Entries = make([]*bib.Entry, n)
@@ -435,7 +480,7 @@ func (d *dec) entry(en *bib.Entry) {
 	nf := d.count()
 	d.slab.Grow(en, nf, 0, 0, 0)
 	for range nf {
-		k := d.keyOf(d.raw())
+		k := d.keyAt()
 		en.AppendField(k, d.str())
 	}
 	nn := d.count()
@@ -455,15 +500,15 @@ func (d *dec) entry(en *bib.Entry) {
 	nd := d.count()
 	d.slab.Grow(en, 0, 0, nd, 0)
 	for range nd {
-		k := d.keyOf(d.raw())
+		k := d.keyAt()
 		en.AppendDate(k, d.date())
 	}
 	np := d.count()
 	if d.keepPos == nil {
 		d.slab.Grow(en, 0, 0, 0, np)
 		for range np {
-			k := d.raw()
-			en.SetPosKey(d.keyOf(k), d.pos())
+			k := d.keyAt()
+			en.SetPosKey(k, d.pos())
 		}
 		return
 	}
@@ -471,10 +516,10 @@ func (d *dec) entry(en *bib.Entry) {
 	// d.kept, so that the entry gets room for exactly them.
 	kept := d.kept[:0]
 	for range np {
-		k := d.raw()
+		k := d.keyAt()
 		p := d.pos()
-		if d.keepPos(k) {
-			kept = append(kept, keptPos{d.keyOf(k), p})
+		if d.keepPos(k.Name()) {
+			kept = append(kept, keptPos{k, p})
 		}
 	}
 	d.slab.Grow(en, 0, 0, 0, len(kept))
@@ -521,9 +566,8 @@ func (d *dec) name1() bib.Name {
 }
 
 // altForms reads a name's alternative forms (bib.Name.Alt): a map that
-// names written alike in the cache file share, since a library names the
-// same people again and again, and a map costs far more than the name's
-// other parts.
+// names with the same forms share, since a library names the same people
+// again and again, and a map costs far more than the name's other parts.
 func (d *dec) altForms() map[string]string {
 	start := d.i
 	n, isNil := d.size()
@@ -533,14 +577,20 @@ func (d *dec) altForms() map[string]string {
 		}
 		return map[string]string{}
 	}
-	for range 2 * n {
-		d.raw()
+	// The forms, spelt out (a record numbers its keys in its own way),
+	// find the map of names read before.
+	memo := d.altKey[:0]
+	for range n {
+		for _, part := range [2]string{d.keyAt().Name(), d.raw()} {
+			memo = binary.AppendUvarint(memo, uint64(len(part)))
+			memo = append(memo, part...)
+		}
 	}
+	d.altKey = memo
 	if d.bad {
 		return nil
 	}
-	raw := d.s[start:d.i]
-	if m, ok := d.alts[raw]; ok {
+	if m, ok := d.alts[string(memo)]; ok {
 		return m
 	}
 	end := d.i
@@ -553,7 +603,7 @@ func (d *dec) altForms() map[string]string {
 	if d.alts == nil {
 		d.alts = map[string]map[string]string{}
 	}
-	d.alts[raw] = m
+	d.alts[string(memo)] = m
 	return m
 }
 

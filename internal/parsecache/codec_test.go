@@ -101,3 +101,43 @@ func TestDecodeMalformed(t *testing.T) {
 }
 
 var key0 = Key{Kind: "toml", Library: "refs", Options: "depth=16"}
+
+// TestAltForms: names with the same alternative forms read back as equal
+// maps (shared, across records too), and names whose forms differ, even
+// only in how their bytes could be run together, as their own.
+func TestAltForms(t *testing.T) {
+	forms := []map[string]string{
+		{"family-translit": "Ivanov"},
+		{"family-translit": "Ivanov", "given-translit": "I."},
+		{"family-translit": "Ivanov\x00given-translit\x00I."},
+		{"family-translit": "Ivanov\x06\x0egiven-translit\x02I."},
+		{"given-translit": "Ivanov"},
+		{},
+		nil,
+	}
+	var recs []*File
+	for r := range 3 {
+		lib := &bib.Library{}
+		for i, f := range forms {
+			e := bib.NewEntry(fmt.Sprintf("e%d-%d", r, i), "book")
+			e.SetNames("author", []bib.Name{{Family: "Иванов", Alt: f}, {Family: "Петров", Alt: f}})
+			lib.Entries = append(lib.Entries, e)
+		}
+		recs = append(recs, &File{Name: fmt.Sprintf("refs/%d.toml", r), Library: lib})
+	}
+	for _, r := range []Reading{{}, {CopyStrings: true}} {
+		got, err := decodeFile(encodeFile(key0, recs), key0, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range recs {
+			for i, e := range got[want.Name].Library.Entries {
+				for _, n := range e.Names("author") {
+					if !reflect.DeepEqual(n.Alt, forms[i]) {
+						t.Fatalf("%s: forms %q read as %q", e.ID, forms[i], n.Alt)
+					}
+				}
+			}
+		}
+	}
+}

@@ -45,8 +45,9 @@ import (
 
 // formatVersion changes whenever the layout of a cache file does.
 // Version 2 gives each record's length before it, so that the records
-// can be read in parallel.
-const formatVersion = 2
+// can be read in parallel; version 3 a table of each record's keys, which
+// the record gives by number.
+const formatVersion = 3
 
 // magic starts every cache file.
 const magic = "cite parse cache\n"
