@@ -222,11 +222,12 @@ func (c *ctx) group(g *style.Group) *output.Node {
 	}
 	// A group with output counts as a non-empty variable for enclosing
 	// groups.
-	if !n.Empty() {
-		c.hits++
-		c.calls++
+	if n.Empty() {
+		return nil // as format would make it
 	}
-	return c.format(n, &g.Formatting)
+	c.hits++
+	c.calls++
+	return c.formatNonEmpty(n, &g.Formatting)
 }
 
 func (c *ctx) choose(ch *style.Choose) *output.Node {
@@ -343,11 +344,12 @@ func (c *ctx) text(t *style.Text) *output.Node {
 		if mc > 0 && mh == 0 {
 			return nil
 		}
-		if n != nil && !n.Empty() {
-			c.hits++
-			c.calls++
+		if n == nil || n.Empty() {
+			return nil // as format would make it
 		}
-		return c.format(n, &t.Formatting)
+		c.hits++
+		c.calls++
+		return c.formatNonEmpty(n, &t.Formatting)
 	case t.Term != "":
 		form := t.Form
 		if form == "" {
@@ -488,6 +490,11 @@ func (c *ctx) format(n *output.Node, f *style.Formatting) *output.Node {
 	if n == nil || n.Empty() {
 		return nil
 	}
+	return c.formatNonEmpty(n, f)
+}
+
+// formatNonEmpty is format for a node known to render some text.
+func (c *ctx) formatNonEmpty(n *output.Node, f *style.Formatting) *output.Node {
 	if f == nil {
 		return n
 	}

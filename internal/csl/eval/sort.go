@@ -371,11 +371,10 @@ func (r *run) compareValues(s *style.Sort, x, y *sortValue, descending bool) int
 			cmp = bytes.Compare(x.key, y.key)
 		}
 	}
-	if cmp == 0 {
+	if cmp == 0 && x.s != y.s && !strings.EqualFold(x.s, y.s) {
+		// Equal keys, unequal texts (not only in case): the texts decide.
+		// Most ties are of equal texts, which need neither test.
 		cmp = strings.Compare(x.s, y.s)
-		if strings.EqualFold(x.s, y.s) {
-			cmp = 0
-		}
 	}
 	if cmp > 0 {
 		cmp = 1
