@@ -18,6 +18,14 @@ func TestRichKind(t *testing.T) {
 		"", "plain", "Иванов И. И.", "O'Brien", `say "no"`, "a <i>b</i>", "“quoted”", "‘single’", "it’s",
 		"m²", "x³ and y", "H₂O", "ª", "ºC", "™", "ʰ", "ᴬ", "⁰", "℠", "ﾟ", "Café déjà vu", "日本語", "«Текст»",
 		"\xff\xfe broken", "a\x00b", "²<", "’²",
+		"Жx", "Ж\xd0", "\xd0", "\xd0\xd0\x96", "Ж”", "Ж²", "ۥ", "Жۥ", "ʰЖ", "é²", "\xdf\xbf", "\xc3\x28",
+	}
+	// every two-byte character and the lead bytes alone
+	for r := rune(0x80); r < 0x800; r++ {
+		cases = append(cases, string(r), "x"+string(r)+"y", string(r)+"’")
+	}
+	for b := 0xC0; b < 0x100; b++ {
+		cases = append(cases, string([]byte{byte(b)}), string([]byte{byte(b), 'a'}), string([]byte{'a', byte(b)}))
 	}
 	// and every pair of interesting runes
 	runes := []string{"a", "<", `"`, "'", "“", "”", "‘", "’", "²", "é", "Ж", " ", "\xff"}
@@ -57,6 +65,14 @@ func TestNormalizeSortText(t *testing.T) {
 				cases = append(cases, a+b+c)
 			}
 		}
+	}
+	// every character of one and two bytes, alone and between letters,
+	// and every byte alone
+	for r := rune(0); r < 0x800; r++ {
+		cases = append(cases, string(r), "a"+string(r)+"b")
+	}
+	for b := 0x80; b < 0x100; b++ {
+		cases = append(cases, string([]byte{byte(b)}), string([]byte{'a', byte(b), 0xbf}))
 	}
 	for _, v := range cases {
 		want := v

@@ -242,6 +242,10 @@ func richKind(s string) int {
 			i++
 			continue
 		}
+		if plainPair(s, i) {
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '“' || r == '”' || r == '‘' || r == '’':
@@ -262,6 +266,10 @@ func hasSuperscript(s string) bool {
 			i++
 			continue
 		}
+		if plainPair(s, i) {
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSuperscript(r) {
 			return true
@@ -269,6 +277,21 @@ func hasSuperscript(s string) bool {
 		i += n
 	}
 	return false
+}
+
+// plainPair reports whether s[i:] starts with a two-byte character that
+// is neither a quotation mark nor a superscript (isSuperscript): the
+// accented Latin letters from U+00C0, Greek, Cyrillic, Armenian, Hebrew
+// and most of Arabic, which richKind and hasSuperscript skip without
+// decoding. A lead byte from 0xC2 to 0xDF with a continuation byte is
+// always a valid character; the superscripts among two-byte characters
+// have the lead bytes 0xC2, 0xCA, 0xCB and 0xDB.
+func plainPair(s string, i int) bool {
+	b := s[i]
+	if b < 0xC3 || b > 0xDF || b == 0xCA || b == 0xCB || b == 0xDB || i+1 >= len(s) {
+		return false
+	}
+	return s[i+1]&0xC0 == 0x80
 }
 
 func isSuperscript(r rune) bool {

@@ -178,11 +178,21 @@ func normalizeSortText(v string) string {
 	for i := 0; i < len(v); {
 		b := v[i]
 		if b < utf8.RuneSelf {
-			if b == ' ' && (i == 0 || i+1 == len(v) || v[i+1] == ' ') || b != ' ' && isSortPunct(rune(b)) {
+			if b == ' ' && (i == 0 || i+1 == len(v) || v[i+1] == ' ') || b != ' ' && sortPunctTable[b] {
 				clean = false
 				break
 			}
 			i++
+			continue
+		}
+		if b >= 0xC2 && b <= 0xDF && i+1 < len(v) && v[i+1]&0xC0 == 0x80 {
+			// A valid two-byte character (Latin letters with accents,
+			// Greek, Cyrillic…), looked up without decoding.
+			if sortPunctTable[rune(b&0x1F)<<6|rune(v[i+1]&0x3F)] {
+				clean = false
+				break
+			}
+			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(v[i:])
@@ -216,6 +226,15 @@ func normalizeSortText(v string) string {
 // isSortPunct reports whether r is changed by dropPunct, or is white
 // space that strings.Fields would collapse.
 func isSortPunct(r rune) bool { return dropPunct(r) != r || (r != ' ' && unicode.IsSpace(r)) }
+
+// sortPunctTable holds isSortPunct of every character below U+0800 (those
+// of one and two bytes in UTF-8).
+var sortPunctTable = func() (t [0x800]bool) {
+	for r := range t {
+		t[r] = isSortPunct(rune(r))
+	}
+	return t
+}()
 
 // lazyKeys computes the sort keys of items as comparisons need them: a
 // later key only for items that tie on the earlier ones. The values are
