@@ -306,13 +306,24 @@ func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, e
 	out := &Result{Format: f.opts.Format}
 	// Each entry is rendered to text as the engine produces it, so that
 	// the node trees of a large bibliography are never held at once.
-	res, emitErr := f.proc.EachEntry(items, func(id string, n *output.Node) error {
-		if want == nil || want[id] {
+	var res csl.Result
+	var emitErr error
+	if want == nil {
+		// Every entry is printed: the engine renders them to text too,
+		// on all processors.
+		res, emitErr = f.proc.EachEntryText(items, f.opts.Format, func(id, s string) error {
 			out.IDs = append(out.IDs, id)
-			return emit(id, strings.TrimSpace(csl.Render(n, f.opts.Format)))
-		}
-		return nil
-	})
+			return emit(id, strings.TrimSpace(s))
+		})
+	} else {
+		res, emitErr = f.proc.EachEntry(items, func(id string, n *output.Node) error {
+			if want[id] {
+				out.IDs = append(out.IDs, id)
+				return emit(id, strings.TrimSpace(csl.Render(n, f.opts.Format)))
+			}
+			return nil
+		})
+	}
 	if res.Err != nil {
 		return nil, fmt.Errorf("style %s: %w", f.style.Name, res.Err)
 	}

@@ -303,6 +303,16 @@ func (p *Processor) EachEntry(items []*item.Item, emit func(id string, n *output
 	return p.engine.ProcessEach(eval.Request{Items: items, Bibliography: true}, emit)
 }
 
+// EachEntryText is EachEntry with each entry rendered in format f
+// (Render) by the goroutine that rendered it, so that a large
+// bibliography is also written out on all processors. emit gets the
+// entry as text, in order.
+func (p *Processor) EachEntryText(items []*item.Item, f output.Format, emit func(id, entry string) error) (Result, error) {
+	return p.engine.ProcessEachText(eval.Request{Items: items, Bibliography: true},
+		func(n *output.Node) string { return output.Render(n, f) },
+		func(id string, _ *output.Node, s string) error { return emit(id, s) })
+}
+
 // Render renders a rich-text node in format f (text, html, markdown, rtf).
 func Render(n *output.Node, f output.Format) string { return output.Render(n, f) }
 

@@ -138,6 +138,7 @@ func TestEachEntry(t *testing.T) {
 					t.Errorf("%s %s: entry %d = %q; want %q", name, lang, i, got[i], want)
 				}
 			}
+			checkEachEntryText(t, name+" "+lang, p, items, got)
 			checkParallelEachEntry(t, name+" "+lang, p, items, got)
 			checkWithoutShortcuts(t, name+" "+lang, p, items, got)
 		}
@@ -168,6 +169,45 @@ func checkWithoutShortcuts(t *testing.T, label string, p *csl.Processor, items [
 	}
 }
 
+// checkEachEntryText: the entries EachEntryText writes as HTML are the
+// entries want, and an error of emit stops the stream at once.
+func checkEachEntryText(t *testing.T, label string, p *csl.Processor, items []*item.Item, want []string) {
+	t.Helper()
+	var got []string
+	if _, err := p.EachEntryText(items, output.HTML, func(_, s string) error {
+		got = append(got, s)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: the entries EachEntryText writes differ", label)
+	}
+	if len(want) >= 2 {
+		checkStops(t, label+", EachEntryText", 2, func(emit func() error) error {
+			_, err := p.EachEntryText(items, output.Text, func(string, string) error { return emit() })
+			return err
+		})
+	}
+}
+
+// checkStops: a stream whose emit fails at call k stops there and
+// returns the error.
+func checkStops(t *testing.T, label string, k int, stream func(emit func() error) error) {
+	t.Helper()
+	stop := errors.New("stop")
+	calls := 0
+	err := stream(func() error {
+		if calls++; calls == k {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || calls != k {
+		t.Errorf("%s: emit failing at call %d: %d calls, error %v", label, k, calls, err)
+	}
+}
+
 // checkParallelEachEntry: with every rendering of the engine spread over
 // goroutines, p streams the entries want, and an error of emit stops the
 // stream at once and is returned.
@@ -181,16 +221,11 @@ func checkParallelEachEntry(t *testing.T, label string, p *csl.Processor, items 
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: rendered in parallel, the entries differ", label)
 	}
-	stop := errors.New("stop")
-	calls := 0
-	_, err := p.EachEntry(items, func(string, *output.Node) error {
-		calls++
-		if calls == 3 {
-			return stop
-		}
-		return nil
-	})
-	if len(want) >= 3 && (err != stop || calls != 3) {
-		t.Errorf("%s: emit failing at the third entry: %d calls, error %v", label, calls, err)
+	checkEachEntryText(t, label+", parallel", p, items, want)
+	if len(want) >= 3 {
+		checkStops(t, label+", parallel", 3, func(emit func() error) error {
+			_, err := p.EachEntry(items, func(string, *output.Node) error { return emit() })
+			return err
+		})
 	}
 }

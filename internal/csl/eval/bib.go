@@ -45,6 +45,13 @@ func (r *run) bibliography(order []*item.Item) ([]*output.Node, []string) {
 // memory is reused for the next entry, so that the whole bibliography is
 // never held at once. It stops at the first error of emit.
 func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *output.Node) error) error {
+	return r.eachEntryText(order, reuse, nil, func(id string, n *output.Node, _ string) error { return emit(id, n) })
+}
+
+// eachEntryText is eachEntry with each entry also rendered by text (when
+// not nil), by the goroutine that rendered the entry: a parallel run
+// spreads the writing of the entries over the processors too.
+func (r *run) eachEntryText(order []*item.Item, reuse bool, text func(*output.Node) string, emit func(id string, n *output.Node, s string) error) error {
 	bib := r.e.st.Bibliography
 	sasText, sasOn := bib.Options["subsequent-author-substitute"]
 	rule := bib.Options["subsequent-author-substitute-rule"]
@@ -53,7 +60,7 @@ func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *
 	}
 	align := bib.Options["second-field-align"]
 	if !sasOn && r.budgetErr == nil && workerCount(len(order)) > 1 {
-		return r.eachEntryParallel(order, reuse, align, emit)
+		return r.eachEntryParallel(order, reuse, align, text, emit)
 	}
 	var prevNames []string
 	count := 0
@@ -102,7 +109,11 @@ func (r *run) eachEntry(order []*item.Item, reuse bool, emit func(id string, n *
 			continue
 		}
 		count++
-		if err := emit(it.ID, n); err != nil {
+		s := ""
+		if text != nil {
+			s = text(n)
+		}
+		if err := emit(it.ID, n, s); err != nil {
 			return err
 		}
 	}
@@ -144,11 +155,12 @@ func (r *run) emptyEntry(n *output.Node, count int) *output.Node {
 // once emit has seen the chunk before (forks go round a pool of twice
 // as many as there are workers), so entries are as valid during emit
 // as eachEntry makes them.
-func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, emit func(id string, n *output.Node) error) error {
+func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, text func(*output.Node) string, emit func(id string, n *output.Node, s string) error) error {
 	n := len(order)
 	w := workerCount(n)
 	type chunk struct {
 		entries []*output.Node // nil where an entry prints nothing
+		texts   []string       // the entries rendered by text
 		res     chunkResult
 		fork    *run
 		done    chan struct{}
@@ -177,7 +189,15 @@ func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, em
 		for _, it := range order[lo:min(lo+renderChunk, n)] {
 			e, ec := f.renderEntry(it, nil, align)
 			f.release(ec)
-			c.entries = append(c.entries, f.finishEntry(it, e))
+			e = f.finishEntry(it, e)
+			c.entries = append(c.entries, e)
+			if text != nil {
+				s := ""
+				if e != nil {
+					s = text(e)
+				}
+				c.texts = append(c.texts, s)
+			}
 		}
 		c.res, c.fork = f.endChunk(), f
 	}
@@ -211,15 +231,24 @@ emitting:
 		}
 		r.take([]chunkResult{c.res})
 		for j, e := range c.entries {
-			if e = r.emptyEntry(e, count); e == nil {
-				continue
+			s := ""
+			if text != nil {
+				s = c.texts[j]
+			}
+			if e == nil {
+				if e = r.emptyEntry(e, count); e == nil {
+					continue
+				}
+				if text != nil {
+					s = text(e)
+				}
 			}
 			count++
-			if err = emit(order[ci*renderChunk+j].ID, e); err != nil {
+			if err = emit(order[ci*renderChunk+j].ID, e, s); err != nil {
 				break emitting
 			}
 		}
-		c.entries = nil
+		c.entries, c.texts = nil, nil
 		pool <- c.fork
 	}
 	close(quit)

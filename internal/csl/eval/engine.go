@@ -685,13 +685,20 @@ func (r *run) children(n int) []*output.Node {
 // clusters and warnings but no entries. It stops at the first error emit
 // returns.
 func (e *Engine) ProcessEach(req Request, emit func(id string, n *output.Node) error) (Result, error) {
+	return e.ProcessEachText(req, nil, func(id string, n *output.Node, _ string) error { return emit(id, n) })
+}
+
+// ProcessEachText is ProcessEach with each entry also rendered by text
+// (when not nil) before emit is called with it: the entries of a large
+// bibliography are rendered, and so written, on all processors.
+func (e *Engine) ProcessEachText(req Request, text func(*output.Node) string, emit func(id string, n *output.Node, s string) error) (Result, error) {
 	r, res, bibOrder := e.oneShot(req)
 	var err error
 	if e.st.Bibliography != nil {
 		res.Format = e.bibFormat()
 		// The clusters keep their nodes: entries start in fresh slabs.
 		r.freshSlabs()
-		err = r.eachEntry(bibOrder, true, emit)
+		err = r.eachEntryText(bibOrder, true, text, emit)
 	}
 	r.finish(&res)
 	return res, err
