@@ -278,6 +278,7 @@ func RunAll(lib *bib.Library, mss []*Manuscript, opts Options) *Result {
 	}
 	r.uncited()
 	r.claims()
+	r.ids = nil // no check after these suggests ids: let a large library's index go
 	for di := range r.docs {
 		r.quotations(di)
 		r.statements(di)
