@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/arena"
 	"github.com/cite-project/cite/internal/bib"
@@ -119,9 +120,21 @@ func itemNames(e *bib.Entry, lang string, rom translit.Scheme, sc *scratch, inli
 
 // emptyName is n.IsEmpty(), reading the parts directly.
 func emptyName(n *bib.Name) bool {
-	return strings.TrimSpace(n.Family) == "" && strings.TrimSpace(n.Given) == "" &&
-		strings.TrimSpace(n.DroppingParticle) == "" && strings.TrimSpace(n.NonDroppingParticle) == "" &&
-		strings.TrimSpace(n.Suffix) == "" && strings.TrimSpace(n.Literal) == ""
+	return blank(n.Family) && blank(n.Given) && blank(n.DroppingParticle) && blank(n.NonDroppingParticle) &&
+		blank(n.Suffix) && blank(n.Literal)
+}
+
+// blank reports whether strings.TrimSpace(s) is "", at once for a string
+// that starts with an ASCII character that is not a space, as most parts
+// of names do.
+func blank(s string) bool {
+	if s == "" {
+		return true
+	}
+	if c := s[0]; c > ' ' && c < utf8.RuneSelf {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 // engineFields returns the variables of e that the engine may read: not

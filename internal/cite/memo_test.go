@@ -272,3 +272,12 @@ func TestPrepareWithMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestBlank: blank agrees with strings.TrimSpace on spaces of every kind.
+func TestBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u0085", "\u00a0", "\u2003", " a", "a", "~", "\x7f", "!", "Ж", " Ж ", "\u00a0x", "\xff", "\x00", "\x1f"} {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
