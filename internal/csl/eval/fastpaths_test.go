@@ -192,3 +192,31 @@ func TestIsPluralDigits(t *testing.T) {
 		t.Errorf("only %d strings took the fast path", checked)
 	}
 }
+
+// TestPrefixOrder: where the prefixes of two records tell their order, it
+// is the order of the strings they were taken from.
+func TestPrefixOrder(t *testing.T) {
+	keys := []string{"", "a", "ab", "ab\x00", "ab\x01", "abcdefgh", "abcdefgh\x00", "abcdefgha", "abcdefghb", "abcdefghijklmnop",
+		"abcdefghijklmnopq", "abcdefghijklmnoq", "ivanov, a. b.", "ivanov, a. c.", "ivanov, b.", "ivanova", "\xff\xff\xff\xff\xff\xff\xff\xff\xff"}
+	rec := func(s string) sortRecord {
+		return sortRecord{class: 1, prefix: prefix8(s), prefix2: prefix8(after8(s))}
+	}
+	for _, a := range keys {
+		for _, b := range keys {
+			cmp, ok := prefixOrder(rec(a), rec(b))
+			if !ok {
+				// only strings alike in their first 16 bytes, padded with zeros
+				if pad := func(s string) string { return (s + strings.Repeat("\x00", 16))[:16] }; pad(a) != pad(b) {
+					t.Errorf("prefixOrder(%q, %q) cannot tell", a, b)
+				}
+				continue
+			}
+			if want := strings.Compare(a, b); cmp != want {
+				t.Errorf("prefixOrder(%q, %q) = %d; want %d", a, b, cmp, want)
+			}
+		}
+	}
+	if _, ok := prefixOrder(sortRecord{class: 1, script: 1, prefix: 1}, sortRecord{class: 1, script: 2, prefix: 2}); ok {
+		t.Error("records of different scripts compared by prefix")
+	}
+}

@@ -285,13 +285,14 @@ func (lk *lazyKeys) get(i, k int) *sortValue {
 // decides most comparisons at once, read from the record rather than
 // from the key's strings (a large sort is mostly waiting on memory).
 type sortRecord struct {
-	// prefix holds the first 8 bytes of the first key's comparison form
-	// (its lower-case form if plain, its collation key if collated),
-	// big-endian, padded with zeros.
-	prefix uint64
-	script int32
-	class  uint8 // of the first key: 0 other, 1 plain, 2 collated
-	idx    int32
+	// prefix and prefix2 hold the first 16 bytes of the first key's
+	// comparison form (its lower-case form if plain, its collation key
+	// if collated), big-endian, padded with zeros: in a large
+	// bibliography many keys share their first 8 bytes ("ivanov, ").
+	prefix, prefix2 uint64
+	script          int32
+	class           uint8 // of the first key: 0 other, 1 plain, 2 collated
+	idx             int32
 }
 
 // records returns a record per item, in order, computing the first key
@@ -304,10 +305,10 @@ func (lk *lazyKeys) records() []sortRecord {
 		switch {
 		case v.empty:
 		case v.ascii:
-			rec.class, rec.prefix = 1, prefix8(v.lower)
+			rec.class, rec.prefix, rec.prefix2 = 1, prefix8(v.lower), prefix8(after8(v.lower))
 		default:
 			lk.r.collateValue(lk.s, v) // which sets v.script
-			rec.class, rec.prefix = 2, prefix8(v.key)
+			rec.class, rec.prefix, rec.prefix2 = 2, prefix8(v.key), prefix8(after8(v.key))
 		}
 		rec.script = int32(v.script)
 		recs[i] = rec
@@ -328,21 +329,32 @@ func prefix8[T string | []byte](s T) uint64 {
 	return p
 }
 
+// after8 returns s without its first 8 bytes.
+func after8[T string | []byte](s T) T { return s[min(8, len(s)):] }
+
 // compareRecords is compare for records: two first keys of one class and
 // script whose prefixes differ compare as their prefixes (compareValues
 // compares such keys by these bytes), the rest as compare does.
 func (lk *lazyKeys) compareRecords(a, b sortRecord) int {
-	if a.class != 0 && a.class == b.class && a.script == b.script && a.prefix != b.prefix {
-		cmp := 1
-		if a.prefix < b.prefix {
-			cmp = -1
-		}
+	if cmp, ok := prefixOrder(a, b); ok {
 		if lk.s.Keys[0].Descending {
 			cmp = -cmp
 		}
 		return cmp
 	}
 	return lk.compare(int(a.idx), int(b.idx))
+}
+
+// prefixOrder compares the first keys of two records by their prefixes
+// (ascending): ok is false when the prefixes cannot tell.
+func prefixOrder(a, b sortRecord) (cmp int, ok bool) {
+	if a.class == 0 || a.class != b.class || a.script != b.script || a.prefix == b.prefix && a.prefix2 == b.prefix2 {
+		return 0, false
+	}
+	if a.prefix < b.prefix || a.prefix == b.prefix && a.prefix2 < b.prefix2 {
+		return -1, true
+	}
+	return 1, true
 }
 
 // compare compares items i and j: -1, 0 or 1.
