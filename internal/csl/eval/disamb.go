@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strconv"
@@ -649,7 +650,8 @@ func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string 
 		// cases and quotes): the same person in many works is rendered
 		// once per level.
 		k := formKey{n: n, nm: f.nm, o: f.o, inverted: f.inverted[i], level: level, lang: it.Language}
-		if s, ok := r.forms[k]; ok && shortcuts {
+		h := r.forms.hash(k)
+		if s, ok := r.forms.get(h, k); ok && shortcuts {
 			forms[i] = s
 			continue
 		}
@@ -664,10 +666,7 @@ func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string 
 			}
 		}
 		forms[i] = c.name(n, f.nm, *f.o, f.inverted[i]).Plain()
-		if r.forms == nil {
-			r.forms = map[formKey]string{}
-		}
-		r.forms[k] = forms[i]
+		r.forms.put(h, k, forms[i])
 	}
 	if c != nil {
 		r.release(c)
@@ -684,6 +683,53 @@ type formKey struct {
 	inverted bool
 	level    int
 	lang     string
+}
+
+// formMemo holds the name forms nameForms rendered. A map keyed by the
+// large formKey itself spends more on copying and rehashing its keys
+// than the forms cost to render, where few repeat: the map holds hashes,
+// and the keys are compared in the entries a hash leads to.
+type formMemo struct {
+	seed    maphash.Seed
+	first   map[uint64]int32 // hash → its last entry, plus one
+	entries []formEntry
+}
+
+type formEntry struct {
+	k    formKey
+	form string
+	next int32 // the entry before with the same hash, plus one
+}
+
+// hash returns the hash of k (a memo that holds nothing yet picks its
+// seed).
+func (m *formMemo) hash(k formKey) uint64 {
+	m.reserve(0)
+	return maphash.Comparable(m.seed, k)
+}
+
+// reserve makes room for n forms.
+func (m *formMemo) reserve(n int) {
+	if m.first == nil {
+		m.seed, m.first = maphash.MakeSeed(), make(map[uint64]int32, n)
+		m.entries = make([]formEntry, 0, n)
+	}
+}
+
+// get returns the form of k, whose hash is h.
+func (m *formMemo) get(h uint64, k formKey) (string, bool) {
+	for i := m.first[h]; i != 0; i = m.entries[i-1].next {
+		if e := &m.entries[i-1]; e.k == k {
+			return e.form, true
+		}
+	}
+	return "", false
+}
+
+// put records the form of k, whose hash is h.
+func (m *formMemo) put(h uint64, k formKey, form string) {
+	m.entries = append(m.entries, formEntry{k: k, form: form, next: m.first[h]})
+	m.first[h] = int32(len(m.entries))
 }
 
 // tryGiven expands given names (initials, then full names) in the
@@ -805,6 +851,9 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		limit = 1
 	}
 	fs := &nameFormsOf{forms: make([][]string, len(items)), done: make([]bool, len(items))}
+	if workerCount(len(active)) <= 1 {
+		r.forms.reserve(len(active)) // the forms of the first level, at most
+	}
 	for level := 0; level <= maxLevel && len(active) > 0; level++ {
 		for _, o := range active {
 			fs.done[o.item] = false
@@ -854,9 +903,9 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		}
 		active = next
 	}
-	r.forms = nil
+	r.forms = formMemo{}
 	for _, f := range r.retired {
-		f.forms = nil
+		f.forms = formMemo{}
 	}
 }
 

@@ -389,7 +389,7 @@ type run struct {
 	// formsDis is nameForms' scratch disambiguation state; forms holds
 	// the name forms it rendered, while globalNames runs.
 	formsDis disState
-	forms    map[formKey]string
+	forms    formMemo
 	// bibKeys holds the keys of the last bibliography sort, for the
 	// next (see sortItems).
 	bibKeys *lazyKeys
