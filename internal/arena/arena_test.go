@@ -44,3 +44,38 @@ func BenchmarkCopy(b *testing.B) {
 		a.Copy(s)
 	}
 }
+
+// TestSlab: a slice from a slab has exactly the room asked for (so that
+// appending past it moves it), and filling it never writes over another
+// slice's values, whether it came from a block or was too long for one.
+func TestSlab(t *testing.T) {
+	var s Slab[int]
+	if got := s.Take(0); got != nil {
+		t.Fatalf("Take(0) = %v; want nil", got)
+	}
+	per := BlockSize / int(unsafe.Sizeof(0))
+	var lists [][]int
+	for i, n := range []int{1, 3, per / 8, per/8 + 1, 2, per, 7} {
+		for k := range 1 + i*100 { // enough to fill several blocks
+			l := s.Take(n)
+			if len(l) != 0 || cap(l) != n {
+				t.Fatalf("Take(%d): len %d, cap %d", n, len(l), cap(l))
+			}
+			for j := range n {
+				l = append(l, k*1000+j)
+			}
+			lists = append(lists, l)
+		}
+	}
+	for _, l := range lists {
+		k := l[0] / 1000
+		for j, v := range l {
+			if v != k*1000+j {
+				t.Fatalf("a slice's element %d was overwritten: %d", j, v)
+			}
+		}
+	}
+	if p := s.One(); *p != 0 {
+		t.Fatalf("One() = %d; want 0", *p)
+	}
+}

@@ -140,7 +140,7 @@ func TestEntryCloneIsIndependent(t *testing.T) {
 func TestSlab(t *testing.T) {
 	var s Slab
 	var slabbed, plain []*Entry
-	for i := range 3 * slabBlock {
+	for i := range 5000 { // several blocks of each kind (arena.BlockSize)
 		a, b := NewEntry("e", "book"), NewEntry("e", "book")
 		s.Grow(a, 2, 1, 1, 3)
 		b.Grow(2, 1, 1, 3)

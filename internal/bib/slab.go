@@ -1,5 +1,7 @@
 package bib
 
+import "github.com/cite-project/cite/internal/arena"
+
 // Slab gives the slots of many entries' variables and positions from a
 // few large blocks, for a reader that makes a library's entries at once
 // (the parse cache): a few allocations per kind for thousands of entries,
@@ -9,25 +11,10 @@ package bib
 // of the block instead of over a neighbour's. The zero Slab is ready to
 // use; a Slab is not safe for concurrent use.
 type Slab struct {
-	fields []field
-	names  []nameVar
-	dates  []dateVar
-	lines  []keyLine
-}
-
-// slabBlock is how many slots of a kind a block of a Slab holds (fewer
-// than a request that is larger, which gets a block of its own size).
-const slabBlock = 512
-
-// take returns an empty slice of capacity n cut from *block, which it
-// replaces with a new block when there is no room left.
-func take[S any](block *[]S, n int) []S {
-	if cap(*block)-len(*block) < n {
-		*block = make([]S, 0, max(n, slabBlock))
-	}
-	b := *block
-	*block = b[:len(b)+n]
-	return b[len(b) : len(b) : len(b)+n]
+	fields arena.Slab[field]
+	names  arena.Slab[nameVar]
+	dates  arena.Slab[dateVar]
+	lines  arena.Slab[keyLine]
 }
 
 // Grow is e.Grow(fields, names, dates, positions) taking the room from
@@ -35,16 +22,16 @@ func take[S any](block *[]S, n int) []S {
 // for; a kind e already has slots of grows as Grow grows it.
 func (s *Slab) Grow(e *Entry, fields, names, dates, positions int) {
 	if fields > 0 && cap(e.fields) == 0 {
-		e.fields = take(&s.fields, fields)
+		e.fields = s.fields.Take(fields)
 	}
 	if names > 0 && cap(e.names) == 0 {
-		e.names = take(&s.names, names)
+		e.names = s.names.Take(names)
 	}
 	if dates > 0 && cap(e.dates) == 0 {
-		e.dates = take(&s.dates, dates)
+		e.dates = s.dates.Take(dates)
 	}
 	if positions > 0 && cap(e.lines) == 0 {
-		e.lines = take(&s.lines, positions)
+		e.lines = s.lines.Take(positions)
 	}
 	e.Grow(fields, names, dates, positions)
 }

@@ -45,7 +45,7 @@ type prepared struct {
 func newItem(e *bib.Entry, rom translit.Scheme, sc *scratch) *item.Item {
 	var p *prepared
 	if sc != nil {
-		p = sc.items.one()
+		p = sc.items.One()
 		p.src.fields = appendEngineFields(sc.fields[:0], e)
 		p.src.changed = sc.changed[:0]
 	} else {
@@ -182,11 +182,11 @@ type scratch struct {
 	// item's type and language), with their copies
 	lastShort [2]shortPair
 	memo      memo
-	// the items' memory (see slab)
-	items slab[prepared]
-	lists slab[fieldValue]
-	names slab[item.Name]
-	dates slab[sourceDate]
+	// the items' memory, from few blocks (see arena.Slab)
+	items arena.Slab[prepared]
+	lists arena.Slab[fieldValue]
+	names arena.Slab[item.Name]
+	dates arena.Slab[sourceDate]
 }
 
 // shortPair is a string and its copy (see scratch.shortCopy): the copy
@@ -387,21 +387,21 @@ func (sc *scratch) fieldList(n int) []fieldValue {
 	if sc == nil {
 		return make([]fieldValue, 0, n)
 	}
-	return sc.lists.take(n)
+	return sc.lists.Take(n)
 }
 
 func (sc *scratch) nameList(n int) []item.Name {
 	if sc == nil {
 		return make([]item.Name, 0, n)
 	}
-	return sc.names.take(n)
+	return sc.names.Take(n)
 }
 
 func (sc *scratch) dateList(n int) []sourceDate {
 	if sc == nil {
 		return make([]sourceDate, 0, n)
 	}
-	return sc.dates.take(n)
+	return sc.dates.Take(n)
 }
 
 // ownCopy returns v, copied into sc's blocks when sc owns its strings and

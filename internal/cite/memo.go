@@ -1,8 +1,6 @@
 package cite
 
 import (
-	"unsafe"
-
 	"github.com/cite-project/cite/internal/arena"
 	"github.com/cite-project/cite/internal/sentencecase"
 	"github.com/cite-project/cite/internal/translit"
@@ -133,34 +131,3 @@ func (sc *scratch) remember(t *memoTable, v, r string) (string, bool) {
 	m.bytes += len(key) + len(r)
 	return sc.result(v, r)
 }
-
-// slab hands out the lists of many items from few arrays: a library of
-// 100,000 references would otherwise make an object per item for each
-// (its adapter, its variables, its names). The items of a preparation
-// live and go together, so an array kept by one of them keeps little
-// that is not in use.
-type slab[T any] struct{ free []T }
-
-// slabBytes is the size of a slab's arrays: a large object of whole
-// pages, which the allocator gives without a header or rounding.
-const slabBytes = 64 << 10
-
-// take returns an empty list with room for n elements, or nil when n is 0.
-func (s *slab[T]) take(n int) []T {
-	if n == 0 {
-		return nil
-	}
-	if n > cap(s.free) {
-		per := slabBytes / int(unsafe.Sizeof(*new(T)))
-		if n > per/8 {
-			return make([]T, 0, n)
-		}
-		s.free = make([]T, per)
-	}
-	out := s.free[:0:n]
-	s.free = s.free[n:]
-	return out
-}
-
-// one returns a zero element.
-func (s *slab[T]) one() *T { return &s.take(1)[:1][0] }
