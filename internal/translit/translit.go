@@ -42,6 +42,16 @@ func Romanize(s string, sc Scheme, lang string) string {
 	if !sc.valid() || !hasCyrillic(s) {
 		return s
 	}
+	if r, ok := romanizeFast(s, sc, lang); ok {
+		return r
+	}
+	return romanizeGeneral(s, sc, lang)
+}
+
+// romanizeGeneral is Romanize for a valid scheme and any string: it
+// decodes s into runes, composing decomposed letters, and romanises each
+// letter from them.
+func romanizeGeneral(s string, sc Scheme, lang string) string {
 	var buf [256]rune // the runes of most values, on the stack
 	rs := decode(buf[:0], s)
 	kk := isKazakh(lang, rs)
@@ -108,18 +118,8 @@ func decode(rs []rune, s string) []rune {
 // isKazakh reports whether the Kazakh tables apply, from lang or, when lang
 // names neither Russian nor Kazakh, from the letters of rs.
 func isKazakh(lang string, rs []rune) bool {
-	l := strings.ToLower(strings.TrimSpace(lang))
-	for k := 0; k < len(l); k++ {
-		if l[k] == '-' || l[k] == '_' {
-			l = l[:k]
-			break
-		}
-	}
-	switch l {
-	case "ru", "rus":
-		return false
-	case "kk", "kaz", "kz":
-		return true
+	if kk, known := kazakhLanguage(lang); known {
+		return kk
 	}
 	for _, r := range rs {
 		if kazakhLetterSet.has(runes.ToLower(r)) {
