@@ -283,8 +283,14 @@ func (t *text) tokens() []token {
 			i++
 			continue
 		}
-		j := i
+		j, dashes, dot := i, 0, false
 		for j < n && cls[j]&cSpace == 0 {
+			switch t.runes[j] {
+			case '—':
+				dashes++
+			case '.':
+				dot = true
+			}
 			j++
 		}
 		tok := token{start: i, end: j}
@@ -308,15 +314,9 @@ func (t *text) tokens() []token {
 		if len(all) > first {
 			tok.parts = all[first:len(all):len(all)]
 		}
-		dashes := 0
-		for k := i; k < j; k++ {
-			switch t.runes[k] {
-			case '—':
-				dashes++
-			case '.':
-				if k > i && k+1 < j && cls[k-1]&cls[k+1]&cLetter != 0 {
-					tok.keepAll = true
-				}
+		for k := i; dot && k < j; k++ {
+			if t.runes[k] == '.' && k > i && k+1 < j && cls[k-1]&cls[k+1]&cLetter != 0 {
+				tok.keepAll = true
 			}
 		}
 		if dashes >= 2 {
@@ -555,14 +555,15 @@ func (t *text) convert(h Hints) {
 			if t.protected(p) {
 				continue
 			}
-			sh := t.shape(p)
+			// The shape is found only where it decides: a title not in
+			// title case changes only its sentence starts.
 			if tok.sentence && p.first || p.sentence {
-				if sh == lower && isLetter(t.runes[p.start]) {
+				if isLetter(t.runes[p.start]) && t.shape(p) == lower {
 					t.set(p.start, runes.ToUpper(t.runes[p.start]))
 				}
 				continue
 			}
-			if !titleCase || sh != capital || tok.soft || tok.keepAll {
+			if !titleCase || tok.soft || tok.keepAll || t.shape(p) != capital {
 				continue
 			}
 			if t.keepWord(toks, i, p) {

@@ -28,6 +28,26 @@ var institutionWords = func() map[string]institution {
 	return m
 }()
 
+// institutionLengths has bit n of element c-'A' set when a word of
+// institutionWords, all of them ASCII, starts with c and has n letters:
+// a word of another length is none of them, without a lookup.
+var institutionLengths = func() (f [26]uint64) {
+	for w := range institutionWords {
+		f[w[0]-'A'] |= 1 << len(w)
+	}
+	return f
+}()
+
+// institutionOf is institutionWords[string(w)], for w starting with a
+// letter A to Z.
+func institutionOf(w []rune) institution {
+	if len(w) >= 64 || institutionLengths[w[0]-'A']&(1<<len(w)) == 0 {
+		return 0
+	}
+	var buf [keyBuf]byte
+	return institutionWords[string(appendRunes(buf[:0], w))]
+}
+
 type institution uint8
 
 const (
@@ -69,8 +89,7 @@ func (t *text) protectInstitutions(toks []token) {
 		if !ok || t.runes[p.start] < 'A' || t.runes[p.start] > 'Z' {
 			continue
 		}
-		var buf [keyBuf]byte
-		kind := institutionWords[string(appendRunes(buf[:0], t.of(p)))]
+		kind := institutionOf(t.of(p))
 		if kind&society != 0 && !closed {
 			if q, _, ok := word(i + 1); ok && t.shape(q) == capital {
 				mark(q)
