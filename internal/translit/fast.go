@@ -27,7 +27,10 @@ const (
 	fastCopy    fastKind = iota // no table has it: written as it is
 	fastFixed                   // written as fastEntry.out, whatever its neighbours
 	fastContext                 // its romanisation depends on its neighbours
-	fastBail                    // a combining mark: the general path takes the string
+	// BGN/PCGN's lower-case е and ё: fastEntry.out after a consonant,
+	// fastEntry.alt at the start of a word and after a vowel (bgnYeAfter)
+	fastAfterVowel
+	fastBail // a combining mark: the general path takes the string
 )
 
 // fastEntry is what the fast path writes for a rune of the block: for
@@ -37,6 +40,7 @@ type fastEntry struct {
 	kind fastKind
 	n    uint8
 	out  [8]byte
+	alt  string
 }
 
 // fixed returns the entry that writes rom, or one that sends the rune to
@@ -87,6 +91,12 @@ func makeFastTable(sc Scheme, kk bool) *fastTable {
 		switch {
 		case !ok:
 			t[k].kind = fastCopy
+		case sc == BGN && !kk && (r == 'е' || r == 'ё'):
+			// romanised after a consonant, and alone, as at a word's start
+			t[k] = fixed(romanizeGeneral(string([]rune{'б', r}), sc, "ru")[1:])
+			if t[k].kind == fastFixed {
+				t[k].kind, t[k].alt = fastAfterVowel, rom
+			}
 		case contextual(runes.ToLower(r), sc, kk):
 			t[k].kind = fastContext
 		case !runes.IsUpper(r):
@@ -159,6 +169,12 @@ func romanizeFast(s string, sc Scheme, lang string) (string, bool) {
 				}
 			case fastCopy:
 				b = append(b, s[i:i+2]...)
+			case fastAfterVowel:
+				if prev < 0 || bgnYeAfter(prev) {
+					b = append(b, e.alt...)
+				} else {
+					b = append(b, e.out[:e.n]...)
+				}
 			case fastContext:
 				b = romanizeInContext(b, prev, r, s[i+2:], sc, kk)
 			default:

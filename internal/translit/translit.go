@@ -187,10 +187,16 @@ func romanizeAt(rs []rune, i int, sc Scheme, kk bool) (string, bool) {
 // of the letters after which BGN/PCGN writes ye and yë.
 func bgnInitialOrAfterVowel(rs []rune, i int) bool {
 	j := prevRune(rs, i)
-	if j < 0 || !runes.IsLetter(rs[j]) {
+	if j < 0 {
 		return true
 	}
-	return bgnVowelSet.has(runes.ToLower(rs[j]))
+	return bgnYeAfter(rs[j])
+}
+
+// bgnYeAfter reports whether BGN/PCGN writes ye and yë after prev: when
+// it is not a letter (the word starts) or one of bgnVowels.
+func bgnYeAfter(prev rune) bool {
+	return !runes.IsLetter(prev) || bgnVowelSet.has(runes.ToLower(prev))
 }
 
 // gostSoftC reports whether ц at rs[i] is followed by a letter whose
