@@ -9,6 +9,7 @@ import (
 	"github.com/cite-project/cite/internal/arena"
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/csl/item"
+	"github.com/cite-project/cite/internal/runes"
 	"github.com/cite-project/cite/internal/translit"
 )
 
@@ -125,14 +126,22 @@ func emptyName(n *bib.Name) bool {
 }
 
 // blank reports whether strings.TrimSpace(s) is "", at once for a string
-// that starts with an ASCII character that is not a space, as most parts
-// of names do.
+// that starts with a character that is not a space, as the parts of
+// names do.
 func blank(s string) bool {
 	if s == "" {
 		return true
 	}
-	if c := s[0]; c > ' ' && c < utf8.RuneSelf {
+	c := s[0]
+	if c > ' ' && c < utf8.RuneSelf {
 		return false
+	}
+	if c >= utf8.RuneSelf {
+		// TrimSpace keeps a first rune that is not a space (an invalid
+		// byte is U+FFFD), reading the whole string when it is not ASCII.
+		if r, _ := utf8.DecodeRuneInString(s); !runes.IsSpace(r) {
+			return false
+		}
 	}
 	return strings.TrimSpace(s) == ""
 }

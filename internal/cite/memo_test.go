@@ -31,6 +31,13 @@ func TestHasCyrillic(t *testing.T) {
 		"\xd0", "a\xd0", "\xd0a", "\xd0\xc0", "\xd4\xaf", "\xd4\xb0", "\xd3\xbf", "\xcf\xbf", "\xe0\xd0\x80",
 		"\xf0\x9f\xd0\x80", "\x80\xd0", "\xd0\x80\xd0", "\xff\xd2\x90", "\xd5\x80", "\xc0\x80",
 	}
+	// the eight-byte steps over ASCII: a letter or a lone lead byte at
+	// every offset of a long ASCII string, and at its end
+	for _, tail := range []string{"Ж", "\xd0", "\xd4\xaf", "\xd4\xb0", "é", "\xd0a"} {
+		for n := 0; n <= 40; n++ {
+			cases = append(cases, strings.Repeat("a", n)+tail, strings.Repeat("a", n)+tail+strings.Repeat("b", 9))
+		}
+	}
 	for c := 0xC0; c <= 0xDF; c++ { // every two-byte lead with every second byte
 		for d := 0; d < 0x100; d += 7 {
 			cases = append(cases, string([]byte{byte(c), byte(d)}), string([]byte{'a', byte(c), byte(d), 'b'}))
@@ -275,7 +282,9 @@ func TestPrepareWithMemo(t *testing.T) {
 
 // TestBlank: blank agrees with strings.TrimSpace on spaces of every kind.
 func TestBlank(t *testing.T) {
-	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u0085", "\u00a0", "\u2003", " a", "a", "~", "\x7f", "!", "Ж", " Ж ", "\u00a0x", "\xff", "\x00", "\x1f"} {
+	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u0085", "\u00a0", "\u2003", " a", "a", "~", "\x7f", "!", "Ж", " Ж ", "\u00a0x", "\xff", "\x00", "\x1f",
+		"Иванов", "\u3000", "\u3000Ж", "\u2028\u2029", "\ufeff", "\ufeff ", "\u0085Ж", "\xd0", "\xd0 ", "\xe2\x80", "\xe2\x80\x83",
+		"\xe2\x80\x83\xff", strings.Repeat(" ", 300) + "x", strings.Repeat("\u2003", 300), strings.Repeat("\u2003", 300) + "Ж"} {
 		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
 			t.Errorf("blank(%q) = %v; want %v", s, got, want)
 		}

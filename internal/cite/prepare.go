@@ -273,7 +273,15 @@ func headed(names []bib.Name) bool {
 // continuation byte is such a sequence wherever it stands, as decoding
 // the string would read it.
 func hasCyrillic(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // ASCII eight bytes at a time: none of them starts a letter
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i+1 < len(s); i++ {
 		if c := s[i]; c >= 0xD0 && c <= 0xD4 {
 			if d := s[i+1]; d >= 0x80 && (c < 0xD4 && d <= 0xBF || d <= 0xAF) {
 				return true
