@@ -1,23 +1,23 @@
 package styles
 
 import (
-	"regexp"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"strings"
 )
 
 // localizedLayout matches a cs:layout with a locale attribute (the CSL-M
 // localized layouts), its content, its end tag, and the indentation and
 // line break around it. cs:layout elements do not nest.
-var localizedLayout = regexp.MustCompile(`(?s)[ \t]*<layout\s[^>]*\blocale\s*=\s*["'][^"']*["'][^>]*>.*?</layout>[ \t]*\r?\n?`)
+var localizedLayout = lazyregexp.New(`(?s)[ \t]*<layout\s[^>]*\blocale\s*=\s*["'][^"']*["'][^>]*>.*?</layout>[ \t]*\r?\n?`)
 
 // inlineLocale matches a cs:locale element of a style with its language.
-var inlineLocale = regexp.MustCompile(`(?s)[ \t]*<locale\s[^>]*\bxml:lang\s*=\s*["']([^"']*)["'][^>]*>.*?</locale>[ \t]*\r?\n?`)
+var inlineLocale = lazyregexp.New(`(?s)[ \t]*<locale\s[^>]*\bxml:lang\s*=\s*["']([^"']*)["'][^>]*>.*?</locale>[ \t]*\r?\n?`)
 
 // defaultLocale finds cs:style's default-locale attribute.
-var defaultLocale = regexp.MustCompile(`<style\s[^>]*\bdefault-locale\s*=\s*["']([^"']*)["']`)
+var defaultLocale = lazyregexp.New(`<style\s[^>]*\bdefault-locale\s*=\s*["']([^"']*)["']`)
 
 // scriptOrder matches the engine's script-order attribute of cs:sort.
-var scriptOrder = regexp.MustCompile(`\s+script-order\s*=\s*("[^"]*"|'[^']*')`)
+var scriptOrder = lazyregexp.New(`\s+script-order\s*=\s*("[^"]*"|'[^']*')`)
 
 // Portable returns a copy of a style without the extensions that other
 // CSL 1.0.2 processors mishandle:
@@ -36,17 +36,17 @@ var scriptOrder = regexp.MustCompile(`\s+script-order\s*=\s*("[^"]*"|'[^']*')`)
 // define themselves are kept: they are valid CSL. A style without these
 // extensions comes back unchanged.
 func Portable(style []byte) []byte {
-	out := localizedLayout.ReplaceAll(style, nil)
-	if m := defaultLocale.FindSubmatch(out); m != nil {
+	out := localizedLayout().ReplaceAll(style, nil)
+	if m := defaultLocale().FindSubmatch(out); m != nil {
 		base := langBase(string(m[1]))
-		out = inlineLocale.ReplaceAllFunc(out, func(loc []byte) []byte {
-			if langBase(string(inlineLocale.FindSubmatch(loc)[1])) == base {
+		out = inlineLocale().ReplaceAllFunc(out, func(loc []byte) []byte {
+			if langBase(string(inlineLocale().FindSubmatch(loc)[1])) == base {
 				return loc
 			}
 			return nil
 		})
 	}
-	return scriptOrder.ReplaceAll(out, nil)
+	return scriptOrder().ReplaceAll(out, nil)
 }
 
 func langBase(tag string) string {

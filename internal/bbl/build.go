@@ -2,13 +2,13 @@ package bbl
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/cite"
 	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // Warning is a problem with one cited key, at the .aux line that cites
@@ -107,12 +107,12 @@ func Build(aux *Aux, lib *bib.Library, f *cite.Formatter) (*Result, error) {
 
 // leadingNumber matches the number a numeric style prints before an
 // entry: "1. ", "[1] ", "1 ".
-var leadingNumber = regexp.MustCompile(`^\s*\[?(\d+)\]?\.?\s*`)
+var leadingNumber = lazyregexp.New(`^\s*\[?(\d+)\]?\.?\s*`)
 
 // stripNumber removes the entry's own number n from the start of the
 // rendered entry.
 func stripNumber(n *output.Node, num int) *output.Node {
-	m := leadingNumber.FindStringSubmatch(n.Plain())
+	m := leadingNumber().FindStringSubmatch(n.Plain())
 	if m == nil || m[1] != strconv.Itoa(num) {
 		return n
 	}

@@ -2,7 +2,6 @@ package bibtex
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/charset"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	nbib "github.com/nickng/bibtex"
 )
 
@@ -787,7 +787,7 @@ func (d *decoder) dropGeneratedHowpublished(r *expEntry) {
 	switch {
 	case isURL && strings.HasSuffix(inner, "}") && strings.Count(inner, "{") == strings.Count(inner, "}")-1:
 		inner = strings.TrimSuffix(inner, "}")
-	case bareURL.MatchString(strings.TrimSpace(hp.raw)):
+	case bareURL().MatchString(strings.TrimSpace(hp.raw)):
 		inner = strings.TrimSpace(hp.raw)
 	default:
 		return
@@ -828,7 +828,7 @@ func unescapeVerbatim(s string) string {
 }
 
 // bareURL matches a howpublished that is only a URL.
-var bareURL = regexp.MustCompile(`^(?:https?|ftp)://[^\s{}\\]+$`)
+var bareURL = lazyregexp.New(`^(?:https?|ftp)://[^\s{}\\]+$`)
 
 // value decodes a field into variable v.
 func (d *decoder) value(e *bib.Entry, f expField, v string, k kind) {

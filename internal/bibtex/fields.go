@@ -1,10 +1,10 @@
 package bibtex
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // This file holds every table that maps BibTeX and BibLaTeX onto the cite
@@ -380,7 +380,7 @@ var languages = []struct{ babel, tag string }{
 	{"galician", "gl"}, {"uzbek", "uz"}, {"kyrgyz", "ky"}, {"armenian", "hy"}, {"georgian", "ka"},
 }
 
-var bcp47 = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+var bcp47 = lazyregexp.New(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // languageTag reads a langid value: a babel name or a BCP 47 tag.
 func languageTag(s string) (string, bool) {
@@ -389,7 +389,7 @@ func languageTag(s string) (string, bool) {
 			return l.tag, true
 		}
 	}
-	if bcp47.MatchString(s) {
+	if bcp47().MatchString(s) {
 		return s, true
 	}
 	return "", false
@@ -409,7 +409,7 @@ func babelName(tag string) (string, bool) {
 			return l.babel, false
 		}
 	}
-	return tag, bcp47.MatchString(tag)
+	return tag, bcp47().MatchString(tag)
 }
 
 // months are the names BibTeX's month macros stand for.

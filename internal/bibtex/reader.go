@@ -2,12 +2,12 @@ package bibtex
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // File is a .bib file as written: every item in source order, with its
@@ -432,14 +432,14 @@ func runOn(typ, key, name string, v Value) *SyntaxError {
 		return nil
 	}
 	first, rest, ok := strings.Cut(last.Text, "\n")
-	if !ok || !fieldLine.MatchString(rest) {
+	if !ok || !fieldLine().MatchString(rest) {
 		return nil
 	}
 	return &SyntaxError{Pos: last.Pos, Field: name, Msg: fmt.Sprintf("@%s{%s: field %s: its braces do not balance, so the value {%s… runs on into the fields that follow; add the missing \"}\" or remove the extra \"{\"", typ, key, name, clip(first))}
 }
 
 // fieldLine matches a line that starts like a field ("  doi = {").
-var fieldLine = regexp.MustCompile(`(?m)^[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=`)
+var fieldLine = lazyregexp.New(`(?m)^[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=`)
 
 func (p *parser) expectClose(close rune, what string) *SyntaxError {
 	p.skip()

@@ -2,10 +2,10 @@ package bibtex
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // This file gives fields the meaning the exporters people use give them,
@@ -305,8 +305,8 @@ func firstExtra(e *bib.Entry, names []string) string {
 // biblatex-gost users write it, "Режим доступа: http://…" or "URL: …",
 // and an access date after it, "(дата обращения: 19.01.2015)".
 var (
-	accessNote = regexp.MustCompile(`(?i)(?:Режим\s+доступа\s*:\s*(?:URL\s*:\s*)?|\bURL\s*:\s*|Available\s+(?:at|from)\s*:?\s*)((?:https?|ftp)://[^\s<>"{}]+)`)
-	accessDate = regexp.MustCompile(`^\s*\(\s*(?:дата\s+обращения|accessed)\s*:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*\)`)
+	accessNote = lazyregexp.New(`(?i)(?:Режим\s+доступа\s*:\s*(?:URL\s*:\s*)?|\bURL\s*:\s*|Available\s+(?:at|from)\s*:?\s*)((?:https?|ftp)://[^\s<>"{}]+)`)
+	accessDate = lazyregexp.New(`^\s*\(\s*(?:дата\s+обращения|accessed)\s*:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*\)`)
 )
 
 // noteURL moves a URL written into note or addendum to URL when the
@@ -322,7 +322,7 @@ func (d *decoder) noteURL(e *bib.Entry, r *expEntry) {
 			continue
 		}
 		text := decodeLaTeX(f.raw).text
-		m := accessNote.FindStringSubmatchIndex(text)
+		m := accessNote().FindStringSubmatchIndex(text)
 		if m == nil {
 			continue
 		}
@@ -330,7 +330,7 @@ func (d *decoder) noteURL(e *bib.Entry, r *expEntry) {
 		rest, end := text[:m[0]], m[2]+len(u)
 		after := text[end:]
 		accessed := ""
-		if dm := accessDate.FindStringSubmatch(after); dm != nil {
+		if dm := accessDate().FindStringSubmatch(after); dm != nil {
 			if dt, err := bib.ParseDate(fmt.Sprintf("%s-%02s-%02s", dm[3], dm[2], dm[1])); err == nil {
 				if _, has := e.Date("accessed"); !has {
 					dt.Pos = f.pos
@@ -363,11 +363,11 @@ func (d *decoder) noteURL(e *bib.Entry, r *expEntry) {
 // the Russian day.month.year (19.01.2015). ok is false for anything else.
 func looseDate(s string) (bib.Date, bool) {
 	s = strings.TrimSpace(s)
-	if m := dateTime.FindStringSubmatch(s); m != nil {
+	if m := dateTime().FindStringSubmatch(s); m != nil {
 		d, err := bib.ParseDate(m[1])
 		return d, err == nil
 	}
-	if m := dotted.FindStringSubmatch(s); m != nil {
+	if m := dotted().FindStringSubmatch(s); m != nil {
 		d, err := bib.ParseDate(fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1]))
 		return d, err == nil
 	}
@@ -375,8 +375,8 @@ func looseDate(s string) (bib.Date, bool) {
 }
 
 var (
-	dateTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?$`)
-	dotted   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	dateTime = lazyregexp.New(`^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?$`)
+	dotted   = lazyregexp.New(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 )
 
 // manualAuthor makes a manual's organization its author when it has none,

@@ -3,11 +3,11 @@ package charset
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -95,7 +95,7 @@ type Detection struct {
 	How      string
 }
 
-var declaration = regexp.MustCompile(`(?im)^[ \t]*%+[ \t]*(?:!TeX[ \t]+)?encoding[ \t]*[:=][ \t]*([A-Za-z0-9_.-]+)`)
+var declaration = lazyregexp.New(`(?im)^[ \t]*%+[ \t]*(?:!TeX[ \t]+)?encoding[ \t]*[:=][ \t]*([A-Za-z0-9_.-]+)`)
 
 // Detect names the encoding of data: a byte-order mark; else valid UTF-8;
 // else a declaration in the first lines ("% Encoding: windows-1251", as
@@ -119,7 +119,7 @@ func Detect(data []byte) Detection {
 		head = head[:4096]
 	}
 	declared, declName := Encoding{}, ""
-	if m := declaration.FindSubmatch(head); m != nil {
+	if m := declaration().FindSubmatch(head); m != nil {
 		if e, ok := Lookup(string(m[1])); ok {
 			declared, declName = e, string(m[1])
 		}

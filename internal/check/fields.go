@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // level says how strongly a style asks for a field.
@@ -533,7 +533,7 @@ func hasScript(s string, t *unicode.RangeTable) bool {
 
 // proceedingsName matches the name of conference proceedings: "Proceedings
 // of …", "… Conference …", "CHI '08: …", "… Extended Abstracts …".
-var proceedingsName = regexp.MustCompile(`(?i)\b(proceedings?|proc\.|conference|symposium|workshop|extended abstracts|colloquium|congress)\b|^[A-Z][A-Za-z]+ ?'\d\d\b`)
+var proceedingsName = lazyregexp.New(`(?i)\b(proceedings?|proc\.|conference|symposium|workshop|extended abstracts|colloquium|congress)\b|^[A-Z][A-Za-z]+ ?'\d\d\b`)
 
 // proceedingsAsArticle returns the entry whose requirements fields checks:
 // a journal article without volume or issue whose container is a
@@ -543,7 +543,7 @@ var proceedingsName = regexp.MustCompile(`(?i)\b(proceedings?|proc\.|conference|
 // it is, instead of drowning its author in missing volumes and issues. A
 // journal named "Proceedings of …" (PNAS) has volumes and is left alone.
 func (c *checker) proceedingsAsArticle(e *bib.Entry) *bib.Entry {
-	if e.Type != "article-journal" || has(e, "volume") || has(e, "issue") || !proceedingsName.MatchString(e.Get("container-title")) {
+	if e.Type != "article-journal" || has(e, "volume") || has(e, "issue") || !proceedingsName().MatchString(e.Get("container-title")) {
 		return e
 	}
 	if !c.missingOnly {

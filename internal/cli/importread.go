@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/charset"
 	"github.com/cite-project/cite/internal/csljson"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"github.com/cite-project/cite/internal/ris"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -41,7 +41,7 @@ func detectFormat(path string, data []byte) (importFormat, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("[")):
 		return formatCSLJSON, nil
-	case risStart.Match(head):
+	case risStart().Match(head):
 		return formatRIS, nil
 	case bibEntryStart(data):
 		return formatBibTeX, nil
@@ -50,7 +50,7 @@ func detectFormat(path string, data []byte) (importFormat, error) {
 }
 
 // risStart matches the first line of a RIS file.
-var risStart = regexp.MustCompile(`^TY  ?- `)
+var risStart = lazyregexp.New(`^TY  ?- `)
 
 // bibEntryStart reports whether a line of data starts a BibTeX entry.
 func bibEntryStart(data []byte) bool {

@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/csljson"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // The services' public base URLs, the defaults of Client.
@@ -164,7 +164,7 @@ var crossrefBookkeeping = map[string]bool{
 	"part-number": false, "standards-body": false, "review": true, "group-title": false, "chair": false,
 }
 
-var nameBookkeeping = regexp.MustCompile(`^[a-z-]+\.\d+\.(sequence|affiliation|authenticated-orcid|suffix)$`)
+var nameBookkeeping = lazyregexp.New(`^[a-z-]+\.\d+\.(sequence|affiliation|authenticated-orcid|suffix)$`)
 
 // doi fetches CSL-JSON by content negotiation (https://citation.crosscite.org/docs.html).
 func (c *Client) doi(ctx context.Context, id ID) (*Result, error) {
@@ -229,7 +229,7 @@ func (c *Client) doi(ctx context.Context, id ID) (*Result, error) {
 	e := lib.Entries[0]
 	res.Entry = e
 	for _, k := range e.ExtraNames() {
-		if nameBookkeeping.MatchString(k) {
+		if nameBookkeeping().MatchString(k) {
 			delete(e.Extra, k)
 		}
 	}

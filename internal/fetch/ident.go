@@ -2,7 +2,7 @@ package fetch
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"strings"
 )
 
@@ -51,9 +51,9 @@ func (id ID) String() string {
 }
 
 var (
-	doiRe       = regexp.MustCompile(`^10\.\d{4,9}/\S+$`)
-	arxivNew    = regexp.MustCompile(`^(\d{4}\.\d{4,5})(v\d+)?$`)
-	arxivOld    = regexp.MustCompile(`^([a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?$`)
+	doiRe       = lazyregexp.New(`^10\.\d{4,9}/\S+$`)
+	arxivNew    = lazyregexp.New(`^(\d{4}\.\d{4,5})(v\d+)?$`)
+	arxivOld    = lazyregexp.New(`^([a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?$`)
 	doiPrefixes = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:"}
 )
 
@@ -69,14 +69,14 @@ func Parse(s string) (ID, error) {
 	for _, p := range doiPrefixes {
 		if strings.HasPrefix(low, p) {
 			d := strings.TrimSpace(t[len(p):])
-			if !doiRe.MatchString(d) {
+			if !doiRe().MatchString(d) {
 				return ID{}, fmt.Errorf("%q is not a DOI: a DOI reads 10.NNNN/suffix (a registrant code of 4–9 digits, a slash and a suffix without spaces)", s)
 			}
 			return ID{Kind: DOI, Value: d}, nil
 		}
 	}
 	if strings.HasPrefix(t, "10.") {
-		if !doiRe.MatchString(t) {
+		if !doiRe().MatchString(t) {
 			return ID{}, fmt.Errorf("%q is not a DOI: a DOI reads 10.NNNN/suffix (a registrant code of 4–9 digits, a slash and a suffix without spaces)", s)
 		}
 		return ID{Kind: DOI, Value: t}, nil
@@ -86,7 +86,7 @@ func Parse(s string) (ID, error) {
 			return parseArXiv(s, strings.TrimSpace(t[len(p):]))
 		}
 	}
-	if arxivNew.MatchString(t) {
+	if arxivNew().MatchString(t) {
 		return parseArXiv(s, t)
 	}
 	if id, ok, err := parseISBN(s, t); ok {
@@ -96,10 +96,10 @@ func Parse(s string) (ID, error) {
 }
 
 func parseArXiv(orig, t string) (ID, error) {
-	if m := arxivNew.FindStringSubmatch(t); m != nil {
+	if m := arxivNew().FindStringSubmatch(t); m != nil {
 		return ID{Kind: ArXiv, Value: m[1], Version: m[2]}, nil
 	}
-	if m := arxivOld.FindStringSubmatch(t); m != nil {
+	if m := arxivOld().FindStringSubmatch(t); m != nil {
 		return ID{Kind: ArXiv, Value: m[1], Version: m[2]}, nil
 	}
 	return ID{}, fmt.Errorf("%q is not an arXiv id: write arXiv:YYMM.NNNNN (since 2007) or arXiv:archive/YYMMNNN (before)", orig)

@@ -1,21 +1,21 @@
 package manuscript
 
 import (
-	"regexp"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"strings"
 )
 
 var (
-	fenceOpen     = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
-	atxHeading    = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+|$)`)
-	setextLine    = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	tableRow      = regexp.MustCompile(`^[ \t]*(?:\|.*|\+[-=+:]+\+[ \t]*|:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+\|?[ \t]*)$`)
-	linkDef       = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:[ \t]+\S`)
-	footnoteDef   = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:`)
-	blockquote    = regexp.MustCompile(`^ {0,3}>[ \t]?`)
-	listMarker    = regexp.MustCompile(`^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+`)
-	yamlKey       = regexp.MustCompile(`^[A-Za-z_][\w-]*:`)
+	fenceOpen     = lazyregexp.New("^ {0,3}(`{3,}|~{3,})")
+	atxHeading    = lazyregexp.New(`^ {0,3}(#{1,6})(?:[ \t]+|$)`)
+	setextLine    = lazyregexp.New(`^ {0,3}(=+|-+)[ \t]*$`)
+	thematicBreak = lazyregexp.New(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	tableRow      = lazyregexp.New(`^[ \t]*(?:\|.*|\+[-=+:]+\+[ \t]*|:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+\|?[ \t]*)$`)
+	linkDef       = lazyregexp.New(`^ {0,3}\[[^\]^][^\]]*\]:[ \t]+\S`)
+	footnoteDef   = lazyregexp.New(`^ {0,3}\[\^([^\]\s]+)\]:`)
+	blockquote    = lazyregexp.New(`^ {0,3}>[ \t]?`)
+	listMarker    = lazyregexp.New(`^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+`)
+	yamlKey       = lazyregexp.New(`^[A-Za-z_][\w-]*:`)
 )
 
 // markdown scans CommonMark and pandoc Markdown: YAML front matter and
@@ -126,10 +126,10 @@ func (s *scan) markdown() {
 		if note >= 0 && prevBlank && indent < 4 {
 			endNote(ls)
 		}
-		if prevBlank && indent == 0 && !listMarker.MatchString(line) {
+		if prevBlank && indent == 0 && !listMarker().MatchString(line) {
 			inList = false
 		}
-		if m := fenceOpen.FindStringSubmatch(line); m != nil {
+		if m := fenceOpen().FindStringSubmatch(line); m != nil {
 			flush()
 			endQuote()
 			fence = m[1]
@@ -221,7 +221,7 @@ func (s *scan) markdown() {
 				continue
 			}
 		}
-		if m := setextLine.FindStringSubmatch(line); m != nil && prevLine.End > prevLine.Start && blockStart >= 0 && quoteStart < 0 {
+		if m := setextLine().FindStringSubmatch(line); m != nil && prevLine.End > prevLine.Start && blockStart >= 0 && quoteStart < 0 {
 			// The previous line is a heading: "Title\n=====".
 			level := 1
 			if m[1][0] == '-' {
@@ -239,7 +239,7 @@ func (s *scan) markdown() {
 			prevBlank, prevLine = false, Span{}
 			continue
 		}
-		if thematicBreak.MatchString(line) {
+		if thematicBreak().MatchString(line) {
 			flush()
 			endQuote()
 			s.cut(ls)
@@ -247,7 +247,7 @@ func (s *scan) markdown() {
 			prevBlank, prevLine = false, Span{}
 			continue
 		}
-		if m := atxHeading.FindStringSubmatchIndex(line); m != nil {
+		if m := atxHeading().FindStringSubmatchIndex(line); m != nil {
 			flush()
 			endQuote()
 			level := m[3] - m[2]
@@ -271,7 +271,7 @@ func (s *scan) markdown() {
 			prevBlank, prevLine = false, Span{}
 			continue
 		}
-		if tableRow.MatchString(line) && (strings.HasPrefix(trim, "|") || strings.HasPrefix(trim, "+") || strings.Contains(trim, "---")) {
+		if tableRow().MatchString(line) && (strings.HasPrefix(trim, "|") || strings.HasPrefix(trim, "+") || strings.Contains(trim, "---")) {
 			flush()
 			s.cut(ls)
 			s.cut(next)
@@ -279,7 +279,7 @@ func (s *scan) markdown() {
 			prevBlank, prevLine = false, Span{}
 			continue
 		}
-		if linkDef.MatchString(line) {
+		if linkDef().MatchString(line) {
 			flush()
 			s.cut(ls)
 			s.cut(next)
@@ -287,7 +287,7 @@ func (s *scan) markdown() {
 			prevBlank, prevLine = false, Span{}
 			continue
 		}
-		if m := footnoteDef.FindStringSubmatchIndex(line); m != nil {
+		if m := footnoteDef().FindStringSubmatchIndex(line); m != nil {
 			flush()
 			endQuote()
 			endNote(ls)
@@ -300,7 +300,7 @@ func (s *scan) markdown() {
 			prevBlank, prevLine = false, Span{ls + m[1], le}
 			continue
 		}
-		if m := blockquote.FindStringIndex(line); m != nil {
+		if m := blockquote().FindStringIndex(line); m != nil {
 			if quoteStart < 0 {
 				flush()
 				s.cut(ls)
@@ -317,7 +317,7 @@ func (s *scan) markdown() {
 		if quoteStart >= 0 && prevBlank {
 			endQuote()
 		}
-		if listMarker.MatchString(line) {
+		if listMarker().MatchString(line) {
 			inList = true
 		}
 		if note >= 0 {
@@ -368,7 +368,7 @@ func yamlBlock(t string, at int) (int, bool) {
 	if !ok || strings.TrimRight(first, " \t\r") != "---" {
 		return 0, false
 	}
-	if at > 0 && !yamlKey.MatchString(rest) {
+	if at > 0 && !yamlKey().MatchString(rest) {
 		return 0, false
 	}
 	p := at + len(first) + 1

@@ -1,7 +1,7 @@
 package manuscript
 
 import (
-	"regexp"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -9,7 +9,7 @@ import (
 )
 
 // bullet opens a list item line.
-var bullet = regexp.MustCompile(`^[ \t]*(?:[•·▪◦‣*\-–—+]|\d{1,2}[.)]|\p{L}\))[ \t]+`)
+var bullet = lazyregexp.New(`^[ \t]*(?:[•·▪◦‣*\-–—+]|\d{1,2}[.)]|\p{L}\))[ \t]+`)
 
 // paragraphs cuts the prose at blank lines of the text, at the breaks the
 // scanner set and at headings; each piece, trimmed of what is not prose,
@@ -52,7 +52,7 @@ func (s *scan) paragraphs() {
 			p.Note = true
 		}
 		if n := len(d.Paragraphs); s.listAfterColon && n > 0 && !p.Heading && !d.Paragraphs[n-1].Heading &&
-			bullet.MatchString(d.prose[a:min(b, a+16)]) && endsWithColon(d.prose, d.Paragraphs[n-1]) {
+			bullet().MatchString(d.prose[a:min(b, a+16)]) && endsWithColon(d.prose, d.Paragraphs[n-1]) {
 			d.Paragraphs[n-1].End = b
 			continue
 		}
@@ -85,7 +85,7 @@ func (s *scan) guessTitleLines() {
 		if p.Heading || strings.Contains(t, "\n") || len(t) > 600 || utf8.RuneCountInString(t) >= 150 {
 			continue
 		}
-		if len(strings.Fields(t)) > 15 || bullet.MatchString(t) {
+		if len(strings.Fields(t)) > 15 || bullet().MatchString(t) {
 			continue
 		}
 		end := strings.TrimRightFunc(t, func(r rune) bool { return strings.ContainsRune("\"'»”’)]\x02 ", r) })
@@ -185,7 +185,7 @@ func (s *scan) sentences(pi int) {
 			continue
 		}
 		c := t[i]
-		if c == '\n' && bullet.MatchString(t[i+1:min(p.End, i+1+16)]) {
+		if c == '\n' && bullet().MatchString(t[i+1:min(p.End, i+1+16)]) {
 			emit(i)
 			i++
 			continue

@@ -1,21 +1,21 @@
 package manuscript
 
 import (
-	"regexp"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"strconv"
 	"strings"
 )
 
 var (
 	// listItem is a line of a numbered list: "1. ", "[1] ", "1) ".
-	listItem = regexp.MustCompile(`^[ \t]*\[?(\d{1,3})[.)\]][ \t]+\S`)
+	listItem = lazyregexp.New(`^[ \t]*\[?(\d{1,3})[.)\]][ \t]+\S`)
 	// metaLine is a short "Key: value" line, as in a colophon.
-	metaLine = regexp.MustCompile(`^[ \t]*\p{L}[\p{L} ]{0,29}:[ \t]+\S`)
+	metaLine = lazyregexp.New(`^[ \t]*\p{L}[\p{L} ]{0,29}:[ \t]+\S`)
 	// refLike marks a list item that looks like a reference: a year, a
 	// URL or path, or a page.
-	refLike = regexp.MustCompile(`\b1\d{3}\b|\b20\d{2}|/|(?i)\b(?:pp?|с|c)\.\s?\d`)
+	refLike = lazyregexp.New(`\b1\d{3}\b|\b20\d{2}|/|(?i)\b(?:pp?|с|c)\.\s?\d`)
 	// itemStart opens an unnumbered list item: "- ", "* ", "• ", "\item".
-	itemStart = regexp.MustCompile(`^[ \t]*(?:[•·▪◦‣*\-–—+][ \t]+|\\item\b)`)
+	itemStart = lazyregexp.New(`^[ \t]*(?:[•·▪◦‣*\-–—+][ \t]+|\\item\b)`)
 )
 
 // findReferenceList finds the manuscript's reference list when the markup
@@ -59,7 +59,7 @@ func (s *scan) findReferenceList() {
 	if d.Format == Text || d.Format == Markdown {
 		for n := len(d.lines.starts); n >= 1; n-- {
 			sp := d.LineSpan(n)
-			m := listItem.FindStringSubmatch(d.prose[sp.Start:sp.End])
+			m := listItem().FindStringSubmatch(d.prose[sp.Start:sp.End])
 			if m == nil || m[1] != "1" {
 				continue
 			}
@@ -108,18 +108,18 @@ func (s *scan) numberedTail(n int) ([]ReferenceEntry, bool) {
 			if prev != "meta" {
 				prev = "blank"
 			}
-		case prev != "meta" && listItem.MatchString(l):
-			m := listItem.FindStringSubmatch(l)
+		case prev != "meta" && listItem().MatchString(l):
+			m := listItem().FindStringSubmatch(l)
 			if m[1] != strconv.Itoa(want) {
 				return nil, false
 			}
 			want++
-			if refLike.MatchString(l) {
+			if refLike().MatchString(l) {
 				refs++
 			}
 			entries = append(entries, ReferenceEntry{Span: trimmed(d.prose, sp), Number: want - 1})
 			prev = "item"
-		case metaLine.MatchString(l) && len(l) < 100:
+		case metaLine().MatchString(l) && len(l) < 100:
 			prev = "meta"
 		case prev == "item" || prev == "text":
 			entries[len(entries)-1].End = trimmed(d.prose, sp).End // a wrapped entry
@@ -172,7 +172,7 @@ func (s *scan) referenceEntries() {
 		if sp.Start < from {
 			continue
 		}
-		if l := d.prose[sp.Start:sp.End]; listItem.MatchString(l) || itemStart.MatchString(d.Text[sp.Start:sp.End]) {
+		if l := d.prose[sp.Start:sp.End]; listItem().MatchString(l) || itemStart().MatchString(d.Text[sp.Start:sp.End]) {
 			items++
 		}
 	}
@@ -198,13 +198,13 @@ func (s *scan) referenceEntries() {
 		}
 		num := 0
 		startsItem := false
-		if m := listItem.FindStringSubmatch(l); m != nil {
+		if m := listItem().FindStringSubmatch(l); m != nil {
 			num, _ = strconv.Atoi(m[1])
 			startsItem = true
-		} else if itemStart.MatchString(raw) {
+		} else if itemStart().MatchString(raw) {
 			startsItem = true
 		}
-		yearLine := items == 0 && open && refLike.MatchString(l) && len(entries) > 0 && refLike.MatchString(d.prose[entries[len(entries)-1].Start:entries[len(entries)-1].End]) && strings.HasSuffix(strings.TrimSpace(d.prose[entries[len(entries)-1].Start:entries[len(entries)-1].End]), ".")
+		yearLine := items == 0 && open && refLike().MatchString(l) && len(entries) > 0 && refLike().MatchString(d.prose[entries[len(entries)-1].Start:entries[len(entries)-1].End]) && strings.HasSuffix(strings.TrimSpace(d.prose[entries[len(entries)-1].Start:entries[len(entries)-1].End]), ".")
 		switch {
 		case startsItem || !open || yearLine:
 			e := ReferenceEntry{Span: trimmed(d.prose, sp), Number: num}
@@ -226,12 +226,12 @@ func (s *scan) referenceEntries() {
 }
 
 // entryNumber strips an entry's number or bullet: "1. ", "[1] ", "• ".
-var entryNumber = regexp.MustCompile(`^\s*(?:\[?\d{1,3}[.)\]]|[•·▪◦‣*\-–—+])\s+`)
+var entryNumber = lazyregexp.New(`^\s*(?:\[?\d{1,3}[.)\]]|[•·▪◦‣*\-–—+])\s+`)
 
 // entryText sets an entry's Text: its prose without number or bullet.
 func (s *scan) entryText(e *ReferenceEntry) {
 	t := s.d.ProseText(e.Start, e.End)
-	e.Text = entryNumber.ReplaceAllString(t, "")
+	e.Text = entryNumber().ReplaceAllString(t, "")
 }
 
 // itemEntries cuts [from, to) at the list items the markup declared
@@ -253,7 +253,7 @@ func (s *scan) itemEntries(from, to int) []ReferenceEntry {
 		}
 		entry := ReferenceEntry{Span: Span{at, b}}
 		s.entryText(&entry)
-		if m := listItem.FindStringSubmatch(s.d.ProseText(a, b) + " "); m != nil {
+		if m := listItem().FindStringSubmatch(s.d.ProseText(a, b) + " "); m != nil {
 			entry.Number, _ = strconv.Atoi(m[1])
 		}
 		entries = append(entries, entry)

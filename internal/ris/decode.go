@@ -2,7 +2,6 @@ package ris
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 	"github.com/cite-project/cite/internal/bib"
 	"github.com/cite-project/cite/internal/bibtex"
 	"github.com/cite-project/cite/internal/charset"
+	"github.com/cite-project/cite/internal/lazyregexp"
 )
 
 // Diagnostic codes of Decode.
@@ -60,7 +60,7 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: %s", e.Pos, e.Msg
 
 // tagLine matches "TY  - JOUR": a tag, two spaces (one is accepted), a
 // hyphen, and the value after one space.
-var tagLine = regexp.MustCompile(`^([A-Z][A-Z0-9])  ?-(?: (.*))?$`)
+var tagLine = lazyregexp.New(`^([A-Z][A-Z0-9])  ?-(?: (.*))?$`)
 
 // line is one tag of a record, continuation lines joined.
 type line struct {
@@ -184,7 +184,7 @@ func (d *decoder) split(src string) []record {
 		if lineNo == 1 {
 			text = strings.TrimPrefix(text, "\uFEFF")
 		}
-		m := tagLine.FindStringSubmatch(strings.TrimLeft(text, " \t"))
+		m := tagLine().FindStringSubmatch(strings.TrimLeft(text, " \t"))
 		pos := bib.Pos{File: d.file, Line: lineNo, Col: 1}
 		switch {
 		case m != nil && m[1] == "TY":
@@ -396,7 +396,7 @@ func parseName(s string) (bib.Name, bool) {
 }
 
 // issn matches an ISSN's form: NNNN-NNNC.
-var issn = regexp.MustCompile(`^\d{4}-?\d{3}[\dXx]$`)
+var issn = lazyregexp.New(`^\d{4}-?\d{3}[\dXx]$`)
 
 // serial reads SN: ISSNs and ISBNs told apart by their form, several in
 // one value or in repeated tags; for a report or a patent, a value of
@@ -408,7 +408,7 @@ func (d *decoder) serial(e *bib.Entry, l line, typ string) {
 		words := strings.Fields(part)
 		all := len(words) > 1
 		for _, w := range words {
-			all = all && (issn.MatchString(w) || looksISBN(w))
+			all = all && (issn().MatchString(w) || looksISBN(w))
 		}
 		if all {
 			parts = append(parts, words...)
@@ -423,7 +423,7 @@ func (d *decoder) serial(e *bib.Entry, l line, typ string) {
 		}
 		bare := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(part, "ISSN"), "ISBN"))
 		switch {
-		case issn.MatchString(bare):
+		case issn().MatchString(bare):
 			d.appendList(e, line{l.tag, part, l.pos, l.off}, "ISSN", "; ")
 		case !looksISBN(bare) && isNumbered(typ) && e.Get("number") == "":
 			e.Set("number", part)

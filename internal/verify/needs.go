@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"github.com/cite-project/cite/internal/manuscript"
 )
 
@@ -139,13 +140,13 @@ const months = `january|february|march|april|may|june|july|august|september|octo
 var (
 	// date is a date written with a month name: "December the 2, 1991",
 	// "28 June 2016", "April, 1995", "16 мая 1992 года".
-	date = lazyRegexp(`(?i)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)\.?,?\s+\d{4}|\b(?:` + months + `)\.?,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\b(?:` + months + `)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)`)
+	date = lazyregexp.New(`(?i)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)\.?,?\s+\d{4}|\b(?:` + months + `)\.?,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\b(?:` + months + `)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)`)
 	// figure is a number in running text: "460", "1,300", "1994–2002", "70%".
-	figure = lazyRegexp(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?(?:\s?%)?`)
+	figure = lazyregexp.New(`\d+(?:[.,]\d+)*(?:\s?[–—-]\s?\d+(?:[.,]\d+)*)?(?:\s?%)?`)
 	// year is a four-digit year.
-	year = lazyRegexp(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+	year = lazyregexp.New(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 	// listNumber is the number of a numbered list item at a line's start.
-	listNumber = lazyRegexp(`(?m)^\s*\d{1,2}[.)]\s`)
+	listNumber = lazyregexp.New(`(?m)^\s*\d{1,2}[.)]\s`)
 )
 
 // inWord reports whether the number at b[s:e] is glued to a letter.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"github.com/cite-project/cite/internal/manuscript"
 	"github.com/cite-project/cite/internal/manuscript/resolve"
 )
@@ -91,7 +92,7 @@ func joinYears(ys []int) string {
 // keyYear is a year written in a citation key: "hanks2012", "smith_2010a".
 // A year inside a DOI or between dots or slashes ("doi:10.1080/0193.2010.5")
 // is not the key's.
-var keyYear = lazyRegexp(`(?:^|[^\d./])(1[5-9]\d\d|20\d\d)[a-z]?(?:[^\d./]|$)`)
+var keyYear = lazyregexp.New(`(?:^|[^\d./])(1[5-9]\d\d|20\d\d)[a-z]?(?:[^\d./]|$)`)
 
 // markerYears reports markers whose year differs from their record's: a
 // key that spells a year ([@hanks2012] for a 2009 item), or an author–date

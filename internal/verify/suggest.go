@@ -5,10 +5,10 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"github.com/cite-project/cite/internal/manuscript"
 )
 
@@ -20,7 +20,7 @@ const CodeCitationSuggested = "citation-suggested"
 // word wraps a pattern in letter boundaries that work for Cyrillic as
 // well as Latin (Go's \b knows only ASCII): the phrase is group 1.
 func word(pattern string) func() *regexp.Regexp {
-	return lazyRegexp(`(?:^|[^\p{L}\p{N}])(` + pattern + `)(?:$|[^\p{L}\p{N}])`)
+	return lazyregexp.New(`(?:^|[^\p{L}\p{N}])(` + pattern + `)(?:$|[^\p{L}\p{N}])`)
 }
 
 // suggestion is one kind of wording that wants a source: re matches it
@@ -45,8 +45,8 @@ var suggestions = []suggestion{
 	{kind: "consensus", re: word(`известно, что|как известно|общепризнан\p{L}*|широко (?:известно|признано|распространено)|принято считать|исследования показывают|многие (?:авторы|исследователи|ученые|учёные|эксперты)|ученые|учёные|эксперты|большинство (?:авторов|исследователей|ученых|учёных|экспертов)`), anchors: `известно общепризнан широко принято исследования многие ученые учёные эксперты большинство`},
 	{kind: "superlative", re: word(`(?:one of )?the most (?:[\p{L}-]+)|the (?:largest|biggest|highest|lowest|greatest|oldest|earliest|best|worst|strongest|richest|poorest|smallest|fastest|main|foremost|only)|first(?: time| ever)?|mostly|the majority of|unprecedented`), anchors: `most largest biggest highest lowest greatest oldest earliest best worst strongest richest poorest smallest fastest main foremost only first mostly majority unprecedented`},
 	{kind: "superlative", re: word(`сам(?:ый|ая|ое|ые|ого|ой|ых|ым|ыми|ому)|наиболее|крупнейш\p{L}*|важнейш\p{L}*|величайш\p{L}*|наибольш\p{L}*|наименьш\p{L}*|впервые|единственн\p{L}*`), anchors: `сам наиболее крупнейш важнейш величайш наибольш наименьш впервые единственн`},
-	{kind: "document", re: lazyRegexp(`(?:^|[^\p{L}\p{N}])((?:appeared|appears|is stated|are stated|is set out|are set out|is laid down|are laid down|is enshrined|are enshrined|is prescribed|are prescribed|is reflected|are reflected) in (?:the )?(?:[\p{L}'’-]+ ){0,4}(?:documents?|reports?|treaties|treaty|declarations?|charter|laws?|decrees?|constitution|concepts?|strateg(?:y|ies)|doctrines?|programmes?|programs?))(?:$|[^\p{L}\p{N}])`), anchors: `appear stated set laid enshrined prescribed reflected`},
-	{kind: "document", re: lazyRegexp(`(?:^|[^\p{L}\p{N}])((?:the )?(?:Treaty|Declaration|Charter|Convention|Decree|Resolution|Constitution|Covenant|Accord|Protocol|Concept|Doctrine) (?:of|on|for) (?:the )?\p{Lu}[\p{L}-]*|(?:Федеральн\p{L}+ закон|Закон (?:о|об|РФ|Российской|Республики)|Конституци\p{L}+|Указ\p{L}* (?:Президента|президента)|Постановлени\p{L}* (?:Правительства|правительства)|Договор\p{L}* о|Конвенци\p{L}* о|Деклараци\p{L}* о))(?:$|[^\p{L}\p{N}])`), anchors: `treaty declaration charter convention decree resolution constitution covenant accord protocol concept doctrine федеральн закон конституци указ постановлени договор конвенци деклараци`, cased: true},
+	{kind: "document", re: lazyregexp.New(`(?:^|[^\p{L}\p{N}])((?:appeared|appears|is stated|are stated|is set out|are set out|is laid down|are laid down|is enshrined|are enshrined|is prescribed|are prescribed|is reflected|are reflected) in (?:the )?(?:[\p{L}'’-]+ ){0,4}(?:documents?|reports?|treaties|treaty|declarations?|charter|laws?|decrees?|constitution|concepts?|strateg(?:y|ies)|doctrines?|programmes?|programs?))(?:$|[^\p{L}\p{N}])`), anchors: `appear stated set laid enshrined prescribed reflected`},
+	{kind: "document", re: lazyregexp.New(`(?:^|[^\p{L}\p{N}])((?:the )?(?:Treaty|Declaration|Charter|Convention|Decree|Resolution|Constitution|Covenant|Accord|Protocol|Concept|Doctrine) (?:of|on|for) (?:the )?\p{Lu}[\p{L}-]*|(?:Федеральн\p{L}+ закон|Закон (?:о|об|РФ|Российской|Республики)|Конституци\p{L}+|Указ\p{L}* (?:Президента|президента)|Постановлени\p{L}* (?:Правительства|правительства)|Договор\p{L}* о|Конвенци\p{L}* о|Деклараци\p{L}* о))(?:$|[^\p{L}\p{N}])`), anchors: `treaty declaration charter convention decree resolution constitution covenant accord protocol concept doctrine федеральн закон конституци указ постановлени договор конвенци деклараци`, cased: true},
 	{kind: "number", re: word(`(?:1[0-9]|20)[0-9]0['’]?s|hundreds|thousands|millions|billions|dozens|tens of thousands|(?:a|one) (?:third|quarter|half) of|half of|(?:twice|three times|doubled|tripled|halved)|more than (?:a |one |two |three |four |five |ten |a few )?(?:dozen|hundred|thousand|million|billion|half)`), anchors: `hundreds thousands millions billions dozens tens third quarter half twice three doubled tripled halved more`, digits: true},
 	{kind: "number", re: word(`(?:19|20)\d0-(?:е|х|ые|ых)|сотни|сотен|тысячи|тысяч|миллион\p{L}*|миллиард\p{L}*|десятки|более (?:двух|трех|трёх|четырех|четырёх|пяти|десяти|ста|двухсот|трехсот|трёхсот|тысячи|миллиона|половины)\p{L}*|половин\p{L}* |треть`), anchors: `сотни сотен тысяч миллион миллиард десятки более половин треть`, digits: true},
 }
@@ -54,18 +54,11 @@ var suggestions = []suggestion{
 // notSuperlative are the words after "the most" or "first" that make it
 // an adverb or an ordinal, not a claim: "contributes the most to", "first
 // of all".
-// lazyRegexp returns a function that compiles expr on its first call and
-// returns the same expression after that: the package's expressions are
-// compiled when a run needs them, not at every command's start-up.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
-
-var notSuperlative = lazyRegexp(`(?i)^(?:the most (?:to|of|in|on|at|for|with|and|or|than|from|is|are|was|were|be|it|its|this|that)|first(?: of all| and foremost)?,?)$`)
+var notSuperlative = lazyregexp.New(`(?i)^(?:the most (?:to|of|in|on|at|for|with|and|or|than|from|is|are|was|were|be|it|its|this|that)|first(?: of all| and foremost)?,?)$`)
 
 // selfReference are reporting verbs that point inside the text: "are
 // stated in the following", "as noted above".
-var selfReference = lazyRegexp(`(?:stated|noted|shown|described|mentioned|discussed|demonstrated|показано|отмечено|указано) (?:in the following|below|above|earlier|later|ниже|выше)|as follows|(?:should|must|can|may|is to) be (?:noted|mentioned|stressed|emphasi[sz]ed|pointed out)(?: that)?|(?:worth|important) (?:noting|mentioning|to (?:note|point out|mention))(?: that)?|следует (?:отметить|подчеркнуть|указать)|необходимо (?:отметить|подчеркнуть)`)
+var selfReference = lazyregexp.New(`(?:stated|noted|shown|described|mentioned|discussed|demonstrated|показано|отмечено|указано) (?:in the following|below|above|earlier|later|ниже|выше)|as follows|(?:should|must|can|may|is to) be (?:noted|mentioned|stressed|emphasi[sz]ed|pointed out)(?: that)?|(?:worth|important) (?:noting|mentioning|to (?:note|point out|mention))(?: that)?|следует (?:отметить|подчеркнуть|указать)|необходимо (?:отметить|подчеркнуть)`)
 
 // minSuggestWords is the least number of words a sentence needs for a
 // suggestion: shorter ones are fragments and placeholders ("Впервые …").
@@ -119,14 +112,14 @@ func suggest(prose string) (kind, phrase string) {
 var (
 	// technicalNoun follows a superlative that describes a quantity of a
 	// method, not the world: "the highest probability", "the lowest cost".
-	technicalNoun = lazyRegexp(`(?i)^\s+(?:probability|probabilities|likelihood|value|values|score|scores|density|error|errors|variance|weight|weights|cost|loss|accuracy|precision|order|degree|frequency|rank|index|priority|resolution|dimension|entropy|energy)\b`)
+	technicalNoun = lazyregexp.New(`(?i)^\s+(?:probability|probabilities|likelihood|value|values|score|scores|density|error|errors|variance|weight|weights|cost|loss|accuracy|precision|order|degree|frequency|rank|index|priority|resolution|dimension|entropy|energy)\b`)
 	// passiveOrObject after a past-tense reporting verb makes it a report
 	// ("demonstrated that", "articulated their awareness"); before a
 	// noun it is an adjective ("demonstrated motions").
-	reportObject = lazyRegexp(`^\s+(?:(?i:that|the|a|an|its|their|his|her|our|this|these|how|whether|on|in|as|by|to)\b|\p{Lu})`)
-	passiveAux   = lazyRegexp(`(?i)(?:has|have|had|was|were|been|is|are|be|being|openly|widely|often|repeatedly|also|clearly)\s+$`)
+	reportObject = lazyregexp.New(`^\s+(?:(?i:that|the|a|an|its|their|his|her|our|this|these|how|whether|on|in|as|by|to)\b|\p{Lu})`)
+	passiveAux   = lazyregexp.New(`(?i)(?:has|have|had|was|were|been|is|are|be|being|openly|widely|often|repeatedly|also|clearly)\s+$`)
 	// adjectiveEnd ends a Russian adjective: "самый большой".
-	adjectiveEnd = lazyRegexp(`^\s+\p{L}+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ей|ых|их|ым|им|ую|юю|ыми|ими|ому|ему)(?:[^\p{L}]|$)`)
+	adjectiveEnd = lazyregexp.New(`^\s+\p{L}+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ей|ых|их|ым|им|ую|юю|ыми|ими|ому|ему)(?:[^\p{L}]|$)`)
 )
 
 // participle reports whether a past-tense reporting verb stands as an
@@ -173,10 +166,10 @@ var (
 	// standardName names a standard without its number: "согласно ГОСТ".
 	standardName = word(`ГОСТ|ГОСТа|ГОСТу|GOST|СНиП|СанПиН`)
 	// urlLike finds a URL or hyperlink command in the text of a sentence.
-	urlLike = lazyRegexp(`https?://|www\.|\\(?:url|href)\{|\]\(`)
+	urlLike = lazyregexp.New(`https?://|www\.|\\(?:url|href)\{|\]\(`)
 	// nonClaimHeading names a section that states no claims: thanks,
 	// funding, declarations.
-	nonClaimHeading = lazyRegexp(`(?i)^(?:\d+\.?\s*)?(?:acknowledg(?:e)?ments?|funding|financial support|author contributions?|conflicts? of interest|competing interests?|declarations?|data availability|благодарност\p{L}*|финансировани\p{L}*|конфликт интересов)\s*$`)
+	nonClaimHeading = lazyregexp.New(`(?i)^(?:\d+\.?\s*)?(?:acknowledg(?:e)?ments?|funding|financial support|author contributions?|conflicts? of interest|competing interests?|declarations?|data availability|благодарност\p{L}*|финансировани\p{L}*|конфликт интересов)\s*$`)
 )
 
 // maskParts blanks in b (a sentence's prose) the numbers that are not
@@ -313,7 +306,7 @@ func inlineSource(d *manuscript.Document, s, e int) bool {
 // ownWorkHeading names a section that reports the author's own work,
 // whose figures are results, not claims from elsewhere: the abstract,
 // methods, data, results, discussion, conclusion.
-var ownWorkHeading = lazyRegexp(`(?i)^(?:[\dIVX]+\.?\s*)*(?:abstract|summary|methods?|methodology|materials and methods|data(?: and methods)?|study (?:area|sites?)|experiments?|experimental (?:setup|results|design)|implementation|results?(?: and discussion)?|evaluation|discussion|conclusions?|concluding remarks|future work|аннотация|реферат|резюме|материалы и методы|методы(?: исследования)?|методика|методология|результаты(?: и (?:их )?обсуждение)?|обсуждение(?: результатов)?|заключение|выводы|эксперимент\p{L}*|экспериментальная часть)\.?\s*$`)
+var ownWorkHeading = lazyregexp.New(`(?i)^(?:[\dIVX]+\.?\s*)*(?:abstract|summary|methods?|methodology|materials and methods|data(?: and methods)?|study (?:area|sites?)|experiments?|experimental (?:setup|results|design)|implementation|results?(?: and discussion)?|evaluation|discussion|conclusions?|concluding remarks|future work|аннотация|реферат|резюме|материалы и методы|методы(?: исследования)?|методика|методология|результаты(?: и (?:их )?обсуждение)?|обсуждение(?: результатов)?|заключение|выводы|эксперимент\p{L}*|экспериментальная часть)\.?\s*$`)
 
 // sectionKinds says, for each heading of d, whether the text under it
 // (down to the next heading) is the author's own work (under an
@@ -371,11 +364,11 @@ func (dc *doc) sections() {
 
 // firstPerson finds the author speaking of their own work: "we", "our
 // method", "this study", "the proposed", "мы", "в данной работе".
-var firstPerson = lazyRegexp(`(?i)(?:^|[^\p{L}])(?:we|us|our (?:methods?|models?|approach(?:es)?|results?|study|studies|analys[ie]s|data|experiments?|classifiers?|procedures?|cameras?|systems?|algorithms?|implementation|evaluation|work|findings|proposal|framework|tools?|library|software|package|code|survey|samples?|measurements?|simulations?)|this (?:study|paper|work|article|thesis|chapter)|the proposed|мы|нами|в (?:данной|этой|настоящей) (?:работе|статье|диссертации|главе)|предложенн\p{L}*|наш\p{L}* (?:метод\p{L}*|подход\p{L}*|модел\p{L}*|результат\p{L}*|исследовани\p{L}*|алгоритм\p{L}*|эксперимент\p{L}*))(?:$|[^\p{L}])`)
+var firstPerson = lazyregexp.New(`(?i)(?:^|[^\p{L}])(?:we|us|our (?:methods?|models?|approach(?:es)?|results?|study|studies|analys[ie]s|data|experiments?|classifiers?|procedures?|cameras?|systems?|algorithms?|implementation|evaluation|work|findings|proposal|framework|tools?|library|software|package|code|survey|samples?|measurements?|simulations?)|this (?:study|paper|work|article|thesis|chapter)|the proposed|мы|нами|в (?:данной|этой|настоящей) (?:работе|статье|диссертации|главе)|предложенн\p{L}*|наш\p{L}* (?:метод\p{L}*|подход\p{L}*|модел\p{L}*|результат\p{L}*|исследовани\p{L}*|алгоритм\p{L}*|эксперимент\p{L}*))(?:$|[^\p{L}])`)
 
 // enumerator is an inline list label, "1. an automated procedure … and 2. a
 // camera model", "(i)", or a time of day, "6 a.m.": no figures.
-var enumerator = lazyRegexp(`(?:^|[\s(])(?:[1-9][.)]\s+\p{Ll}|\([1-9ivx]{1,4}\)\s|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b))`)
+var enumerator = lazyregexp.New(`(?:^|[\s(])(?:[1-9][.)]\s+\p{Ll}|\([1-9ivx]{1,4}\)\s|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b))`)
 
 // maskEnumerators blanks the digits of inline list labels and times.
 func maskEnumerators(b []byte) {

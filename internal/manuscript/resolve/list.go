@@ -1,13 +1,13 @@
 package resolve
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cite-project/cite/internal/bib"
+	"github.com/cite-project/cite/internal/lazyregexp"
 	"github.com/cite-project/cite/internal/manuscript"
 	"github.com/cite-project/cite/internal/translit"
 )
@@ -264,12 +264,12 @@ type listMatch struct {
 	yearMatch               bool
 }
 
-var entryYear = regexp.MustCompile(`(?:^|[^\d])(1[5-9]\d\d|20\d\d)(?:[a-zа-я]?)(?:[^\d]|$)`)
+var entryYear = lazyregexp.New(`(?:^|[^\d])(1[5-9]\d\d|20\d\d)(?:[a-zа-я]?)(?:[^\d]|$)`)
 
 // yearsIn returns the four-digit years written in s.
 func yearsIn(s string) []int {
 	var out []int
-	for _, m := range entryYear.FindAllStringSubmatch(s, -1) {
+	for _, m := range entryYear().FindAllStringSubmatch(s, -1) {
 		y, err := strconv.Atoi(m[1])
 		if err == nil {
 			out = append(out, y)
@@ -391,12 +391,12 @@ func (ix *listIndex) best(ws map[string]bool, years []int) listMatch {
 
 // pageAtEnd finds the cited page at the end of an entry of a numbered
 // list: "… – Алматы, 1993. – С. 9." or "…, p. 9.".
-var pageAtEnd = regexp.MustCompile(`(?:^|[\s.,;–—-])(?:[СсCc]|[Pp]p?)\.\s?(\d+(?:\s?[–-]\s?\d+)?)\.?\s*$`)
+var pageAtEnd = lazyregexp.New(`(?:^|[\s.,;–—-])(?:[СсCc]|[Pp]p?)\.\s?(\d+(?:\s?[–-]\s?\d+)?)\.?\s*$`)
 
 // citedPage returns the page an entry's text ends with, spaces removed,
 // or "".
 func citedPage(text string) string {
-	m := pageAtEnd.FindStringSubmatch(strings.TrimSpace(text))
+	m := pageAtEnd().FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
 		return ""
 	}
