@@ -3,8 +3,9 @@ package bib
 // Key is a variable name or record key looked up once (see KeyOf): its
 // canonical copy and its place in the canonical order. A reader that sets
 // the same keys on many entries, as the parse cache does, resolves each
-// key once and sets it with AppendField, AppendDate and SetPosKey, instead
-// of having Set, SetDate and SetPos look the name up again every time.
+// key once and sets it with AppendField, AppendNames, AppendDate and
+// SetPosKey, instead of having Set, SetNames, SetDate and SetPos look the
+// name up again every time.
 type Key struct {
 	name string
 	ord  int
@@ -45,6 +46,15 @@ func (e *Entry) AppendDate(k Key, d Date) {
 		return
 	}
 	e.SetDate(k.name, d)
+}
+
+// AppendNames is SetNames(k.Name(), list) in the way AppendField is Set.
+func (e *Entry) AppendNames(k Key, list []Name) {
+	if n := len(e.names); len(list) > 0 && (n == 0 || k.after(e.names[n-1].name, e.names[n-1].ord)) {
+		e.names = append(e.names, nameVar{name: k.name, list: list, ord: k.ord})
+		return
+	}
+	e.SetNames(k.name, list)
 }
 
 // SetPosKey is SetPos(k.Name(), p) without looking the key up again.

@@ -7,14 +7,16 @@ import (
 	"testing"
 )
 
-// TestKeyAppendsAgree builds entries twice, with Set, SetDate and SetPos
-// and with AppendField, AppendDate and SetPosKey, from keys in canonical
+// TestKeyAppendsAgree builds entries twice, with Set, SetNames, SetDate
+// and SetPos and with AppendField, AppendNames, AppendDate and SetPosKey,
+// from keys in canonical
 // order, in random order, repeated, emptied, unknown and in their
 // alternative forms: the entries must be equal.
 func TestKeyAppendsAgree(t *testing.T) {
 	names := []string{"title", "title-translit", "title-translated", "container-title", "volume", "issue", "page",
 		"DOI", "URL", "publisher", "zzz-unknown", "aaa-unknown", "note", "language", "id", "type", "author", "issued"}
 	dates := []string{"issued", "accessed", "original-date", "event-date", "x-date"}
+	roles := []string{"author", "editor", "translator", "container-author", "zz-role", "aa-role", "author"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 2000; i++ {
 		a, b := NewEntry("x", "book"), NewEntry("x", "book")
@@ -37,6 +39,17 @@ func TestKeyAppendsAgree(t *testing.T) {
 			p := Pos{File: []string{"f.toml", "g.toml"}[r.IntN(2)], Line: r.IntN(50), Col: r.IntN(3)}
 			a.SetPos(n, p)
 			b.SetPosKey(KeyOf(n), p)
+		}
+		pickedRoles := append([]string(nil), roles...)
+		if ordered {
+			pickedRoles = SortVariables(pickedRoles)
+		} else {
+			r.Shuffle(len(pickedRoles), func(i, j int) { pickedRoles[i], pickedRoles[j] = pickedRoles[j], pickedRoles[i] })
+		}
+		for _, n := range pickedRoles[:r.IntN(len(pickedRoles))] {
+			list := [][]Name{nil, {}, {{Family: "Иванов"}}, {{Family: "A"}, {Literal: "B"}}}[r.IntN(4)]
+			a.SetNames(n, list)
+			b.AppendNames(KeyOf(n), list)
 		}
 		for _, n := range dates[:r.IntN(len(dates))] {
 			d := Date{Start: DatePart{Year: 1990 + r.IntN(30)}}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"maps"
 	"slices"
+	"strings"
 	"unsafe"
 
 	strarena "github.com/cite-project/cite/internal/arena"
@@ -11,13 +12,22 @@ import (
 )
 
 // enc appends the binary form of records to b: unsigned varints, zigzag
-// varints for signed numbers, strings as a length and their bytes.
+// varints for signed numbers, strings as a length and their bytes. Within
+// a record (see file) a string's bytes go to pool and only its length to
+// b, so that a reader takes each string from the pool as it comes and
+// can copy the pool whole (Reading.CopyStrings).
 type enc struct {
-	b    []byte
-	name string // the file being written: positions in it are short
+	b []byte
+	// pool, when inPool is set, receives the bytes of the strings written.
+	pool   []byte
+	inPool bool
+	name   string // the file being written: positions in it are short
+	// base is the line that positions are written relative to: an
+	// entry's or claim's own line while its parts are written.
+	base int
 	// keys numbers the keys of the record being written (variables,
-	// roles, positions' and forms' keys), which it writes by number: a
-	// record starts with its table of keys (see file).
+	// roles, types, positions' and forms' keys), which it writes by
+	// number: a record starts with its table of keys (see file).
 	keys    map[string]int
 	keyList []string
 }
@@ -38,15 +48,11 @@ func (e *enc) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
 
 func (e *enc) str(s string) {
 	e.uint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
-
-func (e *enc) flag(b bool) {
-	if b {
-		e.uint(1)
-	} else {
-		e.uint(0)
+	if e.inPool {
+		e.pool = append(e.pool, s...)
+		return
 	}
+	e.b = append(e.b, s...)
 }
 
 // size writes the length of a slice or map, or 0 for a nil one.
@@ -59,7 +65,7 @@ func (e *enc) size(n int, isNil bool) {
 }
 
 // pos writes a position: kind 0 is the zero Pos, 1 a position in the file
-// being written, 2 one in another file.
+// being written, 2 one in another file; the line is relative to e.base.
 func (e *enc) pos(p bib.Pos) {
 	switch {
 	case p == bib.Pos{}:
@@ -71,7 +77,7 @@ func (e *enc) pos(p bib.Pos) {
 		e.uint(2)
 		e.str(p.File)
 	}
-	e.int(p.Line)
+	e.int(p.Line - e.base)
 	e.int(p.Col)
 }
 
@@ -90,6 +96,8 @@ func (e *enc) strings(ss []string) {
 	}
 }
 
+// file writes a record: the file's name and identity, the table of the
+// record's keys, the pool of its strings' bytes, then its contents.
 func (e *enc) file(f *File) {
 	if f.raw != "" {
 		e.b = append(e.b, f.raw...)
@@ -99,14 +107,16 @@ func (e *enc) file(f *File) {
 	e.int(int(f.Size))
 	e.int(int(f.ModTime))
 	e.uint(f.Sum)
-	// The record's contents go to body, which numbers their keys; the
-	// table of keys comes first.
-	body := &enc{name: f.Name, keys: map[string]int{}}
+	// The record's contents go to body, which numbers their keys and
+	// pools their strings; the table of keys and the pool come first.
+	body := &enc{name: f.Name, keys: map[string]int{}, inPool: true}
 	body.contents(f)
 	e.uint(uint64(len(body.keyList)))
 	for _, k := range body.keyList {
 		e.str(k)
 	}
+	e.uint(uint64(len(body.pool)))
+	e.b = append(e.b, body.pool...)
 	e.b = append(e.b, body.b...)
 }
 
@@ -136,18 +146,26 @@ func (e *enc) contents(f *File) {
 	}
 }
 
+// entry writes an entry: its id, type (a key: a library has few), aliases,
+// extra fields and position, the numbers of its variables of each kind
+// and of its key positions, then those, positions relative to the
+// entry's line.
 func (e *enc) entry(en *bib.Entry) {
 	e.str(en.ID)
-	e.str(en.Type)
+	e.key(en.Type)
 	e.strings(en.Aliases)
 	e.stringMap(en.Extra)
 	e.pos(en.Pos)
+	e.base = en.Pos.Line
+	defer func() { e.base = 0 }()
 	e.uint(uint64(en.NumFields()))
+	e.uint(uint64(en.NumNameVariables()))
+	e.uint(uint64(en.NumDates()))
+	e.uint(uint64(en.NumPositions()))
 	for k, v := range en.Fields() {
 		e.key(k)
 		e.str(v)
 	}
-	e.uint(uint64(en.NumNameVariables()))
 	for role, list := range en.AllNames() {
 		e.key(role)
 		e.uint(uint64(len(list)))
@@ -155,59 +173,101 @@ func (e *enc) entry(en *bib.Entry) {
 			e.name1(n)
 		}
 	}
-	e.uint(uint64(en.NumDates()))
 	for k, d := range en.AllDates() {
 		e.key(k)
 		e.date(d)
 	}
-	e.uint(uint64(en.NumPositions()))
 	for k, p := range en.Positions() {
 		e.key(k)
 		e.pos(p)
 	}
 }
 
+// The bits of a name's mask: which of its parts are written (the others
+// are ""), and its flags.
+const (
+	nameFamily = 1 << iota
+	nameGiven
+	nameLiteral
+	nameCommaSuffix
+	nameStaticOrdering
+	nameParseNames
+	nameDroppingParticle
+	nameNonDroppingParticle
+	nameSuffix
+)
+
 func (e *enc) name1(n bib.Name) {
-	e.str(n.Family)
-	e.str(n.Given)
-	e.str(n.DroppingParticle)
-	e.str(n.NonDroppingParticle)
-	e.str(n.Suffix)
-	e.str(n.Literal)
-	var flags uint64
-	if n.CommaSuffix {
-		flags |= 1
+	var mask uint64
+	for _, p := range [...]struct {
+		bit uint64
+		set bool
+	}{
+		{nameFamily, n.Family != ""}, {nameGiven, n.Given != ""}, {nameLiteral, n.Literal != ""},
+		{nameCommaSuffix, n.CommaSuffix}, {nameStaticOrdering, n.StaticOrdering}, {nameParseNames, n.ParseNames},
+		{nameDroppingParticle, n.DroppingParticle != ""}, {nameNonDroppingParticle, n.NonDroppingParticle != ""}, {nameSuffix, n.Suffix != ""},
+	} {
+		if p.set {
+			mask |= p.bit
+		}
 	}
-	if n.StaticOrdering {
-		flags |= 2
+	e.uint(mask)
+	// The parts in the order of their bits, each only when set.
+	for _, part := range [...]string{n.Family, n.Given, n.Literal, n.DroppingParticle, n.NonDroppingParticle, n.Suffix} {
+		if part != "" {
+			e.str(part)
+		}
 	}
-	if n.ParseNames {
-		flags |= 4
-	}
-	e.uint(flags)
 	e.stringMap(n.Alt)
 	e.pos(n.Pos)
 }
 
+// The bits of a date's mask: its flags, and which of its parts after the
+// start are written (the others are zero).
+const (
+	dateRange = 1 << iota
+	dateApproximate
+	dateUncertain
+	dateEnd
+	dateSeason
+	dateLiteral
+)
+
 func (e *enc) date(d bib.Date) {
-	for _, p := range []bib.DatePart{d.Start, d.End} {
-		e.int(p.Year)
-		e.int(p.Month)
-		e.int(p.Day)
-	}
-	var flags uint64
+	var mask uint64
 	if d.Range {
-		flags |= 1
+		mask |= dateRange
 	}
 	if d.Approximate {
-		flags |= 2
+		mask |= dateApproximate
 	}
 	if d.Uncertain {
-		flags |= 4
+		mask |= dateUncertain
 	}
-	e.uint(flags)
-	e.int(d.Season)
-	e.str(d.Literal)
+	if d.End != (bib.DatePart{}) {
+		mask |= dateEnd
+	}
+	if d.Season != 0 {
+		mask |= dateSeason
+	}
+	if d.Literal != "" {
+		mask |= dateLiteral
+	}
+	e.uint(mask)
+	e.int(d.Start.Year)
+	e.int(d.Start.Month)
+	e.int(d.Start.Day)
+	if mask&dateEnd != 0 {
+		e.int(d.End.Year)
+		e.int(d.End.Month)
+		e.int(d.End.Day)
+	}
+	if mask&dateSeason != 0 {
+		e.int(d.Season)
+	}
+	if mask&dateLiteral != 0 {
+		e.str(d.Literal)
+	}
 	e.pos(d.Pos)
 }
 
@@ -219,6 +279,8 @@ func (e *enc) claim(c *bib.Claim) {
 	e.str(c.Status)
 	e.str(c.Note)
 	e.pos(c.Pos)
+	e.base = c.Pos.Line
+	defer func() { e.base = 0 }()
 	e.size(len(c.Sources), c.Sources == nil)
 	for _, s := range c.Sources {
 		e.str(s.Ref)
@@ -235,20 +297,29 @@ func (e *enc) claim(c *bib.Claim) {
 }
 
 // dec reads what enc wrote from s. A read past the end, or a number or
-// length that cannot be right, sets bad; every later read returns zero
-// values, so that a corrupt cache is noticed once, at the end, and never
-// panics or allocates without bound.
+// length that cannot be right, sets bad and moves i to the end; every
+// later read returns zero values, so that a corrupt cache is noticed
+// once, at the end, and never panics or allocates without bound.
 type dec struct {
 	s    string
 	i    int
 	bad  bool
 	name string
+	// pool holds the bytes of the strings of the record being read, which
+	// str takes in turn from at.
+	pool string
+	at   int
+	// base is the line that positions are read relative to (see enc.base).
+	base int
 	// keepPos, when set, chooses the entries' key positions kept (see
-	// Reading.KeepPosition); the others are read and left.
+	// Reading.KeepPosition); the others are skipped. keep holds its
+	// answer for each key of the record's table.
 	keepPos func(key string) bool
-	// arena, when set, holds copies of the strings read (see
-	// Reading.CopyStrings).
-	arena *arena
+	keep    []bool
+	// copyPools, when set, makes each record's pool a copy (see
+	// Reading.CopyStrings), and arena holds copies of the keys.
+	copyPools bool
+	arena     *arena
 	// keys remembers the keys resolved lately (see keyOf), a slot per
 	// hash of the raw key.
 	keys [256]keyMemo
@@ -258,9 +329,11 @@ type dec struct {
 	names []bib.Name
 	kept  []keptPos
 	// alts holds the alternative forms of names read so far, by their
-	// keys and values spelt out in altKey (see altForms).
-	alts   map[string]map[string]string
-	altKey []byte
+	// keys and values spelt out in altKey (see altForms); altPairs is
+	// altForms' buffer.
+	alts     map[string]map[string]string
+	altKey   []byte
+	altPairs []altPair
 	// table holds the keys of the record being read (see keyAt).
 	table []bib.Key
 }
@@ -271,15 +344,47 @@ type keyMemo struct {
 	key bib.Key
 }
 
+// altPair is an alternative form of a name as altForms reads it.
+type altPair struct{ key, value string }
+
 // arena holds copies of strings in large blocks, so that copying the
 // strings of a cache file costs few allocations and little memory beyond
 // their bytes.
 type arena = strarena.Strings
 
+// fail marks d as bad and moves it to the end of s: every later read,
+// which finds nothing left, gives a zero value.
+func (d *dec) fail() {
+	d.bad = true
+	d.i = len(d.s)
+}
+
+// uint reads an unsigned varint.
 func (d *dec) uint() uint64 {
-	if d.bad {
-		return 0
+	if v, ok := d.byte1(); ok {
+		return v
 	}
+	return d.uintLong()
+}
+
+// byte1 reads a varint of a single byte, most of what a cache file
+// holds, in place: the reads that are most frequent call it first, and
+// uint only when it finds a longer one.
+func (d *dec) byte1() (uint64, bool) {
+	if d.i < len(d.s) {
+		if c := d.s[d.i]; c < 0x80 {
+			d.i++
+			return uint64(c), true
+		}
+	}
+	return 0, false
+}
+
+// uintLong reads an unsigned varint of more than one byte. It is not
+// written in place, so that uint is.
+//
+//go:noinline
+func (d *dec) uintLong() uint64 {
 	var v uint64
 	var shift uint
 	for i := 0; i < binary.MaxVarintLen64; i++ {
@@ -294,22 +399,42 @@ func (d *dec) uint() uint64 {
 		v |= uint64(c&0x7f) << shift
 		shift += 7
 	}
-	d.bad = true
+	d.fail()
 	return 0
 }
 
 func (d *dec) int() int {
-	u := d.uint()
+	u, ok := d.byte1()
+	if !ok {
+		u = d.uint()
+	}
 	return int(int64(u>>1) ^ -int64(u&1))
 }
 
-// str reads a string: a copy into d.arena when d has one, else a part of
-// d.s.
-func (d *dec) str() string {
-	s := d.raw()
-	if d.arena != nil {
-		return d.arena.Copy(s)
+// skip passes over a varint.
+func (d *dec) skip() {
+	for n := 0; n < binary.MaxVarintLen64 && d.i < len(d.s); n++ {
+		c := d.s[d.i]
+		d.i++
+		if c < 0x80 {
+			return
+		}
 	}
+	d.fail()
+}
+
+// str reads a string of the record: the next one of its pool.
+func (d *dec) str() string {
+	n, ok := d.byte1()
+	if !ok {
+		n = d.uint()
+	}
+	if n > uint64(len(d.pool)-d.at) {
+		d.fail()
+		return ""
+	}
+	s := d.pool[d.at : d.at+int(n)]
+	d.at += int(n)
 	return s
 }
 
@@ -320,9 +445,12 @@ func (d *dec) key() string { return d.keyAt().Name() }
 
 // keyAt reads a key by its number in the record's table, as a bib.Key.
 func (d *dec) keyAt() bib.Key {
-	i := d.uint()
-	if d.bad || i >= uint64(len(d.table)) {
-		d.bad = true
+	i, ok := d.byte1()
+	if !ok {
+		i = d.uint()
+	}
+	if i >= uint64(len(d.table)) {
+		d.fail()
 		return bib.Key{}
 	}
 	return d.table[i]
@@ -354,11 +482,11 @@ func (d *dec) own(s string) string {
 	return d.arena.Copy(s)
 }
 
-// raw reads a string as a part of d.s.
+// raw reads a string written outside a record's pool, as a part of d.s.
 func (d *dec) raw() string {
 	n := d.uint()
-	if d.bad || n > uint64(len(d.s)-d.i) {
-		d.bad = true
+	if n > uint64(len(d.s)-d.i) {
+		d.fail()
 		return ""
 	}
 	s := d.s[d.i : d.i+int(n)]
@@ -369,9 +497,12 @@ func (d *dec) raw() string {
 // count reads a number of items that follow; each takes at least one
 // byte, which bounds what a corrupt count can make a reader allocate.
 func (d *dec) count() int {
-	n := d.uint()
-	if d.bad || n > uint64(len(d.s)-d.i) {
-		d.bad = true
+	n, ok := d.byte1()
+	if !ok {
+		n = d.uint()
+	}
+	if n > uint64(len(d.s)-d.i) {
+		d.fail()
 		return 0
 	}
 	return int(n)
@@ -388,7 +519,11 @@ func (d *dec) size() (int, bool) {
 
 func (d *dec) pos() bib.Pos {
 	var p bib.Pos
-	switch d.uint() {
+	kind, ok := d.byte1()
+	if !ok {
+		kind = d.uint()
+	}
+	switch kind {
 	case 0:
 		return p
 	case 1:
@@ -396,12 +531,32 @@ func (d *dec) pos() bib.Pos {
 	case 2:
 		p.File = d.str()
 	default:
-		d.bad = true
+		d.fail()
 		return p
 	}
-	p.Line = d.int()
+	p.Line = d.base + d.int()
 	p.Col = d.int()
 	return p
+}
+
+// skipPos passes over a position.
+func (d *dec) skipPos() {
+	kind, ok := d.byte1()
+	if !ok {
+		kind = d.uint()
+	}
+	switch kind {
+	case 0:
+		return
+	case 1:
+	case 2:
+		d.str()
+	default:
+		d.fail()
+		return
+	}
+	d.skip()
+	d.skip()
 }
 
 func (d *dec) stringMap() map[string]string {
@@ -431,15 +586,29 @@ func (d *dec) strings() []string {
 
 func (d *dec) file() *File {
 	f := &File{}
-	f.Name = d.str()
+	f.Name = d.raw()
+	if d.arena != nil {
+		f.Name = strings.Clone(f.Name)
+	}
 	d.name = f.Name
 	f.Size = int64(d.int())
 	f.ModTime = int64(d.int())
 	f.Sum = d.uint()
-	// The record's keys, each resolved once (see keyAt).
+	// The record's keys, each resolved once (see keyAt), and which of
+	// them keep their positions.
 	d.table = d.table[:0]
 	for range d.count() {
 		d.table = append(d.table, d.keyOf(d.raw()))
+	}
+	if d.keepPos != nil {
+		d.keep = d.keep[:0]
+		for _, k := range d.table {
+			d.keep = append(d.keep, d.keepPos(k.Name()))
+		}
+	}
+	d.pool, d.at = d.raw(), 0
+	if d.copyPools {
+		d.pool = strings.Clone(d.pool)
 	}
 	lib := &bib.Library{}
 	if n := d.count(); n > 0 {
@@ -468,25 +637,32 @@ func (d *dec) file() *File {
 			f.Diags[i] = bib.Diagnostic{Pos: d.pos(), Severity: bib.Severity(d.uint()), Code: d.str(), Ref: d.str(), Field: d.str(), Message: d.str()}
 		}
 	}
+	if d.at != len(d.pool) {
+		d.fail() // strings of the pool that nothing read
+	}
 	return f
 }
 
 func (d *dec) entry(en *bib.Entry) {
 	en.ID = d.str()
-	en.Type = d.str()
+	en.Type = d.key()
 	en.Aliases = d.strings()
 	en.Extra = d.stringMap()
 	en.Pos = d.pos()
-	nf := d.count()
-	d.slab.Grow(en, nf, 0, 0, 0)
+	d.base = en.Pos.Line
+	defer func() { d.base = 0 }()
+	nf, nn, nd, np := d.count(), d.count(), d.count(), d.count()
+	if d.keepPos == nil {
+		d.slab.Grow(en, nf, nn, nd, np)
+	} else {
+		d.slab.Grow(en, nf, nn, nd, 0)
+	}
 	for range nf {
 		k := d.keyAt()
 		en.AppendField(k, d.str())
 	}
-	nn := d.count()
-	d.slab.Grow(en, 0, nn, 0, 0)
 	for range nn {
-		role := d.key()
+		role := d.keyAt()
 		n := d.count()
 		list := d.nameList(n)
 		for i := range list {
@@ -495,17 +671,13 @@ func (d *dec) entry(en *bib.Entry) {
 		if d.bad {
 			return
 		}
-		en.SetNames(role, list)
+		en.AppendNames(role, list)
 	}
-	nd := d.count()
-	d.slab.Grow(en, 0, 0, nd, 0)
 	for range nd {
 		k := d.keyAt()
 		en.AppendDate(k, d.date())
 	}
-	np := d.count()
 	if d.keepPos == nil {
-		d.slab.Grow(en, 0, 0, 0, np)
 		for range np {
 			k := d.keyAt()
 			en.SetPosKey(k, d.pos())
@@ -513,14 +685,23 @@ func (d *dec) entry(en *bib.Entry) {
 		return
 	}
 	// The positions kept are known once all are read: they wait in
-	// d.kept, so that the entry gets room for exactly them.
+	// d.kept, so that the entry gets room for exactly them; the others
+	// are skipped.
 	kept := d.kept[:0]
 	for range np {
-		k := d.keyAt()
-		p := d.pos()
-		if d.keepPos(k.Name()) {
-			kept = append(kept, keptPos{k, p})
+		i, ok := d.byte1()
+		if !ok {
+			i = d.uint()
 		}
+		if i >= uint64(len(d.table)) {
+			d.fail()
+			return
+		}
+		if !d.keep[i] {
+			d.skipPos()
+			continue
+		}
+		kept = append(kept, keptPos{d.table[i], d.pos()})
 	}
 	d.slab.Grow(en, 0, 0, 0, len(kept))
 	for _, kp := range kept {
@@ -550,16 +731,27 @@ func (d *dec) nameList(n int) []bib.Name {
 }
 
 func (d *dec) name1() bib.Name {
-	n := bib.Name{
-		Family:              d.str(),
-		Given:               d.str(),
-		DroppingParticle:    d.str(),
-		NonDroppingParticle: d.str(),
-		Suffix:              d.str(),
-		Literal:             d.str(),
+	var n bib.Name
+	mask := d.uint()
+	if mask&nameFamily != 0 {
+		n.Family = d.str()
 	}
-	flags := d.uint()
-	n.CommaSuffix, n.StaticOrdering, n.ParseNames = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	if mask&nameGiven != 0 {
+		n.Given = d.str()
+	}
+	if mask&nameLiteral != 0 {
+		n.Literal = d.str()
+	}
+	if mask&nameDroppingParticle != 0 {
+		n.DroppingParticle = d.str()
+	}
+	if mask&nameNonDroppingParticle != 0 {
+		n.NonDroppingParticle = d.str()
+	}
+	if mask&nameSuffix != 0 {
+		n.Suffix = d.str()
+	}
+	n.CommaSuffix, n.StaticOrdering, n.ParseNames = mask&nameCommaSuffix != 0, mask&nameStaticOrdering != 0, mask&nameParseNames != 0
 	n.Alt = d.altForms()
 	n.Pos = d.pos()
 	return n
@@ -569,36 +761,35 @@ func (d *dec) name1() bib.Name {
 // names with the same forms share, since a library names the same people
 // again and again, and a map costs far more than the name's other parts.
 func (d *dec) altForms() map[string]string {
-	start := d.i
 	n, isNil := d.size()
-	if isNil || n == 0 {
-		if isNil {
-			return nil
-		}
+	if isNil {
+		return nil
+	}
+	if n == 0 {
 		return map[string]string{}
 	}
 	// The forms, spelt out (a record numbers its keys in its own way),
 	// find the map of names read before.
+	pairs := d.altPairs[:0]
 	memo := d.altKey[:0]
 	for range n {
-		for _, part := range [2]string{d.keyAt().Name(), d.raw()} {
+		p := altPair{d.key(), d.str()}
+		pairs = append(pairs, p)
+		for _, part := range [2]string{p.key, p.value} {
 			memo = binary.AppendUvarint(memo, uint64(len(part)))
 			memo = append(memo, part...)
 		}
 	}
-	d.altKey = memo
+	d.altKey, d.altPairs = memo, pairs[:0]
 	if d.bad {
 		return nil
 	}
 	if m, ok := d.alts[string(memo)]; ok {
 		return m
 	}
-	end := d.i
-	d.i = start
-	m := d.stringMap()
-	if d.i != end {
-		d.bad = true
-		return nil
+	m := make(map[string]string, n)
+	for _, p := range pairs {
+		m[p.key] = p.value
 	}
 	if d.alts == nil {
 		d.alts = map[string]map[string]string{}
@@ -609,15 +800,18 @@ func (d *dec) altForms() map[string]string {
 
 func (d *dec) date() bib.Date {
 	var dt bib.Date
-	for _, p := range []*bib.DatePart{&dt.Start, &dt.End} {
-		p.Year = d.int()
-		p.Month = d.int()
-		p.Day = d.int()
+	mask := d.uint()
+	dt.Range, dt.Approximate, dt.Uncertain = mask&dateRange != 0, mask&dateApproximate != 0, mask&dateUncertain != 0
+	dt.Start.Year, dt.Start.Month, dt.Start.Day = d.int(), d.int(), d.int()
+	if mask&dateEnd != 0 {
+		dt.End.Year, dt.End.Month, dt.End.Day = d.int(), d.int(), d.int()
 	}
-	flags := d.uint()
-	dt.Range, dt.Approximate, dt.Uncertain = flags&1 != 0, flags&2 != 0, flags&4 != 0
-	dt.Season = d.int()
-	dt.Literal = d.str()
+	if mask&dateSeason != 0 {
+		dt.Season = d.int()
+	}
+	if mask&dateLiteral != 0 {
+		dt.Literal = d.str()
+	}
 	dt.Pos = d.pos()
 	return dt
 }
@@ -632,6 +826,8 @@ func (d *dec) claim() *bib.Claim {
 		Note:      d.str(),
 	}
 	c.Pos = d.pos()
+	d.base = c.Pos.Line
+	defer func() { d.base = 0 }()
 	if n, isNil := d.size(); !isNil {
 		c.Sources = make([]bib.Source, n)
 		for i := range c.Sources {

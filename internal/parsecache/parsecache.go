@@ -46,8 +46,13 @@ import (
 // formatVersion changes whenever the layout of a cache file does.
 // Version 2 gives each record's length before it, so that the records
 // can be read in parallel; version 3 a table of each record's keys, which
-// the record gives by number.
-const formatVersion = 3
+// the record gives by number; version 4 a pool of each record's strings
+// (copied whole for Reading.CopyStrings), entries' types as keys, the
+// counts of an entry's variables and positions before them, positions
+// relative to their entry's line, and masks of the parts a name or a
+// date has, so that a reader skips what is absent and the positions it
+// does not keep.
+const formatVersion = 4
 
 // magic starts every cache file.
 const magic = "cite parse cache\n"
@@ -128,7 +133,9 @@ type Reading struct {
 	// good part of its memory. Save still writes every position back.
 	KeepPosition func(key string) bool
 	// CopyStrings copies the strings that the records keep out of the
-	// cache file's memory (into large blocks), so that the file's memory,
+	// cache file's memory (each record's pool of strings whole, and the
+	// few keys that are not variables into large blocks), so that the
+	// file's memory,
 	// with the keys, positions and other records it holds, can go as soon
 	// as the records do, instead of when the last string still in use
 	// does: for a reader that keeps a part of what it read longer than
@@ -325,7 +332,7 @@ func decodeRecords(spans []string, r Reading) ([]*File, error) {
 	decode := func() {
 		// A worker's decoder, and its blocks of copied strings, serve
 		// every record it takes.
-		d := &dec{keepPos: r.KeepPosition}
+		d := &dec{keepPos: r.KeepPosition, copyPools: r.CopyStrings}
 		if r.CopyStrings {
 			d.arena = &arena{}
 		}
