@@ -197,25 +197,34 @@ const (
 	nameSuffix
 )
 
+// nameParts returns the string parts of n in the order of their bits in
+// namePartBits, in which a record holds those that are set.
+func nameParts(n *bib.Name) [6]*string {
+	return [6]*string{&n.Family, &n.Given, &n.Literal, &n.DroppingParticle, &n.NonDroppingParticle, &n.Suffix}
+}
+
+var namePartBits = [6]uint64{nameFamily, nameGiven, nameLiteral, nameDroppingParticle, nameNonDroppingParticle, nameSuffix}
+
 func (e *enc) name1(n bib.Name) {
 	var mask uint64
-	for _, p := range [...]struct {
+	parts := nameParts(&n)
+	for i, part := range parts {
+		if *part != "" {
+			mask |= namePartBits[i]
+		}
+	}
+	for _, f := range [...]struct {
 		bit uint64
 		set bool
-	}{
-		{nameFamily, n.Family != ""}, {nameGiven, n.Given != ""}, {nameLiteral, n.Literal != ""},
-		{nameCommaSuffix, n.CommaSuffix}, {nameStaticOrdering, n.StaticOrdering}, {nameParseNames, n.ParseNames},
-		{nameDroppingParticle, n.DroppingParticle != ""}, {nameNonDroppingParticle, n.NonDroppingParticle != ""}, {nameSuffix, n.Suffix != ""},
-	} {
-		if p.set {
-			mask |= p.bit
+	}{{nameCommaSuffix, n.CommaSuffix}, {nameStaticOrdering, n.StaticOrdering}, {nameParseNames, n.ParseNames}} {
+		if f.set {
+			mask |= f.bit
 		}
 	}
 	e.uint(mask)
-	// The parts in the order of their bits, each only when set.
-	for _, part := range [...]string{n.Family, n.Given, n.Literal, n.DroppingParticle, n.NonDroppingParticle, n.Suffix} {
-		if part != "" {
-			e.str(part)
+	for _, part := range parts {
+		if *part != "" {
+			e.str(*part)
 		}
 	}
 	e.stringMap(n.Alt)
@@ -733,23 +742,10 @@ func (d *dec) nameList(n int) []bib.Name {
 func (d *dec) name1() bib.Name {
 	var n bib.Name
 	mask := d.uint()
-	if mask&nameFamily != 0 {
-		n.Family = d.str()
-	}
-	if mask&nameGiven != 0 {
-		n.Given = d.str()
-	}
-	if mask&nameLiteral != 0 {
-		n.Literal = d.str()
-	}
-	if mask&nameDroppingParticle != 0 {
-		n.DroppingParticle = d.str()
-	}
-	if mask&nameNonDroppingParticle != 0 {
-		n.NonDroppingParticle = d.str()
-	}
-	if mask&nameSuffix != 0 {
-		n.Suffix = d.str()
+	for i, part := range nameParts(&n) {
+		if mask&namePartBits[i] != 0 {
+			*part = d.str()
+		}
 	}
 	n.CommaSuffix, n.StaticOrdering, n.ParseNames = mask&nameCommaSuffix != 0, mask&nameStaticOrdering != 0, mask&nameParseNames != 0
 	n.Alt = d.altForms()

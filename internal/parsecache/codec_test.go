@@ -141,3 +141,94 @@ func TestAltForms(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordShapes round-trips entries whose names and dates have every
+// combination of parts and flags the masks of format 4 tell apart, and
+// whose positions lie before, at and far after the entry's line, in the
+// record's file and in others, with Cyrillic, empty, very long and
+// invalid UTF-8 strings and unknown types: every Reading gives them back
+// as written (a KeepPosition reading, with the positions it keeps).
+func TestRecordShapes(t *testing.T) {
+	long := string(make([]byte, 70000)) + "конец"
+	texts := []string{"", "Иванов", "d'", "van der", "Jr.", long, "\xff\xfe broken", "Ivanov\x00x"}
+	var entries []*bib.Entry
+	for i := range 96 {
+		e := bib.NewEntry(fmt.Sprintf("e%d", i), []string{"book", "article-journal", "", "x-unknown-type", "тип"}[i%5])
+		e.Pos = bib.Pos{File: "refs/a.toml", Line: []int{1, 40, 1 << 40, -3, 0}[i%5], Col: i % 3}
+		if i%7 == 0 {
+			e.Pos = bib.Pos{}
+		}
+		var names []bib.Name
+		for m := range 1 << 9 {
+			if m%(i+1) != 0 && m != 511 {
+				continue
+			}
+			n := bib.Name{CommaSuffix: m&8 != 0, StaticOrdering: m&16 != 0, ParseNames: m&32 != 0}
+			for b, part := range nameParts(&n) {
+				if m&(1<<[6]int{0, 1, 2, 6, 7, 8}[b]) != 0 {
+					*part = texts[(i+b)%len(texts)]
+				}
+			}
+			if m%3 == 0 {
+				n.Alt = map[string]string{"family-translit": texts[m%len(texts)]}
+			} else if m%5 == 0 {
+				n.Alt = map[string]string{}
+			}
+			n.Pos = bib.Pos{File: []string{"refs/a.toml", "refs/b.toml", ""}[m%3], Line: e.Pos.Line + m - 100, Col: m % 4}
+			names = append(names, n)
+		}
+		e.SetNames("author", names)
+		if i%2 == 0 {
+			e.SetNames("editor", names[:1])
+		}
+		for m := range 1 << 6 {
+			if m%(i%8+1) != 0 {
+				continue
+			}
+			d := bib.Date{Start: bib.DatePart{Year: 1990 + i, Month: i % 13, Day: i % 29}, Range: m&1 != 0, Approximate: m&2 != 0, Uncertain: m&4 != 0}
+			if m&8 != 0 {
+				d.End = bib.DatePart{Year: -44, Month: 3, Day: 15}
+			}
+			if m&16 != 0 {
+				d.Season = 1 + m%4
+			}
+			if m&32 != 0 {
+				d.Literal = texts[m%len(texts)]
+			}
+			d.Pos = bib.Pos{File: "refs/a.toml", Line: e.Pos.Line + 2, Col: 1}
+			e.SetDate([]string{"issued", "accessed", "original-date", "event-date", "x-date"}[m%5], d)
+		}
+		e.Set("title", texts[i%len(texts)])
+		e.Set("zz-unknown", texts[(i+3)%len(texts)])
+		for j, k := range []string{"id", "type", "title", "author", "aliases", "issued"} {
+			e.SetPos(k, bib.Pos{File: []string{"refs/a.toml", "refs/c.toml"}[(i+j)%2], Line: e.Pos.Line + j - 2, Col: j})
+		}
+		if i%4 == 0 {
+			e.Aliases = []string{"old" + e.ID, ""}
+			e.Extra = map[string]string{"unmapped": texts[i%len(texts)]}
+		}
+		entries = append(entries, e)
+	}
+	recs := []*File{{Name: "refs/a.toml", Size: 5, ModTime: -1, Sum: 1 << 63, Library: &bib.Library{Entries: entries}, Diags: []bib.Diagnostic{{Pos: bib.Pos{File: "refs/a.toml", Line: 9}, Message: long}}}}
+	data := encodeFile(key0, recs)
+	keepID := func(k string) bool { return k == "id" || k == "aliases" }
+	for _, r := range []Reading{{}, {CopyStrings: true}, {KeepPosition: keepID}, {KeepPosition: keepID, CopyStrings: true}} {
+		got, err := decodeFile(data, key0, r)
+		if err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		g := got["refs/a.toml"]
+		if !reflect.DeepEqual(g.Diags, recs[0].Diags) || g.Size != 5 || g.ModTime != -1 || g.Sum != 1<<63 {
+			t.Fatalf("%+v: the record's identity or diagnostics differ", r)
+		}
+		for i, want := range entries {
+			if r.KeepPosition != nil {
+				want = want.Clone()
+				want.RetainPositions(keepID)
+			}
+			if !reflect.DeepEqual(g.Library.Entries[i], want) {
+				t.Fatalf("%+v: entry %d differs:\n got %+v\nwant %+v", r, i, g.Library.Entries[i], want)
+			}
+		}
+	}
+}
