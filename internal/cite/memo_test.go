@@ -147,10 +147,11 @@ func nameMemory(n *bib.Name) map[*byte]bool {
 func TestTranslitOf(t *testing.T) {
 	e := entry(map[string]string{
 		"title": "Т", "title-translit": "T", "container-title-translit": "CT", "genre-translit": "", "publisher": "П",
-		"title-translated": "X", "note-translit": "N",
+		"title-translated": "X", "note-translit": "N", "-translit": "E", "translit": "no", "title-translit-translit": "TT",
 	})
-	for _, k := range []string{"title", "container-title", "genre", "publisher", "note", "", "titl", "title-", "title-translit"} {
-		if got, want := translitOf(e, k), e.Get(k+bib.TranslitSuffix); got != want {
+	forms := translitForms(nil, e)
+	for _, k := range []string{"title", "container-title", "genre", "publisher", "note", "", "titl", "title-", "title-translit", "-translit", "translit"} {
+		if got, want := translitOf(forms, k), e.Get(k+bib.TranslitSuffix); got != want {
 			t.Errorf("translitOf(%q) = %q; want %q", k, got, want)
 		}
 	}

@@ -91,6 +91,8 @@ func apply(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 	lang := it.Language
 	if p.Romanize {
 		// No variable is changed or hidden yet: each reads as the entry's.
+		var formsBuf [4]fieldValue
+		forms := translitForms(formsBuf[:0], e)
 		for i := range src.fields {
 			k, v := src.fields[i].name, src.fields[i].value
 			if noRomanize(k) {
@@ -104,7 +106,7 @@ func apply(e *bib.Entry, p Prep, buf *scratch) *item.Item {
 					continue
 				}
 			}
-			if r, owned := romanized(v, translitOf(e, k), sc, lang, buf); r != v {
+			if r, owned := romanized(v, translitOf(forms, k), sc, lang, buf); r != v {
 				src.setVar(k, r, owned)
 			}
 		}
@@ -170,13 +172,25 @@ func hideVar(it *item.Item, src *entrySource, k string) {
 	src.hide(k)
 }
 
-// translitOf returns e's variable k+bib.TranslitSuffix, as e.Get does,
-// without making the name.
-func translitOf(e *bib.Entry, k string) string {
+// translitForms appends to forms the "-translit" forms of e's variables,
+// each under the name of the variable it is a form of, in e's order: read
+// once for all the variables an entry romanises.
+func translitForms(forms []fieldValue, e *bib.Entry) []fieldValue {
 	const suffix = bib.TranslitSuffix
 	for name, v := range e.Fields() {
-		if len(name) == len(k)+len(suffix) && name[len(k):] == suffix && name[:len(k)] == k {
-			return v
+		if len(name) >= len(suffix) && name[len(name)-len(suffix):] == suffix {
+			forms = append(forms, fieldValue{name[:len(name)-len(suffix)], v})
+		}
+	}
+	return forms
+}
+
+// translitOf returns the variable k+bib.TranslitSuffix of the entry whose
+// forms are forms (see translitForms), as e.Get does.
+func translitOf(forms []fieldValue, k string) string {
+	for _, f := range forms {
+		if f.name == k {
+			return f.value
 		}
 	}
 	return ""
