@@ -272,7 +272,9 @@ type token struct {
 }
 
 func (t *text) tokens() []token {
-	n, cls := len(t.runes), t.cls
+	rs := t.runes
+	cls := t.cls[:len(rs)] // as long as runes; n bounds every index
+	n := len(cls)
 	toks := t.toks[:0]
 	// The parts of all tokens share one array; each token's parts are a
 	// slice of it taken once they are complete (a slice taken before the
@@ -283,41 +285,44 @@ func (t *text) tokens() []token {
 			i++
 			continue
 		}
-		j, dashes, dot := i, 0, false
+		// One pass over the token: its parts, the punctuation between
+		// them, its em dashes and its periods. A part ends at a space,
+		// so innerApostrophe and the test of a period between letters
+		// may look up to the end of the title rather than of the token.
+		tok := token{start: i}
+		first := len(all)
+		dashes := 0
+		sep := false // ":", "—", "?" or "!" since the token's last part
+		j := i
 		for j < n && cls[j]&cSpace == 0 {
-			switch t.runes[j] {
+			if cls[j]&cWord != 0 {
+				m := j + 1
+				for m < n && (cls[m]&cWord != 0 || t.innerApostrophe(m, n)) {
+					m++
+				}
+				p := part{start: j, end: m, first: len(all) == first}
+				p.sentence = !p.first && sep
+				all = append(all, p)
+				sep = false
+				j = m
+				continue
+			}
+			switch rs[j] {
 			case '—':
 				dashes++
+				sep = true
+			case ':', '?', '!':
+				sep = true
 			case '.':
-				dot = true
+				if j > i && j+1 < n && cls[j-1]&cls[j+1]&cLetter != 0 {
+					tok.keepAll = true
+				}
 			}
 			j++
 		}
-		tok := token{start: i, end: j}
-		first := len(all)
-		for k := i; k < j; {
-			if cls[k]&cWord == 0 {
-				k++
-				continue
-			}
-			m := k
-			for m < j && (cls[m]&cWord != 0 || t.innerApostrophe(m, j)) {
-				m++
-			}
-			p := part{start: k, end: m, first: len(all) == first}
-			if !p.first && runesContainAny(t.runes[all[len(all)-1].end:k], ":—?!") {
-				p.sentence = true
-			}
-			all = append(all, p)
-			k = m
-		}
+		tok.end = j
 		if len(all) > first {
 			tok.parts = all[first:len(all):len(all)]
-		}
-		for k := i; dot && k < j; k++ {
-			if t.runes[k] == '.' && k > i && k+1 < j && cls[k-1]&cls[k+1]&cLetter != 0 {
-				tok.keepAll = true
-			}
 		}
 		if dashes >= 2 {
 			// Words chained by em dashes ("Open—Close—Clench") form a
