@@ -49,6 +49,7 @@ func newItem(e *bib.Entry, rom translit.Scheme, sc *scratch) *item.Item {
 		p = sc.items.One()
 		p.src.fields = appendEngineFields(sc.fields[:0], e)
 		p.src.changed = sc.changed[:0]
+		p.src.indexed = false
 	} else {
 		p = &prepared{}
 		p.src.fields = engineFields(e)
@@ -265,6 +266,35 @@ type entrySource struct {
 	date    sourceDate
 	more    []sourceDate
 	changed []changedVariable
+	// names holds the varClass of every variable in fields and changed
+	// once indexed (see keep), so that Var answers at once for most of
+	// the names the entry lacks, which are most of those a style asks
+	// for; a change after keep drops the index.
+	names   uint64
+	indexed bool
+}
+
+// varClass is one of 64 classes of variable names, from the name's
+// length and its first and last bytes, which tell apart the variables
+// of CSL; name is not "".
+func varClass(name string) uint64 {
+	return 1 << ((uint(len(name))*3 + uint(name[0]) + uint(name[len(name)-1])*5) & 63)
+}
+
+// index makes names, for Var.
+func (s *entrySource) index() {
+	var m uint64
+	for i := range s.fields {
+		if n := s.fields[i].name; n != "" {
+			m |= varClass(n)
+		}
+	}
+	for i := range s.changed {
+		if n := s.changed[i].name; n != "" {
+			m |= varClass(n)
+		}
+	}
+	s.names, s.indexed = m, true
 }
 
 // fieldValue is a variable of the entry and its value.
@@ -325,6 +355,9 @@ func (sd *sourceDate) value() item.Date {
 // preparation set, or else the entry's, except "" for the fields
 // isSkipped names, the alternative forms and what was hidden.
 func (s *entrySource) Var(name string) string {
+	if s.indexed && name != "" && s.names&varClass(name) == 0 {
+		return ""
+	}
 	if c := s.change(name); c != nil {
 		return c.value
 	}
@@ -361,6 +394,7 @@ func (s *entrySource) keep(sc *scratch) {
 	if sc != nil {
 		sc.fields, sc.changed = s.fields[:0], s.changed[:0]
 	} else if set == 0 && kept == len(s.fields) {
+		s.index()
 		return // nothing to merge, nothing to let go
 	}
 	var fields []fieldValue
@@ -388,6 +422,7 @@ func (s *entrySource) keep(sc *scratch) {
 		}
 	}
 	s.fields, s.changed = fields, changed
+	s.index()
 }
 
 // fieldList, nameList and dateList return an empty list with room for n
@@ -435,6 +470,7 @@ func (s *entrySource) change(name string) *changedVariable {
 // setVar makes the engine read v as the variable name; owned says that v
 // is none of the library's memory.
 func (s *entrySource) setVar(name, v string, owned bool) {
+	s.indexed = false
 	if c := s.change(name); c != nil {
 		c.value, c.owned = v, owned
 		return
@@ -445,6 +481,7 @@ func (s *entrySource) setVar(name, v string, owned bool) {
 // unset forgets what a preparation set as the variable name: the engine
 // reads the entry's value again, or "" when the variable was hidden.
 func (s *entrySource) unset(name string) {
+	s.indexed = false
 	for i := range s.changed {
 		if c := &s.changed[i]; c.name == name {
 			if c.hidden {
@@ -485,6 +522,7 @@ func (s *entrySource) findDate(name string) *sourceDate {
 // hide takes the variable or date name away from the engine; what a
 // preparation set as the variable still shows until it is unset.
 func (s *entrySource) hide(name string) {
+	s.indexed = false
 	if c := s.change(name); c != nil {
 		c.hidden = true
 		return

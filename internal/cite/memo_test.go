@@ -291,3 +291,37 @@ func TestBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestVarIndex: Var answers through the index of the names an item
+// holds as it does by reading every variable, for every variable of CSL
+// and the model, forms, names in other cases, and the empty name, on a
+// generated library prepared in every way, and after a change that
+// drops the index.
+func TestVarIndex(t *testing.T) {
+	lib := gen.Library(800, 5)
+	names := append(bib.Variables(bib.Standard), bib.Variables(bib.Number)...)
+	names = append(names, "issued-open", "media-electronic", "media-unmediated", "author-heading", "author-title-page",
+		"title-translated", "title-translit", "language", "note", "", "x", "TITLE", "Title", "titles", "itle", "DOI ", "url")
+	preps := []Prep{{}, {Romanize: true, Translate: true, OpenAsUndated: true, SentenceCase: true}, {Heading: true, Romanize: true, Language: "en"}}
+	for _, p := range preps {
+		for _, sc := range []*scratch{nil, {own: true}} {
+			for _, e := range lib.Entries {
+				src := prepare(e, p, sc).Source.(*entrySource)
+				if !src.indexed {
+					t.Fatalf("%s: not indexed after a preparation", e.ID)
+				}
+				plain := *src
+				plain.indexed = false
+				for _, n := range names {
+					if g, w := src.Var(n), plain.Var(n); g != w {
+						t.Fatalf("%s: Var(%q) = %q through the index; %q without", e.ID, n, g, w)
+					}
+				}
+				src.setVar("volume-title", "V", true)
+				if src.indexed || src.Var("volume-title") != "V" {
+					t.Fatalf("%s: a change after the preparation is not read", e.ID)
+				}
+			}
+		}
+	}
+}
