@@ -3,11 +3,14 @@ package eval
 // Tests of fast paths against the general forms they stand for.
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/csl/style"
 )
 
@@ -52,12 +55,54 @@ func TestRichKind(t *testing.T) {
 	}
 }
 
+// TestParseRichRuns compares parseRich, which copies the text between
+// marks at once, with its parse character by character.
+func TestParseRichRuns(t *testing.T) {
+	defer func() { bulkRuns = true }()
+	q := &output.Quotes{Open: "“", Close: "”", InnerOpen: "‘", InnerClose: "’"}
+	cases := []string{"", "plain", `a "quoted" b`, `"unclosed`, "it's 'single' and ‘curly’ or “double”", "<i>Title</i>: a <b>bold</b> word",
+		`<span class="nocase">iPhone</span> and <sc>Sc</sc>`, "x<y and <unknown> tag", "H<sub>2</sub>O m<sup>2</sup> m²",
+		"«Текст» \"Ж\" ‘Ж’", "broken \xff \"q\xfe\"", "rock 'n' roll", "the '90s", "“a ‘b’ c”", "“a \"b\" c”", "’tis", "a’", "</i>stray"}
+	parts := []string{"a", "Ж", " ", "<i>", "</i>", `"`, "'", "“", "”", "‘", "’", "²", "\xff", "(", "-"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				cases = append(cases, a+b+c, "x"+a+"y"+b+"z"+c)
+			}
+		}
+	}
+	for _, s := range cases {
+		bulkRuns = true
+		got := parseRich(s, q)
+		bulkRuns = false
+		want := parseRich(s, q)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("parseRich(%q) = %s; want %s", s, dumpNode(got), dumpNode(want))
+		}
+	}
+}
+
+// dumpNode shows a node tree for a test's message.
+func dumpNode(n *output.Node) string {
+	var b strings.Builder
+	var walk func(n *output.Node)
+	walk = func(n *output.Node) {
+		fmt.Fprintf(&b, "{%q %+v q=%v nc=%v", n.Text, n.Format, n.Quote != nil, n.NoCase)
+		for _, c := range n.Children {
+			walk(c)
+		}
+		b.WriteString("}")
+	}
+	walk(n)
+	return b.String()
+}
+
 // TestNormalizeSortText compares normalizeSortText with the three
 // passes it stands for.
 func TestNormalizeSortText(t *testing.T) {
 	cases := []string{"", " ", "  ", "a", " a", "a ", "a  b", "Doe, J. D.", "d’Artagnan", "O'Brien-Smith", "«Текст»: электронный",
 		"tab\tsep", "nbsp\u00a0here", "a\u2003b", "x--y", "(1999)", "\xff\xfe", "a.\xffb", "\x01a\x01b", "Иванов И. И., Петров П.",
-		"¿Qué?", "a - b", "..."}
+		"¿Qué?", "a - b", "...", "a\u2014b", "「x」 y", "😀.😀", "x\u3000y", "\ufffd", "a\xef\xbf\xbdb", "\xc2", "\xe2\x80"}
 	parts := []string{"a", " ", ",", ".", "-", "’", "\u00a0", "Ж", "\xff", "\t"}
 	for _, a := range parts {
 		for _, b := range parts {

@@ -83,6 +83,13 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 				continue
 			}
 		}
+		if j := plainRun(s, i); j > i && bulkRuns {
+			// Text between marks is copied as it is.
+			text.WriteString(s[i:j])
+			prev, _ = utf8.DecodeLastRuneInString(s[i:j])
+			i = j
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		var next rune = ' '
 		if i+w < len(s) {
@@ -140,6 +147,32 @@ func parseRich(s string, q *output.Quotes) *output.Node {
 		return root.Children[0]
 	}
 	return root
+}
+
+// bulkRuns lets parseRich copy runs of plainRun at once (tests compare
+// it with the character-by-character parse).
+var bulkRuns = true
+
+// plainRun returns the end of the run of characters from i that parseRich
+// copies to its text as they are: valid UTF-8 that is neither a tag's
+// start nor a quotation mark.
+func plainRun(s string, i int) int {
+	for i < len(s) {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b == '<' || b == '"' || b == '\'' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '“' || r == '”' || r == '‘' || r == '’' {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // richFrame is an open markup element or quotation while parsing.

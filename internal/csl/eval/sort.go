@@ -208,20 +208,53 @@ func normalizeSortText(v string) string {
 	var b strings.Builder
 	b.Grow(len(v))
 	space := false // a space is due before the next character
-	for _, r := range v {
-		r = dropPunct(r)
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(v); {
+		// r is the character at i and n its length, as a range over v
+		// gives them (an invalid byte is U+FFFD, of length 1).
+		r, n := rune(v[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xC2 && r <= 0xDF && i+1 < len(v) && v[i+1]&0xC0 == 0x80:
+			r, n = (r&0x1F)<<6|rune(v[i+1]&0x3F), 2
+		default:
+			r, n = utf8.DecodeRuneInString(v[i:])
+		}
+		var sep bool
+		if r < rune(len(sortSepTable)) {
+			sep = sortSepTable[r]
+		} else {
+			sep = isSortSep(r)
+		}
+		switch {
+		case sep:
 			space = b.Len() > 0
-			continue
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if r == utf8.RuneError && n == 1 {
+				b.WriteRune(r)
+			} else {
+				b.WriteString(v[i : i+n]) // kept: dropPunct leaves it as it is
+			}
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
+		i += n
 	}
 	return b.String()
 }
+
+// isSortSep reports whether normalizeSortText turns r into a word break:
+// white space, or punctuation that dropPunct turns into a space.
+func isSortSep(r rune) bool { return unicode.IsSpace(dropPunct(r)) }
+
+// sortSepTable holds isSortSep of every character below U+0800.
+var sortSepTable = func() (t [0x800]bool) {
+	for r := range t {
+		t[r] = isSortSep(rune(r))
+	}
+	return t
+}()
 
 // isSortPunct reports whether r is changed by dropPunct, or is white
 // space that strings.Fields would collapse.
