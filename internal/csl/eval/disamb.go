@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"hash/maphash"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -651,7 +652,7 @@ func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string 
 		// once per level.
 		k := formKey{n: n, nm: f.nm, o: f.o, inverted: f.inverted[i], level: level, lang: it.Language}
 		h := r.forms.hash(k)
-		if s, ok := r.forms.get(h, k); ok && shortcuts {
+		if s, ok := r.forms.get(h, &k); ok && shortcuts {
 			forms[i] = s
 			continue
 		}
@@ -666,7 +667,7 @@ func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string 
 			}
 		}
 		forms[i] = c.name(n, f.nm, *f.o, f.inverted[i]).Plain()
-		r.forms.put(h, k, forms[i])
+		r.forms.put(h, &k, &names[i], forms[i])
 	}
 	if c != nil {
 		r.release(c)
@@ -695,10 +696,23 @@ type formMemo struct {
 	entries []formEntry
 }
 
+// formEntry is a formKey and its form. It points at the name it was
+// made for (the engine does not change an item's names) instead of
+// holding a copy: the entries of a large bibliography are many.
 type formEntry struct {
-	k    formKey
-	form string
-	next int32 // the entry before with the same hash, plus one
+	n     *item.Name
+	nm    *style.Name
+	o     *nameOpts
+	lang  string
+	form  string
+	level int32
+	next  int32 // the entry before with the same hash, plus one
+	inv   bool
+}
+
+// is reports whether e is the entry of k.
+func (e *formEntry) is(k *formKey) bool {
+	return e.nm == k.nm && e.o == k.o && e.inv == k.inverted && int(e.level) == k.level && e.lang == k.lang && *e.n == k.n
 }
 
 // hash returns the hash of k (a memo that holds nothing yet picks its
@@ -717,18 +731,22 @@ func (m *formMemo) reserve(n int) {
 }
 
 // get returns the form of k, whose hash is h.
-func (m *formMemo) get(h uint64, k formKey) (string, bool) {
+func (m *formMemo) get(h uint64, k *formKey) (string, bool) {
 	for i := m.first[h]; i != 0; i = m.entries[i-1].next {
-		if e := &m.entries[i-1]; e.k == k {
+		if e := &m.entries[i-1]; e.is(k) {
 			return e.form, true
 		}
 	}
 	return "", false
 }
 
-// put records the form of k, whose hash is h.
-func (m *formMemo) put(h uint64, k formKey, form string) {
-	m.entries = append(m.entries, formEntry{k: k, form: form, next: m.first[h]})
+// put records the form of k, whose hash is h and whose name is n (equal
+// to k.n, and kept as it is while the memo lives).
+func (m *formMemo) put(h uint64, k *formKey, n *item.Name, form string) {
+	if k.level > math.MaxInt32 {
+		return // not remembered
+	}
+	m.entries = append(m.entries, formEntry{n: n, nm: k.nm, o: k.o, lang: k.lang, form: form, level: int32(k.level), next: m.first[h], inv: k.inverted})
 	m.first[h] = int32(len(m.entries))
 }
 
