@@ -691,10 +691,17 @@ type formKey struct {
 // than the forms cost to render, where few repeat: the map holds hashes,
 // and the keys are compared in the entries a hash leads to.
 type formMemo struct {
-	seed    maphash.Seed
-	first   map[uint64]int32 // hash → its last entry, plus one
-	entries []formEntry
+	seed  maphash.Seed
+	first map[uint64]int32 // hash → its last entry, plus one
+	// entries holds the entries in blocks of formBlock, so that the memo
+	// grows without copying them: a large bibliography has hundreds of
+	// thousands.
+	entries [][]formEntry
+	n       int
 }
+
+// formBlock is the number of entries of a block of formMemo.
+const formBlock = 1024
 
 // formEntry is a formKey and its form. It points at the name it was
 // made for (the engine does not change an item's names) instead of
@@ -722,20 +729,26 @@ func (m *formMemo) hash(k formKey) uint64 {
 	return maphash.Comparable(m.seed, k)
 }
 
-// reserve makes room for n forms.
+// reserve makes room for n forms in the map of hashes.
 func (m *formMemo) reserve(n int) {
 	if m.first == nil {
 		m.seed, m.first = maphash.MakeSeed(), make(map[uint64]int32, n)
-		m.entries = make([]formEntry, 0, n)
 	}
+}
+
+// entry returns the i-th entry, counted from 1.
+func (m *formMemo) entry(i int32) *formEntry {
+	return &m.entries[(i-1)/formBlock][(i-1)%formBlock]
 }
 
 // get returns the form of k, whose hash is h.
 func (m *formMemo) get(h uint64, k *formKey) (string, bool) {
-	for i := m.first[h]; i != 0; i = m.entries[i-1].next {
-		if e := &m.entries[i-1]; e.is(k) {
+	for i := m.first[h]; i != 0; {
+		e := m.entry(i)
+		if e.is(k) {
 			return e.form, true
 		}
+		i = e.next
 	}
 	return "", false
 }
@@ -743,11 +756,16 @@ func (m *formMemo) get(h uint64, k *formKey) (string, bool) {
 // put records the form of k, whose hash is h and whose name is n (equal
 // to k.n, and kept as it is while the memo lives).
 func (m *formMemo) put(h uint64, k *formKey, n *item.Name, form string) {
-	if k.level > math.MaxInt32 {
+	if k.level > math.MaxInt32 || m.n == math.MaxInt32 {
 		return // not remembered
 	}
-	m.entries = append(m.entries, formEntry{n: n, nm: k.nm, o: k.o, lang: k.lang, form: form, level: int32(k.level), next: m.first[h], inv: k.inverted})
-	m.first[h] = int32(len(m.entries))
+	if m.n%formBlock == 0 {
+		m.entries = append(m.entries, make([]formEntry, 0, formBlock))
+	}
+	b := &m.entries[len(m.entries)-1]
+	*b = append(*b, formEntry{n: n, nm: k.nm, o: k.o, lang: k.lang, form: form, level: int32(k.level), next: m.first[h], inv: k.inverted})
+	m.n++
+	m.first[h] = int32(m.n)
 }
 
 // tryGiven expands given names (initials, then full names) in the
