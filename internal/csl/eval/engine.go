@@ -658,6 +658,14 @@ func (r *run) str(s string) *output.Node {
 	return n
 }
 
+// wrap returns a node from the run's slab whose one child is n.
+func (r *run) wrap(n *output.Node) *output.Node {
+	w := r.newNode()
+	w.Children = r.kids.take(1)
+	w.Children[0] = n
+	return w
+}
+
 // bytes returns a copy of b from the run's byte slab.
 func (r *run) bytes(b []byte) []byte {
 	if len(b) > 1024 {

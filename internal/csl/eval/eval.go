@@ -507,7 +507,8 @@ func (c *ctx) formatNonEmpty(n *output.Node, f *style.Formatting) *output.Node {
 	of := output.Formatting{FontStyle: f.FontStyle, FontVariant: f.FontVariant, FontWeight: f.FontWeight,
 		TextDecoration: f.TextDecoration, VerticalAlign: f.VerticalAlign}
 	if !of.IsZero() || f.Quotes {
-		w := &output.Node{Children: []*output.Node{n}, Format: of}
+		w := c.r.wrap(n)
+		w.Format = of
 		if f.Quotes {
 			w.Quote = c.quotes()
 		}
@@ -521,7 +522,8 @@ func (c *ctx) formatNonEmpty(n *output.Node, f *style.Formatting) *output.Node {
 		n = j.span()
 	}
 	if f.Display != "" {
-		n = &output.Node{Children: []*output.Node{n}, Display: f.Display}
+		n = c.r.wrap(n)
+		n.Display = f.Display
 	}
 	return n
 }
