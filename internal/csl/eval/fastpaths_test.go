@@ -37,6 +37,18 @@ func TestRichKind(t *testing.T) {
 			cases = append(cases, a+b, "x"+a+"y"+b+"z")
 		}
 	}
+	// each at every place in a long ASCII text (skipped eight bytes at a
+	// time)
+	for _, r := range runes {
+		for pos := 0; pos <= 24; pos++ {
+			cases = append(cases, strings.Repeat("a", pos)+r+strings.Repeat("b", 24-pos))
+		}
+	}
+	for _, r := range []string{"²", "\x80", "\x7f", "=", ";", "&", "&#39;", "#", "\x00"} {
+		for pos := 0; pos <= 17; pos++ {
+			cases = append(cases, strings.Repeat("x", pos)+r+strings.Repeat("y", 17-pos))
+		}
+	}
 	for _, s := range cases {
 		super := strings.ContainsFunc(s, isSuperscript)
 		want := plainText
@@ -63,7 +75,7 @@ func TestParseRichRuns(t *testing.T) {
 	cases := []string{"", "plain", `a "quoted" b`, `"unclosed`, "it's 'single' and ‘curly’ or “double”", "<i>Title</i>: a <b>bold</b> word",
 		`<span class="nocase">iPhone</span> and <sc>Sc</sc>`, "x<y and <unknown> tag", "H<sub>2</sub>O m<sup>2</sup> m²",
 		"«Текст» \"Ж\" ‘Ж’", "broken \xff \"q\xfe\"", "rock 'n' roll", "the '90s", "“a ‘b’ c”", "“a \"b\" c”", "’tis", "a’", "</i>stray"}
-	parts := []string{"a", "Ж", " ", "<i>", "</i>", `"`, "'", "“", "”", "‘", "’", "²", "\xff", "(", "-"}
+	parts := []string{"a", "Ж", " ", "<i>", "</i>", `"`, "'", "“", "”", "‘", "’", "²", "\xff", "(", "-", "long plain text"}
 	for _, a := range parts {
 		for _, b := range parts {
 			for _, c := range parts {

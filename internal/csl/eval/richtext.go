@@ -163,7 +163,7 @@ func plainRun(s string, i int) int {
 			if b == '<' || b == '"' || b == '\'' {
 				return i
 			}
-			i++
+			i = skipPlainASCII(s, i+1)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -272,7 +272,7 @@ func richKind(s string) int {
 			if b == '<' || b == '"' || b == '\'' {
 				return richText
 			}
-			i++
+			i = skipPlainASCII(s, i+1)
 			continue
 		}
 		if plainPair(s, i) {
@@ -296,7 +296,7 @@ func richKind(s string) int {
 func hasSuperscript(s string) bool {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
-			i++
+			i = skipASCII(s, i+1)
 			continue
 		}
 		if plainPair(s, i) {
@@ -310,6 +310,50 @@ func hasSuperscript(s string) bool {
 		i += n
 	}
 	return false
+}
+
+// The words of skipASCII and skipPlainASCII: eight bytes at a time, with
+// a byte's high bit, and a byte per mark parseRich looks for.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+	ltBytes  = '<' * lowBits
+	dqBytes  = '"' * lowBits
+	sqBytes  = '\'' * lowBits
+)
+
+// word returns the eight bytes of s from i as a little-endian word.
+func word(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroByte reports (in its high bits) whether a byte of x is zero: it has
+// no false positives when only telling whether there is one.
+func zeroByte(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
+
+// skipASCII returns the end of the whole words of ASCII bytes of s from
+// i: i itself when the next eight bytes are not all ASCII (the caller
+// goes on byte by byte).
+func skipASCII(s string, i int) int {
+	for i+8 <= len(s) && word(s, i)&highBits == 0 {
+		i += 8
+	}
+	return i
+}
+
+// skipPlainASCII is skipASCII for words that also hold none of the marks
+// richKind looks for: '<', '"' and '\''.
+func skipPlainASCII(s string, i int) int {
+	for i+8 <= len(s) {
+		x := word(s, i)
+		if x&highBits != 0 || zeroByte(x^ltBytes)|zeroByte(x^dqBytes)|zeroByte(x^sqBytes) != 0 {
+			break
+		}
+		i += 8
+	}
+	return i
 }
 
 // plainPair reports whether s[i:] starts with a two-byte character that
