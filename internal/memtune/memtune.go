@@ -3,15 +3,20 @@
 //
 // Go collects garbage, by default, whenever the heap has grown by as much
 // as survived the last collection (GOGC=100). For a command that reads a
-// small library that is far more often than its memory calls for: a
-// tenth of its time goes to collections that keep its heap at tens of
-// megabytes. For a large one it lets the heap grow to twice the most the
-// run ever keeps, at the moment it keeps the most. ForInput sets both
-// ends from the input's size instead: a heap allowed to grow four times
-// what survives (GOGC=400), within a soft limit on the memory of the
-// process proportional to the input (debug.SetMemoryLimit), so that a
-// small library is read with few collections and a large one with no
-// more memory than GOGC=100 would give it, usually less.
+// library, renders it and exits, that is far more often than its memory
+// calls for: each collection marks everything the run still holds (the
+// library, then the engine's items and keys), and a run of 100,000
+// references spent a sixth of its instructions on four or five of them.
+// ForInput sets the memory limit instead (debug.SetMemoryLimit): a soft
+// limit on the memory of the process proportional to the input, and no
+// collection at all until the heap comes near it (GOGC=off). A small
+// library is then read without a collection; a large one with one or
+// two, within the same memory as before.
+//
+// The limit is soft: a run whose live data exceeds it goes on, collecting
+// often (Go spends at most about half the CPU on it then), rather than
+// failing. The inputs' own bounds (store.Limits) are what keep hostile
+// input in check.
 //
 // A user who sets GOGC or GOMEMLIMIT keeps the runtime's own handling of
 // them: ForInput then does nothing.
@@ -23,17 +28,13 @@ import (
 	"runtime/debug"
 )
 
-// Percent is the GOGC value ForInput sets.
-const Percent = 400
-
-// Floor is the least memory limit ForInput sets: what a small input may
-// use before collections come at the default pace again.
+// Floor is the least memory limit ForInput sets: the memory a run on a
+// small input may take before its first collection.
 const Floor = 256 << 20
 
 // PerByte is the memory limit per byte of input: a library's records, the
-// engine's items and keys and the collector's headroom take about this
-// many times the size of its TOML files at a run's peak (4 to 5 times in
-// live data, twice that with GOGC=100).
+// engine's items and keys take 3 to 4 times the size of its TOML files in
+// live data at a run's peak, and the garbage made meanwhile the rest.
 const PerByte = 8
 
 // Limit returns the memory limit for an input of size bytes.
@@ -48,11 +49,12 @@ func Limit(size int64) int64 {
 }
 
 // ForInput paces the collector for a run whose input is size bytes (see
-// the package documentation), unless GOGC or GOMEMLIMIT is set.
+// the package documentation): no collection until the heap nears
+// Limit(size). It does nothing when GOGC or GOMEMLIMIT is set.
 func ForInput(size int64) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	debug.SetMemoryLimit(Limit(size))
-	debug.SetGCPercent(Percent)
+	debug.SetGCPercent(-1)
 }
