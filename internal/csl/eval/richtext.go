@@ -344,7 +344,7 @@ func skipASCII(s string, i int) int {
 }
 
 // skipPlainASCII is skipASCII for words that also hold none of the marks
-// richKind looks for: '<', '"' and '\''.
+// richKind looks for: the less-than sign, the quotation mark and the apostrophe.
 func skipPlainASCII(s string, i int) int {
 	for i+8 <= len(s) {
 		x := word(s, i)
