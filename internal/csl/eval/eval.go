@@ -154,13 +154,14 @@ func (c *ctx) renderInto(j *joiner, els []style.Element, delim string) {
 			continue
 		}
 		n := c.render(e)
-		if n == nil || n.Empty() {
+		first, nonEmpty := firstLeafOf(n)
+		if !nonEmpty {
 			continue
 		}
 		if !j.empty() && delim != "" {
 			j.text(delim)
 		}
-		j.add(n)
+		j.addFirst(n, first)
 	}
 }
 

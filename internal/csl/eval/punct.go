@@ -36,6 +36,12 @@ func (j *joiner) add(n *output.Node) {
 	if !nonEmpty {
 		return
 	}
+	j.addFirst(n, first)
+}
+
+// addFirst appends n, which renders some text and whose first leaf with
+// text is first (see firstLeafOf).
+func (j *joiner) addFirst(n, first *output.Node) {
 	if j.n > 0 && j.seamAt(j.at(j.n-1), first) && n.Empty() {
 		return // the seam took the only character n had
 	}
