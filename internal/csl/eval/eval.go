@@ -505,11 +505,10 @@ func (c *ctx) formatNonEmpty(n *output.Node, f *style.Formatting) *output.Node {
 	if f.TextCase != "" {
 		c.r.caser.apply(n, f.TextCase, c.caseLang())
 	}
-	of := output.Formatting{FontStyle: f.FontStyle, FontVariant: f.FontVariant, FontWeight: f.FontWeight,
-		TextDecoration: f.TextDecoration, VerticalAlign: f.VerticalAlign}
-	if !of.IsZero() || f.Quotes {
+	if f.FontStyle != "" || f.FontVariant != "" || f.FontWeight != "" || f.TextDecoration != "" || f.VerticalAlign != "" || f.Quotes {
 		w := c.r.wrap(n)
-		w.Format = of
+		w.Format = output.Formatting{FontStyle: f.FontStyle, FontVariant: f.FontVariant, FontWeight: f.FontWeight,
+			TextDecoration: f.TextDecoration, VerticalAlign: f.VerticalAlign}
 		if f.Quotes {
 			w.Quote = c.quotes()
 		}
