@@ -58,11 +58,12 @@ type checker struct {
 	// needs and merged are buffers that fields reuses for every entry.
 	needs  []need
 	merged []mergedNeed
-	// missingOnly makes fields only find whether an entry lacks a field
-	// its style requires (MissingFields): it sets missing instead of
-	// wording findings, and skips the rules that report anything else.
+	// missingOnly marks a checker that only finds whether entries lack a
+	// field their style requires (MissingFields, see lacksRequired): it
+	// reports nothing.
 	missingOnly bool
-	missing     bool
+	// required holds the requirements of each type met (see requiredOf).
+	required map[string]*typeRequirements
 }
 
 // Run checks every entry and claim of lib and returns the findings in
@@ -163,9 +164,7 @@ func missingIn(c *checker, entries []*bib.Entry, lack func(id string)) {
 		if e == nil {
 			continue
 		}
-		c.missing = false
-		c.fields(c.proceedingsAsArticle(e))
-		if c.missing {
+		if c.lacksRequired(c.proceedingsAsArticle(e)) {
 			lack(e.ID)
 		}
 	}

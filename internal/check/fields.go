@@ -285,9 +285,6 @@ func (c *checker) fields(e *bib.Entry) {
 		needs = append(needs, languageNeed)
 	}
 	c.reportNeeds(e, p.noun, needs)
-	if c.missingOnly {
-		return
-	}
 
 	if !p.dated {
 		c.undated(e)
@@ -295,6 +292,75 @@ func (c *checker) fields(e *bib.Entry) {
 	if e.Type == "article-newspaper" {
 		c.incompleteDate(e)
 	}
+}
+
+// lacksRequired reports whether e lacks a field that a style c checks
+// requires: whether fields would report it with CodeMissingField. It asks
+// only what decides that, cheapest first: the needs of e's type that a
+// checked style requires (found once per type, see requiredOf), and the
+// few needs fields adds, each only where a checked style requires it
+// (APA's site name and translation, GOST's online data and pages); the
+// needs that are only ever recommended (author, language) are never
+// looked at.
+func (c *checker) lacksRequired(e *bib.Entry) bool {
+	req := c.requiredOf(e.Type)
+	if e.Type != "personal_communication" && !has(e, "title") {
+		return true // titleNeed: required by both styles
+	}
+	online, knownOnline := false, false
+	isOn := func() bool {
+		if !knownOnline {
+			online, knownOnline = isOnline(e), true
+		}
+		return online
+	}
+	for _, nd := range req.needs {
+		if nd.fields[0] == "page" && (e.Type == "article-newspaper" || e.Type == "article-magazine") && isOn() {
+			continue // an online newspaper or magazine article has no pages
+		}
+		if !hasAny(e, nd.fields) {
+			return true
+		}
+	}
+	if c.apa && e.Type == "webpage" && !has(e, "container-title") && !hasLiteralAuthor(e) {
+		return true // siteNameNeed
+	}
+	if c.gost {
+		if isOn() {
+			if !has(e, "URL") || !has(e, "accessed") {
+				return true // onlineURLNeed, onlineAccessedNeed
+			}
+		} else if printedParts[e.Type] && !has(e, "page") {
+			return true // printedPagesNeed
+		}
+	}
+	// translationNeed, required by APA unless it is only a warning.
+	return c.apa && !c.translationWarning && !has(e, "title-translated") && has(e, "title") && nonEnglish(e)
+}
+
+// typeRequirements is what lacksRequired needs of a type's profile: its
+// needs that a style the checker checks requires.
+type typeRequirements struct {
+	needs []need
+}
+
+// requiredOf returns the requirements of typ for c's styles, found once
+// per type and checker.
+func (c *checker) requiredOf(typ string) *typeRequirements {
+	if r, ok := c.required[typ]; ok {
+		return r
+	}
+	r := &typeRequirements{}
+	for _, nd := range profiles[typ].needs {
+		if c.apa && nd.apa == required || c.gost && nd.gost == required {
+			r.needs = append(r.needs, nd)
+		}
+	}
+	if c.required == nil {
+		c.required = map[string]*typeRequirements{}
+	}
+	c.required[typ] = r
+	return r
 }
 
 // mergedNeed is an unsatisfied need with the strongest level per style
@@ -307,18 +373,6 @@ type mergedNeed struct {
 // reportNeeds merges the unsatisfied needs by field (the strongest level
 // per style wins) and reports each field once.
 func (c *checker) reportNeeds(e *bib.Entry, noun string, needs []need) {
-	if c.missingOnly {
-		// A field is reported as missing (CodeMissingField) when one of
-		// its needs is required by a style checked: only those needs are
-		// looked at, and the first unmet one decides.
-		for _, nd := range needs {
-			if (c.apa && nd.apa == required || c.gost && nd.gost == required) && !hasAny(e, nd.fields) {
-				c.missing = true
-				return
-			}
-		}
-		return
-	}
 	merged := c.merged[:0]
 	defer func() { c.merged = merged[:0] }()
 	for _, nd := range needs {

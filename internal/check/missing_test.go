@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"fmt"
 	"maps"
 	"runtime"
 	"testing"
@@ -92,6 +93,83 @@ func TestMissingFieldsCases(t *testing.T) {
 			want := missingByRun(lib, opts)
 			if got := check.MissingFields(lib, opts); !maps.Equal(got, want) {
 				t.Errorf("%s, translation warning %v: MissingFields = %v; Run reports %v", style, tw, got, want)
+			}
+		}
+	}
+}
+
+// TestMissingFieldsEveryType compares MissingFields with Run on entries of
+// every type (and unknown ones): with each field its template asks for,
+// with each of those fields left out in turn, and with nothing, online
+// (URL, medium) or printed, titled in English, Cyrillic or with a
+// language tag, by a person or an institution, in every style.
+func TestMissingFieldsEveryType(t *testing.T) {
+	now := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	types := []string{"book", "classic", "pamphlet", "collection", "chapter", "entry", "entry-dictionary", "entry-encyclopedia",
+		"paper-conference", "article-journal", "article-magazine", "article-newspaper", "article", "webpage", "post", "post-weblog",
+		"thesis", "report", "legislation", "bill", "regulation", "treaty", "legal_case", "standard", "patent", "dataset", "software",
+		"review", "review-book", "periodical", "motion_picture", "document", "manuscript", "speech", "interview",
+		"personal_communication", "map", "song", "", "x-unknown"}
+	variants := []map[string]string{
+		{},
+		{"URL": "https://x.example"},
+		{"medium": "Электронный ресурс"},
+		{"medium": "  "},
+		{"title": "Внешняя политика"},
+		{"title": "Внешняя политика", "language": "en-US"},
+		{"title": "Foreign policy", "language": "ru"},
+		{"title": "Foreign policy", "language": "und"},
+		{"title": "   "},
+		{"container-title": "CHI '09: Proceedings of the SIGCHI Conference"},
+	}
+	var lib bib.Library
+	n := 0
+	add := func(typ string, fields []string, skip string, extra map[string]string, institution bool) {
+		e := bib.NewEntry(fmt.Sprintf("e%d", n), typ)
+		n++
+		for _, f := range fields {
+			if f == skip {
+				continue
+			}
+			switch bib.VariableKind(f) {
+			case bib.NameList:
+				if institution {
+					e.AddName(f, bib.Name{Literal: "Ministry of Foreign Affairs"})
+				} else {
+					e.AddName(f, bib.Name{Family: "Иванов", Given: "И."})
+				}
+			case bib.DateKind:
+				e.SetDate(f, bib.Date{Start: bib.DatePart{Year: 2020, Month: 5}})
+			default:
+				e.Set(f, "v")
+			}
+		}
+		lib.Entries = append(lib.Entries, e.WithFields(extra))
+	}
+	for _, typ := range types {
+		fields := check.TemplateFields(typ)
+		for _, extra := range variants {
+			for _, institution := range []bool{false, true} {
+				add(typ, nil, "", extra, institution)
+				add(typ, fields, "", extra, institution)
+				for _, skip := range fields {
+					add(typ, fields, skip, extra, institution)
+				}
+			}
+		}
+	}
+	for _, style := range check.Styles {
+		for _, tw := range []bool{false, true} {
+			opts := check.Options{Style: style, Now: now, TranslationWarning: tw}
+			want := missingByRun(&lib, opts)
+			if len(want) == 0 || len(want) == len(lib.Entries) {
+				t.Fatalf("%s: %d of %d entries lack data: nothing to tell apart", style, len(want), len(lib.Entries))
+			}
+			got := check.MissingFields(&lib, opts)
+			for _, e := range lib.Entries {
+				if got[e.ID] != want[e.ID] {
+					t.Errorf("%s, translation warning %v: %s (%s, %v): MissingFields says %v; Run %v", style, tw, e.ID, e.Type, e, got[e.ID], want[e.ID])
+				}
 			}
 		}
 	}
