@@ -50,17 +50,10 @@ func classOf(r rune) Class {
 	return c
 }
 
-// props holds the properties of each code point below tableSize, and
-// toLower and toUpper what to add to one for its other case; all three
-// are computed from package unicode.
-var props, toLower, toUpper = func() (p [tableSize]Class, lower, upper [tableSize]int32) {
-	for i := range p {
-		r := rune(i)
-		p[i] = classOf(r)
-		lower[i], upper[i] = unicode.ToLower(r)-r, unicode.ToUpper(r)-r
-	}
-	return p, lower, upper
-}()
+// The tables props, toLower and toUpper (tables.go) are written from
+// package unicode by gen.go, so that no command computes them at start-up.
+//
+//go:generate go run gen.go
 
 func has(r rune, prop Class) bool { return props[r]&prop != 0 }
 
