@@ -550,6 +550,13 @@ func (d *dec) pos() bib.Pos {
 
 // skipPos passes over a position.
 func (d *dec) skipPos() {
+	// Most positions are in the record's file, their line less than 64
+	// from their entry's and their column below 64: three one-byte
+	// varints.
+	if i := d.i; i+2 < len(d.s) && d.s[i] == 1 && d.s[i+1] < 0x80 && d.s[i+2] < 0x80 {
+		d.i = i + 3
+		return
+	}
 	kind, ok := d.byte1()
 	if !ok {
 		kind = d.uint()
