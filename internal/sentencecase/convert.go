@@ -113,6 +113,24 @@ func parse(s string) *text {
 	stack := stackBuf[:0] // protection of each open element
 	protecting := 0       // the open elements that protect
 	for i := 0; i < len(s); {
+		// A run of ASCII other than '<', in a loop without calls (which
+		// would make the compiler keep its state in memory); m, at most
+		// i, bounds the three slices.
+		for i < len(s) && m < len(rs) && m < len(cls) && m < len(prot) {
+			c := s[i]
+			if c >= utf8.RuneSelf || c == '<' {
+				break
+			}
+			rs[m], cls[m] = rune(c), runes.ClassOf(rune(c))
+			if protecting > 0 {
+				prot[m], t.anyProt = true, true
+			}
+			m++
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
 		if s[i] == '<' {
 			if tag, name, ok := readTag(s[i:]); ok {
 				t.tags = append(t.tags, tagAt{m, tag})

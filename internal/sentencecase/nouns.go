@@ -131,8 +131,25 @@ func appendLower(b []byte, rs []rune) []byte {
 	return b
 }
 
+// stopWordLengths has bit n of element c-'a' set when a stop word, all
+// of them ASCII and in lower case, starts with c and has n characters: a
+// word of another length is none of them, without a lookup (a match's
+// runes lower to one byte each, so its length in runes is the key's).
+var stopWordLengths = func() (f [26]uint64) {
+	for w := range stopWords {
+		f[w[0]-'a'] |= 1 << len(w)
+	}
+	return f
+}()
+
 // isStopWordRunes is isStopWord(string(w)).
 func isStopWordRunes(w []rune) bool {
+	if len(w) == 0 || len(w) >= 64 {
+		return false // longer than any stop word
+	}
+	if c := runes.ToLower(w[0]); c < 'a' || c > 'z' || stopWordLengths[c-'a']&(1<<len(w)) == 0 {
+		return false
+	}
 	var buf [keyBuf]byte
 	return stopWords[string(appendLower(buf[:0], w))]
 }
