@@ -22,6 +22,7 @@ import (
 // the library's memory and go with the scratch.
 type memo struct {
 	tables []memoTable
+	last   int // the index of the table table returned last
 	bytes  int
 	keys   arena.Strings
 }
@@ -81,8 +82,14 @@ const maxMemoTables = 16
 // when the memo has none; nil when it has too many.
 func (sc *scratch) table(scheme translit.Scheme, lang string) *memoTable {
 	m := &sc.memo
+	if m.last < len(m.tables) {
+		if t := &m.tables[m.last]; t.scheme == scheme && t.lang == lang {
+			return t // the conversions of an item share a table
+		}
+	}
 	for i := range m.tables {
 		if t := &m.tables[i]; t.scheme == scheme && t.lang == lang {
+			m.last = i
 			return t
 		}
 	}
@@ -93,7 +100,8 @@ func (sc *scratch) table(scheme translit.Scheme, lang string) *memoTable {
 		lang = sc.shortCopy(lang)
 	}
 	m.tables = append(m.tables, memoTable{scheme: scheme, lang: lang, m: map[string]string{}})
-	return &m.tables[len(m.tables)-1]
+	m.last = len(m.tables) - 1
+	return &m.tables[m.last]
 }
 
 // result returns what the table records for v (see memoTable), and
