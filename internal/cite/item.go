@@ -49,7 +49,7 @@ func newItem(e *bib.Entry, rom translit.Scheme, sc *scratch) *item.Item {
 		p = sc.items.One()
 		p.src.fields = appendEngineFields(sc.fields[:0], e)
 		p.src.changed = sc.changed[:0]
-		p.src.indexed = false
+		p.src.names = 0
 	} else {
 		p = &prepared{}
 		p.src.fields = engineFields(e)
@@ -269,9 +269,9 @@ type entrySource struct {
 	// names holds the varClass of every variable in fields and changed
 	// once indexed (see keep), so that Var answers at once for most of
 	// the names the entry lacks, which are most of those a style asks
-	// for; a change after keep drops the index.
-	names   uint64
-	indexed bool
+	// for; 0 before, for an entry without variables, and after a change
+	// that follows keep, when Var reads every variable.
+	names uint64
 }
 
 // varClass is one of 64 classes of variable names, from the name's
@@ -294,7 +294,7 @@ func (s *entrySource) index() {
 			m |= varClass(n)
 		}
 	}
-	s.names, s.indexed = m, true
+	s.names = m
 }
 
 // fieldValue is a variable of the entry and its value.
@@ -355,7 +355,7 @@ func (sd *sourceDate) value() item.Date {
 // preparation set, or else the entry's, except "" for the fields
 // isSkipped names, the alternative forms and what was hidden.
 func (s *entrySource) Var(name string) string {
-	if s.indexed && name != "" && s.names&varClass(name) == 0 {
+	if s.names != 0 && name != "" && s.names&varClass(name) == 0 {
 		return ""
 	}
 	if c := s.change(name); c != nil {
@@ -470,7 +470,7 @@ func (s *entrySource) change(name string) *changedVariable {
 // setVar makes the engine read v as the variable name; owned says that v
 // is none of the library's memory.
 func (s *entrySource) setVar(name, v string, owned bool) {
-	s.indexed = false
+	s.names = 0
 	if c := s.change(name); c != nil {
 		c.value, c.owned = v, owned
 		return
@@ -481,7 +481,7 @@ func (s *entrySource) setVar(name, v string, owned bool) {
 // unset forgets what a preparation set as the variable name: the engine
 // reads the entry's value again, or "" when the variable was hidden.
 func (s *entrySource) unset(name string) {
-	s.indexed = false
+	s.names = 0
 	for i := range s.changed {
 		if c := &s.changed[i]; c.name == name {
 			if c.hidden {
@@ -522,7 +522,7 @@ func (s *entrySource) findDate(name string) *sourceDate {
 // hide takes the variable or date name away from the engine; what a
 // preparation set as the variable still shows until it is unset.
 func (s *entrySource) hide(name string) {
-	s.indexed = false
+	s.names = 0
 	if c := s.change(name); c != nil {
 		c.hidden = true
 		return

@@ -307,18 +307,18 @@ func TestVarIndex(t *testing.T) {
 		for _, sc := range []*scratch{nil, {own: true}} {
 			for _, e := range lib.Entries {
 				src := prepare(e, p, sc).Source.(*entrySource)
-				if !src.indexed {
+				if src.names == 0 && len(src.fields)+len(src.changed) > 0 {
 					t.Fatalf("%s: not indexed after a preparation", e.ID)
 				}
 				plain := *src
-				plain.indexed = false
+				plain.names = 0
 				for _, n := range names {
 					if g, w := src.Var(n), plain.Var(n); g != w {
 						t.Fatalf("%s: Var(%q) = %q through the index; %q without", e.ID, n, g, w)
 					}
 				}
 				src.setVar("volume-title", "V", true)
-				if src.indexed || src.Var("volume-title") != "V" {
+				if src.names != 0 || src.Var("volume-title") != "V" {
 					t.Fatalf("%s: a change after the preparation is not read", e.ID)
 				}
 			}
