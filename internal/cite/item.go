@@ -192,6 +192,9 @@ type scratch struct {
 	// item's type and language), with their copies
 	lastShort [2]shortPair
 	memo      memo
+	// romanized is the buffer romanize writes a result in before
+	// remember copies it
+	romanized []byte
 	// the items' memory, from few blocks (see arena.Slab)
 	items arena.Slab[prepared]
 	lists arena.Slab[fieldValue]

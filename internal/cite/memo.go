@@ -1,6 +1,8 @@
 package cite
 
 import (
+	"unsafe"
+
 	"github.com/cite-project/cite/internal/arena"
 	"github.com/cite-project/cite/internal/sentencecase"
 	"github.com/cite-project/cite/internal/translit"
@@ -55,8 +57,23 @@ func (sc *scratch) romanize(v string, scheme translit.Scheme, lang string) (stri
 	if r, ok := t.m[v]; ok {
 		return sc.result(v, r)
 	}
+	if sc.own {
+		// remember copies the result into the items' blocks: it is
+		// written in the scratch's buffer first, not in a string of its
+		// own, and read through a view that remember does not keep.
+		b := translit.AppendRomanize(sc.romanized[:0], v, scheme, lang)
+		sc.romanized = b
+		if cap(b) > maxRomanizedBuffer {
+			sc.romanized = nil
+		}
+		return sc.remember(t, v, unsafe.String(unsafe.SliceData(b), len(b)))
+	}
 	return sc.remember(t, v, translit.Romanize(v, scheme, lang))
 }
+
+// maxRomanizedBuffer bounds the buffer a scratch keeps for romanisations
+// (see romanize): a huge value's is left to the collector.
+const maxRomanizedBuffer = 64 << 10
 
 // sentenceCase is sentencecase.Convert(v). It reports whether the result
 // is the items' own, as romanize does.

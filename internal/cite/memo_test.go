@@ -325,3 +325,24 @@ func TestVarIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestRomanizeBuffer: the results an owning scratch hands out stay as
+// they were when the buffer romanize writes in is reused for the next
+// values, long ones (past the buffer kept) included.
+func TestRomanizeBuffer(t *testing.T) {
+	values := []string{"Иванов", "Жуков и Ёлкин", "Наука", strings.Repeat("Щука ", 20000), "Ёж", "Иванов"}
+	sc := &scratch{own: true}
+	var got []string
+	for _, v := range values {
+		r, _ := sc.romanize(v, translit.BGN, "ru")
+		got = append(got, r)
+	}
+	for i, v := range values {
+		if want := translit.Romanize(v, translit.BGN, "ru"); got[i] != want {
+			t.Errorf("romanize(%.20q) = %.20q after the values that follow it; want %.20q", v, got[i], want)
+		}
+	}
+	if cap(sc.romanized) > maxRomanizedBuffer {
+		t.Errorf("the scratch keeps a buffer of %d bytes", cap(sc.romanized))
+	}
+}

@@ -137,16 +137,26 @@ func containsTie(s string) bool {
 	return false
 }
 
-// romanizeFast is Romanize(s, sc, lang) for a valid scheme and false, or
+// romanizeFast is Romanize(s, sc, lang) for a valid scheme and true, or
 // false when s is one the general path must take (see above).
 func romanizeFast(s string, sc Scheme, lang string) (string, bool) {
+	var out [512]byte // the result of most values, on the stack
+	if b, ok := appendFast(out[:0], s, sc, lang); ok {
+		return string(b), true
+	}
+	return "", false
+}
+
+// appendFast appends Romanize(s, sc, lang) to b for a valid scheme and
+// returns it with true, or returns b as it was and false when s is one
+// the general path must take (see above).
+func appendFast(b []byte, s string, sc Scheme, lang string) ([]byte, bool) {
 	kk, known := kazakhLanguage(lang)
 	if !known {
 		kk = hasKazakhLetter(s)
 	}
 	t := fastTableFor(sc, kk)
-	var out [512]byte // the result of most values, on the stack
-	b := out[:0]
+	start := len(b)
 	prev := rune(-1) // the rune before s[i], none at the start
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -178,7 +188,7 @@ func romanizeFast(s string, sc Scheme, lang string) (string, bool) {
 			case fastContext:
 				b = romanizeInContext(b, prev, r, s[i+2:], sc, kk)
 			default:
-				return "", false
+				return b[:start], false
 			}
 			prev = r
 			i += 2
@@ -186,13 +196,13 @@ func romanizeFast(s string, sc Scheme, lang string) (string, bool) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || isMark(r) || inBlock(runes.ToLower(r)) {
-			return "", false
+			return b[:start], false
 		}
 		b = append(b, s[i:i+n]...)
 		prev = r
 		i += n
 	}
-	return string(b), true
+	return b, true
 }
 
 // romanizeInContext appends the romanisation of r, the rune after prev

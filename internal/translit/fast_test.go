@@ -43,6 +43,15 @@ func checkFast(t *testing.T, s string, taken *int) {
 			if r := Romanize(s, sc, lang); hasCyrillic(s) && r != want {
 				t.Fatalf("Romanize(%q, %v, %q) = %q; the general path gives %q", s, sc, lang, r, want)
 			}
+			if hasCyrillic(s) {
+				// after what the buffer holds, and in a buffer too small
+				for _, dst := range [][]byte{[]byte("x:"), make([]byte, 0, 1)} {
+					prefix := string(dst)
+					if got := string(AppendRomanize(dst, s, sc, lang)); got != prefix+want {
+						t.Fatalf("AppendRomanize(%q, %q, %v, %q) = %q; want %q", prefix, s, sc, lang, got, prefix+want)
+					}
+				}
+			}
 		}
 	}
 }
@@ -130,4 +139,19 @@ func kazakhTag(kk bool) string {
 		return "kk"
 	}
 	return "ru"
+}
+
+// TestAppendRomanize: AppendRomanize appends what Romanize returns, for
+// every scheme (and values that are not schemes), text without Cyrillic,
+// and the values the general path takes.
+func TestAppendRomanize(t *testing.T) {
+	for _, s := range append(trickyValues, "Latin only", "") {
+		for _, sc := range []Scheme{BGN, GOSTB, LC, LCASCII, ISO9, Scheme(0), Scheme(99)} {
+			for _, lang := range []string{"", "ru", "kk"} {
+				if got, want := string(AppendRomanize([]byte("<"), s, sc, lang)), "<"+Romanize(s, sc, lang); got != want {
+					t.Errorf("AppendRomanize(%q, %v, %q) = %q; want %q", s, sc, lang, got, want)
+				}
+			}
+		}
+	}
 }

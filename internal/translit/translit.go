@@ -48,6 +48,19 @@ func Romanize(s string, sc Scheme, lang string) string {
 	return romanizeGeneral(s, sc, lang)
 }
 
+// AppendRomanize appends Romanize(s, sc, lang) to dst and returns the
+// extended buffer, for a caller that keeps the result in memory of its
+// own: it makes no string of it.
+func AppendRomanize(dst []byte, s string, sc Scheme, lang string) []byte {
+	if !sc.valid() || !hasCyrillic(s) {
+		return append(dst, s...)
+	}
+	if b, ok := appendFast(dst, s, sc, lang); ok {
+		return b
+	}
+	return append(dst, romanizeGeneral(s, sc, lang)...)
+}
+
 // romanizeGeneral is Romanize for a valid scheme and any string: it
 // decodes s into runes, composing decomposed letters, and romanises each
 // letter from them.
