@@ -56,5 +56,27 @@ func TestDisambiguationShortcuts(t *testing.T) {
 			}
 			t.Errorf("%s: the shortcuts change the list", filepath.Base(name))
 		}
+		// The cites show what disambiguation added (names, initials),
+		// which the list does not: each work cited once, in turn.
+		var doc []cite.Citation
+		for _, e := range lib.Entries {
+			doc = append(doc, cite.Citation{Refs: []cite.Ref{{ID: e.ID}}})
+		}
+		withDoc, err := f.Process(lib, doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		restore = eval.SetShortcuts(false)
+		withoutDoc, err := f.Process(lib, doc, nil)
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range withDoc.Citations {
+			if a, b := f.Render(withDoc.Citations[i]), f.Render(withoutDoc.Citations[i]); a != b {
+				t.Errorf("%s: cite %d differs:\n with: %s\n without: %s", filepath.Base(name), i, a, b)
+				break
+			}
+		}
 	}
 }

@@ -503,20 +503,40 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 	// truncated no name list shows the same with more names allowed.
 	keys := make([][]string, maxNames)
 	truncated := make([]bool, len(g))
+	// alone[i] records (with shortcuts) that member i's cite is like no
+	// other member's at some level: showing more names keeps different
+	// cites different, so it stays alone at every level after, where it
+	// is not rendered again but stands for a key no other has (aloneKey).
+	// Its fewest look-alikes are then known (none, at the first level it
+	// was alone), and it counts for no other member's.
+	var alone []bool
+	if shortcuts {
+		alone = make([]bool, len(g))
+	}
 	for k := range keys {
 		keys[k] = make([]string, len(g))
+		changed := false
 		for i, it := range g {
 			r.disFor(it).addNames = k
 			if k > 0 && !truncated[i] {
 				keys[k][i] = keys[k-1][i]
 				continue
 			}
+			if k > 0 && alone != nil && alone[i] {
+				keys[k][i] = aloneKey(i)
+				continue
+			}
 			e := keyOf(it)
 			keys[k][i], truncated[i] = e.key, e.truncated
+			changed = changed || k > 0 && keys[k][i] != keys[k-1][i]
 		}
-		if k > 0 && sameStrings(keys[k], keys[k-1]) {
+		if k > 0 && !changed {
+			// No level after this one shows any member otherwise.
 			keys = keys[:k]
 			break
+		}
+		if alone != nil {
+			markAlone(alone, keys[k], truncated)
 		}
 	}
 	// Each member gets the fewest added names that leave it with the
@@ -536,6 +556,26 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 			}
 		}
 		r.disFor(it).addNames = best
+	}
+}
+
+// aloneKey stands for the key of member i of a group once its cite is
+// like no other's (see tryAddNames): no rendered cite begins with the
+// byte 0xFF, which is not UTF-8.
+func aloneKey(i int) string { return "\xff" + strconv.Itoa(i) }
+
+// markAlone sets alone[i] for each member whose key in keys no other
+// member has and whose cite still truncates a name list (a cite that
+// truncates none is not rendered again anyway).
+func markAlone(alone []bool, keys []string, truncated []bool) {
+	count := make(map[string]int, len(keys))
+	for _, k := range keys {
+		count[k]++
+	}
+	for i, k := range keys {
+		if count[k] == 1 && truncated[i] {
+			alone[i] = true
+		}
 	}
 }
 
