@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"maps"
 	"slices"
-	"strings"
 	"unsafe"
 
 	strarena "github.com/cite-project/cite/internal/arena"
@@ -99,10 +98,6 @@ func (e *enc) strings(ss []string) {
 // file writes a record: the file's name and identity, the table of the
 // record's keys, the pool of its strings' bytes, then its contents.
 func (e *enc) file(f *File) {
-	if f.raw != "" {
-		e.b = append(e.b, f.raw...)
-		return
-	}
 	e.str(f.Name)
 	e.int(int(f.Size))
 	e.int(int(f.ModTime))
@@ -325,10 +320,9 @@ type dec struct {
 	// answer for each key of the record's table.
 	keepPos func(key string) bool
 	keep    []bool
-	// copyPools, when set, makes each record's pool a copy (see
-	// Reading.CopyStrings), and arena holds copies of the keys.
-	copyPools bool
-	arena     *arena
+	// arena, when set, holds copies of the keys that are not variables
+	// (see Reading.CopyStrings).
+	arena *arena
 	// keys remembers the keys resolved lately (see keyOf), a slot per
 	// hash of the raw key.
 	keys [256]keyMemo
@@ -491,18 +485,6 @@ func (d *dec) own(s string) string {
 	return d.arena.Copy(s)
 }
 
-// raw reads a string written outside a record's pool, as a part of d.s.
-func (d *dec) raw() string {
-	n := d.uint()
-	if n > uint64(len(d.s)-d.i) {
-		d.fail()
-		return ""
-	}
-	s := d.s[d.i : d.i+int(n)]
-	d.i += int(n)
-	return s
-}
-
 // count reads a number of items that follow; each takes at least one
 // byte, which bounds what a corrupt count can make a reader allocate.
 func (d *dec) count() int {
@@ -600,31 +582,23 @@ func (d *dec) strings() []string {
 	return ss
 }
 
-func (d *dec) file() *File {
-	f := &File{}
-	f.Name = d.raw()
-	if d.arena != nil {
-		f.Name = strings.Clone(f.Name)
-	}
+// file decodes a record that readBody read.
+func (d *dec) file(r *record) *File {
+	f := &File{Name: r.name, Size: r.size, ModTime: r.modTime, Sum: r.sum}
 	d.name = f.Name
-	f.Size = int64(d.int())
-	f.ModTime = int64(d.int())
-	f.Sum = d.uint()
+	d.s, d.i, d.bad = r.stream, 0, false
+	d.pool, d.at = r.pool, 0
 	// The record's keys, each resolved once (see keyAt), and which of
 	// them keep their positions.
 	d.table = d.table[:0]
-	for range d.count() {
-		d.table = append(d.table, d.keyOf(d.raw()))
+	for _, k := range r.keys {
+		d.table = append(d.table, d.keyOf(k))
 	}
 	if d.keepPos != nil {
 		d.keep = d.keep[:0]
 		for _, k := range d.table {
 			d.keep = append(d.keep, d.keepPos(k.Name()))
 		}
-	}
-	d.pool, d.at = d.raw(), 0
-	if d.copyPools {
-		d.pool = strings.Clone(d.pool)
 	}
 	lib := &bib.Library{}
 	if n := d.count(); n > 0 {

@@ -1,6 +1,7 @@
 package parsecache
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"reflect"
@@ -48,7 +49,7 @@ func TestParallelDecode(t *testing.T) {
 				t.Fatalf("GOMAXPROCS %d: %d records; want %d", procs, len(got), len(recs))
 			}
 			for _, f := range got {
-				f.raw = ""
+				f.raw = nil
 			}
 			if first == nil {
 				first = got
@@ -230,5 +231,41 @@ func TestRecordShapes(t *testing.T) {
 				t.Fatalf("%+v: entry %d differs:\n got %+v\nwant %+v", r, i, g.Library.Entries[i], want)
 			}
 		}
+	}
+}
+
+// TestRecordsWrittenBack: records read from a cache file, under any
+// Reading (a lean one drops positions), are written back by encodeFile
+// byte for byte as the file held them, from the parts readBody read
+// them into.
+func TestRecordsWrittenBack(t *testing.T) {
+	data := encodeFile(key0, genRecords(700, 90))
+	for _, r := range []Reading{{}, {CopyStrings: true}, {KeepPosition: func(k string) bool { return k == "id" }, CopyStrings: true}} {
+		got, err := decodeFile(data, key0, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []*File
+		for _, f := range got {
+			recs = append(recs, f)
+		}
+		if again := encodeFile(key0, recs); !bytes.Equal(again, data) {
+			t.Fatalf("%+v: the records read were written back as %d bytes, not as the %d read", r, len(again), len(data))
+		}
+	}
+}
+
+// TestStaleHeaderReadFirst: a cache file of another build or key is
+// stale by its header alone, before the rest is read or checked.
+func TestStaleHeaderReadFirst(t *testing.T) {
+	data := encodeFile(key0, genRecords(50, 10))
+	other := key0
+	other.Options = "depth=17"
+	cut := data[:len(data)/2]
+	if _, err := decodeFile(cut, other, Reading{}); err != errStale {
+		t.Errorf("half a cache file of another key: %v; want errStale", err)
+	}
+	if _, err := decodeFile(cut, key0, Reading{}); err != errCorrupt {
+		t.Errorf("half a cache file of this key: %v; want errCorrupt", err)
 	}
 }

@@ -32,7 +32,7 @@ func TestCopyStrings(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, f := range copied {
-		f.raw, shared[name].raw = "", ""
+		f.raw, shared[name].raw = nil, nil
 	}
 	if !reflect.DeepEqual(copied, shared) {
 		t.Fatal("records read with CopyStrings differ from those read without")

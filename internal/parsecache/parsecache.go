@@ -20,12 +20,15 @@
 package parsecache
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,7 +50,7 @@ import (
 // Version 2 gives each record's length before it, so that the records
 // can be read in parallel; version 3 a table of each record's keys, which
 // the record gives by number; version 4 a pool of each record's strings
-// (copied whole for Reading.CopyStrings), entries' types as keys, the
+// (read into a buffer of its own), entries' types as keys, the
 // counts of an entry's variables and positions before them, positions
 // relative to their entry's line, and masks of the parts a name or a
 // date has, so that a reader skips what is absent and the positions it
@@ -96,8 +99,24 @@ type File struct {
 	// raw is the record as the cache file holds it, when it was read from
 	// one: Save writes it back as it is, which is faster than encoding it
 	// again and keeps the positions that OpenWith may have left out.
-	raw string
+	raw *record
 }
+
+// record is a record of a cache file as read (see readBody): its bytes
+// before its pool (head), with the file's name and identity and the raw
+// keys of its table parsed from them, then its pool and the rest, each
+// read into a buffer of its own.
+type record struct {
+	head          string
+	name          string
+	size, modTime int64
+	sum           uint64
+	keys          []string
+	pool, stream  string
+}
+
+// bytes returns the length of the record in the cache file.
+func (r *record) bytes() int { return len(r.head) + len(r.pool) + len(r.stream) }
 
 // Sum returns the checksum that identifies a file's contents: CRC-32C and
 // CRC-32 (IEEE) of data side by side, 64 bits that change with any change
@@ -132,26 +151,30 @@ type Reading struct {
 	// fields needs few of them, and a large library's positions are a
 	// good part of its memory. Save still writes every position back.
 	KeepPosition func(key string) bool
-	// CopyStrings copies the strings that the records keep out of the
-	// cache file's memory (each record's pool of strings whole, and the
-	// few keys that are not variables into large blocks), so that the
-	// file's memory,
-	// with the keys, positions and other records it holds, can go as soon
-	// as the records do, instead of when the last string still in use
-	// does: for a reader that keeps a part of what it read longer than
-	// the rest (format keeps the entries' variables and names after it
-	// has let the library go). Reading is a little slower.
+	// CopyStrings copies the keys that are not variables (types, unknown
+	// fields) out of the memory of the records' tables, into large
+	// blocks, so that a reader that keeps a part of what it read longer
+	// than the rest (format keeps the entries' variables and names after
+	// it has let the library go) keeps none of the memory the cache file
+	// was read into but each record's pool of strings: the records'
+	// strings lie in their pools in any case (see readBody), apart from
+	// the record's keys, positions and other parts.
 	CopyStrings bool
 }
 
 // OpenWith is Open keeping of the records what r asks for.
 func OpenWith(dir string, key Key, r Reading) *Cache {
 	c := &Cache{path: filepath.Join(dir, fileName(key)), key: key}
-	data, err := input.ReadFile(c.path, maxCacheSize)
+	f, err := input.Open(c.path)
 	if err != nil {
 		return c
 	}
-	if files, err := decodeFile(data, key, r); err == nil {
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() > maxCacheSize {
+		return c
+	}
+	if files, err := decodeFrom(f, fi.Size(), key, r); err == nil {
 		c.files = files
 	}
 	return c
@@ -258,13 +281,15 @@ func encodeFile(k Key, files []*File) []byte {
 	body.uint(uint64(len(sorted)))
 	var rec enc
 	for _, f := range sorted {
-		raw := f.raw
-		if raw == "" {
-			rec.b = rec.b[:0]
-			rec.file(f)
-			raw = unsafe.String(unsafe.SliceData(rec.b), len(rec.b))
+		if r := f.raw; r != nil {
+			body.uint(uint64(r.bytes()))
+			body.b = append(append(append(body.b, r.head...), r.pool...), r.stream...)
+			continue
 		}
-		body.str(raw)
+		rec.b = rec.b[:0]
+		rec.file(f)
+		body.uint(uint64(len(rec.b)))
+		body.b = append(body.b, rec.b...)
 	}
 	out := make([]byte, 0, len(magic)+12+len(body.b))
 	out = append(out, magic...)
@@ -280,75 +305,212 @@ var errCorrupt = errors.New("corrupt cache")
 var errStale = errors.New("stale cache")
 
 // decodeFile reads a cache file made by encodeFile for key k, keeping what
-// r asks for. Its strings share the memory of data, which must not change
-// afterwards.
+// r asks for (see decodeFrom).
 func decodeFile(data []byte, k Key, r Reading) (map[string]*File, error) {
-	head := len(magic) + 12
-	if len(data) < head || string(data[:len(magic)]) != magic {
-		return nil, errCorrupt
-	}
-	if binary.LittleEndian.Uint32(data[len(magic):]) != formatVersion {
-		return nil, errStale
-	}
-	body := data[head:]
-	if binary.LittleEndian.Uint64(data[len(magic)+4:]) != Sum(body) {
-		return nil, errCorrupt
-	}
-	if len(body) == 0 {
-		return nil, errCorrupt
-	}
-	// The body is never written again: its strings can share its bytes.
-	d := &dec{s: unsafe.String(&body[0], len(body)), keepPos: r.KeepPosition}
-	if d.raw() != build() || d.raw() != k.Kind || d.raw() != k.Library || d.raw() != k.Options {
-		return nil, errStale
-	}
-	n := d.count()
-	spans := make([]string, n)
-	for i := range spans {
-		spans[i] = d.raw()
-	}
-	if d.bad || d.i != len(d.s) {
-		return nil, errCorrupt
-	}
-	recs, err := decodeRecords(spans, r)
+	return decodeFrom(bytes.NewReader(data), int64(len(data)), k, r)
+}
+
+// decodeFrom reads a cache file of size bytes from src, made by
+// encodeFile for key k, keeping what r asks for: readBody reads its
+// records, each record's pool of strings into a buffer of its own, which
+// the strings of the record share, and decodeRecords decodes them.
+func decodeFrom(src io.Reader, size int64, k Key, r Reading) (map[string]*File, error) {
+	recs, err := readBody(src, size, k)
 	if err != nil {
 		return nil, err
 	}
-	files := make(map[string]*File, n)
-	for _, f := range recs {
-		files[f.Name] = f
+	files, err := decodeRecords(recs, r)
+	if err != nil {
+		return nil, err
 	}
-	return files, nil
+	out := make(map[string]*File, len(files))
+	for _, f := range files {
+		out[f.Name] = f
+	}
+	return out, nil
 }
 
-// decodeRecords decodes the records spans, on all the processors (each
+// readBody reads the records of a cache file of size bytes from src
+// (see encodeFile): a file of another layout, build or key is stale
+// as soon as its header says so; one whose checksum, lengths or end do
+// not match is corrupt. No length is believed beyond the bytes left, so
+// that a corrupt file never makes it allocate more than its size.
+func readBody(src io.Reader, size int64, k Key) ([]*record, error) {
+	head := make([]byte, len(magic)+12)
+	if _, err := io.ReadFull(src, head); err != nil || string(head[:len(magic)]) != magic {
+		return nil, errCorrupt
+	}
+	if binary.LittleEndian.Uint32(head[len(magic):]) != formatVersion {
+		return nil, errStale
+	}
+	sum := &summer{}
+	br := &bodyReader{r: bufio.NewReaderSize(io.TeeReader(src, sum), 64<<10), left: size - int64(len(head))}
+	if br.left <= 0 {
+		return nil, errCorrupt
+	}
+	if br.str() != build() || br.str() != k.Kind || br.str() != k.Library || br.str() != k.Options {
+		if br.bad {
+			return nil, errCorrupt
+		}
+		return nil, errStale
+	}
+	n := br.count()
+	recs := make([]*record, 0, n)
+	for range n {
+		if br.bad {
+			break
+		}
+		recs = append(recs, br.record())
+	}
+	if br.bad || br.left != 0 || sum.sum() != binary.LittleEndian.Uint64(head[len(magic)+4:]) {
+		return nil, errCorrupt
+	}
+	if _, err := br.r.ReadByte(); err != io.EOF {
+		return nil, errCorrupt // the file grew while it was read
+	}
+	return recs, nil
+}
+
+// summer computes Sum of what is written to it.
+type summer struct{ c, ieee uint32 }
+
+func (s *summer) Write(p []byte) (int, error) {
+	s.c = crc32.Update(s.c, castagnoli, p)
+	s.ieee = crc32.Update(s.ieee, crc32.IEEETable, p)
+	return len(p), nil
+}
+
+func (s *summer) sum() uint64 { return uint64(s.c)<<32 | uint64(s.ieee) }
+
+// bodyReader reads the body of a cache file: left is what remains of
+// it. A read past the end, or a length beyond what remains, sets bad,
+// after which every read gives a zero value. head, when capture is set,
+// receives the bytes read.
+type bodyReader struct {
+	r       *bufio.Reader
+	left    int64
+	bad     bool
+	capture bool
+	head    []byte
+}
+
+func (b *bodyReader) byte() byte {
+	if b.bad || b.left <= 0 {
+		b.bad = true
+		return 0
+	}
+	c, err := b.r.ReadByte()
+	if err != nil {
+		b.bad = true
+		return 0
+	}
+	b.left--
+	if b.capture {
+		b.head = append(b.head, c)
+	}
+	return c
+}
+
+func (b *bodyReader) uint() uint64 {
+	var v uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		c := b.byte()
+		if b.bad {
+			return 0
+		}
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+	b.bad = true
+	return 0
+}
+
+func (b *bodyReader) int() int64 {
+	u := b.uint()
+	return int64(u>>1) ^ -int64(u&1)
+}
+
+// count reads a number of items that follow, each of at least a byte.
+func (b *bodyReader) count() int {
+	n := b.uint()
+	if n > uint64(max(b.left, 0)) {
+		b.bad = true
+		return 0
+	}
+	return int(n)
+}
+
+// bytes reads n bytes into a buffer of their own.
+func (b *bodyReader) bytes(n int) string {
+	if b.bad {
+		return ""
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(b.r, buf); err != nil {
+		b.bad = true
+		return ""
+	}
+	b.left -= int64(n)
+	if b.capture {
+		b.head = append(b.head, buf...)
+	}
+	return unsafe.String(unsafe.SliceData(buf), n)
+}
+
+func (b *bodyReader) str() string { return b.bytes(b.count()) }
+
+// record reads a record (see enc.file): its head, parsed as it is
+// captured, then its pool and the rest of it.
+func (b *bodyReader) record() *record {
+	n := int64(b.count())
+	end := b.left - n
+	b.capture, b.head = true, nil
+	r := &record{name: b.str(), size: b.int(), modTime: b.int(), sum: b.uint()}
+	r.keys = make([]string, b.count())
+	for i := range r.keys {
+		r.keys[i] = b.str()
+	}
+	pool := b.count()
+	b.capture = false
+	r.head = string(b.head)
+	r.pool = b.bytes(pool)
+	if rest := b.left - end; rest < 0 || b.bad {
+		b.bad = true
+	} else {
+		r.stream = b.bytes(int(rest))
+	}
+	return r
+}
+
+// decodeRecords decodes the records recs, on all the processors (each
 // record is a file of the library, and decoding them is most of what
 // reading a cache costs), in their order.
-func decodeRecords(spans []string, r Reading) ([]*File, error) {
-	recs := make([]*File, len(spans))
-	workers := min(runtime.GOMAXPROCS(0), len(spans))
+func decodeRecords(recs []*record, r Reading) ([]*File, error) {
+	files := make([]*File, len(recs))
+	workers := min(runtime.GOMAXPROCS(0), len(recs))
 	var next atomic.Int64
 	var corrupt atomic.Bool
 	decode := func() {
-		// A worker's decoder, and its blocks of copied strings, serve
+		// A worker's decoder, and its blocks of copied keys, serve
 		// every record it takes.
-		d := &dec{keepPos: r.KeepPosition, copyPools: r.CopyStrings}
+		d := &dec{keepPos: r.KeepPosition}
 		if r.CopyStrings {
 			d.arena = &arena{}
 		}
 		for !corrupt.Load() {
 			i := int(next.Add(1)) - 1
-			if i >= len(spans) {
+			if i >= len(recs) {
 				return
 			}
-			d.s, d.i = spans[i], 0
-			f := d.file()
+			f := d.file(recs[i])
 			if d.bad || d.i != len(d.s) {
 				corrupt.Store(true)
 				return
 			}
-			f.raw = spans[i]
-			recs[i] = f
+			f.raw = recs[i]
+			files[i] = f
 		}
 	}
 	if workers <= 1 {
@@ -363,7 +525,7 @@ func decodeRecords(spans []string, r Reading) ([]*File, error) {
 	if corrupt.Load() {
 		return nil, errCorrupt
 	}
-	return recs, nil
+	return files, nil
 }
 
 // StatFile returns what Lookup needs to know of the file at path besides
