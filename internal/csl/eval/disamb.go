@@ -963,7 +963,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 				g.multi = true
 			}
 		}
-		var next []occurrence
+		next := active[:0] // filtered in place: o is read before its place is written
 		for _, o := range active {
 			f, ok := formOf(o)
 			if !ok {
