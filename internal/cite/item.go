@@ -381,7 +381,7 @@ func (s *entrySource) Var(name string) string {
 // buffers, grown, for the next item; when sc owns its strings, the values
 // kept are copied into its blocks too (see ownStrings).
 func (s *entrySource) keep(sc *scratch) {
-	set, hidden, kept := 0, 0, 0
+	set, hidden := 0, 0
 	for i := range s.changed {
 		if s.changed[i].hidden {
 			hidden++
@@ -389,9 +389,18 @@ func (s *entrySource) keep(sc *scratch) {
 			set++
 		}
 	}
-	for i := range s.fields {
-		if s.change(s.fields[i].name) == nil {
-			kept++
+	// over marks the first 64 variables a change overrides, so that each
+	// is looked up among the changes once
+	var over uint64
+	kept := len(s.fields)
+	if len(s.changed) > 0 {
+		for i := range s.fields {
+			if s.change(s.fields[i].name) != nil {
+				kept--
+				if i < 64 {
+					over |= 1 << i
+				}
+			}
 		}
 	}
 	if sc != nil {
@@ -408,8 +417,8 @@ func (s *entrySource) keep(sc *scratch) {
 				fields = append(fields, fieldValue{c.name, sc.ownCopy(c.value, c.owned)})
 			}
 		}
-		for _, f := range s.fields {
-			if s.change(f.name) == nil {
+		for i, f := range s.fields {
+			if i < 64 && over&(1<<i) == 0 || i >= 64 && s.change(f.name) == nil {
 				fields = append(fields, fieldValue{f.name, sc.ownCopy(f.value, false)})
 			}
 		}

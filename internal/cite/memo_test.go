@@ -346,3 +346,44 @@ func TestRomanizeBuffer(t *testing.T) {
 		t.Errorf("the scratch keeps a buffer of %d bytes", cap(sc.romanized))
 	}
 }
+
+// TestKeepManyVariables: an entry with every standard and number
+// variable (more than the 64 that keep marks in a word) reads, once
+// prepared, each variable romanised, or as recorded without the
+// romanisation, with and without a scratch.
+func TestKeepManyVariables(t *testing.T) {
+	e := bib.NewEntry("many", "book")
+	e.Set("language", "ru")
+	names := append(bib.Variables(bib.Standard), bib.Variables(bib.Number)...)
+	if len(names) <= 64 {
+		t.Fatalf("only %d variables", len(names))
+	}
+	for i, n := range names {
+		if n != "language" && n != "note" {
+			e.Set(n, fmt.Sprintf("Жёлтый текст %d", i))
+		}
+	}
+	for _, sc := range []*scratch{nil, {}, {own: true}} {
+		for _, p := range []Prep{{}, {Romanize: true}} {
+			it := prepare(e, p, sc)
+			for _, n := range names {
+				want := e.Get(n)
+				if isSkipped(n) {
+					want = ""
+				} else if p.Romanize && !noRomanize(n) {
+					want = translit.Romanize(want, DefaultScheme, "ru")
+				}
+				if got := it.Var(n); got != want {
+					t.Errorf("romanize %v, scratch %v: Var(%q) = %q; want %q", p.Romanize, sc != nil, n, got, want)
+				}
+			}
+			seen := map[string]bool{}
+			for _, f := range it.Source.(*entrySource).fields {
+				if seen[f.name] {
+					t.Errorf("romanize %v, scratch %v: %q kept twice", p.Romanize, sc != nil, f.name)
+				}
+				seen[f.name] = true
+			}
+		}
+	}
+}
