@@ -188,10 +188,10 @@ type scratch struct {
 	own     bool
 	strs    arena.Strings
 	short   map[string]string
-	// lastShort is the last two values shortCopy found in short (an
-	// item's type and language), with their copies
-	lastShort [2]shortPair
-	memo      memo
+	// recentShort holds the values shortCopy met last (types and
+	// languages), each in the slot shortSlot gives it, with their copies
+	recentShort [32]shortPair
+	memo        memo
 	// romanized is the buffer romanize writes a result in before
 	// remember copies it
 	romanized []byte
@@ -212,23 +212,32 @@ const maxShort = 64
 // shortCopy returns a copy of s, a type or a language: one copy for the
 // first maxShort values met, which repeat in every item.
 func (sc *scratch) shortCopy(s string) string {
-	for _, l := range sc.lastShort {
-		if s == l.s {
-			return l.v
+	if s == "" {
+		return ""
+	}
+	slot := &sc.recentShort[shortSlot(s)]
+	if s == slot.s {
+		return slot.v
+	}
+	v, ok := sc.short[s]
+	if !ok {
+		v = strings.Clone(s)
+		if sc.short == nil {
+			sc.short = map[string]string{}
+		}
+		if len(sc.short) < maxShort {
+			sc.short[v] = v
 		}
 	}
-	if v, ok := sc.short[s]; ok || s == "" {
-		sc.lastShort[1], sc.lastShort[0] = sc.lastShort[0], shortPair{v, v}
-		return v
-	}
-	v := strings.Clone(s)
-	if sc.short == nil {
-		sc.short = map[string]string{}
-	}
-	if len(sc.short) < maxShort {
-		sc.short[v] = v
-	}
+	*slot = shortPair{v, v}
 	return v
+}
+
+// shortSlot is the slot of recentShort for s, not "": the types and
+// languages of a library differ in length or in their first or last
+// letters.
+func shortSlot(s string) int {
+	return (len(s)*5 + int(s[0]) + int(s[len(s)-1])*3) & (len(scratch{}.recentShort) - 1)
 }
 
 // ownStrings makes every string that the prepared item keeps a copy in

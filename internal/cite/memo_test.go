@@ -387,3 +387,37 @@ func TestKeepManyVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestShortCopy: shortCopy returns s, in memory of its own, one copy per
+// value met again (types and languages interleaved, values sharing a
+// slot, more values than the scratch remembers), and "" for "".
+func TestShortCopy(t *testing.T) {
+	var values []string
+	for _, typ := range []string{"book", "article-journal", "chapter", "legislation", "thesis", "report", "webpage", "paper-conference"} {
+		for _, lang := range []string{"ru", "en", "kk", "ru-RU", "en-US", "de"} {
+			values = append(values, typ, lang)
+		}
+	}
+	for i := range 100 { // past maxShort
+		values = append(values, fmt.Sprintf("x-%d", i), "book")
+	}
+	sc := &scratch{own: true}
+	first := map[string]*byte{}
+	for round := range 2 {
+		for _, v := range values {
+			in := strings.Clone(v)
+			got := sc.shortCopy(in)
+			if got != v || unsafe.StringData(got) == unsafe.StringData(in) {
+				t.Fatalf("shortCopy(%q) = %q, sharing its memory %v", v, got, unsafe.StringData(got) == unsafe.StringData(in))
+			}
+			if p, ok := first[v]; !ok {
+				first[v] = unsafe.StringData(got)
+			} else if p != unsafe.StringData(got) && len(first) <= maxShort && round == 0 && !strings.HasPrefix(v, "x-") {
+				t.Errorf("shortCopy(%q) made a second copy", v)
+			}
+		}
+	}
+	if got := sc.shortCopy(""); got != "" {
+		t.Errorf("shortCopy(\"\") = %q", got)
+	}
+}
