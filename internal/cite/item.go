@@ -578,6 +578,10 @@ func isSkipped(name string) bool { return name == "language" || name == "note" }
 // isForm reports whether name is a "-translit" or "-translated" form.
 // It is bib.SplitForm's test, without its allocation-free but slower loop.
 func isForm(name string) bool {
+	if name == "" || name[len(name)-1] != bib.TranslitSuffix[len(bib.TranslitSuffix)-1] &&
+		name[len(name)-1] != bib.TranslatedSuffix[len(bib.TranslatedSuffix)-1] {
+		return false // ends in neither suffix's last letter, as most names
+	}
 	return len(name) > len(bib.TranslitSuffix) && strings.HasSuffix(name, bib.TranslitSuffix) ||
 		len(name) > len(bib.TranslatedSuffix) && strings.HasSuffix(name, bib.TranslatedSuffix)
 }

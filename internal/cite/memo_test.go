@@ -421,3 +421,20 @@ func TestShortCopy(t *testing.T) {
 		t.Errorf("shortCopy(\"\") = %q", got)
 	}
 }
+
+// TestIsForm: isForm agrees with bib.SplitForm on the names of every
+// variable, their forms, the suffixes alone, and names that end as the
+// suffixes do.
+func TestIsForm(t *testing.T) {
+	names := []string{"", "t", "d", "-translit", "-translated", "x-translit", "x-translated", "title-translit-translit",
+		"translit", "translated", "abstract", "event", "title-translat", "title-translitd", "Title-Translit"}
+	for _, n := range append(bib.Variables(bib.Standard), bib.Variables(bib.Number)...) {
+		names = append(names, n, n+bib.TranslitSuffix, n+bib.TranslatedSuffix, n+"t", n+"d")
+	}
+	for _, n := range names {
+		_, form := bib.SplitForm(n)
+		if got, want := isForm(n), form != ""; got != want {
+			t.Errorf("isForm(%q) = %v; SplitForm says %v", n, got, want)
+		}
+	}
+}

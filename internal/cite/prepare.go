@@ -248,7 +248,7 @@ func engineName(n *bib.Name, rom translit.Scheme, lang string, buf *scratch) ite
 			}
 		}
 		for i, v := range parts {
-			if hasCyrillic(v) {
+			if v != "" && hasCyrillic(v) { // most parts are empty
 				parts[i], owned[i] = buf.romanize(v, rom, lang)
 			}
 		}
