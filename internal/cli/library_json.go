@@ -38,7 +38,7 @@ func loadCSLJSON(path string, lim store.Limits) (*bib.Library, []bib.Diagnostic,
 	}
 	lib := rec.Library
 	if parsed { // the cache's record was read with CacheReading
-		lim.Trim(lib.Entries)
+		lim.Trim(lib)
 	}
 	lib.Files = []string{path}
 	return lib, rec.Diags, nil

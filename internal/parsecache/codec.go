@@ -125,10 +125,19 @@ func (e *enc) contents(f *File) {
 	for _, en := range lib.Entries {
 		e.entry(en)
 	}
+	// The claims, with the lengths of what they take of the record and of
+	// its pool first, so that a reader can pass over them at once (see
+	// Reading.DropClaims); their keys are the record's.
 	e.size(len(lib.Claims), lib.Claims == nil)
+	claims := &enc{name: e.name, keys: e.keys, keyList: e.keyList, inPool: true}
 	for _, c := range lib.Claims {
-		e.claim(c)
+		claims.claim(c)
 	}
+	e.keyList = claims.keyList
+	e.uint(uint64(len(claims.b)))
+	e.uint(uint64(len(claims.pool)))
+	e.b = append(e.b, claims.b...)
+	e.pool = append(e.pool, claims.pool...)
 	e.strings(lib.Files)
 	e.size(len(f.Diags), f.Diags == nil)
 	for _, d := range f.Diags {
@@ -320,6 +329,8 @@ type dec struct {
 	// answer for each key of the record's table.
 	keepPos func(key string) bool
 	keep    []bool
+	// dropClaims passes over the records' claims (Reading.DropClaims).
+	dropClaims bool
 	// arena, when set, holds copies of the keys that are not variables
 	// (see Reading.CopyStrings).
 	arena *arena
@@ -613,12 +624,7 @@ func (d *dec) file(r *record) *File {
 			}
 		}
 	}
-	if n, isNil := d.size(); !isNil {
-		lib.Claims = make([]*bib.Claim, n)
-		for i := range lib.Claims {
-			lib.Claims[i] = d.claim()
-		}
-	}
+	d.claims(lib)
 	lib.Files = d.strings()
 	f.Library = lib
 	if n, isNil := d.size(); !isNil {
@@ -791,6 +797,35 @@ func (d *dec) date() bib.Date {
 	}
 	dt.Pos = d.pos()
 	return dt
+}
+
+// claims reads the claims of a record into lib, or passes over them
+// with d.dropClaims.
+func (d *dec) claims(lib *bib.Library) {
+	n, isNil := d.size()
+	size, pooled := d.count(), d.uint()
+	if pooled > uint64(len(d.pool)-d.at) {
+		d.fail()
+		return
+	}
+	end, poolEnd := d.i+size, d.at+int(pooled)
+	if end > len(d.s) {
+		d.fail()
+		return
+	}
+	if d.dropClaims {
+		d.i, d.at = end, poolEnd
+		return
+	}
+	if !isNil {
+		lib.Claims = make([]*bib.Claim, n)
+		for i := range lib.Claims {
+			lib.Claims[i] = d.claim()
+		}
+	}
+	if d.i != end || d.at != poolEnd {
+		d.fail()
+	}
 }
 
 func (d *dec) claim() *bib.Claim {

@@ -269,3 +269,30 @@ func TestStaleHeaderReadFirst(t *testing.T) {
 		t.Errorf("half a cache file of this key: %v; want errCorrupt", err)
 	}
 }
+
+// TestDropClaims: a record's claims read back whole, or, with
+// Reading.DropClaims, not at all, the entries, files and diagnostics
+// after them read as they were, with and without the other options.
+func TestDropClaims(t *testing.T) {
+	lib := gen.Library(400, 4)
+	if len(lib.Claims) == 0 {
+		t.Fatal("the generated library has no claims")
+	}
+	lib.Files = []string{"refs/a.toml"}
+	recs := []*File{{Name: "refs/a.toml", Library: lib, Diags: []bib.Diagnostic{{Code: "x", Message: "after the claims"}}}}
+	data := encodeFile(key0, recs)
+	for _, r := range []Reading{{DropClaims: true}, {DropClaims: true, CopyStrings: true}, {}} {
+		got, err := decodeFile(data, key0, r)
+		if err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		g := got["refs/a.toml"]
+		want := *lib
+		if r.DropClaims {
+			want.Claims = nil
+		}
+		if !reflect.DeepEqual(g.Library, &want) || !reflect.DeepEqual(g.Diags, recs[0].Diags) {
+			t.Fatalf("%+v: the record differs from the one written (claims: %d of %d)", r, len(g.Library.Claims), len(lib.Claims))
+		}
+	}
+}

@@ -54,8 +54,8 @@ import (
 // counts of an entry's variables and positions before them, positions
 // relative to their entry's line, and masks of the parts a name or a
 // date has, so that a reader skips what is absent and the positions it
-// does not keep.
-const formatVersion = 4
+// does not keep; version 5 the lengths of a record's claims before them.
+const formatVersion = 5
 
 // magic starts every cache file.
 const magic = "cite parse cache\n"
@@ -160,6 +160,11 @@ type Reading struct {
 	// strings lie in their pools in any case (see readBody), apart from
 	// the record's keys, positions and other parts.
 	CopyStrings bool
+	// DropClaims leaves the records' claims out (their Library.Claims is
+	// nil): for a reader that prints the entries only, such as format,
+	// to which a large library's claims are memory and work for nothing.
+	// Save still writes them back.
+	DropClaims bool
 }
 
 // OpenWith is Open keeping of the records what r asks for.
@@ -495,7 +500,7 @@ func decodeRecords(recs []*record, r Reading) ([]*File, error) {
 	decode := func() {
 		// A worker's decoder, and its blocks of copied keys, serve
 		// every record it takes.
-		d := &dec{keepPos: r.KeepPosition}
+		d := &dec{keepPos: r.KeepPosition, dropClaims: r.DropClaims}
 		if r.CopyStrings {
 			d.arena = &arena{}
 		}

@@ -95,11 +95,12 @@ func entryIDs(l *bib.Library) []string {
 
 // TestLoadWithLean loads a library for a lean command, parsing
 // it and then from the cache: both give the full load's entries and
-// diagnostics, with the positions of the id and the aliases only, and
-// the cache still holds every position for the next full load.
+// diagnostics, with the positions of the id and the aliases only and no
+// claims, and the cache still holds every position and claim for the
+// next full load.
 func TestLoadWithLean(t *testing.T) {
 	files := map[string]string{
-		"a.toml": "[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle = \"A\"\naliases = [\"b\"]\nissued = \"1993\"\n[[reference.author]]\nfamily = \"Жигалов\"\n",
+		"a.toml": "[[reference]]\nid = \"a\"\ntype = \"book\"\ntitle = \"A\"\naliases = [\"b\"]\nissued = \"1993\"\n[[reference.author]]\nfamily = \"Жигалов\"\n\n[[claim]]\nid = \"c1\"\nstatement = \"x\"\nkind = \"fact\"\nexcerpt = \"y\"\n",
 		"b.toml": "[[reference]]\nid = \"b\"\ntype = \"bookx\"\ntitel = \"B\"\n\n[[reference]]\nid = \"a\"\ntype = \"book\"\n",
 	}
 	dir, lib := writeLibrary(t, files)
@@ -115,6 +116,9 @@ func TestLoadWithLean(t *testing.T) {
 		}
 		if !reflect.DeepEqual(diags, fullDiags) {
 			t.Errorf("%s: diagnostics differ:\n got %v\nwant %v", run, diags, fullDiags)
+		}
+		if got.Claims != nil || len(full.Claims) == 0 {
+			t.Errorf("%s: a lean load kept %d claims (a full one has %d)", run, len(got.Claims), len(full.Claims))
 		}
 		for i, e := range got.Entries {
 			w := full.Entries[i]

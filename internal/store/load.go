@@ -75,7 +75,8 @@ type Limits struct {
 	// the strings read from the parse cache are copies, so that they do
 	// not keep the whole cache file's memory (see CacheReading). The
 	// entries' own positions, and their names' and dates', stay; the
-	// parse cache still records every position.
+	// parse cache still records every position. The library's claims are
+	// not read (its Claims is nil): format prints none.
 	Lean bool
 }
 
@@ -85,19 +86,20 @@ func (lim Limits) CacheReading() parsecache.Reading {
 	if !lim.Lean {
 		return parsecache.Reading{}
 	}
-	return parsecache.Reading{KeepPosition: KeepPosition, CopyStrings: true}
+	return parsecache.Reading{KeepPosition: KeepPosition, CopyStrings: true, DropClaims: true}
 }
 
-// Trim does to entries that were parsed, not read from the parse cache,
+// Trim does to a library that was parsed, not read from the parse cache,
 // what CacheReading does to the cache's: with Lean, it drops the key
-// positions KeepPosition does not keep.
-func (lim Limits) Trim(entries []*bib.Entry) {
+// positions KeepPosition does not keep, and the claims.
+func (lim Limits) Trim(lib *bib.Library) {
 	if !lim.Lean {
 		return
 	}
-	for _, e := range entries {
+	for _, e := range lib.Entries {
 		e.RetainPositions(KeepPosition)
 	}
+	lib.Claims = nil
 }
 
 // KeepPosition reports whether LoadWith keeps the position of key with
@@ -178,8 +180,11 @@ func LoadWith(path string, lim Limits) (*bib.Library, []bib.Diagnostic, error) {
 	}
 	for _, r := range results {
 		if r.parsed { // the cache's records were read with CacheReading
-			lim.Trim(r.rec.Library.Entries)
+			lim.Trim(r.rec.Library)
 		}
+	}
+	if lim.Lean {
+		lib.Claims = nil // merged from the parts before they were trimmed
 	}
 	if len(files) > 1 {
 		// Clashes inside one file were reported by Decode.
