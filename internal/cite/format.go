@@ -14,6 +14,7 @@ import (
 	"github.com/cite-project/cite/internal/csl"
 	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/memtune"
 	"github.com/cite-project/cite/internal/translit"
 )
 
@@ -303,6 +304,9 @@ func (f *Formatter) each(lib *bib.Library, ids []string, p Prep, emit func(id, e
 		return nil, err
 	}
 	items := f.items(lib, p, release)
+	if release {
+		memtune.Released() // the library's records are garbage now
+	}
 	out := &Result{Format: f.opts.Format}
 	// Each entry is rendered to text as the engine produces it, so that
 	// the node trees of a large bibliography are never held at once.

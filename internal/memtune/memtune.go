@@ -10,8 +10,11 @@
 // ForInput sets the memory limit instead (debug.SetMemoryLimit): a soft
 // limit on the memory of the process proportional to the input, and no
 // collection at all until the heap comes near it (GOGC=off). A small
-// library is then read without a collection; a large one with one or
-// two, within the same memory as before.
+// library is then read without a collection. A large one is collected
+// where that is cheapest: Released, called when the run lets go of the
+// library for the engine's items, collects then, over little live data,
+// if the heap has grown past half the limit; the rendering that follows
+// fits in the rest, or needs one more collection near its end.
 //
 // The limit is soft: a run whose live data exceeds it goes on, collecting
 // often (Go spends at most about half the CPU on it then), rather than
@@ -25,7 +28,10 @@ package memtune
 import (
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"sync/atomic"
 )
 
 // Floor is the least memory limit ForInput sets: the memory a run on a
@@ -57,4 +63,37 @@ func ForInput(size int64) {
 	}
 	debug.SetMemoryLimit(Limit(size))
 	debug.SetGCPercent(-1)
+	paced.Store(Limit(size))
+}
+
+// paced holds the limit ForInput set, 0 before (or when GOGC or
+// GOMEMLIMIT is set).
+var paced atomic.Int64
+
+// Released tells the pacer that the run has just let go of most of what
+// it held: a library whose entries are now the engine's items. When the
+// heap has grown past half the limit ForInput set, Released collects
+// now, over the little that is live, instead of later, when the heap
+// reaches the limit in the middle of rendering, over all the engine holds
+// then: at 100,000 references that collection marked 160 MB; this one
+// marks half that, and the rendering after it needs no other. Released
+// does nothing unless ForInput set the pace.
+func Released() {
+	limit := paced.Load()
+	if limit <= 0 {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 && collectNow(limit, sample[0].Value.Uint64()) {
+		runtime.GC()
+	}
+}
+
+// collectNow reports whether Released collects, with a heap of heap bytes
+// (what its objects take, garbage included) under the limit: when the
+// heap has passed half of it. Below that the rest of the run most likely
+// fits in what is left (a small library is read without a collection).
+func collectNow(limit int64, heap uint64) bool {
+	return limit > 0 && heap > uint64(limit/2)
 }

@@ -3,6 +3,7 @@ package memtune
 import (
 	"math"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
@@ -25,6 +26,7 @@ func TestLimit(t *testing.T) {
 
 // TestForInput: the pace is set, unless the user set GOGC or GOMEMLIMIT.
 func TestForInput(t *testing.T) {
+	defer paced.Store(paced.Load())
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	t.Setenv("GOGC", "")
@@ -48,5 +50,53 @@ func TestForInput(t *testing.T) {
 				t.Errorf("with %s set, ForInput changed the pace", env)
 			}
 		})
+	}
+}
+
+func TestCollectNow(t *testing.T) {
+	for _, c := range []struct {
+		limit int64
+		heap  uint64
+		want  bool
+	}{
+		{0, 1 << 40, false}, // not paced
+		{Floor, 10 << 20, false},
+		{Floor, Floor / 2, false},
+		{Floor, Floor/2 + 1, true},
+		{473 << 20, 300 << 20, true}, // 100,000 references, prepared
+		{473 << 20, 40 << 20, false}, // 10,000
+	} {
+		if got := collectNow(c.limit, c.heap); got != c.want {
+			t.Errorf("collectNow(%d, %d) = %v; want %v", c.limit, c.heap, got, c.want)
+		}
+	}
+}
+
+// TestReleased: Released collects only when ForInput set the pace and
+// the heap is past half the limit.
+func TestReleased(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer paced.Store(paced.Load())
+	forced := func() uint64 {
+		s := []metrics.Sample{{Name: "/gc/cycles/forced:gc-cycles"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	paced.Store(0)
+	before := forced()
+	Released()
+	if forced() != before {
+		t.Error("Released collected without ForInput")
+	}
+	paced.Store(1) // any heap is past half of one byte
+	Released()
+	if forced() != before+1 {
+		t.Error("Released did not collect past half the limit")
+	}
+	paced.Store(1 << 50)
+	Released()
+	if forced() != before+1 {
+		t.Error("Released collected below half the limit")
 	}
 }
