@@ -11,10 +11,12 @@ import (
 // The fast path of Romanize reads the string's bytes once and writes each
 // letter from a table made per scheme and alphabet (fastTable), without
 // decoding the string into runes first. Most letters are romanised
-// whatever their neighbours; the few that are not (BGN/PCGN е and ё, GOST
-// System B ц and і, capitals written with several letters) are romanised
-// by romanizeAt and capitalize themselves, on a window of the runes around
-// them, which is all those rules read. A string the fast path cannot
+// whatever their neighbours. BGN/PCGN's lower-case е and ё depend only on
+// the rune before them, which the table's two values for them answer;
+// the other letters that depend on their neighbours (GOST System B ц and
+// і, capitals written with several letters, BGN/PCGN Е and Ё) are
+// romanised by romanizeAt and capitalize themselves, on a window of the
+// runes around them, which is all those rules read. A string the fast path cannot
 // take as it is (invalid UTF-8, a combining mark, which the general path
 // composes with the letter before it or skips when it looks at a letter's
 // neighbours, a capital outside the block whose lower case is in it) goes
@@ -101,7 +103,7 @@ func makeFastTable(sc Scheme, kk bool) *fastTable {
 			t[k].kind = fastContext
 		case !runes.IsUpper(r):
 			t[k] = fixed(rom)
-		case letters(rom) <= 1 || sc == LC && containsTie(rom):
+		case letters(rom) <= 1 || sc == LC && strings.ContainsRune(rom, '\u0361'):
 			// capitalize writes it in capitals whatever its neighbours
 			t[k] = fixed(string(capitalize(nil, rs, 0, rom, sc)))
 		default:
@@ -124,15 +126,6 @@ func contextual(l rune, sc Scheme, kk bool) bool {
 			return false
 		}
 		return l == 'ц' || l == 'і'
-	}
-	return false
-}
-
-func containsTie(s string) bool {
-	for _, r := range s {
-		if r == '\u0361' {
-			return true
-		}
 	}
 	return false
 }
