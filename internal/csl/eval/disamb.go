@@ -221,20 +221,17 @@ func (r *run) prefetchKeys(items []*item.Item) {
 	if workerCount(len(items)) <= 1 {
 		return
 	}
-	type stale struct {
-		it  *item.Item
-		sig disSig
-	}
-	var todo []stale
+	todo := r.stale[:0] // the run's buffer: prefetches come one after another
 	for _, it := range items {
 		sig, cache := r.keySig(it)
 		if k, ok := cache[it]; !ok || k.sig != sig {
 			if todo == nil {
-				todo = make([]stale, 0, len(items))
+				todo = make([]staleKey, 0, len(items))
 			}
-			todo = append(todo, stale{it, sig})
+			todo = append(todo, staleKey{it, sig})
 		}
 	}
+	r.stale = todo
 	if workerCount(len(todo)) <= 1 {
 		return
 	}
@@ -248,6 +245,13 @@ func (r *run) prefetchKeys(items []*item.Item) {
 		keys[i].sig = s.sig
 		r.cacheFor(s.sig)[s.it] = keys[i]
 	}
+}
+
+// staleKey is an item whose key prefetchKeys renders, and the state it
+// renders it in.
+type staleKey struct {
+	it  *item.Item
+	sig disSig
 }
 
 // cachedKey is a disambiguation key with the state it was rendered in

@@ -355,6 +355,8 @@ func sortKeyDeps(key *style.SortKey) keyDeps {
 
 type run struct {
 	e *Engine
+	// stale is prefetchKeys' buffer of the keys to render.
+	stale []staleKey
 	// base is the run a fork was made from (see fork), or nil.
 	base     *run
 	items    []*item.Item
@@ -914,7 +916,13 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		// The earlier sort's order, in which the items whose keys are
 		// the same as then are still in order among themselves: only
 		// the others are sorted, then merged in.
-		var stay, moved []sortRecord
+		nMoved := 0
+		for _, c := range changed {
+			if c {
+				nMoved++
+			}
+		}
+		stay, moved := make([]sortRecord, 0, len(start)-nMoved), make([]sortRecord, 0, nMoved)
 		for _, i := range start {
 			if changed[i] {
 				moved = append(moved, recs[i])
