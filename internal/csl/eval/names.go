@@ -200,7 +200,7 @@ func (c *ctx) names(n *style.Names) *output.Node {
 				c.firstNamesOut = c.firstNames[0]
 			}
 			if _, isNames := sub.(*style.Names); !isNames && first && c.sas != nil && (c.sas.all || c.sas.count > 0) {
-				r = output.Str(c.sas.text)
+				r = c.r.str(c.sas.text)
 			}
 			return c.format(r, &n.Formatting)
 		}
@@ -269,9 +269,9 @@ func (c *ctx) namesOf(n *style.Names, nm *style.Name, etal *style.EtAl, label *s
 			return nil
 		}
 		if c.sorting {
-			return output.Str(padNumbers(strconv.Itoa(total)))
+			return c.r.str(padNumbers(strconv.Itoa(total)))
 		}
-		return output.Str(strconv.Itoa(total))
+		return c.r.str(strconv.Itoa(total))
 	}
 	if first && c.hideNames {
 		// Collapsed: the names are printed by an earlier cite.
@@ -428,7 +428,7 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 			}
 			keys = append(keys, sortKeyForName(m, o))
 		}
-		return output.Str(strings.Join(keys, "\x01")), keys
+		return c.r.str(strings.Join(keys, "\x01")), keys
 	}
 	var renderedBuf [8]*output.Node
 	var invertedBuf [8]bool
@@ -472,7 +472,7 @@ func (c *ctx) nameList(names []item.Name, nm *style.Name, etal *style.EtAl, o na
 		if c.sas.text == "" {
 			return &output.Node{Children: []*output.Node{output.Str("")}}, strs
 		}
-		return output.Str(c.sas.text), strs
+		return c.r.str(c.sas.text), strs
 	}
 	j := c.joiner()
 	andTerm := ""

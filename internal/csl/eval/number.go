@@ -33,7 +33,7 @@ func (c *ctx) number(nm *style.Number) *output.Node {
 		return c.format(c.r.str(v), &nm.Formatting)
 	}
 	if c.sorting {
-		return output.Str(padNumbers(v))
+		return c.r.str(padNumbers(v))
 	}
 	gender := c.loc.Gender(c.varTerm(nm.Variable))
 	var b strings.Builder
