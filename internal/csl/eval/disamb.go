@@ -882,33 +882,32 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	r.prefetchKeys(items)
 	// Only items with a family name shared by different people can need
 	// expansion.
-	families := map[string]string{} // family → a person with it, or "" once several
+	families := map[string]*item.Name{} // family → a person with it, or nil once several
 	shown := make([][]item.Name, len(items))
 	// Which names a cite shows does not depend on their given names, so
 	// the lists of the keys as they are now serve every level.
 	lists := make([]*shownList, len(items))
-	persons := make([][]string, len(items))
 	for k, it := range items {
 		if lists[k] = r.keyEntry(it).first; lists[k] != nil {
 			shown[k] = lists[k].names
 		}
-		persons[k] = make([]string, len(shown[k]))
-		for i, n := range shown[k] {
-			p := personKey(n)
-			persons[k][i] = p
+		for i := range shown[k] {
+			n := &shown[k][i]
 			if q, ok := families[n.Family]; !ok {
-				families[n.Family] = p
-			} else if q != p {
-				families[n.Family] = ""
+				families[n.Family] = n
+			} else if q != nil && !samePerson(*q, *n) {
+				families[n.Family] = nil
 			}
 		}
 	}
-	// The occurrences of names in the cites of those items.
+	// The occurrences of names in the cites of those items, and the
+	// person each is.
 	var active []occurrence
+	var persons []string
 	for k := range items {
 		clash := false
 		for _, n := range shown[k] {
-			if families[n.Family] == "" {
+			if families[n.Family] == nil {
 				clash = true
 			}
 		}
@@ -919,7 +918,8 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			if primary && i > 0 {
 				break
 			}
-			active = append(active, occurrence{k, i})
+			active = append(active, occurrence{k, i, len(persons)})
+			persons = append(persons, personKey(shown[k][i]))
 		}
 	}
 	// Level by level, a name takes the first level at which no other
@@ -960,7 +960,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			if !ok {
 				continue
 			}
-			p := persons[o.item][o.idx]
+			p := persons[o.person]
 			if g := groups[f]; g == nil {
 				groups[f] = &group{person: p}
 			} else if g.person != p {
@@ -993,9 +993,40 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 // and the name's.
 type occurrence struct {
 	item, idx int
+	person    int // its personKey's index in globalNames' persons
 }
 
 var initialsNormalizer = strings.NewReplacer(" ", "", ".", "")
+
+// samePerson reports whether a and b are the same person, as their
+// personKeys being equal does, without making the keys.
+func samePerson(a, b item.Name) bool {
+	return a.Family == b.Family && a.Literal == b.Literal && a.NonDroppingParticle == b.NonDroppingParticle &&
+		a.DroppingParticle == b.DroppingParticle && a.Suffix == b.Suffix && sameInitials(a.Given, b.Given)
+}
+
+// sameInitials reports whether a and b are equal once spaces and periods
+// are taken out (initialsNormalizer), byte by byte: both are ASCII, so no
+// character of several bytes is cut.
+func sameInitials(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && (a[i] == ' ' || a[i] == '.') {
+			i++
+		}
+		for j < len(b) && (b[j] == ' ' || b[j] == '.') {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+}
 
 // personKey identifies a person for disambiguation; given names that
 // differ only in spacing and periods ("J. J." and "J.J.") are the same.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
 	"github.com/cite-project/cite/internal/csl/style"
 )
@@ -275,5 +276,26 @@ func TestPrefixOrder(t *testing.T) {
 	}
 	if _, ok := prefixOrder(sortRecord{class: 1, script: 1, prefix: 1}, sortRecord{class: 1, script: 2, prefix: 2}); ok {
 		t.Error("records of different scripts compared by prefix")
+	}
+}
+
+// TestSamePerson compares samePerson with the equality of the personKeys
+// it stands for.
+func TestSamePerson(t *testing.T) {
+	givens := []string{"", " ", ".", "J.", "J. J.", "J.J.", "JJ", "J J", "J. K.", "Jo", "Jo.", ". J", "J..", "Дж. К.", "Дж.К.", "ДжК", "Д. ж.", "\xff", "\xff.", "é. ", "e."}
+	names := []item.Name{{Family: "Doe"}, {Family: "Doe", Suffix: "Jr."}, {Family: "Doe", NonDroppingParticle: "van"},
+		{Family: "Doe", DroppingParticle: "de"}, {Literal: "Doe"}, {Family: "Roe"}}
+	for _, a := range names {
+		for _, b := range names {
+			for _, ga := range givens {
+				for _, gb := range givens {
+					x, y := a, b
+					x.Given, y.Given = ga, gb
+					if got, want := samePerson(x, y), personKey(x) == personKey(y); got != want {
+						t.Errorf("samePerson(%+v, %+v) = %v; want %v", x, y, got, want)
+					}
+				}
+			}
+		}
 	}
 }
