@@ -608,15 +608,6 @@ func SetShortcuts(on bool) (restore func()) {
 	return func() { shortcuts = old }
 }
 
-func sameStrings(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return len(a) == len(b)
-}
-
 // expandedKey renders an item's cite with every given name in full: what
 // given-name expansion could achieve.
 func (r *run) expandedKey(it *item.Item) string { return r.expandedEntry(it).key }

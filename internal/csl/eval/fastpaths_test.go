@@ -110,6 +110,10 @@ func dumpNode(n *output.Node) string {
 	return b.String()
 }
 
+// isSortPunct reports whether r is changed by dropPunct, or is white
+// space that strings.Fields would collapse.
+func isSortPunct(r rune) bool { return dropPunct(r) != r || (r != ' ' && unicode.IsSpace(r)) }
+
 // TestNormalizeSortText compares normalizeSortText with the three
 // passes it stands for.
 func TestNormalizeSortText(t *testing.T) {

@@ -174,59 +174,19 @@ func (r *run) collateValue(s *style.Sort, sv *sortValue) {
 // collapses white space, as strings.Join(strings.Fields(strings.Map(dropPunct,
 // v)), " ") does, in one pass; v itself when nothing changes.
 func normalizeSortText(v string) string {
-	clean := true
-	for i := 0; i < len(v); {
-		b := v[i]
-		if b < utf8.RuneSelf {
-			if b == ' ' && (i == 0 || i+1 == len(v) || v[i+1] == ' ') || b != ' ' && sortPunctTable[b] {
-				clean = false
-				break
-			}
-			i++
-			continue
-		}
-		if b >= 0xC2 && b <= 0xDF && i+1 < len(v) && v[i+1]&0xC0 == 0x80 {
-			// A valid two-byte character (Latin letters with accents,
-			// Greek, Cyrillic…), looked up without decoding.
-			if sortPunctTable[rune(b&0x1F)<<6|rune(v[i+1]&0x3F)] {
-				clean = false
-				break
-			}
-			i += 2
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(v[i:])
-		if isSortPunct(r) {
-			clean = false
-			break
-		}
-		i += n
-	}
-	if clean {
+	if sortTextClean(v) {
 		return v
 	}
 	var b strings.Builder
 	b.Grow(len(v))
 	space := false // a space is due before the next character
 	for i := 0; i < len(v); {
-		// r is the character at i and n its length, as a range over v
-		// gives them (an invalid byte is U+FFFD, of length 1).
 		r, n := rune(v[i]), 1
-		switch {
-		case r < utf8.RuneSelf:
-		case r >= 0xC2 && r <= 0xDF && i+1 < len(v) && v[i+1]&0xC0 == 0x80:
-			r, n = (r&0x1F)<<6|rune(v[i+1]&0x3F), 2
-		default:
-			r, n = utf8.DecodeRuneInString(v[i:])
-		}
-		var sep bool
-		if r < rune(len(sortSepTable)) {
-			sep = sortSepTable[r]
-		} else {
-			sep = isSortSep(r)
+		if r >= utf8.RuneSelf {
+			r, n = multiRuneAt(v, i)
 		}
 		switch {
-		case sep:
+		case sortSep(r):
 			space = b.Len() > 0
 		default:
 			if space {
@@ -244,27 +204,55 @@ func normalizeSortText(v string) string {
 	return b.String()
 }
 
+// sortTextClean reports whether normalizeSortText leaves v as it is: no
+// word break but single spaces between words.
+func sortTextClean(v string) bool {
+	for i := 0; i < len(v); {
+		r, n := rune(v[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = multiRuneAt(v, i)
+		}
+		if r == ' ' {
+			if i == 0 || i+1 == len(v) || v[i+1] == ' ' {
+				return false
+			}
+		} else if sortSep(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// multiRuneAt returns the character at i of v, not ASCII, and its
+// length, as a range over v gives them (an invalid byte is U+FFFD, of
+// length 1); a valid two-byte character (accented Latin, Greek,
+// Cyrillic…) without calling the decoder. Callers take an ASCII byte
+// themselves: the call would cost more than the byte.
+func multiRuneAt(v string, i int) (rune, int) {
+	if r := rune(v[i]); r >= 0xC2 && r <= 0xDF && i+1 < len(v) && v[i+1]&0xC0 == 0x80 {
+		return (r&0x1F)<<6 | rune(v[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(v[i:])
+}
+
 // isSortSep reports whether normalizeSortText turns r into a word break:
 // white space, or punctuation that dropPunct turns into a space.
 func isSortSep(r rune) bool { return unicode.IsSpace(dropPunct(r)) }
 
-// sortSepTable holds isSortSep of every character below U+0800.
+// sortSep is isSortSep, from a table for the characters below U+0800.
+func sortSep(r rune) bool {
+	if r < rune(len(sortSepTable)) {
+		return sortSepTable[r]
+	}
+	return isSortSep(r)
+}
+
+// sortSepTable holds isSortSep of every character below U+0800 (those of
+// one and two bytes in UTF-8).
 var sortSepTable = func() (t [0x800]bool) {
 	for r := range t {
 		t[r] = isSortSep(rune(r))
-	}
-	return t
-}()
-
-// isSortPunct reports whether r is changed by dropPunct, or is white
-// space that strings.Fields would collapse.
-func isSortPunct(r rune) bool { return dropPunct(r) != r || (r != ' ' && unicode.IsSpace(r)) }
-
-// sortPunctTable holds isSortPunct of every character below U+0800 (those
-// of one and two bytes in UTF-8).
-var sortPunctTable = func() (t [0x800]bool) {
-	for r := range t {
-		t[r] = isSortPunct(rune(r))
 	}
 	return t
 }()
