@@ -747,14 +747,14 @@ type formEntry struct {
 	o     *nameOpts
 	lang  string
 	form  string
-	level int32
+	level int
 	next  int32 // the entry before with the same hash, plus one
 	inv   bool
 }
 
 // is reports whether e is the entry of k.
 func (e *formEntry) is(k *formKey) bool {
-	return e.nm == k.nm && e.o == k.o && e.inv == k.inverted && int(e.level) == k.level && e.lang == k.lang && *e.n == k.n
+	return e.nm == k.nm && e.o == k.o && e.inv == k.inverted && e.level == k.level && e.lang == k.lang && *e.n == k.n
 }
 
 // hash returns the hash of k (a memo that holds nothing yet picks its
@@ -791,14 +791,14 @@ func (m *formMemo) get(h uint64, k *formKey) (string, bool) {
 // put records the form of k, whose hash is h and whose name is n (equal
 // to k.n, and kept as it is while the memo lives).
 func (m *formMemo) put(h uint64, k *formKey, n *item.Name, form string) {
-	if k.level > math.MaxInt32 || m.n == math.MaxInt32 {
-		return // not remembered
+	if m.n == math.MaxInt32 {
+		return // not remembered: the entries' links are 32 bits
 	}
 	if m.n%formBlock == 0 {
 		m.entries = append(m.entries, make([]formEntry, 0, formBlock))
 	}
 	b := &m.entries[len(m.entries)-1]
-	*b = append(*b, formEntry{n: n, nm: k.nm, o: k.o, lang: k.lang, form: form, level: int32(k.level), next: m.first[h], inv: k.inverted})
+	*b = append(*b, formEntry{n: n, nm: k.nm, o: k.o, lang: k.lang, form: form, level: k.level, next: m.first[h], inv: k.inverted})
 	m.n++
 	m.first[h] = int32(m.n)
 }

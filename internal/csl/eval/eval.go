@@ -458,7 +458,7 @@ func (c *ctx) textVar(t *style.Text) *output.Node {
 	case "citation-number", "year-suffix":
 		n = c.r.str(v)
 		if name == "year-suffix" {
-			n = &output.Node{Children: []*output.Node{n}}
+			n = c.r.wrap(n)
 		}
 	case "URL", "DOI", "PMID", "PMCID":
 		n = c.r.str(v)
