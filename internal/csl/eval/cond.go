@@ -15,16 +15,32 @@ func (c *ctx) test(b *style.Branch) bool {
 	if len(b.Conditions) == 0 {
 		return true
 	}
-	short := true
-	for i := range b.Conditions {
-		if b.Conditions[i].Op == style.CondDisambiguate {
-			short = false
-		}
-	}
-	any, none := b.Match == "any", b.Match == "none"
+	short := !b.Incremental
+	any, none := b.MatchAny, b.MatchNone
 	total, passed := 0, 0
 	for i := range b.Conditions {
 		cond := &b.Conditions[i]
+		if cond.TypesExact {
+			// Distinct types: at most one value is the item's, and
+			// testing them has no effect, so the mask gives the count
+			// and the decision of testing them one by one.
+			n, hit := len(cond.Values), cond.Types&c.typeBit() != 0
+			total += n
+			if hit {
+				passed++
+			}
+			if short {
+				switch {
+				case any && hit:
+					return true
+				case none && hit:
+					return false
+				case !any && !none && (!hit || n > 1):
+					return false
+				}
+			}
+			continue
+		}
 		for k, v := range cond.Values {
 			total++
 			ok := c.test1(cond, k, v)
@@ -50,6 +66,15 @@ func (c *ctx) test(b *style.Branch) bool {
 		return passed == 0
 	}
 	return passed == total
+}
+
+// typeBit returns the bit of the item's type in the style's type tests
+// (style.Style.TypeBit), looked up once per render.
+func (c *ctx) typeBit() uint64 {
+	if !c.typeKnown {
+		c.typeBits, c.typeKnown = c.r.e.st.TypeBit(c.it.Type), true
+	}
+	return c.typeBits
 }
 
 func (c *ctx) test1(cond *style.Condition, k int, v string) bool {

@@ -25,6 +25,10 @@ type ctx struct {
 	opts []map[string]string
 	cite *citeState
 	dis  *disState
+	// typeBits is the bit of it's type in the style's type tests, once
+	// typeKnown (see typeBit).
+	typeBits  uint64
+	typeKnown bool
 
 	// sorting is set while computing sort keys: dates and numbers render
 	// as sortable strings and names use the key's name options.

@@ -36,7 +36,14 @@ type Style struct {
 	Bibliography *Context
 	// Texts is the number of cs:text elements (see Text.ID).
 	Texts int
+	// typeBits numbers the item types the style's type tests name, up
+	// to 64 of them, one bit each.
+	typeBits map[string]uint64
 }
+
+// TypeBit returns the bit of item type t in the masks of the style's
+// type tests (Condition.Types), or 0 when no type test names t.
+func (s *Style) TypeBit(t string) uint64 { return s.typeBits[t] }
 
 // Info holds the metadata of cs:info that the engine needs.
 type Info struct {
@@ -199,6 +206,13 @@ type Branch struct {
 	Match      string // all, any, none
 	Conditions []Condition
 	Children   []Element
+	// MatchAny and MatchNone are Match as flags ("all" is neither).
+	MatchAny, MatchNone bool
+	// Incremental records that a condition tests disambiguate, whose
+	// values all count (the test is applied incrementally), so that the
+	// branch is tested to its end rather than to its first deciding
+	// value.
+	Incremental bool
 }
 
 // Condition is one test attribute of a branch, such as type="book
@@ -210,6 +224,11 @@ type Condition struct {
 	// VarKinds holds, for variable and is-numeric tests, the kind of
 	// each variable in Values.
 	VarKinds []vars.Kind
+	// Types, for a type test, holds the bits of its values (see
+	// Style.TypeBit); TypesExact reports that they are distinct and all
+	// have a bit, so that Types alone decides the test.
+	Types      uint64
+	TypesExact bool
 }
 
 // CondOp names the test of a Condition.

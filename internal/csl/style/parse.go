@@ -40,7 +40,40 @@ func Parse(data []byte) (*Style, error) {
 }
 
 // parser holds parsing state: the number of cs:text elements seen.
-type parser struct{ texts int }
+type parser struct {
+	texts int
+	// typeBits numbers the item types of type tests (Style.TypeBit).
+	typeBits map[string]uint64
+}
+
+// typeBit returns the bit of item type t, numbering t if new; 0 once 64
+// types have bits.
+func (p *parser) typeBit(t string) uint64 {
+	if b, ok := p.typeBits[t]; ok {
+		return b
+	}
+	if len(p.typeBits) == 64 {
+		return 0
+	}
+	if p.typeBits == nil {
+		p.typeBits = map[string]uint64{}
+	}
+	b := uint64(1) << len(p.typeBits)
+	p.typeBits[t] = b
+	return b
+}
+
+// typeMask sets the Types and TypesExact of a type test.
+func (p *parser) typeMask(cond *Condition) {
+	cond.TypesExact = len(cond.Values) > 0
+	for _, t := range cond.Values {
+		b := p.typeBit(t)
+		if b == 0 || cond.Types&b != 0 {
+			cond.TypesExact = false
+		}
+		cond.Types |= b
+	}
+}
 
 var styleAttrs = map[string]bool{"class": true, "version": true, "default-locale": true, "xmlns": true, "lang": true}
 
@@ -101,6 +134,7 @@ func (p *parser) style(root *xmltree.Element) (*Style, error) {
 	if err := checkMacros(s); err != nil {
 		return nil, err
 	}
+	s.typeBits = p.typeBits
 	return s, nil
 }
 
@@ -323,10 +357,17 @@ func (p *parser) choose(c *xmltree.Element) (Element, error) {
 		if br.Match == "" {
 			br.Match = "all"
 		}
+		br.MatchAny, br.MatchNone = br.Match == "any", br.Match == "none"
 		if b.Name != "else" {
 			for _, a := range conditionAttrs {
 				if v, ok := b.Attr(a); ok {
 					cond := Condition{Kind: a, Values: strings.Fields(v), Op: condOps[a]}
+					switch cond.Op {
+					case CondType:
+						p.typeMask(&cond)
+					case CondDisambiguate:
+						br.Incremental = true
+					}
 					if cond.Op == CondVariable || cond.Op == CondIsNumeric {
 						cond.VarKinds = make([]vars.Kind, len(cond.Values))
 						for i, name := range cond.Values {
