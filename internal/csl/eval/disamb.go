@@ -235,6 +235,10 @@ func (r *run) prefetchKeys(items []*item.Item) {
 	if workerCount(len(todo)) <= 1 {
 		return
 	}
+	if r.transient && len(r.keys) == 0 {
+		// No other run shares the map: make it at its size.
+		r.keys = make(map[*item.Item]*cachedKey, len(todo))
+	}
 	keys := make([]*cachedKey, len(todo))
 	r.parallel(len(todo), func(f *run, lo, hi int) {
 		for i := lo; i < hi; i++ {

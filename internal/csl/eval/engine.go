@@ -771,8 +771,14 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 		}
 		r.byID[it.ID] = it
 	}
-	// Registration order.
-	seen := map[*item.Item]bool{}
+	// Registration order. The maps of all items are made at their
+	// size: grown from empty, a large library's were copied over and
+	// over.
+	seen := make(map[*item.Item]bool, len(req.Items))
+	if len(r.citeNum) == 0 {
+		r.citeNum = make(map[*item.Item]int, len(req.Items))
+	}
+	r.order = slices.Grow(r.order, len(req.Items))
 	register := func(it *item.Item) {
 		if it != nil && !seen[it] {
 			seen[it] = true
