@@ -192,7 +192,12 @@ func (r *run) keyEntry(it *item.Item) *cachedKey {
 // keySig returns the signature it's key must have and the cache that
 // holds it.
 func (r *run) keySig(it *item.Item) (disSig, map[*item.Item]*cachedKey) {
-	sig := r.disFor(it).sig()
+	// An item without a state has the zero signature: reading it makes
+	// none, so that the map holds only the items disambiguation touched.
+	var sig disSig
+	if d := r.dis[it]; d != nil {
+		sig = d.sig()
+	}
 	if r.e.numbered {
 		// The cite may print its number, which a Document's edits change.
 		sig.citeNum = r.citeNum[it]
