@@ -337,7 +337,7 @@ func citeDelimiter(delim, prevSuffix, prefix string) string {
 // sameYearSuffixable reports whether b can collapse onto a as a bare
 // year-suffix: both have suffixes, the same year, and no locator.
 func (r *run) sameYearSuffixable(a, b citeRender) bool {
-	da, db := r.dis[a.it], r.dis[b.it]
+	da, db := r.disOf(a.it), r.disOf(b.it)
 	if da == nil || db == nil || da.yearSuffix == 0 || db.yearSuffix == 0 {
 		return false
 	}
@@ -355,7 +355,7 @@ func (r *run) collapseNumbers(j *joiner, outs []citeRender, delim, afterCollapse
 	prevRange := false
 	for i < len(outs) {
 		k := i
-		for k+1 < len(outs) && r.citeNum[outs[k+1].it] == r.citeNum[outs[k].it]+1 &&
+		for k+1 < len(outs) && r.citeNumOf(outs[k+1].it) == r.citeNumOf(outs[k].it)+1 &&
 			outs[k].cs.Locator == "" && outs[k+1].cs.Locator == "" && outs[k+1].cs.Prefix == "" && outs[k].cs.Suffix == "" {
 			k++
 		}
@@ -454,22 +454,22 @@ func (r *run) suffixRun(j *joiner, rest []citeRender, ranged bool, ysDelim strin
 	for i < len(all) {
 		k := i
 		if ranged {
-			for k+1 < len(all) && r.dis[all[k+1].it].yearSuffix == r.dis[all[k].it].yearSuffix+1 {
+			for k+1 < len(all) && r.disOf(all[k+1].it).yearSuffix == r.disOf(all[k].it).yearSuffix+1 {
 				k++
 			}
 			// The run may start at the previous cite.
-			if k > i || r.dis[all[i].it].yearSuffix == r.dis[all[i-1].it].yearSuffix+1 {
+			if k > i || r.disOf(all[i].it).yearSuffix == r.disOf(all[i-1].it).yearSuffix+1 {
 				start := i - 1
-				if r.dis[all[i].it].yearSuffix != r.dis[all[i-1].it].yearSuffix+1 {
+				if r.disOf(all[i].it).yearSuffix != r.disOf(all[i-1].it).yearSuffix+1 {
 					start = i
 				}
 				if k-start >= 2 {
 					if start == i {
 						j.text(ysDelim)
-						j.add(output.Str(yearSuffix(r.dis[all[start].it].yearSuffix)))
+						j.add(output.Str(yearSuffix(r.disOf(all[start].it).yearSuffix)))
 					}
 					j.text("–")
-					j.add(output.Str(yearSuffix(r.dis[all[k].it].yearSuffix)))
+					j.add(output.Str(yearSuffix(r.disOf(all[k].it).yearSuffix)))
 					i = k + 1
 					continue
 				}
@@ -477,7 +477,7 @@ func (r *run) suffixRun(j *joiner, rest []citeRender, ranged bool, ysDelim strin
 			k = i
 		}
 		j.text(ysDelim)
-		j.add(output.Str(yearSuffix(r.dis[all[i].it].yearSuffix)))
+		j.add(output.Str(yearSuffix(r.disOf(all[i].it).yearSuffix)))
 		i++
 	}
 }

@@ -48,7 +48,7 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 		// own state: they are tried apart, on all processors.
 		for _, g := range groups {
 			for _, it := range g {
-				r.disFor(it) // forks only read the map of states
+				r.disFor(it) // forks make no states
 			}
 		}
 		// Only tryGiven asks for expanded keys again: a one-shot run
@@ -59,7 +59,9 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 				f.tryAddNames(g, addGiven)
 				if dropExpanded {
 					for _, it := range g {
-						delete(f.expKeys, it)
+						if s := f.slotOf(it); s >= 0 {
+							f.expKeys[s] = nil
+						}
 					}
 				}
 			}
@@ -100,12 +102,8 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 		if len(suffixGroups) == 0 {
 			return
 		}
-		pos := make(map[*item.Item]int, len(items))
-		for i, it := range r.bibOrder() {
-			pos[it] = i
-		}
 		for _, g := range suffixGroups {
-			sortByPos(g, pos)
+			r.sortByBibOrder(g)
 			for i, it := range g {
 				r.disFor(it).yearSuffix = i + 1
 			}
@@ -117,52 +115,43 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 // for, and of the keys of all items but alike, the only ones later
 // phases render: a large bibliography's keys are a tenth of its memory.
 func (r *run) keepKeysOf(alike []*item.Item) {
-	r.expKeys = map[*item.Item]*cachedKey{}
-	keys := make(map[*item.Item]*cachedKey, len(alike))
+	clear(r.expKeys)
+	keep := make([]bool, len(r.keys))
 	for _, it := range alike {
-		if k, ok := r.keys[it]; ok {
-			keys[it] = k
+		if s := r.slotOf(it); s >= 0 {
+			keep[s] = true
 		}
 	}
-	r.keys = keys
-}
-
-// bibOrder returns the items in bibliography order (citation numbers).
-func (r *run) bibOrder() []*item.Item {
-	// The numbers are those numberAndSort gave, 1 to len(r.order), each
-	// once: each item goes to its place. Anything else (which it does
-	// not make) is sorted.
-	out := make([]*item.Item, len(r.order))
-	placed := true
-	for _, it := range r.order {
-		n := r.citeNum[it]
-		if n < 1 || n > len(out) || out[n-1] != nil {
-			placed = false
-			break
+	for s := range r.keys {
+		if !keep[s] {
+			r.keys[s] = nil
 		}
-		out[n-1] = it
 	}
-	if placed {
-		return out
-	}
-	type numbered struct {
-		it  *item.Item
-		num int
-	}
-	byNum := make([]numbered, len(r.order))
-	for i, it := range r.order {
-		byNum[i] = numbered{it, r.citeNum[it]}
-	}
-	slices.SortStableFunc(byNum, func(a, b numbered) int { return a.num - b.num })
-	clear(out)
-	for i, n := range byNum {
-		out[i] = n.it
-	}
-	return out
 }
 
-func sortByPos(g []*item.Item, pos map[*item.Item]int) {
-	sort.SliceStable(g, func(i, j int) bool { return pos[g[i]] < pos[g[j]] })
+// sortByBibOrder sorts g (registered items) into bibliography order:
+// by citation number, then registration order. numberAndSort gives each
+// item its own number; were two the same, the earlier registered comes
+// first.
+func (r *run) sortByBibOrder(g []*item.Item) {
+	type placed struct {
+		it        *item.Item
+		num, slot int
+	}
+	byNum := make([]placed, len(g))
+	for i, it := range g {
+		s := r.slotOf(it)
+		byNum[i] = placed{it, r.citeNumAt(s), s}
+	}
+	slices.SortFunc(byNum, func(a, b placed) int {
+		if a.num != b.num {
+			return a.num - b.num
+		}
+		return a.slot - b.slot
+	})
+	for i, p := range byNum {
+		g[i] = p.it
+	}
 }
 
 // key renders the disambiguation form of an item's cite: subsequent
@@ -172,46 +161,49 @@ func (r *run) key(it *item.Item) string { return r.keyEntry(it).key }
 
 // keyEntry returns the cached key of it, rendering it if its state
 // changed.
-func (r *run) keyEntry(it *item.Item) *cachedKey {
-	sig, cache := r.keySig(it)
-	if k, ok := cache[it]; ok && k.sig == sig {
-		return k
-	}
-	if r.base != nil {
-		// A fork reads the keys its run had when it forked.
-		if k, ok := r.base.cacheFor(sig)[it]; ok && k.sig == sig {
+func (r *run) keyEntry(it *item.Item) *cachedKey { return r.keyEntryAt(it, r.slotOf(it)) }
+
+// keyEntryAt is keyEntry for it at slot s (an item without a slot has
+// its key rendered each time).
+func (r *run) keyEntryAt(it *item.Item, s int) *cachedKey {
+	sig, cache := r.keySig(it, s)
+	if s >= 0 && s < len(cache) {
+		if k := cache[s]; k != nil && k.sig == sig {
 			return k
 		}
 	}
-	k := r.renderKey(it)
+	k := r.renderKey(it, s)
 	k.sig = sig
-	cache[it] = k
+	if s >= 0 && s < len(cache) {
+		cache[s] = k
+	}
 	return k
 }
 
-// keySig returns the signature it's key must have and the cache that
-// holds it.
-func (r *run) keySig(it *item.Item) (disSig, map[*item.Item]*cachedKey) {
+// keySig returns the signature the key of it at slot s must have and
+// the slots of keys that hold it.
+func (r *run) keySig(it *item.Item, s int) (disSig, []*cachedKey) {
 	// An item without a state has the zero signature: reading it makes
-	// none, so that the map holds only the items disambiguation touched.
+	// none, so that states are made only for the items disambiguation
+	// touched.
 	var sig disSig
-	if d := r.dis[it]; d != nil {
+	if d := r.disAt(it, s); d != nil {
 		sig = d.sig()
 	}
 	if r.e.numbered {
 		// The cite may print its number, which a Document's edits change.
-		sig.citeNum = r.citeNum[it]
+		sig.citeNum = r.citeNumAt(s)
 	}
 	if r.byCite && r.e.observes.firstRef {
-		sig.firstNote = r.firstNoteOf[it]
+		sig.firstNote = r.firstNoteAt(s)
 	}
 	return sig, r.cacheFor(sig)
 }
 
-// cacheFor returns the cache of keys with signature sig. Keys with every
+// cacheFor returns the slots of keys with signature sig. Keys with every
 // given name expanded are asked for between normal ones: they are cached
 // apart, so that neither evicts the other.
-func (r *run) cacheFor(sig disSig) map[*item.Item]*cachedKey {
+func (r *run) cacheFor(sig disSig) []*cachedKey {
 	if sig.expandAll {
 		return r.expKeys
 	}
@@ -222,45 +214,46 @@ func (r *run) cacheFor(sig disSig) map[*item.Item]*cachedKey {
 // that the keyEntry calls that follow find them cached. A key depends
 // only on its item and the item's state, so rendering them apart gives
 // the keys keyEntry would.
-func (r *run) prefetchKeys(items []*item.Item) {
+func (r *run) prefetchKeys(items []*item.Item, slots []int32) {
 	if workerCount(len(items)) <= 1 {
 		return
 	}
 	todo := r.stale[:0] // the run's buffer: prefetches come one after another
-	for _, it := range items {
-		sig, cache := r.keySig(it)
-		if k, ok := cache[it]; !ok || k.sig != sig {
+	for i, it := range items {
+		s := int(slots[i])
+		if s < 0 {
+			continue // keyEntry renders it: it has no slot to cache it in
+		}
+		sig, cache := r.keySig(it, s)
+		if k := cache[s]; k == nil || k.sig != sig {
 			if todo == nil {
 				todo = make([]staleKey, 0, len(items))
 			}
-			todo = append(todo, staleKey{it, sig})
+			todo = append(todo, staleKey{it, s, sig})
 		}
 	}
 	r.stale = todo
 	if workerCount(len(todo)) <= 1 {
 		return
 	}
-	if r.transient && len(r.keys) == 0 {
-		// No other run shares the map: make it at its size.
-		r.keys = make(map[*item.Item]*cachedKey, len(todo))
-	}
 	keys := make([]*cachedKey, len(todo))
 	r.parallel(len(todo), func(f *run, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			keys[i] = f.renderKey(todo[i].it)
+			keys[i] = f.renderKey(todo[i].it, todo[i].slot)
 		}
 	})
 	for i, s := range todo {
 		keys[i].sig = s.sig
-		r.cacheFor(s.sig)[s.it] = keys[i]
+		r.cacheFor(s.sig)[s.slot] = keys[i]
 	}
 }
 
-// staleKey is an item whose key prefetchKeys renders, and the state it
-// renders it in.
+// staleKey is an item whose key prefetchKeys renders, its slot, and the
+// state it renders it in.
 type staleKey struct {
-	it  *item.Item
-	sig disSig
+	it   *item.Item
+	slot int
+	sig  disSig
 }
 
 // cachedKey is a disambiguation key with the state it was rendered in
@@ -386,14 +379,15 @@ func (d *disState) signature() string {
 	return fmt.Sprintf("%d/%d/%d/%v/%s", s.addNames, s.yearSuffix, s.disambiguate, s.expandAll, s.given)
 }
 
-func (r *run) renderKey(it *item.Item) *cachedKey {
-	c, layout := r.newCtx(it, false)
+// renderKey renders the key of it at slot s.
+func (r *run) renderKey(it *item.Item, s int) *cachedKey {
+	c, layout := r.newCtxAt(it, s, false)
 	c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 	c.cite = &c.citeBuf
 	if r.byCite {
 		// A back-reference to the first note can tell cites apart
 		// (citeproc-js, with the by-cite rule).
-		c.cite.firstNote = r.firstNoteOf[it]
+		c.cite.firstNote = r.firstNoteAt(s)
 	}
 	// The access date does not tell works apart (as in citeproc-js).
 	c.suppress("accessed")
@@ -415,7 +409,8 @@ func (r *run) renderKey(it *item.Item) *cachedKey {
 
 // ambiguous groups items whose cites render identically.
 func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
-	r.prefetchKeys(items)
+	slots := r.slotsOf(items)
+	r.prefetchKeys(items, slots)
 	// Each item's key gets a number in order of first appearance; only
 	// keys that several items share make a group (in that order, their
 	// items in order).
@@ -423,7 +418,7 @@ func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
 	keyOf := make([]int32, len(items))
 	var count []int32
 	for i, it := range items {
-		k := r.key(it)
+		k := r.keyEntryAt(it, int(slots[i])).key
 		n, ok := number[k]
 		if !ok {
 			n = int32(len(count))
@@ -879,7 +874,8 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		maxLevel = 1
 	}
 	primary := rule == "primary-name" || rule == "primary-name-with-initials"
-	r.prefetchKeys(items)
+	slots := r.slotsOf(items)
+	r.prefetchKeys(items, slots)
 	// Only items with a family name shared by different people can need
 	// expansion.
 	families := map[string]*item.Name{} // family → a person with it, or nil once several
@@ -888,7 +884,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 	// the lists of the keys as they are now serve every level.
 	lists := make([]*shownList, len(items))
 	for k, it := range items {
-		if lists[k] = r.keyEntry(it).first; lists[k] != nil {
+		if lists[k] = r.keyEntryAt(it, int(slots[k])).first; lists[k] != nil {
 			shown[k] = lists[k].names
 		}
 		for i := range shown[k] {

@@ -253,9 +253,9 @@ func (d *Document) inputs(r *run, cites []*citeState, citations map[*item.Item]i
 			fmt.Fprintf(&b, "f%d|", cs.firstNote)
 		}
 		if d.e.numbered {
-			fmt.Fprintf(&b, "c%d|", r.citeNum[it])
+			fmt.Fprintf(&b, "c%d|", r.citeNumOf(it))
 		}
-		if dis := r.dis[it]; dis != nil {
+		if dis := r.disOf(it); dis != nil {
 			b.WriteString(dis.signature())
 		} else {
 			b.WriteString((&disState{}).signature())

@@ -357,21 +357,37 @@ type run struct {
 	e *Engine
 	// stale is prefetchKeys' buffer of the keys to render.
 	stale []staleKey
-	// base is the run a fork was made from (see fork), or nil.
-	base     *run
-	items    []*item.Item
-	byID     map[string]*item.Item
-	order    []*item.Item // registration order
-	citeNum  map[*item.Item]int
-	dis      map[*item.Item]*disState
-	coll     *collate.Collator
-	warnings []string
-	warned   map[string]bool
-	nameOpts map[nameOptsKey]nameOpts
-	inits    map[initialsKey]string
-	collBuf  collate.Buffer
-	keys     map[*item.Item]*cachedKey
-	expKeys  map[*item.Item]*cachedKey
+	items []*item.Item
+	byID  map[string]*item.Item
+	order []*item.Item // registration order
+	// slots holds each registered item's slot: its index in order, by
+	// which the per-item state below is kept (see slotOf).
+	slots map[*item.Item]int32
+	// citeNum holds the citation number of each slot.
+	citeNum []int
+	// dis holds the disambiguation state of each slot, nil for none yet
+	// (see disFor); disCount counts the states made, and disBlock is
+	// the block new states are taken from.
+	dis      []*disState
+	disCount int
+	disBlock []disState
+	// unregisteredDis holds the states of items that are not
+	// registered (none the engine renders has none).
+	unregisteredDis map[*item.Item]*disState
+	coll            *collate.Collator
+	warnings        []string
+	warned          map[string]bool
+	nameOpts        map[nameOptsKey]nameOpts
+	inits           map[initialsKey]string
+	collBuf         collate.Buffer
+	// keys and expKeys hold the cached disambiguation key of each slot,
+	// normal and with every given name expanded (see cacheFor); a fork
+	// shares its base's and writes only the slots of its own items.
+	keys    []*cachedKey
+	expKeys []*cachedKey
+	// cache is the Document cache the run's keys are taken from and
+	// given back to, or nil for a transient run.
+	cache *runCache
 	// transient is set for a run whose caches no later run reuses (not a
 	// Document's): it may let go of keys as soon as no phase of its own
 	// needs them.
@@ -413,9 +429,9 @@ type run struct {
 	budgetErr *BudgetError
 	// preparing is set while prepare sorts and disambiguates.
 	preparing bool
-	// firstNoteOf holds the note number of each item's first cite;
-	// byCite records the by-cite given-name rule.
-	firstNoteOf map[*item.Item]int
+	// firstNoteOf holds the note number of each slot's first cite (0
+	// for none); byCite records the by-cite given-name rule.
+	firstNoteOf []int
 	byCite      bool
 	terms       map[termKey]termValue
 	quotes      map[string]*output.Quotes
@@ -430,18 +446,103 @@ func (r *run) warn(format string, args ...any) {
 	r.warnings = append(r.warnings, msg)
 }
 
-func (r *run) disFor(it *item.Item) *disState {
-	d := r.dis[it]
+// slotOf returns the slot of it (its index in r.order), or -1 when it
+// is not registered.
+func (r *run) slotOf(it *item.Item) int {
+	if s, ok := r.slots[it]; ok {
+		return int(s)
+	}
+	return -1
+}
+
+// slotsOf returns the slots of items: r.order's are its indexes, found
+// without a lookup.
+func (r *run) slotsOf(items []*item.Item) []int32 {
+	out := make([]int32, len(items))
+	if len(items) > 0 && len(items) == len(r.order) && &items[0] == &r.order[0] {
+		for i := range out {
+			out[i] = int32(i)
+		}
+		return out
+	}
+	for i, it := range items {
+		out[i] = int32(r.slotOf(it))
+	}
+	return out
+}
+
+// citeNumAt returns the citation number of slot s (0 for none).
+func (r *run) citeNumAt(s int) int {
+	if s < 0 || s >= len(r.citeNum) {
+		return 0
+	}
+	return r.citeNum[s]
+}
+
+// citeNumOf returns the citation number of it (0 for none).
+func (r *run) citeNumOf(it *item.Item) int { return r.citeNumAt(r.slotOf(it)) }
+
+// disAt returns the disambiguation state of slot s of it, or nil.
+func (r *run) disAt(it *item.Item, s int) *disState {
+	if s < 0 || s >= len(r.dis) {
+		return r.unregisteredDis[it]
+	}
+	return r.dis[s]
+}
+
+// disOf returns the disambiguation state of it, or nil.
+func (r *run) disOf(it *item.Item) *disState { return r.disAt(it, r.slotOf(it)) }
+
+// disFor returns the disambiguation state of it, made if it has none.
+func (r *run) disFor(it *item.Item) *disState { return r.disForAt(it, r.slotOf(it)) }
+
+// disForAt is disFor for it at slot s. New states are taken from blocks,
+// which keeps them together in memory.
+func (r *run) disForAt(it *item.Item, s int) *disState {
+	if s < 0 || s >= len(r.dis) {
+		d := r.unregisteredDis[it]
+		if d == nil {
+			if r.unregisteredDis == nil {
+				r.unregisteredDis = map[*item.Item]*disState{}
+			}
+			d = &disState{}
+			r.unregisteredDis[it] = d
+			r.disCount++
+		}
+		return d
+	}
+	d := r.dis[s]
 	if d == nil {
-		d = &disState{}
-		r.dis[it] = d
+		if len(r.disBlock) == 0 {
+			r.disBlock = make([]disState, disBlockSize)
+		}
+		d, r.disBlock = &r.disBlock[0], r.disBlock[1:]
+		r.dis[s] = d
+		r.disCount++
 	}
 	return d
+}
+
+// disBlockSize is how many disambiguation states a block holds.
+const disBlockSize = 256
+
+// firstNoteAt returns the note number of slot s's first cite (0 for
+// none).
+func (r *run) firstNoteAt(s int) int {
+	if s < 0 || s >= len(r.firstNoteOf) {
+		return 0
+	}
+	return r.firstNoteOf[s]
 }
 
 // newCtx prepares the rendering of it in the citation (bib false) or
 // bibliography context.
 func (r *run) newCtx(it *item.Item, bib bool) (*ctx, *style.Layout) {
+	return r.newCtxAt(it, r.slotOf(it), bib)
+}
+
+// newCtxAt is newCtx for it at slot s.
+func (r *run) newCtxAt(it *item.Item, s int, bib bool) (*ctx, *style.Layout) {
 	sc, b := r.e.st.Citation, 0
 	if bib {
 		sc, b = r.e.st.Bibliography, 1
@@ -454,7 +555,7 @@ func (r *run) newCtx(it *item.Item, bib bool) (*ctx, *style.Layout) {
 		c = new(ctx)
 	}
 	suppressed, macros := c.suppressed[:0], c.macros[:0]
-	*c = ctx{r: r, it: it, bib: bib, loc: r.e.loc, lang: r.e.lang, dis: r.dis[it], opts: r.e.optChain[b],
+	*c = ctx{r: r, it: it, slot: s, bib: bib, loc: r.e.loc, lang: r.e.lang, dis: r.disAt(it, s), opts: r.e.optChain[b],
 		suppressed: suppressed, macros: macros}
 	layout := sc.Layouts[len(sc.Layouts)-1]
 	if len(sc.Layouts) > 1 && it.Language != "" {
@@ -611,7 +712,8 @@ func (s *slabs[T]) reset() {
 // disambiguation keys and collation keys), before a one-shot run renders
 // its entries: a large bibliography then never holds both at once.
 func (r *run) releaseKeys() {
-	r.keys, r.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
+	clear(r.keys)
+	clear(r.expKeys)
 	r.collated = nil
 }
 
@@ -745,10 +847,14 @@ func (e *Engine) newRun(cache *runCache) *run {
 	if cache == nil {
 		cache = newRunCache()
 	}
-	return &run{e: e, transient: transient, textTerms: make([]cachedTerm, e.st.Texts), byID: map[string]*item.Item{}, citeNum: map[*item.Item]int{},
-		dis: map[*item.Item]*disState{}, warned: map[string]bool{}, coll: e.collator(),
-		nameOpts: cache.nameOpts, inits: cache.inits, keys: cache.keys, expKeys: cache.expKeys,
+	r := &run{e: e, transient: transient, textTerms: make([]cachedTerm, e.st.Texts), byID: map[string]*item.Item{},
+		warned: map[string]bool{}, coll: e.collator(),
+		nameOpts: cache.nameOpts, inits: cache.inits,
 		terms: cache.terms, quotes: cache.quotes}
+	if !transient {
+		r.cache = cache
+	}
+	return r
 }
 
 // prepare registers the items and the cited ones, numbers and sorts them,
@@ -771,17 +877,17 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 		}
 		r.byID[it.ID] = it
 	}
-	// Registration order. The maps of all items are made at their
-	// size: grown from empty, a large library's were copied over and
-	// over.
-	seen := make(map[*item.Item]bool, len(req.Items))
-	if len(r.citeNum) == 0 {
-		r.citeNum = make(map[*item.Item]int, len(req.Items))
-	}
+	// Registration order, which gives each item its slot. The map is
+	// made at its size: grown from empty, a large library's was copied
+	// over and over.
+	r.slots = make(map[*item.Item]int32, len(req.Items))
 	r.order = slices.Grow(r.order, len(req.Items))
 	register := func(it *item.Item) {
-		if it != nil && !seen[it] {
-			seen[it] = true
+		if it == nil {
+			return
+		}
+		if _, seen := r.slots[it]; !seen {
+			r.slots[it] = int32(len(r.order))
 			r.order = append(r.order, it)
 		}
 	}
@@ -805,17 +911,17 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 			register(r.byID[it.ID])
 		}
 	}
+	r.startSlots()
 	bibOrder := r.numberAndSort()
 	if !e.ysExplicit {
 		r.bibKeys = nil // no second sort (below) reads them
 	}
-	r.firstNoteOf = map[*item.Item]int{}
+	noted := make([]bool, len(r.order))
 	for _, cl := range clusters {
 		for _, cs := range cl {
-			if it := r.byID[cs.ID]; it != nil {
-				if _, ok := r.firstNoteOf[it]; !ok {
-					r.firstNoteOf[it] = cs.noteIndex
-				}
+			if s := r.slotOf(r.byID[cs.ID]); s >= 0 && !noted[s] {
+				noted[s] = true
+				r.firstNoteOf[s] = cs.noteIndex
 			}
 		}
 	}
@@ -827,7 +933,8 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 		r.byCite = rule == "" || rule == "by-cite"
 	}
 	r.disambiguate(clusters)
-	if e.ysExplicit && len(r.dis) > 0 {
+	r.returnKeys()
+	if e.ysExplicit && r.disCount > 0 {
 		// Sort keys may print year-suffixes: sort again.
 		bibOrder = r.numberAndSort()
 	}
@@ -843,8 +950,8 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 // assigns citation numbers (CSL 1.0.2, "citation-number").
 func (r *run) numberAndSort() []*item.Item {
 	order := append([]*item.Item(nil), r.order...)
-	for i, it := range order {
-		r.citeNum[it] = i + 1
+	for s := range order {
+		r.citeNum[s] = s + 1
 	}
 	bib := r.e.st.Bibliography
 	if bib == nil || bib.Sort == nil || len(bib.Sort.Keys) == 0 {
@@ -856,13 +963,46 @@ func (r *run) numberAndSort() []*item.Item {
 			byNumber = true
 		}
 	}
-	sorted := r.sortItems(order, bib.Sort, true, r.bibKeys)
+	sorted, slots := r.sortIndexes(order, bib.Sort, true, r.bibKeys)
 	if !byNumber {
-		for i, it := range sorted {
-			r.citeNum[it] = i + 1
+		// order is r.order's copy: its indexes are the slots.
+		for i, s := range slots {
+			r.citeNum[s] = i + 1
 		}
 	}
 	return sorted
+}
+
+// startSlots makes the per-slot state of the registered items, with the
+// keys a Document's cache holds for them.
+func (r *run) startSlots() {
+	n := len(r.order)
+	r.citeNum = make([]int, n)
+	r.dis = make([]*disState, n)
+	r.firstNoteOf = make([]int, n)
+	r.keys, r.expKeys = make([]*cachedKey, n), make([]*cachedKey, n)
+	if r.cache == nil {
+		return
+	}
+	for s, it := range r.order {
+		r.keys[s], r.expKeys[s] = r.cache.keys[it], r.cache.expKeys[it]
+	}
+}
+
+// returnKeys gives the keys of a Document's run back to its cache, for
+// its next run.
+func (r *run) returnKeys() {
+	if r.cache == nil {
+		return
+	}
+	for s, it := range r.order {
+		if k := r.keys[s]; k != nil {
+			r.cache.keys[it] = k
+		}
+		if k := r.expKeys[s]; k != nil {
+			r.cache.expKeys[it] = k
+		}
+	}
 }
 
 // sortItems sorts items by the keys of s, stably.
@@ -872,6 +1012,13 @@ func (r *run) numberAndSort() []*item.Item {
 // disambiguation state changes nothing in that key (plainFor) are the
 // same and are taken from it.
 func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
+	out, _ := r.sortIndexes(items, s, bib, prev)
+	return out
+}
+
+// sortIndexes is sortItems that also returns, for each place of the
+// sorted order, the index in items of the item there.
+func (r *run) sortIndexes(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) ([]*item.Item, []int32) {
 	lk := newLazyKeys(r, items, s, bib)
 	var start []int32 // an order to start the sort from, or nil
 	// changed marks the items some of whose keys may differ from prev's.
@@ -888,7 +1035,7 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 			deps[k] = sortKeyDeps(key)
 		}
 		for i, it := range items {
-			d := r.dis[it]
+			d := r.disOf(it)
 			if d.plain() {
 				continue
 			}
@@ -947,7 +1094,7 @@ func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyK
 		out[i] = items[rec.idx]
 		lk.sorted[i] = rec.idx
 	}
-	return out
+	return out, lk.sorted
 }
 
 // precomputeKeys computes, on all processors, the keys the sort will ask

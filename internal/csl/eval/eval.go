@@ -17,8 +17,10 @@ const maxDepth = 256
 
 // ctx is the state of rendering one item in one context.
 type ctx struct {
-	r    *run
-	it   *item.Item
+	r  *run
+	it *item.Item
+	// slot is it's slot in r (see run.slotOf), -1 for none.
+	slot int
 	loc  locale.Chain
 	lang string
 	bib  bool
@@ -257,7 +259,7 @@ func (c *ctx) lookupVar(name string) string {
 		}
 		return ""
 	case "citation-number":
-		if n := c.r.citeNum[c.it]; n > 0 {
+		if n := c.r.citeNumAt(c.slot); n > 0 {
 			return strconv.Itoa(n)
 		}
 		return ""

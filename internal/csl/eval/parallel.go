@@ -1,13 +1,11 @@
 package eval
 
 import (
-	"maps"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 
-	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
 )
 
@@ -37,10 +35,11 @@ func workerCount(n int) int {
 
 // fork returns a run that renders alongside r's other forks. It shares
 // what renderings only read (the engine, the items, the registry: order,
-// citation numbers, disambiguation states) and has its own caches,
-// buffers, slabs, collator and warnings, and reads the disambiguation
-// keys r has cached. While forks render, r must neither render nor
-// change its registry or its caches.
+// slots, citation numbers, disambiguation states) and r's slots of
+// disambiguation keys, where it reads any item's and writes only its own
+// items' (as it changes only their states), and has its own caches,
+// buffers, slabs, collator and warnings. While forks render, r must
+// neither render nor change its registry or its caches.
 //
 // A fork that r.retire took back is handed out again, with the caches it
 // filled (initials, name options, terms, collation keys): the phases of
@@ -49,18 +48,19 @@ func (r *run) fork() *run {
 	if k := len(r.retired); k > 0 {
 		f := r.retired[k-1]
 		r.retired = r.retired[:k-1]
-		f.items, f.byID, f.order, f.citeNum, f.dis = r.items, r.byID, r.order, r.citeNum, r.dis
+		f.items, f.byID, f.order, f.slots, f.citeNum, f.dis = r.items, r.byID, r.order, r.slots, r.citeNum, r.dis
+		f.unregisteredDis = r.unregisteredDis
 		f.preparing, f.firstNoteOf, f.byCite = r.preparing, r.firstNoteOf, r.byCite
-		f.keys, f.expKeys = map[*item.Item]*cachedKey{}, map[*item.Item]*cachedKey{}
+		f.keys, f.expKeys = r.keys, r.expKeys
 		f.warnings, f.budgetErr = nil, nil
 		clear(f.warned)
 		f.resetSlabs()
 		return f
 	}
-	return &run{e: r.e, base: r, items: r.items, byID: r.byID, order: r.order, citeNum: r.citeNum, dis: r.dis,
-		coll: r.e.collator(), warned: map[string]bool{},
+	return &run{e: r.e, items: r.items, byID: r.byID, order: r.order, slots: r.slots, citeNum: r.citeNum, dis: r.dis,
+		unregisteredDis: r.unregisteredDis, coll: r.e.collator(), warned: map[string]bool{},
 		nameOpts: map[nameOptsKey]nameOpts{}, inits: map[initialsKey]string{},
-		keys: map[*item.Item]*cachedKey{}, expKeys: map[*item.Item]*cachedKey{},
+		keys: r.keys, expKeys: r.expKeys,
 		textTerms: slices.Clone(r.textTerms), rangeDelim: r.rangeDelim,
 		preparing: r.preparing, firstNoteOf: r.firstNoteOf, byCite: r.byCite,
 		terms: map[termKey]termValue{}, quotes: map[string]*output.Quotes{}}
@@ -132,9 +132,9 @@ func (p *workerPanic) raise() {
 // parallel calls do(f, lo, hi) for consecutive chunks [lo, hi) of
 // [0, n), spread over workerCount(n) forks of r, and returns when all
 // are done, with their warnings and budget errors taken into r in chunk
-// order and the disambiguation keys they rendered into r's caches. do
-// must write only to its fork, to the states of its own items and to
-// slots of its own range.
+// order (the disambiguation keys they rendered are in r's slots). do
+// must write only to its fork, to the states and keys of its own items
+// and to slots of its own range.
 // With one worker it runs do(r, 0, n) itself.
 func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 	w := workerCount(n)
@@ -170,11 +170,6 @@ func (r *run) parallel(n int, do func(f *run, lo, hi int)) {
 	wg.Wait()
 	failed.raise()
 	r.take(results)
-	for _, f := range forks {
-		// Keys a fork rendered reflect the states as do changed them.
-		maps.Copy(r.keys, f.keys)
-		maps.Copy(r.expKeys, f.expKeys)
-	}
 	r.retire(forks...) // what they rendered was read (into keys and strings)
 }
 
