@@ -42,24 +42,24 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	if addGiven && rule != "by-cite" && !addNames {
 		r.globalNames(items, rule)
 	}
-	groups := r.ambiguous(items)
+	groups, groupSlots := r.ambiguousSlots(items)
 	if addNames {
 		// The groups share no item and an item's cite depends only on its
 		// own state: they are tried apart, on all processors.
-		for _, g := range groups {
-			for _, it := range g {
-				r.disFor(it) // forks make no states
+		for gi, g := range groups {
+			for i, it := range g {
+				r.disForAt(it, int(groupSlots[gi][i])) // forks make no states
 			}
 		}
 		// Only tryGiven asks for expanded keys again: a one-shot run
 		// without it lets go of a group's once the group is done.
 		dropExpanded := r.transient && !(addGiven && rule == "by-cite")
 		r.parallel(len(groups), func(f *run, lo, hi int) {
-			for _, g := range groups[lo:hi] {
-				f.tryAddNames(g, addGiven)
+			for gi := lo; gi < hi; gi++ {
+				f.tryAddNames(groups[gi], groupSlots[gi], addGiven)
 				if dropExpanded {
-					for _, it := range g {
-						if s := f.slotOf(it); s >= 0 {
+					for _, s := range groupSlots[gi] {
+						if s >= 0 {
 							f.expKeys[s] = nil
 						}
 					}
@@ -409,6 +409,13 @@ func (r *run) renderKey(it *item.Item, s int) *cachedKey {
 
 // ambiguous groups items whose cites render identically.
 func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
+	groups, _ := r.ambiguousSlots(items)
+	return groups
+}
+
+// ambiguousSlots is ambiguous that also returns the slots of the
+// groups' members.
+func (r *run) ambiguousSlots(items []*item.Item) ([][]*item.Item, [][]int32) {
 	slots := r.slotsOf(items)
 	r.prefetchKeys(items, slots)
 	// Each item's key gets a number in order of first appearance; only
@@ -430,6 +437,7 @@ func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
 	}
 	groupOf := make([]int32, len(count)) // key number → index in out plus one
 	var out [][]*item.Item
+	var outSlots [][]int32
 	for i, it := range items {
 		n := keyOf[i]
 		if count[n] < 2 {
@@ -437,12 +445,14 @@ func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
 		}
 		if groupOf[n] == 0 {
 			out = append(out, make([]*item.Item, 0, count[n]))
+			outSlots = append(outSlots, make([]int32, 0, count[n]))
 			groupOf[n] = int32(len(out))
 		}
 		g := groupOf[n] - 1
 		out[g] = append(out[g], it)
+		outSlots[g] = append(outSlots[g], slots[i])
 	}
-	return out
+	return out, outSlots
 }
 
 // tryCondition raises the disambiguate-condition level of the members of
@@ -482,16 +492,17 @@ func (r *run) ambiguousIgnoringCondition(items []*item.Item) [][]*item.Item {
 
 // tryAddNames adds names one by one to all members of an ambiguous group
 // while that separates more of them.
-func (r *run) tryAddNames(g []*item.Item, expand bool) {
-	if shortcuts && !r.anyTruncated(g) {
+// slots holds the members' slots.
+func (r *run) tryAddNames(g []*item.Item, slots []int32, expand bool) {
+	if shortcuts && !r.anyTruncated(g, slots) {
 		// A cite that truncates no name list shows the same with names
 		// added (see below): when no member's does, the first level
 		// leaves every member with its look-alikes, and each keeps its
 		// names, without its cites rendered with given names expanded.
 		// Whether a cite truncates a list does not depend on given
 		// names, so its key as it stands tells.
-		for _, it := range g {
-			r.disFor(it).addNames = 0
+		for i, it := range g {
+			r.disForAt(it, int(slots[i])).addNames = 0
 		}
 		return
 	}
@@ -503,9 +514,9 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 			}
 		}
 	}
-	keyOf := r.keyEntry
+	keyOf := r.keyEntryAt
 	if expand {
-		keyOf = r.expandedEntry
+		keyOf = r.expandedEntryAt
 	}
 	// keys[k][i] is member i's cite with k added names. A cite that
 	// truncated no name list shows the same with more names allowed.
@@ -525,7 +536,7 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 		keys[k] = make([]string, len(g))
 		changed := false
 		for i, it := range g {
-			r.disFor(it).addNames = k
+			r.disForAt(it, int(slots[i])).addNames = k
 			if k > 0 && !truncated[i] {
 				keys[k][i] = keys[k-1][i]
 				continue
@@ -534,7 +545,7 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 				keys[k][i] = aloneKey(i)
 				continue
 			}
-			e := keyOf(it)
+			e := keyOf(it, int(slots[i]))
 			keys[k][i], truncated[i] = e.key, e.truncated
 			changed = changed || k > 0 && keys[k][i] != keys[k-1][i]
 		}
@@ -563,7 +574,7 @@ func (r *run) tryAddNames(g []*item.Item, expand bool) {
 				best, bestClash = k, clash
 			}
 		}
-		r.disFor(it).addNames = best
+		r.disForAt(it, int(slots[i])).addNames = best
 	}
 }
 
@@ -588,10 +599,11 @@ func markAlone(alone []bool, keys []string, truncated []bool) {
 }
 
 // anyTruncated reports whether the cite of a member of g, in its
-// present state, cuts a name list short (et-al).
-func (r *run) anyTruncated(g []*item.Item) bool {
-	for _, it := range g {
-		if r.keyEntry(it).truncated {
+// present state, cuts a name list short (et-al); slots holds the
+// members' slots.
+func (r *run) anyTruncated(g []*item.Item, slots []int32) bool {
+	for i, it := range g {
+		if r.keyEntryAt(it, int(slots[i])).truncated {
 			return true
 		}
 	}
@@ -617,11 +629,14 @@ func SetShortcuts(on bool) (restore func()) {
 func (r *run) expandedKey(it *item.Item) string { return r.expandedEntry(it).key }
 
 // expandedEntry is keyEntry with every given name in full.
-func (r *run) expandedEntry(it *item.Item) *cachedKey {
-	d := r.disFor(it)
+func (r *run) expandedEntry(it *item.Item) *cachedKey { return r.expandedEntryAt(it, r.slotOf(it)) }
+
+// expandedEntryAt is expandedEntry for it at slot s.
+func (r *run) expandedEntryAt(it *item.Item, s int) *cachedKey {
+	d := r.disForAt(it, s)
 	saved := d.expandAll
 	d.expandAll = true
-	k := r.keyEntry(it)
+	k := r.keyEntryAt(it, s)
 	d.expandAll = saved
 	return k
 }

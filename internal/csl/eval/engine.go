@@ -949,13 +949,12 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 // numberAndSort sorts the registered items for the bibliography and
 // assigns citation numbers (CSL 1.0.2, "citation-number").
 func (r *run) numberAndSort() []*item.Item {
-	order := append([]*item.Item(nil), r.order...)
-	for s := range order {
+	for s := range r.order {
 		r.citeNum[s] = s + 1
 	}
 	bib := r.e.st.Bibliography
 	if bib == nil || bib.Sort == nil || len(bib.Sort.Keys) == 0 {
-		return order
+		return append([]*item.Item(nil), r.order...)
 	}
 	byNumber := false
 	for _, k := range bib.Sort.Keys {
@@ -963,9 +962,10 @@ func (r *run) numberAndSort() []*item.Item {
 			byNumber = true
 		}
 	}
-	sorted, slots := r.sortIndexes(order, bib.Sort, true, r.bibKeys)
+	// r.order itself is sorted (sortIndexes changes nothing in it): its
+	// indexes are the slots.
+	sorted, slots := r.sortIndexes(r.order, bib.Sort, true, r.bibKeys)
 	if !byNumber {
-		// order is r.order's copy: its indexes are the slots.
 		for i, s := range slots {
 			r.citeNum[s] = i + 1
 		}
@@ -1035,7 +1035,7 @@ func (r *run) sortIndexes(items []*item.Item, s *style.Sort, bib bool, prev *laz
 			deps[k] = sortKeyDeps(key)
 		}
 		for i, it := range items {
-			d := r.disOf(it)
+			d := r.disAt(it, int(lk.slots[i]))
 			if d.plain() {
 				continue
 			}
@@ -1119,7 +1119,7 @@ func (r *run) precomputeKeys(lk *lazyKeys) {
 		}
 		r.parallel(len(todo), func(f *run, lo, hi int) {
 			for _, i := range todo[lo:hi] {
-				lk.set(i, k, f.sortKey(lk.items[i], lk.s, k, lk.bib, nil))
+				lk.set(i, k, f.sortKey(lk.items[i], int(lk.slots[i]), lk.s, k, lk.bib, nil))
 			}
 		})
 		if k == len(lk.s.Keys)-1 {

@@ -89,16 +89,17 @@ func plainKey(s string, russian bool) (key string, ok bool) {
 // sortKeys computes all of an item's sort keys (CSL 1.0.2, "Sorting").
 func (r *run) sortKeys(it *item.Item, s *style.Sort, bib bool, cite *citeState) []sortValue {
 	out := make([]sortValue, len(s.Keys))
+	slot := r.slotOf(it)
 	for i := range s.Keys {
-		out[i] = r.sortKey(it, s, i, bib, cite)
+		out[i] = r.sortKey(it, slot, s, i, bib, cite)
 	}
 	return out
 }
 
-// sortKey computes an item's sort key number k of s.
-func (r *run) sortKey(it *item.Item, s *style.Sort, ki int, bib bool, cite *citeState) sortValue {
+// sortKey computes the sort key number k of s of it at slot.
+func (r *run) sortKey(it *item.Item, slot int, s *style.Sort, ki int, bib bool, cite *citeState) sortValue {
 	k := s.Keys[ki]
-	c, _ := r.newCtx(it, bib)
+	c, _ := r.newCtxAt(it, slot, bib)
 	c.sorting = true
 	c.sortKey = k
 	c.cite = cite
@@ -266,6 +267,7 @@ type lazyKeys struct {
 	s     *style.Sort
 	bib   bool
 	items []*item.Item
+	slots []int32       // the items' slots
 	vals  [][]sortValue // vals[k][i]: key k of item i
 	done  [][]bool
 	// sorted is the order the sort gave: the indexes of items.
@@ -273,7 +275,7 @@ type lazyKeys struct {
 }
 
 func newLazyKeys(r *run, items []*item.Item, s *style.Sort, bib bool) *lazyKeys {
-	return &lazyKeys{r: r, s: s, bib: bib, items: items, vals: make([][]sortValue, len(s.Keys)), done: make([][]bool, len(s.Keys))}
+	return &lazyKeys{r: r, s: s, bib: bib, items: items, slots: r.slotsOf(items), vals: make([][]sortValue, len(s.Keys)), done: make([][]bool, len(s.Keys))}
 }
 
 // column returns the values and the done marks of key k.
@@ -296,7 +298,7 @@ func (lk *lazyKeys) set(i, k int, v sortValue) {
 func (lk *lazyKeys) get(i, k int) *sortValue {
 	vals, done := lk.column(k)
 	if !done[i] {
-		vals[i] = lk.r.sortKey(lk.items[i], lk.s, k, lk.bib, nil)
+		vals[i] = lk.r.sortKey(lk.items[i], int(lk.slots[i]), lk.s, k, lk.bib, nil)
 		done[i] = true
 	}
 	return &vals[i]
