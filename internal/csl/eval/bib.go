@@ -59,16 +59,17 @@ func (r *run) eachEntryText(order []*item.Item, reuse bool, text func(*output.No
 		rule = "complete-all"
 	}
 	align := bib.Options["second-field-align"]
+	slots := r.slotsOf(order)
 	if !sasOn && r.budgetErr == nil && workerCount(len(order)) > 1 {
-		return r.eachEntryParallel(order, reuse, align, text, emit)
+		return r.eachEntryParallel(order, slots, reuse, align, text, emit)
 	}
 	var prevNames []string
 	count := 0
-	for _, it := range order {
+	for i, it := range order {
 		if reuse {
 			r.resetSlabs()
 		}
-		n, c := r.renderEntry(it, nil, align)
+		n, c := r.renderEntry(it, int(slots[i]), nil, align)
 		if sasOn && len(c.firstNames) > 0 {
 			cur := c.firstNames
 			var sas *sasState
@@ -97,7 +98,7 @@ func (r *run) eachEntryText(order []*item.Item, reuse bool, text func(*output.No
 			prevNames = cur
 			if sas != nil {
 				var c2 *ctx
-				n, c2 = r.renderEntry(it, sas, align)
+				n, c2 = r.renderEntry(it, int(slots[i]), sas, align)
 				r.release(c2)
 			}
 		} else if sasOn {
@@ -154,8 +155,8 @@ func (r *run) emptyEntry(n *output.Node, count int) *output.Node {
 // chunks are done. A fork renders its next chunk into its slabs only
 // once emit has seen the chunk before (forks go round a pool of twice
 // as many as there are workers), so entries are as valid during emit
-// as eachEntry makes them.
-func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, text func(*output.Node) string, emit func(id string, n *output.Node, s string) error) error {
+// as eachEntry makes them. slots holds the slots of order's items.
+func (r *run) eachEntryParallel(order []*item.Item, slots []int32, reuse bool, align string, text func(*output.Node) string, emit func(id string, n *output.Node, s string) error) error {
 	n := len(order)
 	w := workerCount(n)
 	type chunk struct {
@@ -186,8 +187,8 @@ func (r *run) eachEntryParallel(order []*item.Item, reuse bool, align string, te
 		}
 		f.startChunk()
 		lo := ci * renderChunk
-		for _, it := range order[lo:min(lo+renderChunk, n)] {
-			e, ec := f.renderEntry(it, nil, align)
+		for i, it := range order[lo:min(lo+renderChunk, n)] {
+			e, ec := f.renderEntry(it, int(slots[lo+i]), nil, align)
 			f.release(ec)
 			e = f.finishEntry(it, e)
 			c.entries = append(c.entries, e)
@@ -269,11 +270,11 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// renderEntry renders one bibliography entry; with second-field-align the
+// renderEntry renders the bibliography entry of it at slot; with second-field-align the
 // first field goes into a left-margin block and the rest into a
 // right-inline block.
-func (r *run) renderEntry(it *item.Item, sas *sasState, align string) (*output.Node, *ctx) {
-	c, layout := r.newCtx(it, true)
+func (r *run) renderEntry(it *item.Item, slot int, sas *sasState, align string) (*output.Node, *ctx) {
+	c, layout := r.newCtxAt(it, slot, true)
 	c.sas = sas
 	if align == "" {
 		n := c.renderAll(layout.Children, "")

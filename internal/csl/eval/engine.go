@@ -363,6 +363,10 @@ type run struct {
 	// slots holds each registered item's slot: its index in order, by
 	// which the per-item state below is kept (see slotOf).
 	slots map[*item.Item]int32
+	// bibOrder is the bibliography order numberAndSort made last, and
+	// bibSlots its items' slots.
+	bibOrder []*item.Item
+	bibSlots []int32
 	// citeNum holds the citation number of each slot.
 	citeNum []int
 	// dis holds the disambiguation state of each slot, nil for none yet
@@ -455,13 +459,22 @@ func (r *run) slotOf(it *item.Item) int {
 	return -1
 }
 
-// slotsOf returns the slots of items: r.order's are its indexes, found
-// without a lookup.
+// slotsOf returns the slots of items: r.order's are its indexes and the
+// bibliography order's are known, found without a lookup.
 func (r *run) slotsOf(items []*item.Item) []int32 {
 	out := make([]int32, len(items))
-	if len(items) > 0 && len(items) == len(r.order) && &items[0] == &r.order[0] {
+	if sameSlice(items, r.order) {
 		for i := range out {
 			out[i] = int32(i)
+		}
+		return out
+	}
+	if sameSlice(items, r.bibOrder) && len(r.bibSlots) == len(items) {
+		copy(out, r.bibSlots)
+		for i, s := range out {
+			if r.order[s] != items[i] {
+				out[i] = int32(r.slotOf(items[i])) // changed since
+			}
 		}
 		return out
 	}
@@ -469,6 +482,12 @@ func (r *run) slotsOf(items []*item.Item) []int32 {
 		out[i] = int32(r.slotOf(it))
 	}
 	return out
+}
+
+// sameSlice reports whether a and b are the same slice: same start and
+// length.
+func sameSlice(a, b []*item.Item) bool {
+	return len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
 }
 
 // citeNumAt returns the citation number of slot s (0 for none).
@@ -954,7 +973,8 @@ func (r *run) numberAndSort() []*item.Item {
 	}
 	bib := r.e.st.Bibliography
 	if bib == nil || bib.Sort == nil || len(bib.Sort.Keys) == 0 {
-		return append([]*item.Item(nil), r.order...)
+		r.bibOrder, r.bibSlots = append([]*item.Item(nil), r.order...), nil
+		return r.bibOrder
 	}
 	byNumber := false
 	for _, k := range bib.Sort.Keys {
@@ -970,6 +990,7 @@ func (r *run) numberAndSort() []*item.Item {
 			r.citeNum[s] = i + 1
 		}
 	}
+	r.bibOrder, r.bibSlots = sorted, slots
 	return sorted
 }
 
