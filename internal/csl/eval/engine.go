@@ -413,7 +413,7 @@ type run struct {
 	formsDis disState
 	forms    formMemo
 	// bibKeys holds the keys of the last bibliography sort, for the
-	// next (see sortItems).
+	// next (see sortIndexes).
 	bibKeys *lazyKeys
 	// dateFmts caches resolved localized date formats.
 	dateFmts map[datePartsKey]datePartsValue
@@ -973,7 +973,11 @@ func (r *run) numberAndSort() []*item.Item {
 	}
 	bib := r.e.st.Bibliography
 	if bib == nil || bib.Sort == nil || len(bib.Sort.Keys) == 0 {
-		r.bibOrder, r.bibSlots = append([]*item.Item(nil), r.order...), nil
+		// Registration order: the slots are the places.
+		r.bibOrder, r.bibSlots = append([]*item.Item(nil), r.order...), make([]int32, len(r.order))
+		for s := range r.bibSlots {
+			r.bibSlots[s] = int32(s)
+		}
 		return r.bibOrder
 	}
 	byNumber := false
@@ -1026,19 +1030,13 @@ func (r *run) returnKeys() {
 	}
 }
 
-// sortItems sorts items by the keys of s, stably.
+// sortIndexes sorts items by the keys of s, stably, and returns, for
+// each place of the sorted order, the index in items of the item there.
 //
 // prev, when not nil, holds the keys of an earlier sort of the same
 // items by s (before disambiguation): the keys of an item whose
 // disambiguation state changes nothing in that key (plainFor) are the
 // same and are taken from it.
-func (r *run) sortItems(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) []*item.Item {
-	out, _ := r.sortIndexes(items, s, bib, prev)
-	return out
-}
-
-// sortIndexes is sortItems that also returns, for each place of the
-// sorted order, the index in items of the item there.
 func (r *run) sortIndexes(items []*item.Item, s *style.Sort, bib bool, prev *lazyKeys) ([]*item.Item, []int32) {
 	lk := newLazyKeys(r, items, s, bib)
 	var start []int32 // an order to start the sort from, or nil
