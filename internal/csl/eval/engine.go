@@ -887,12 +887,19 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 	r.preparing = true
 	defer func() { r.preparing = false }()
 	r.items = req.Items
+	if len(r.byID) == 0 {
+		// Made at its size: grown from empty, a large library's map was
+		// copied over and over.
+		r.byID = make(map[string]*item.Item, len(req.Items))
+	}
+	dups := false
 	for _, it := range req.Items {
 		if it == nil {
 			continue
 		}
 		if _, dup := r.byID[it.ID]; dup {
 			r.warn("duplicate item id %q; the last one is used", it.ID)
+			dups = true
 		}
 		r.byID[it.ID] = it
 	}
@@ -927,7 +934,10 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 	}
 	if req.Uncited == nil {
 		for _, it := range req.Items {
-			register(r.byID[it.ID])
+			if dups && it != nil {
+				it = r.byID[it.ID] // the last item of its id
+			}
+			register(it)
 		}
 	}
 	r.startSlots()
