@@ -911,10 +911,8 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			}
 		}
 	}
-	// The occurrences of names in the cites of those items, and the
-	// person each is.
+	// The occurrences of names in the cites of those items.
 	var active []occurrence
-	var persons []string
 	for k := range items {
 		clash := false
 		for _, n := range shown[k] {
@@ -929,8 +927,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			if primary && i > 0 {
 				break
 			}
-			active = append(active, occurrence{k, i, len(persons)})
-			persons = append(persons, personKey(shown[k][i]))
+			active = append(active, occurrence{k, i})
 		}
 	}
 	// Level by level, a name takes the first level at which no other
@@ -949,8 +946,10 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 		for _, o := range active {
 			fs.done[o.item] = false
 		}
+		// A group is the occurrences of a form: the person of the
+		// first, and whether another person's looks the same.
 		type group struct {
-			person string
+			person *item.Name
 			multi  bool
 		}
 		groups := map[string]*group{}
@@ -971,10 +970,10 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			if !ok {
 				continue
 			}
-			p := persons[o.person]
+			p := &shown[o.item][o.idx]
 			if g := groups[f]; g == nil {
 				groups[f] = &group{person: p}
-			} else if g.person != p {
+			} else if !g.multi && !samePerson(*g.person, *p) {
 				g.multi = true
 			}
 		}
@@ -1004,7 +1003,6 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 // and the name's.
 type occurrence struct {
 	item, idx int
-	person    int // its personKey's index in globalNames' persons
 }
 
 var initialsNormalizer = strings.NewReplacer(" ", "", ".", "")
