@@ -3,12 +3,15 @@ package eval
 import (
 	"bytes"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/collate"
 
+	"github.com/cite-project/cite/internal/csl/item"
 	"github.com/cite-project/cite/internal/csl/output"
+	"github.com/cite-project/cite/internal/csl/style"
 )
 
 func TestFormatRanges(t *testing.T) {
@@ -150,5 +153,46 @@ func TestPlainCollation(t *testing.T) {
 	}
 	if _, ok := plainKey("Жигалов", false); ok {
 		t.Error("plainKey(Жигалов, false) is plain")
+	}
+}
+
+// TestDuplicateIDs: of items that share an id, the last is the one
+// registered, once, with a warning; the others keep their places.
+func TestDuplicateIDs(t *testing.T) {
+	st, err := style.Parse([]byte(`<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><title>t</title><id>t</id></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout><text variable="title"/></layout></bibliography></style>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(id, title string) *item.Item {
+		it := &item.Item{ID: id, Type: "book"}
+		it.Set("title", title)
+		return it
+	}
+	for _, tc := range []struct {
+		name  string
+		items []*item.Item
+		want  []string
+		warns int
+	}{
+		{"distinct", []*item.Item{mk("a", "A"), mk("b", "B")}, []string{"a A", "b B"}, 0},
+		{"repeated", []*item.Item{mk("a", "First"), mk("b", "B"), mk("a", "Second")}, []string{"a Second", "b B"}, 1},
+		{"nil item", []*item.Item{mk("a", "First"), nil, mk("a", "Second")}, []string{"a Second"}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := New(st, Config{}).Process(Request{Items: tc.items, Bibliography: true})
+			var got []string
+			for i, n := range res.Entries {
+				got = append(got, res.EntryIDs[i]+" "+n.Plain())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("entries = %q; want %q", got, tc.want)
+			}
+			if len(res.Warnings) != tc.warns {
+				t.Errorf("warnings = %q; want %d", res.Warnings, tc.warns)
+			}
+		})
 	}
 }
