@@ -192,6 +192,10 @@ type scratch struct {
 	// languages), each in the slot shortSlot gives it, with their copies
 	recentShort [32]shortPair
 	memo        memo
+	// parts holds the name parts namePart copied, each its own key, and
+	// partBytes their size
+	parts     map[string]string
+	partBytes int
 	// romanized is the buffer romanize writes a result in before
 	// remember copies it
 	romanized []byte
@@ -231,6 +235,30 @@ func (sc *scratch) shortCopy(s string) string {
 	}
 	*slot = shortPair{v, v}
 	return v
+}
+
+// maxPartBytes bounds the name parts a scratch remembers (see namePart):
+// past it, it starts afresh.
+const maxPartBytes = 4 << 20
+
+// namePart returns the items' copy of v, a part of a name (a family name,
+// given names, a particle): one copy for all the items prepared with sc.
+// A library names the same people again and again, and the engine reads
+// every name several times (sort keys, cites, disambiguation, entries):
+// shared, a large library's names are a few strings that stay in the
+// processor's cache instead of a copy per work, read from memory on
+// every pass.
+func (sc *scratch) namePart(v string) string {
+	if c, ok := sc.parts[v]; ok {
+		return c
+	}
+	if sc.parts == nil || sc.partBytes > maxPartBytes {
+		sc.parts, sc.partBytes = map[string]string{}, 0
+	}
+	c := sc.strs.Copy(v)
+	sc.parts[c] = c
+	sc.partBytes += len(c)
+	return c
 }
 
 // shortSlot is the slot of recentShort for s, not "": the types and

@@ -438,3 +438,51 @@ func TestIsForm(t *testing.T) {
 		}
 	}
 }
+
+// TestNamePartsShared: the items a scratch that owns their strings
+// prepares share one copy of each name part (Latin ones, which no
+// romanisation copies), in memory of their own, and read the names as
+// recorded; a scratch past maxPartBytes starts afresh and still copies.
+func TestNamePartsShared(t *testing.T) {
+	entry := func(id, family, given string) *bib.Entry {
+		e := bib.NewEntry(id, "book")
+		e.Set("title", "T "+id)
+		e.AddName("author", bib.Name{Family: strings.Clone(family), Given: strings.Clone(given)})
+		return e
+	}
+	sc := &scratch{own: true}
+	a := prepare(entry("a", "Smith", "John"), Prep{}, sc)
+	b := prepare(entry("b", "Smith", "Jane"), Prep{}, sc)
+	c := prepare(entry("c", "Jones", "John"), Prep{}, sc)
+	name := func(it *item.Item) item.Name { return it.NamesOf("author")[0] }
+	for _, tc := range []struct {
+		x, y  string
+		same  bool
+		which string
+	}{
+		{name(a).Family, name(b).Family, true, "a and b's family"},
+		{name(a).Given, name(c).Given, true, "a and c's given"},
+		{name(a).Given, name(b).Given, false, "a and b's given"},
+		{name(a).Family, name(c).Family, false, "a and c's family"},
+	} {
+		if got := unsafe.StringData(tc.x) == unsafe.StringData(tc.y); got != tc.same {
+			t.Errorf("%s (%q, %q) share memory: %v; want %v", tc.which, tc.x, tc.y, got, tc.same)
+		}
+	}
+	if n := name(b); n.Family != "Smith" || n.Given != "Jane" {
+		t.Errorf("b's name = %+v", n)
+	}
+	// Past the bound, a new part starts afresh; the parts made since are
+	// copies all the same.
+	sc.partBytes = maxPartBytes + 1
+	if got := sc.namePart("Brown"); got != "Brown" || len(sc.parts) != 1 {
+		t.Errorf("namePart past the bound = %q, remembering %d parts; want 1", got, len(sc.parts))
+	}
+	in := strings.Clone("Smith")
+	if got := sc.namePart(in); got != "Smith" || unsafe.StringData(got) == unsafe.StringData(in) || unsafe.StringData(got) == unsafe.StringData(name(a).Family) {
+		t.Errorf("namePart after the bound = %q, a new copy: %v", got, unsafe.StringData(got) != unsafe.StringData(name(a).Family))
+	}
+	if len(sc.parts) != 2 {
+		t.Errorf("the scratch remembers %d parts after starting afresh; want 2", len(sc.parts))
+	}
+}

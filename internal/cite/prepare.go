@@ -256,7 +256,7 @@ func engineName(n *bib.Name, rom translit.Scheme, lang string, buf *scratch) ite
 	if buf != nil && buf.own {
 		for i, v := range parts {
 			if !owned[i] && v != "" { // most parts are empty
-				parts[i] = buf.strs.Copy(v)
+				parts[i] = buf.namePart(v)
 			}
 		}
 	}
