@@ -81,11 +81,13 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	// more names and given names keeps different cites different, so
 	// the cites of the other items need not be rendered again.
 	var alike []*item.Item
-	for _, g := range groups {
+	var alikeSlots []int32 // their slots: found again, each would be a lookup
+	for gi, g := range groups {
 		alike = append(alike, g...)
+		alikeSlots = append(alikeSlots, groupSlots[gi]...)
 	}
 	if r.transient {
-		r.keepKeysOf(alike)
+		r.keepKeysOf(alikeSlots)
 	}
 	items = alike
 	if r.e.observes.disambiguate {
@@ -98,27 +100,29 @@ func (r *run) disambiguate(clusters [][]*citeState) {
 	// Cites the condition did not separate go back to their earlier
 	// rendering only when the condition changed nothing at all.
 	if addYS {
-		suffixGroups := r.ambiguousIgnoringCondition(items)
+		suffixGroups, suffixSlots := r.ambiguousIgnoringCondition(items, alikeSlots)
 		if len(suffixGroups) == 0 {
 			return
 		}
-		for _, g := range suffixGroups {
-			r.sortByBibOrder(g)
+		for gi, g := range suffixGroups {
+			slots := suffixSlots[gi]
+			r.sortByBibOrder(g, slots)
 			for i, it := range g {
-				r.disFor(it).yearSuffix = i + 1
+				r.disForAt(it, int(slots[i])).yearSuffix = i + 1
 			}
 		}
 	}
 }
 
 // keepKeysOf lets go of the expanded keys, which no later phase asks
-// for, and of the keys of all items but alike, the only ones later
-// phases render: a large bibliography's keys are a tenth of its memory.
-func (r *run) keepKeysOf(alike []*item.Item) {
+// for, and of the keys of all items but those at the slots alike, the
+// only ones later phases render: a large bibliography's keys are a tenth
+// of its memory.
+func (r *run) keepKeysOf(alike []int32) {
 	clear(r.expKeys)
 	keep := make([]bool, len(r.keys))
-	for _, it := range alike {
-		if s := r.slotOf(it); s >= 0 {
+	for _, s := range alike {
+		if s >= 0 {
 			keep[s] = true
 		}
 	}
@@ -130,17 +134,17 @@ func (r *run) keepKeysOf(alike []*item.Item) {
 }
 
 // sortByBibOrder sorts g (registered items) into bibliography order:
-// by citation number, then registration order. numberAndSort gives each
-// item its own number; were two the same, the earlier registered comes
-// first.
-func (r *run) sortByBibOrder(g []*item.Item) {
+// by citation number, then registration order, and slots (their slots)
+// with them. numberAndSort gives each item its own number; were two the
+// same, the earlier registered comes first.
+func (r *run) sortByBibOrder(g []*item.Item, slots []int32) {
 	type placed struct {
 		it        *item.Item
 		num, slot int
 	}
 	byNum := make([]placed, len(g))
 	for i, it := range g {
-		s := r.slotOf(it)
+		s := int(slots[i])
 		byNum[i] = placed{it, r.citeNumAt(s), s}
 	}
 	slices.SortFunc(byNum, func(a, b placed) int {
@@ -150,7 +154,7 @@ func (r *run) sortByBibOrder(g []*item.Item) {
 		return a.slot - b.slot
 	})
 	for i, p := range byNum {
-		g[i] = p.it
+		g[i], slots[i] = p.it, int32(p.slot)
 	}
 }
 
@@ -416,7 +420,11 @@ func (r *run) ambiguous(items []*item.Item) [][]*item.Item {
 // ambiguousSlots is ambiguous that also returns the slots of the
 // groups' members.
 func (r *run) ambiguousSlots(items []*item.Item) ([][]*item.Item, [][]int32) {
-	slots := r.slotsOf(items)
+	return r.ambiguousAt(items, r.slotsOf(items))
+}
+
+// ambiguousAt is ambiguousSlots for items whose slots are known.
+func (r *run) ambiguousAt(items []*item.Item, slots []int32) ([][]*item.Item, [][]int32) {
 	r.prefetchKeys(items, slots)
 	// Each item's key gets a number in order of first appearance; only
 	// keys that several items share make a group (in that order, their
@@ -486,8 +494,10 @@ func (r *run) tryCondition(g []*item.Item) {
 
 // ambiguousIgnoringCondition groups items that stay identical whether or
 // not the disambiguate condition holds.
-func (r *run) ambiguousIgnoringCondition(items []*item.Item) [][]*item.Item {
-	return r.ambiguous(items)
+// slots holds the items' slots, and the groups' slots are returned
+// beside them.
+func (r *run) ambiguousIgnoringCondition(items []*item.Item, slots []int32) ([][]*item.Item, [][]int32) {
+	return r.ambiguousAt(items, slots)
 }
 
 // tryAddNames adds names one by one to all members of an ambiguous group
@@ -988,7 +998,7 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 				continue
 			}
 			if level > 0 {
-				r.disFor(items[o.item]).setGiven(nameKey(shown[o.item][o.idx]), level)
+				r.disForAt(items[o.item], int(slots[o.item])).setGiven(nameKey(shown[o.item][o.idx]), level)
 			}
 		}
 		active = next
