@@ -667,9 +667,9 @@ type nameFormsOf struct {
 }
 
 // prefetchForms puts into fs, on all processors, the nameForms of the
-// items of the occurrences active (whose shown names are lists), for the
-// loop of globalNames.
-func (r *run) prefetchForms(items []*item.Item, lists []*shownList, active []occurrence, fs *nameFormsOf, level, limit int) {
+// items of the occurrences active (whose shown names are lists, and
+// slots their slots), for the loop of globalNames.
+func (r *run) prefetchForms(items []*item.Item, slots []int32, lists []*shownList, active []occurrence, fs *nameFormsOf, level, limit int) {
 	if workerCount(len(active)) <= 1 {
 		return // formOf renders them as it needs them
 	}
@@ -682,7 +682,7 @@ func (r *run) prefetchForms(items []*item.Item, lists []*shownList, active []occ
 	}
 	r.parallel(len(todo), func(f *run, lo, hi int) {
 		for _, k := range todo[lo:hi] {
-			fs.forms[k] = f.nameForms(items[k], lists[k], level, limit)
+			fs.forms[k] = f.nameForms(items[k], int(slots[k]), lists[k], level, limit)
 		}
 	})
 }
@@ -696,10 +696,10 @@ func (r *run) shownNames(it *item.Item) []item.Name {
 	return nil
 }
 
-// nameForms returns the rendered forms of an item's shown names f (see
-// cachedKey.first) with every given name at level (0 as styled, 1
-// initials, 2 full).
-func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string {
+// nameForms returns the rendered forms of the shown names f (see
+// cachedKey.first) of it, at slot, with every given name at level (0 as
+// styled, 1 initials, 2 full).
+func (r *run) nameForms(it *item.Item, slot int, f *shownList, level, limit int) []string {
 	if f == nil {
 		return nil
 	}
@@ -721,7 +721,7 @@ func (r *run) nameForms(it *item.Item, f *shownList, level, limit int) []string 
 			continue
 		}
 		if c == nil {
-			c, _ = r.newCtx(it, false)
+			c, _ = r.newCtxAt(it, slot, false)
 			c.citeBuf = citeState{CiteItem: CiteItem{ID: it.ID}, position: posSubsequent, nearNote: true}
 			c.cite = &c.citeBuf
 			r.formsDis = disState{given: r.formsDis.given[:0]} // a scratch state: nameForms only reads it while it runs
@@ -963,10 +963,10 @@ func (r *run) globalNames(items []*item.Item, rule string) {
 			multi  bool
 		}
 		groups := map[string]*group{}
-		r.prefetchForms(items, lists, active, fs, level, limit)
+		r.prefetchForms(items, slots, lists, active, fs, level, limit)
 		formOf := func(o occurrence) (string, bool) {
 			if !fs.done[o.item] {
-				fs.forms[o.item] = r.nameForms(items[o.item], lists[o.item], level, limit)
+				fs.forms[o.item] = r.nameForms(items[o.item], int(slots[o.item]), lists[o.item], level, limit)
 				fs.done[o.item] = true
 			}
 			forms := fs.forms[o.item]
