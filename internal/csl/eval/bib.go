@@ -270,9 +270,9 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// renderEntry renders the bibliography entry of it at slot; with second-field-align the
-// first field goes into a left-margin block and the rest into a
-// right-inline block.
+// renderEntry renders the bibliography entry of it at slot; with
+// second-field-align the first field goes into a left-margin block and
+// the rest into a right-inline block.
 func (r *run) renderEntry(it *item.Item, slot int, sas *sasState, align string) (*output.Node, *ctx) {
 	c, layout := r.newCtxAt(it, slot, true)
 	c.sas = sas

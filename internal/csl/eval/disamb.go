@@ -493,9 +493,8 @@ func (r *run) tryCondition(g []*item.Item) {
 }
 
 // ambiguousIgnoringCondition groups items that stay identical whether or
-// not the disambiguate condition holds.
-// slots holds the items' slots, and the groups' slots are returned
-// beside them.
+// not the disambiguate condition holds. slots holds the items' slots,
+// and the groups' slots are returned beside them.
 func (r *run) ambiguousIgnoringCondition(items []*item.Item, slots []int32) ([][]*item.Item, [][]int32) {
 	return r.ambiguousAt(items, slots)
 }

@@ -866,7 +866,7 @@ func (e *Engine) newRun(cache *runCache) *run {
 	if cache == nil {
 		cache = newRunCache()
 	}
-	r := &run{e: e, transient: transient, textTerms: make([]cachedTerm, e.st.Texts), byID: map[string]*item.Item{},
+	r := &run{e: e, transient: transient, textTerms: make([]cachedTerm, e.st.Texts),
 		warned: map[string]bool{}, coll: e.collator(),
 		nameOpts: cache.nameOpts, inits: cache.inits,
 		terms: cache.terms, quotes: cache.quotes}
@@ -887,9 +887,9 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 	r.preparing = true
 	defer func() { r.preparing = false }()
 	r.items = req.Items
-	if len(r.byID) == 0 {
-		// Made at its size: grown from empty, a large library's map was
-		// copied over and over.
+	// The maps of all items are made at their size: grown from empty, a
+	// large library's were copied over and over.
+	if r.byID == nil {
 		r.byID = make(map[string]*item.Item, len(req.Items))
 	}
 	dups := false
@@ -903,9 +903,7 @@ func (r *run) prepare(req Request) ([][]*citeState, []*item.Item) {
 		}
 		r.byID[it.ID] = it
 	}
-	// Registration order, which gives each item its slot. The map is
-	// made at its size: grown from empty, a large library's was copied
-	// over and over.
+	// Registration order, which gives each item its slot.
 	r.slots = make(map[*item.Item]int32, len(req.Items))
 	r.order = slices.Grow(r.order, len(req.Items))
 	register := func(it *item.Item) {

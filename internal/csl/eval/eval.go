@@ -19,7 +19,7 @@ const maxDepth = 256
 type ctx struct {
 	r  *run
 	it *item.Item
-	// slot is it's slot in r (see run.slotOf), -1 for none.
+	// slot is its slot in r (see run.slotOf), -1 for none.
 	slot int
 	loc  locale.Chain
 	lang string
